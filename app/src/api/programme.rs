@@ -1,0 +1,50 @@
+//! What every page shows: the programme's name, today's date, the chosen language.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+use crate::i18n::Lang;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Programme {
+    pub name: String,
+    /// Today in the programme's time zone.
+    pub today: NaiveDate,
+}
+
+/// Public: the header shows it before anyone signs in.
+#[server(endpoint = "load_programme")]
+pub async fn load_programme() -> Result<Programme, AppError> {
+    use crate::db::settings;
+    use crate::domain::time::local_date;
+
+    let state = crate::state::app_state()?;
+    let name = settings::get(&state.db, settings::PROGRAMME_NAME)
+        .await?
+        .map(|s| s.value)
+        .unwrap_or_else(|| state.config.programme_name.clone());
+    Ok(Programme {
+        name,
+        today: local_date(state.clock.now(), state.config.time_zone),
+    })
+}
+
+/// Remembers the language in a cookie for a year. Works as a plain form post without
+/// JavaScript: the server function layer then redirects back to the page.
+#[server(endpoint = "set_language")]
+pub async fn set_language(lang: Lang) -> Result<Lang, AppError> {
+    use crate::i18n::LANG_COOKIE;
+    use http::{HeaderValue, header::SET_COOKIE};
+
+    let cookie = format!(
+        "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly",
+        lang.code()
+    );
+    let value = HeaderValue::from_str(&cookie).map_err(AppError::internal)?;
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.append_header(SET_COOKIE, value);
+    }
+    Ok(lang)
+}

@@ -1,0 +1,5 @@
+//! Pieces of interface reused across pages.
+
+pub mod error_panel;
+pub mod icons;
+pub mod layout;

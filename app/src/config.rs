@@ -1,0 +1,156 @@
+//! Configuration from environment variables, with safe defaults for one machine.
+//! Every variable is documented in the README.
+
+use std::net::SocketAddr;
+
+use chrono_tz::Tz;
+
+use crate::domain::time::{DEFAULT_TIME_ZONE, parse_time_zone};
+
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/klik.db";
+pub const DEFAULT_ADDR: &str = "127.0.0.1:3000";
+pub const DEFAULT_PROGRAMME_NAME: &str = "Buddywerking Mechelen";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LogFormat {
+    Human,
+    Json,
+}
+
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// `DATABASE_URL`: an SQLite file (`sqlite://path`) or `postgres://...`.
+    pub database_url: String,
+    /// `KLIK_DB_MAX_CONNECTIONS`: size of the connection pool.
+    pub db_max_connections: u32,
+    /// `KLIK_ADDR`: address and port to listen on.
+    pub addr: SocketAddr,
+    /// `KLIK_PROGRAMME_NAME`: shown in the header until an admin sets it in the settings.
+    pub programme_name: String,
+    /// `KLIK_TIME_ZONE`: the programme's time zone for showing dates and times.
+    pub time_zone: Tz,
+    /// `KLIK_LOG_FORMAT`: `human` or `json`.
+    pub log_format: LogFormat,
+}
+
+/// A variable that is set but cannot be used; start-up stops with this message.
+#[derive(Debug, thiserror::Error)]
+#[error("{variable}: {reason}")]
+pub struct ConfigError {
+    pub variable: &'static str,
+    pub reason: String,
+}
+
+impl Config {
+    pub fn from_env() -> Result<Config, ConfigError> {
+        Config::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Reads the configuration through `lookup`, so tests need not touch the environment.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Config, ConfigError> {
+        let get = |name: &str| lookup(name).filter(|v| !v.trim().is_empty());
+        let database_url = get("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.into());
+        if !(database_url.starts_with("sqlite:") || database_url.starts_with("postgres")) {
+            return Err(ConfigError {
+                variable: "DATABASE_URL",
+                reason: "use sqlite://<file> or postgres://<user>@<host>/<database>".into(),
+            });
+        }
+        let default_pool = if database_url.starts_with("sqlite:") { 1 } else { 10 };
+        let db_max_connections = match get("KLIK_DB_MAX_CONNECTIONS") {
+            None => default_pool,
+            Some(v) => v.trim().parse().ok().filter(|n| *n > 0).ok_or(ConfigError {
+                variable: "KLIK_DB_MAX_CONNECTIONS",
+                reason: format!("expected a whole number above 0, got {v:?}"),
+            })?,
+        };
+        let addr_text = get("KLIK_ADDR").unwrap_or_else(|| DEFAULT_ADDR.into());
+        let addr = addr_text.trim().parse().map_err(|_| ConfigError {
+            variable: "KLIK_ADDR",
+            reason: format!("expected an address such as {DEFAULT_ADDR}, got {addr_text:?}"),
+        })?;
+        let time_zone = match get("KLIK_TIME_ZONE") {
+            None => DEFAULT_TIME_ZONE,
+            Some(name) => parse_time_zone(&name).ok_or(ConfigError {
+                variable: "KLIK_TIME_ZONE",
+                reason: format!("unknown time zone {name:?}; use a name such as Europe/Brussels"),
+            })?,
+        };
+        let log_format = match get("KLIK_LOG_FORMAT").as_deref().map(str::trim) {
+            None | Some("human") => LogFormat::Human,
+            Some("json") => LogFormat::Json,
+            Some(other) => {
+                return Err(ConfigError {
+                    variable: "KLIK_LOG_FORMAT",
+                    reason: format!("expected human or json, got {other:?}"),
+                });
+            }
+        };
+        Ok(Config {
+            database_url,
+            db_max_connections,
+            addr,
+            programme_name: get("KLIK_PROGRAMME_NAME")
+                .map(|n| n.trim().to_owned())
+                .unwrap_or_else(|| DEFAULT_PROGRAMME_NAME.into()),
+            time_zone,
+            log_format,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        Config::from_lookup(|name| {
+            vars.iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| (*v).to_owned())
+        })
+    }
+
+    #[test]
+    fn defaults_suit_one_machine() {
+        let c = config(&[]).unwrap();
+        assert_eq!(c.database_url, DEFAULT_DATABASE_URL);
+        assert_eq!(c.db_max_connections, 1);
+        assert_eq!(c.addr.to_string(), DEFAULT_ADDR);
+        assert_eq!(c.programme_name, DEFAULT_PROGRAMME_NAME);
+        assert_eq!(c.time_zone, DEFAULT_TIME_ZONE);
+        assert_eq!(c.log_format, LogFormat::Human);
+    }
+
+    #[test]
+    fn values_are_read() {
+        let c = config(&[
+            ("DATABASE_URL", "postgres://postgres@127.0.0.1/klik"),
+            ("KLIK_ADDR", "0.0.0.0:8080"),
+            ("KLIK_TIME_ZONE", "Europe/Amsterdam"),
+            ("KLIK_LOG_FORMAT", "json"),
+            ("KLIK_PROGRAMME_NAME", " Buddywerking Lier "),
+        ])
+        .unwrap();
+        assert_eq!(c.db_max_connections, 10);
+        assert_eq!(c.addr.port(), 8080);
+        assert_eq!(c.time_zone, chrono_tz::Europe::Amsterdam);
+        assert_eq!(c.log_format, LogFormat::Json);
+        assert_eq!(c.programme_name, "Buddywerking Lier");
+    }
+
+    #[test]
+    fn bad_values_name_their_variable() {
+        for (var, value) in [
+            ("DATABASE_URL", "mysql://x"),
+            ("KLIK_ADDR", "localhost"),
+            ("KLIK_TIME_ZONE", "Mechelen"),
+            ("KLIK_LOG_FORMAT", "xml"),
+            ("KLIK_DB_MAX_CONNECTIONS", "0"),
+            ("KLIK_DB_MAX_CONNECTIONS", "many"),
+        ] {
+            let err = config(&[(var, value)]).unwrap_err();
+            assert_eq!(err.variable, var);
+        }
+    }
+}

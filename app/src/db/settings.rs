@@ -1,0 +1,70 @@
+//! Programme settings: versioned key/value rows with optimistic concurrency.
+
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, SqlErr};
+
+use super::entities::setting::{self, Column, Entity};
+use crate::error::AppError;
+
+/// Key of the programme's display name.
+pub const PROGRAMME_NAME: &str = "programme_name";
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Setting {
+    pub value: String,
+    pub version: i32,
+}
+
+pub async fn get(db: &impl ConnectionTrait, key: &str) -> Result<Option<Setting>, AppError> {
+    Ok(Entity::find_by_id(key.to_owned())
+        .one(db)
+        .await?
+        .map(|m| Setting {
+            value: m.value,
+            version: m.version,
+        }))
+}
+
+/// Writes `value` if the stored version is still `expected` (`None`: the key must not exist
+/// yet) and returns the new version; otherwise `Conflict`, and nothing is written.
+pub async fn put(
+    db: &impl ConnectionTrait,
+    key: &str,
+    value: &str,
+    expected: Option<i32>,
+    now: DateTime<Utc>,
+) -> Result<i32, AppError> {
+    match expected {
+        None => {
+            let row = setting::ActiveModel {
+                key: Set(key.to_owned()),
+                value: Set(value.to_owned()),
+                version: Set(1),
+                updated_at: Set(now),
+            };
+            match Entity::insert(row).exec(db).await {
+                Ok(_) => Ok(1),
+                Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
+                    Err(AppError::Conflict)
+                }
+                Err(e) => Err(e.into()),
+            }
+        }
+        Some(version) => {
+            let result = Entity::update_many()
+                .col_expr(Column::Value, Expr::value(value.to_owned()))
+                .col_expr(Column::Version, Expr::value(version + 1))
+                .col_expr(Column::UpdatedAt, Expr::value(now))
+                .filter(Column::Key.eq(key))
+                .filter(Column::Version.eq(version))
+                .exec(db)
+                .await?;
+            if result.rows_affected == 1 {
+                Ok(version + 1)
+            } else {
+                Err(AppError::Conflict)
+            }
+        }
+    }
+}

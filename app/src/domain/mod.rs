@@ -1,0 +1,4 @@
+//! Plain domain types and pure rules: no I/O, the same code in the browser and on the server.
+
+pub mod time;
+pub mod validation;

@@ -1,0 +1,75 @@
+//! Dates and times: stored in UTC, shown in the programme's time zone with Belgian formats.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
+
+use crate::i18n::Lang;
+
+/// The programme's time zone unless configured otherwise.
+pub const DEFAULT_TIME_ZONE: Tz = chrono_tz::Europe::Brussels;
+
+/// Parses an IANA time zone name such as `Europe/Brussels`.
+pub fn parse_time_zone(name: &str) -> Option<Tz> {
+    name.trim().parse().ok()
+}
+
+/// The calendar date in the programme's time zone at an instant.
+pub fn local_date(at: DateTime<Utc>, tz: Tz) -> NaiveDate {
+    at.with_timezone(&tz).date_naive()
+}
+
+/// Short Belgian date: `27/11/2026`.
+pub fn format_date(date: NaiveDate) -> String {
+    date.format("%d/%m/%Y").to_string()
+}
+
+/// Long date with day and month names: `vrijdag 27 november 2026`, `Friday 27 November 2026`.
+pub fn format_date_long(date: NaiveDate, lang: Lang) -> String {
+    date.format_localized("%A %-d %B %Y", lang.locale()).to_string()
+}
+
+/// Short Belgian date and 24-hour time in the programme's time zone: `27/11/2026 14:05`.
+pub fn format_date_time(at: DateTime<Utc>, tz: Tz) -> String {
+    at.with_timezone(&tz).format("%d/%m/%Y %H:%M").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn dates_use_the_belgian_order() {
+        let date = NaiveDate::from_ymd_opt(2026, 3, 7).unwrap();
+        assert_eq!(format_date(date), "07/03/2026");
+        assert_eq!(format_date_long(date, Lang::Nl), "zaterdag 7 maart 2026");
+        assert_eq!(format_date_long(date, Lang::En), "Saturday 7 March 2026");
+    }
+
+    #[test]
+    fn times_follow_summer_and_winter_time_in_brussels() {
+        let winter = Utc.with_ymd_and_hms(2026, 1, 15, 13, 5, 0).unwrap();
+        assert_eq!(format_date_time(winter, DEFAULT_TIME_ZONE), "15/01/2026 14:05");
+        let summer = Utc.with_ymd_and_hms(2026, 7, 15, 13, 5, 0).unwrap();
+        assert_eq!(format_date_time(summer, DEFAULT_TIME_ZONE), "15/07/2026 15:05");
+        // The night the clocks go forward (29 March 2026, 02:00 becomes 03:00).
+        let jump = Utc.with_ymd_and_hms(2026, 3, 29, 1, 30, 0).unwrap();
+        assert_eq!(format_date_time(jump, DEFAULT_TIME_ZONE), "29/03/2026 03:30");
+    }
+
+    #[test]
+    fn the_local_date_changes_at_local_midnight() {
+        let late = Utc.with_ymd_and_hms(2026, 11, 27, 23, 30, 0).unwrap();
+        assert_eq!(
+            local_date(late, DEFAULT_TIME_ZONE),
+            NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()
+        );
+        assert_eq!(local_date(late, chrono_tz::UTC), late.date_naive());
+    }
+
+    #[test]
+    fn time_zones_are_parsed_by_name() {
+        assert_eq!(parse_time_zone(" Europe/Brussels "), Some(DEFAULT_TIME_ZONE));
+        assert_eq!(parse_time_zone("Mars/Olympus"), None);
+    }
+}

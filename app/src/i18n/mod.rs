@@ -1,0 +1,166 @@
+//! Every text of the interface, in Dutch (the default) and English.
+//!
+//! One `Texts` struct holds every text as a field, and each language is one constant of it:
+//! a text missing in a language, or a misspelt key in a component, is a compile error. Texts
+//! that take values are plain functions, so word order can differ per language.
+
+mod context;
+mod en;
+mod nl;
+
+pub use context::{I18n, provide_i18n, use_i18n};
+use serde::{Deserialize, Serialize};
+
+use crate::domain::validation::Problem;
+
+/// Name of the cookie that remembers the chosen language.
+pub const LANG_COOKIE: &str = "klik_lang";
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Nl,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Nl, Lang::En];
+
+    /// BCP 47 code, as used in `<html lang>` and in the cookie.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Nl => "nl",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        let primary = code.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        Lang::ALL.into_iter().find(|l| l.code() == primary)
+    }
+
+    /// The language offered by the switch in the header.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Nl => Lang::En,
+            Lang::En => Lang::Nl,
+        }
+    }
+
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Lang::Nl => &nl::TEXTS,
+            Lang::En => &en::TEXTS,
+        }
+    }
+
+    /// The locale used for names of days and months.
+    pub fn locale(self) -> chrono::Locale {
+        match self {
+            Lang::Nl => chrono::Locale::nl_BE,
+            Lang::En => chrono::Locale::en_GB,
+        }
+    }
+
+    /// Reads the language from a `Cookie` header value; Dutch when absent or unknown.
+    pub fn from_cookie_header(header: &str) -> Lang {
+        header
+            .split(';')
+            .filter_map(|pair| pair.trim().split_once('='))
+            .find(|(name, _)| *name == LANG_COOKIE)
+            .and_then(|(_, value)| Lang::from_code(value))
+            .unwrap_or_default()
+    }
+}
+
+/// One field per text of the interface.
+pub struct Texts {
+    pub app_name: &'static str,
+    pub app_tagline: &'static str,
+    pub skip_to_content: &'static str,
+    pub nav_label: &'static str,
+    pub nav_home: &'static str,
+    pub nav_privacy: &'static str,
+    /// Button text of the language switch, written in the other language.
+    pub switch_language: &'static str,
+    /// Accessible name of the language switch, written in the other language.
+    pub switch_language_label: &'static str,
+    pub loading: &'static str,
+    pub footer: &'static str,
+
+    pub home_title: &'static str,
+    pub home_intro: &'static str,
+    pub home_today: fn(&str) -> String,
+    pub home_cards_label: &'static str,
+    pub home_card_intake_title: &'static str,
+    pub home_card_intake_text: &'static str,
+    pub home_card_matching_title: &'static str,
+    pub home_card_matching_text: &'static str,
+    pub home_card_followup_title: &'static str,
+    pub home_card_followup_text: &'static str,
+    pub home_card_privacy_title: &'static str,
+    pub home_card_privacy_text: &'static str,
+
+    pub privacy_title: &'static str,
+    pub privacy_paragraphs: &'static [&'static str],
+
+    pub not_found_title: &'static str,
+    pub not_found_text: &'static str,
+    pub back_home: &'static str,
+
+    pub error_title: &'static str,
+    pub error_text: &'static str,
+    pub error_reference: fn(&str) -> String,
+    pub error_retry: &'static str,
+
+    pub err_not_found: &'static str,
+    pub err_forbidden: &'static str,
+    pub err_unauthenticated: &'static str,
+    pub err_conflict: &'static str,
+    pub err_internal: &'static str,
+    pub err_request: &'static str,
+    pub problem: fn(&Problem) -> String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_round_trip() {
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_code(lang.code()), Some(lang));
+        }
+        assert_eq!(Lang::from_code("nl-BE"), Some(Lang::Nl));
+        assert_eq!(Lang::from_code("EN_gb"), Some(Lang::En));
+        assert_eq!(Lang::from_code("fr"), None);
+        assert_eq!(Lang::from_code(""), None);
+    }
+
+    #[test]
+    fn cookie_header_picks_the_language_cookie() {
+        assert_eq!(Lang::from_cookie_header("a=b; klik_lang=en; c=d"), Lang::En);
+        assert_eq!(Lang::from_cookie_header("klik_lang=nl"), Lang::Nl);
+        assert_eq!(Lang::from_cookie_header("klik_lang=xx"), Lang::Nl);
+        assert_eq!(Lang::from_cookie_header("other_klik_lang=en"), Lang::Nl);
+        assert_eq!(Lang::from_cookie_header(""), Lang::Nl);
+    }
+
+    #[test]
+    fn the_switch_offers_the_other_language_in_that_language() {
+        assert_eq!(Lang::Nl.texts().switch_language, "English");
+        assert_eq!(Lang::En.texts().switch_language, "Nederlands");
+    }
+
+    #[test]
+    fn parameterised_texts_include_their_values() {
+        for lang in Lang::ALL {
+            let t = lang.texts();
+            assert!((t.home_today)("27/11/2026").contains("27/11/2026"));
+            assert!((t.error_reference)("AB12CD").contains("AB12CD"));
+            assert!((t.problem)(&Problem::TooLong { max: 64 }).contains("64"));
+            assert!(!t.privacy_paragraphs.is_empty());
+        }
+    }
+}

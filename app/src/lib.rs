@@ -1,0 +1,79 @@
+//! Klik: the Leptos app shared by the server (feature `ssr`) and the browser (`hydrate`).
+
+#![recursion_limit = "256"]
+
+pub mod api;
+pub mod components;
+pub mod domain;
+pub mod error;
+pub mod i18n;
+pub mod pages;
+
+#[cfg(feature = "ssr")]
+pub mod config;
+#[cfg(feature = "ssr")]
+pub mod db;
+#[cfg(feature = "ssr")]
+pub mod state;
+
+use leptos::prelude::*;
+use leptos_meta::{Link, Meta, MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{SsrMode, path};
+
+use crate::api::programme::{Programme, load_programme};
+use crate::components::layout::Layout;
+use crate::error::AppError;
+use crate::i18n::provide_i18n;
+use crate::pages::{home::HomePage, not_found::NotFound, privacy::PrivacyPage};
+
+/// The HTML document around the app, rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="theme-color" content="#1f5f5b" />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// The programme's name and today's date, loaded once per page for the header and pages.
+pub type ProgrammeResource = Resource<Result<Programme, AppError>>;
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let i18n = provide_i18n();
+    let programme: ProgrammeResource = Resource::new(|| (), |_| load_programme());
+    provide_context(programme);
+
+    view! {
+        <leptos_meta::Html {..} lang=move || i18n.lang().code() />
+        <Stylesheet id="leptos" href="/pkg/klik.css" />
+        <Link rel="icon" href="/favicon.svg" type_="image/svg+xml" />
+        <Meta name="description" content=move || i18n.t().footer />
+        <Title formatter=move |page: String| {
+            if page.is_empty() { "Klik".to_owned() } else { format!("{page} · Klik") }
+        } />
+        <Router>
+            <Layout>
+                // Async rendering sends whole pages: they work without JavaScript and an
+                // error can still set the HTTP status.
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
+                    <Route path=path!("/privacy") view=PrivacyPage ssr=SsrMode::Async />
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}

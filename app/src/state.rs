@@ -1,0 +1,80 @@
+//! Server state shared by the routes and the server functions.
+
+use std::sync::{Arc, RwLock};
+
+use axum::extract::FromRef;
+use chrono::{DateTime, Duration, Utc};
+use leptos::prelude::*;
+use sea_orm::DatabaseConnection;
+
+use crate::config::Config;
+use crate::error::AppError;
+
+#[derive(Clone, FromRef)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub db: DatabaseConnection,
+    pub config: Arc<Config>,
+    pub clock: Clock,
+}
+
+/// The state inside a server function or a server-side render.
+pub fn app_state() -> Result<AppState, AppError> {
+    use_context::<AppState>().ok_or_else(|| AppError::internal("AppState missing from context"))
+}
+
+/// Where "now" comes from: the system clock, or a clock that tests set and move.
+#[derive(Clone, Debug, Default)]
+pub struct Clock {
+    fixed: Option<Arc<RwLock<DateTime<Utc>>>>,
+}
+
+impl Clock {
+    pub fn system() -> Clock {
+        Clock { fixed: None }
+    }
+
+    pub fn fixed(at: DateTime<Utc>) -> Clock {
+        Clock {
+            fixed: Some(Arc::new(RwLock::new(at))),
+        }
+    }
+
+    pub fn now(&self) -> DateTime<Utc> {
+        match &self.fixed {
+            None => Utc::now(),
+            Some(at) => *at.read().unwrap_or_else(|poisoned| poisoned.into_inner()),
+        }
+    }
+
+    /// Moves a fixed clock; a system clock cannot be moved and ignores this.
+    pub fn advance(&self, by: Duration) {
+        if let Some(at) = &self.fixed {
+            let mut at = at.write().unwrap_or_else(|poisoned| poisoned.into_inner());
+            *at += by;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn a_fixed_clock_stands_still_until_moved() {
+        let start = Utc.with_ymd_and_hms(2026, 11, 27, 9, 0, 0).unwrap();
+        let clock = Clock::fixed(start);
+        let copy = clock.clone();
+        assert_eq!(clock.now(), start);
+        copy.advance(Duration::days(3));
+        assert_eq!(clock.now(), start + Duration::days(3));
+    }
+
+    #[test]
+    fn the_system_clock_follows_the_time() {
+        let before = Utc::now();
+        let now = Clock::system().now();
+        assert!(now >= before);
+    }
+}

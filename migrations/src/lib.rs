@@ -1,0 +1,17 @@
+//! Database schema of Klik, as sea-orm migrations that run on SQLite and on PostgreSQL.
+//!
+//! Migrations run when `klik serve` starts and with `klik migrate`. Never edit a migration that
+//! has been released: add a new one.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261127_000001_settings;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261127_000001_settings::Migration)]
+    }
+}

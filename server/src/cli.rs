@@ -1,0 +1,43 @@
+//! `klik` subcommands.
+
+use clap::{Parser, Subcommand};
+
+/// Klik, the software of a buddy programme.
+///
+/// Configuration comes from environment variables (or a `.env` file): DATABASE_URL,
+/// KLIK_ADDR, KLIK_PROGRAMME_NAME, KLIK_TIME_ZONE, KLIK_LOG_FORMAT, KLIK_DB_MAX_CONNECTIONS,
+/// RUST_LOG. See the README for their defaults.
+#[derive(Debug, Parser)]
+#[command(name = "klik", version)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand, PartialEq, Eq)]
+pub enum Command {
+    /// Start the web server (the default): migrates the database first.
+    Serve,
+    /// Bring the database schema up to date, then exit.
+    Migrate,
+}
+
+impl Cli {
+    pub fn command(&self) -> &Command {
+        self.command.as_ref().unwrap_or(&Command::Serve)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serve_is_the_default() {
+        let cli = Cli::try_parse_from(["klik"]).unwrap();
+        assert_eq!(cli.command(), &Command::Serve);
+        let cli = Cli::try_parse_from(["klik", "migrate"]).unwrap();
+        assert_eq!(cli.command(), &Command::Migrate);
+        assert!(Cli::try_parse_from(["klik", "dance"]).is_err());
+    }
+}

@@ -1,0 +1,27 @@
+//! The `klik` server: configuration, start-up, routes and command-line subcommands.
+
+pub mod cli;
+pub mod routes;
+pub mod telemetry;
+
+use std::sync::Arc;
+
+use app::config::Config;
+use app::state::{AppState, Clock};
+use leptos::prelude::LeptosOptions;
+
+/// Connects to the database, brings it up to date and builds the state the routes share.
+pub async fn build_state(
+    config: Config,
+    leptos_options: LeptosOptions,
+    clock: Clock,
+) -> Result<AppState, sea_orm::DbErr> {
+    let db = app::db::connect(&config.database_url, config.db_max_connections).await?;
+    app::db::migrate(&db).await?;
+    Ok(AppState {
+        leptos_options,
+        db,
+        config: Arc::new(config),
+        clock,
+    })
+}

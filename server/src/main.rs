@@ -1,0 +1,89 @@
+use std::process::ExitCode;
+
+use app::config::Config;
+use app::state::Clock;
+use clap::Parser;
+use klik_server::cli::{Cli, Command};
+use klik_server::{build_state, routes, telemetry};
+use leptos::prelude::get_configuration;
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    // A missing .env file is normal; the environment alone is enough.
+    let _ = dotenvy::dotenv();
+    let config = match Config::from_env() {
+        Ok(config) => config,
+        Err(error) => {
+            eprintln!("klik: configuration error: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    telemetry::init(config.log_format);
+    let result = match cli.command() {
+        Command::Migrate => migrate(config).await,
+        Command::Serve => serve(config).await,
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            tracing::error!(%error, "klik stopped");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn migrate(config: Config) -> Result<(), String> {
+    let db = app::db::connect(&config.database_url, 1)
+        .await
+        .map_err(|e| format!("cannot open the database: {e}"))?;
+    app::db::migrate(&db)
+        .await
+        .map_err(|e| format!("migration failed: {e}"))?;
+    tracing::info!("database schema is up to date");
+    Ok(())
+}
+
+async fn serve(config: Config) -> Result<(), String> {
+    let mut leptos_options = get_configuration(None)
+        .map_err(|e| format!("leptos configuration: {e}"))?
+        .leptos_options;
+    leptos_options.site_addr = config.addr;
+    let addr = config.addr;
+    let state = build_state(config, leptos_options, Clock::system())
+        .await
+        .map_err(|e| format!("cannot open the database: {e}"))?;
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
+    tracing::info!("Klik listens on http://{addr}");
+    axum::serve(listener, routes::router(state))
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .map_err(|e| format!("server error: {e}"))?;
+    tracing::info!("Klik stopped cleanly");
+    Ok(())
+}
+
+/// Resolves on Ctrl-C or SIGTERM; requests under way are finished first.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {}
+        _ = terminate => {}
+    }
+    tracing::info!("shutting down");
+}
