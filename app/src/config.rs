@@ -56,13 +56,22 @@ impl Config {
                 reason: "use sqlite://<file> or postgres://<user>@<host>/<database>".into(),
             });
         }
-        let default_pool = if database_url.starts_with("sqlite:") { 1 } else { 10 };
+        let default_pool = if database_url.starts_with("sqlite:") {
+            1
+        } else {
+            10
+        };
         let db_max_connections = match get("KLIK_DB_MAX_CONNECTIONS") {
             None => default_pool,
-            Some(v) => v.trim().parse().ok().filter(|n| *n > 0).ok_or(ConfigError {
-                variable: "KLIK_DB_MAX_CONNECTIONS",
-                reason: format!("expected a whole number above 0, got {v:?}"),
-            })?,
+            Some(v) => v
+                .trim()
+                .parse()
+                .ok()
+                .filter(|n| *n > 0)
+                .ok_or(ConfigError {
+                    variable: "KLIK_DB_MAX_CONNECTIONS",
+                    reason: format!("expected a whole number above 0, got {v:?}"),
+                })?,
         };
         let addr_text = get("KLIK_ADDR").unwrap_or_else(|| DEFAULT_ADDR.into());
         let addr = addr_text.trim().parse().map_err(|_| ConfigError {

@@ -126,6 +126,12 @@ mod tests {
     fn statuses_follow_http() {
         assert_eq!(AppError::NotFound.status(), 404);
         assert_eq!(AppError::Conflict.status(), 409);
-        assert_eq!(AppError::Internal { reference: String::new() }.status(), 500);
+        assert_eq!(
+            AppError::Internal {
+                reference: String::new()
+            }
+            .status(),
+            500
+        );
     }
 }

@@ -25,7 +25,8 @@ pub fn format_date(date: NaiveDate) -> String {
 
 /// Long date with day and month names: `vrijdag 27 november 2026`, `Friday 27 November 2026`.
 pub fn format_date_long(date: NaiveDate, lang: Lang) -> String {
-    date.format_localized("%A %-d %B %Y", lang.locale()).to_string()
+    date.format_localized("%A %-d %B %Y", lang.locale())
+        .to_string()
 }
 
 /// Short Belgian date and 24-hour time in the programme's time zone: `27/11/2026 14:05`.
@@ -49,12 +50,21 @@ mod tests {
     #[test]
     fn times_follow_summer_and_winter_time_in_brussels() {
         let winter = Utc.with_ymd_and_hms(2026, 1, 15, 13, 5, 0).unwrap();
-        assert_eq!(format_date_time(winter, DEFAULT_TIME_ZONE), "15/01/2026 14:05");
+        assert_eq!(
+            format_date_time(winter, DEFAULT_TIME_ZONE),
+            "15/01/2026 14:05"
+        );
         let summer = Utc.with_ymd_and_hms(2026, 7, 15, 13, 5, 0).unwrap();
-        assert_eq!(format_date_time(summer, DEFAULT_TIME_ZONE), "15/07/2026 15:05");
+        assert_eq!(
+            format_date_time(summer, DEFAULT_TIME_ZONE),
+            "15/07/2026 15:05"
+        );
         // The night the clocks go forward (29 March 2026, 02:00 becomes 03:00).
         let jump = Utc.with_ymd_and_hms(2026, 3, 29, 1, 30, 0).unwrap();
-        assert_eq!(format_date_time(jump, DEFAULT_TIME_ZONE), "29/03/2026 03:30");
+        assert_eq!(
+            format_date_time(jump, DEFAULT_TIME_ZONE),
+            "29/03/2026 03:30"
+        );
     }
 
     #[test]
@@ -69,7 +79,10 @@ mod tests {
 
     #[test]
     fn time_zones_are_parsed_by_name() {
-        assert_eq!(parse_time_zone(" Europe/Brussels "), Some(DEFAULT_TIME_ZONE));
+        assert_eq!(
+            parse_time_zone(" Europe/Brussels "),
+            Some(DEFAULT_TIME_ZONE)
+        );
         assert_eq!(parse_time_zone("Mars/Olympus"), None);
     }
 }

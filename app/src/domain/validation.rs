@@ -58,7 +58,13 @@ mod tests {
     fn range_bounds_are_inclusive() {
         assert_eq!(in_range(1, 1, 5), Ok(1));
         assert_eq!(in_range(5, 1, 5), Ok(5));
-        assert_eq!(in_range(6, 1, 5), Err(Problem::OutOfRange { min: 1, max: 5 }));
-        assert_eq!(in_range(-1, 0, 5), Err(Problem::OutOfRange { min: 0, max: 5 }));
+        assert_eq!(
+            in_range(6, 1, 5),
+            Err(Problem::OutOfRange { min: 1, max: 5 })
+        );
+        assert_eq!(
+            in_range(-1, 0, 5),
+            Err(Problem::OutOfRange { min: 0, max: 5 })
+        );
     }
 }

@@ -31,10 +31,18 @@ fn Welcome(info: Programme) -> impl IntoView {
     let i18n = use_i18n();
     let today = info.today;
     let cards: [(Icon, fn(&Texts) -> (&'static str, &'static str)); 4] = [
-        (Icon::UserPlus, |t| (t.home_card_intake_title, t.home_card_intake_text)),
-        (Icon::Link, |t| (t.home_card_matching_title, t.home_card_matching_text)),
-        (Icon::Calendar, |t| (t.home_card_followup_title, t.home_card_followup_text)),
-        (Icon::Shield, |t| (t.home_card_privacy_title, t.home_card_privacy_text)),
+        (Icon::UserPlus, |t| {
+            (t.home_card_intake_title, t.home_card_intake_text)
+        }),
+        (Icon::Link, |t| {
+            (t.home_card_matching_title, t.home_card_matching_text)
+        }),
+        (Icon::Calendar, |t| {
+            (t.home_card_followup_title, t.home_card_followup_text)
+        }),
+        (Icon::Shield, |t| {
+            (t.home_card_privacy_title, t.home_card_privacy_text)
+        }),
     ];
     view! {
         <div class="page-head">

@@ -1,0 +1,97 @@
+//! Migrations and repository functions, run on SQLite and on PostgreSQL.
+
+mod common;
+
+use app::db::settings;
+use app::error::AppError;
+use chrono::Duration;
+use common::{Backend, test_now};
+use migrations::{Migrator, MigratorTrait};
+
+on_both_databases! {
+    async fn migrations_run_down_and_up_again(test: &TestDb) {
+        assert!(Migrator::get_pending_migrations(&test.db).await.unwrap().is_empty());
+        Migrator::down(&test.db, None).await.expect("all migrations revert");
+        assert_eq!(
+            Migrator::get_pending_migrations(&test.db).await.unwrap().len(),
+            Migrator::migrations().len()
+        );
+        Migrator::up(&test.db, None).await.expect("migrations apply again");
+        // Running them once more changes nothing.
+        app::db::migrate(&test.db).await.expect("idempotent");
+        assert!(Migrator::get_pending_migrations(&test.db).await.unwrap().is_empty());
+    }
+
+    async fn a_setting_is_written_read_and_versioned(test: &TestDb) {
+        let db = &test.db;
+        assert_eq!(settings::get(db, "programme_name").await.unwrap(), None);
+        let v1 = settings::put(db, "programme_name", "Buddywerking Lier", None, test_now())
+            .await
+            .unwrap();
+        assert_eq!(v1, 1);
+        let v2 = settings::put(db, "programme_name", "Buddywerking Mechelen", Some(v1), test_now() + Duration::minutes(1))
+            .await
+            .unwrap();
+        assert_eq!(v2, 2);
+        let stored = settings::get(db, "programme_name").await.unwrap().unwrap();
+        assert_eq!(stored.value, "Buddywerking Mechelen");
+        assert_eq!(stored.version, 2);
+    }
+
+    async fn a_stale_write_is_refused_and_changes_nothing(test: &TestDb) {
+        let db = &test.db;
+        settings::put(db, "programme_name", "Eerste", None, test_now()).await.unwrap();
+        // Two coordinators read version 1; the first write wins.
+        settings::put(db, "programme_name", "Tweede", Some(1), test_now()).await.unwrap();
+        let stale = settings::put(db, "programme_name", "Derde", Some(1), test_now()).await;
+        assert_eq!(stale, Err(AppError::Conflict));
+        // Creating a key that already exists is a conflict too, not a crash.
+        let duplicate = settings::put(db, "programme_name", "Vierde", None, test_now()).await;
+        assert_eq!(duplicate, Err(AppError::Conflict));
+        // Updating a key that does not exist is a conflict: there is no version to match.
+        let missing = settings::put(db, "unknown", "x", Some(1), test_now()).await;
+        assert_eq!(missing, Err(AppError::Conflict));
+        let stored = settings::get(db, "programme_name").await.unwrap().unwrap();
+        assert_eq!((stored.value.as_str(), stored.version), ("Tweede", 2));
+    }
+
+    async fn text_round_trips_unchanged(test: &TestDb) {
+        let value = "Buddywerking Sint-Katelijne-Waver — “klik” 🙂 'quotes' ; DROP TABLE setting;";
+        settings::put(&test.db, "programme_name", value, None, test_now()).await.unwrap();
+        let stored = settings::get(&test.db, "programme_name").await.unwrap().unwrap();
+        assert_eq!(stored.value, value);
+    }
+}
+
+#[tokio::test]
+async fn sqlite_files_use_wal_and_foreign_keys() {
+    use sea_orm::{ConnectionTrait, Statement};
+    let test = common::test_db(Backend::Sqlite).await;
+    let pragma = |sql: &'static str| {
+        let db = test.db.clone();
+        async move {
+            let row = db
+                .query_one_raw(Statement::from_string(db.get_database_backend(), sql))
+                .await
+                .unwrap()
+                .unwrap();
+            row.try_get_by_index::<String>(0)
+                .or_else(|_| row.try_get_by_index::<i64>(0).map(|n| n.to_string()))
+                .unwrap()
+        }
+    };
+    assert_eq!(pragma("PRAGMA journal_mode").await, "wal");
+    assert_eq!(pragma("PRAGMA foreign_keys").await, "1");
+    assert_eq!(pragma("PRAGMA busy_timeout").await, "5000");
+}
+
+#[tokio::test]
+async fn sqlite_folder_is_created_on_first_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}/nested/data/klik.db", dir.path().display());
+    let db = app::db::connect(&url, 1)
+        .await
+        .expect("folder and file are created");
+    app::db::migrate(&db).await.unwrap();
+    assert!(dir.path().join("nested/data/klik.db").exists());
+}
