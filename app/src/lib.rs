@@ -56,6 +56,13 @@ pub fn App() -> impl IntoView {
     let i18n = provide_i18n();
     let programme: ProgrammeResource = Resource::new(|| (), |_| load_programme());
     provide_context(programme);
+    // Marks the page once the browser has taken over, for styles and tests that need it.
+    #[cfg(feature = "hydrate")]
+    Effect::new(|_| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
 
     view! {
         <leptos_meta::Html {..} lang=move || i18n.lang().code() />

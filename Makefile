@@ -1,0 +1,123 @@
+# Klik: `make run` starts it, `make test` runs every test, `make setup` installs the tools.
+# Every tool is pinned and installed only when missing or at another version.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+CARGO_LEPTOS_VERSION := 0.3.7
+WASM_BINDGEN_VERSION := 0.2.130
+BINARYEN_VERSION     := 132.0.0
+
+CARGO_HOME  ?= $(HOME)/.cargo
+TOOLS_DIR   ?= $(HOME)/.cache/klik-tools
+BINARYEN_BIN := $(TOOLS_DIR)/binaryen-$(BINARYEN_VERSION)/node_modules/.bin
+# npm's binaryen first: Debian's (version 108) produces a wasm that does not load.
+export PATH := $(BINARYEN_BIN):$(CARGO_HOME)/bin:$(PATH)
+
+TARGET_DIR := $(abspath $(or $(CARGO_TARGET_DIR),target))
+KLIK_BIN   := $(TARGET_DIR)/release/klik
+SITE_ROOT  := $(abspath target/site)
+
+export KLIK_TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/postgres
+
+say = @printf '\n\033[1m==> %s\033[0m\n' "$(1)"
+
+.PHONY: help setup setup-test run build test lint unit e2e \
+        tool-wasm-target tool-cargo-leptos tool-wasm-bindgen tool-wasm-opt tool-chromium tool-e2e-npm
+
+help:
+	@echo "make run    build (release) and start Klik on http://127.0.0.1:3000"
+	@echo "make test   formatting, clippy, Rust tests (SQLite and PostgreSQL), browser tests"
+	@echo "make setup  install the pinned build tools only"
+
+## Tools ---------------------------------------------------------------------------------
+
+setup: tool-wasm-target tool-cargo-leptos tool-wasm-bindgen tool-wasm-opt
+
+setup-test: setup tool-chromium tool-e2e-npm
+
+tool-wasm-target:
+	@if rustup target list --installed | grep -qx wasm32-unknown-unknown; then \
+	  echo "ok: rust target wasm32-unknown-unknown"; \
+	else \
+	  echo "installing: rust target wasm32-unknown-unknown"; \
+	  rustup target add wasm32-unknown-unknown; \
+	fi
+
+# no_downloads: cargo-leptos uses the tools on PATH instead of fetching its own.
+tool-cargo-leptos:
+	@if [ "$$(cargo leptos --version 2>/dev/null)" = "cargo-leptos $(CARGO_LEPTOS_VERSION)" ]; then \
+	  echo "ok: cargo-leptos $(CARGO_LEPTOS_VERSION)"; \
+	else \
+	  echo "installing: cargo-leptos $(CARGO_LEPTOS_VERSION) (about 11 minutes on 2 cores)"; \
+	  cargo install cargo-leptos --version $(CARGO_LEPTOS_VERSION) --locked --features no_downloads; \
+	fi
+
+# Without --locked: the lock file packaged with 0.2.130 names a yanked crate.
+tool-wasm-bindgen:
+	@if [ "$$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $(WASM_BINDGEN_VERSION)" ]; then \
+	  echo "ok: wasm-bindgen $(WASM_BINDGEN_VERSION)"; \
+	else \
+	  echo "installing: wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (about 2 minutes)"; \
+	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); \
+	fi
+
+tool-wasm-opt:
+	@if [ -x "$(BINARYEN_BIN)/wasm-opt" ]; then \
+	  echo "ok: wasm-opt from npm binaryen $(BINARYEN_VERSION)"; \
+	else \
+	  echo "installing: npm binaryen $(BINARYEN_VERSION) into $(TOOLS_DIR)"; \
+	  mkdir -p "$(TOOLS_DIR)/binaryen-$(BINARYEN_VERSION)"; \
+	  npm install --prefix "$(TOOLS_DIR)/binaryen-$(BINARYEN_VERSION)" --no-audit --no-fund \
+	    --save-exact binaryen@$(BINARYEN_VERSION); \
+	fi
+
+# Playwright cannot download its own browser here: Debian's Chromium it is.
+tool-chromium:
+	@if [ -x /usr/bin/chromium ]; then \
+	  echo "ok: $$(/usr/bin/chromium --version 2>/dev/null)"; \
+	else \
+	  echo "installing: Debian's chromium"; \
+	  apt-get update -qq; \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	fi
+
+tool-e2e-npm:
+	@if [ end2end/node_modules/.package-lock.json -nt end2end/package-lock.json ]; then \
+	  echo "ok: end2end npm packages"; \
+	else \
+	  echo "installing: end2end npm packages (npm ci)"; \
+	  cd end2end && npm ci --no-audit --no-fund; \
+	fi
+
+## Run -----------------------------------------------------------------------------------
+
+build: setup
+	$(call say,building Klik in release mode)
+	cargo leptos build --release
+
+run: build
+	$(call say,starting Klik on http://$${KLIK_ADDR:-127.0.0.1:3000} (Ctrl-C stops it))
+	LEPTOS_SITE_ROOT="$(SITE_ROOT)" LEPTOS_ENV=PROD "$(KLIK_BIN)" serve
+
+## Test ----------------------------------------------------------------------------------
+
+test: setup-test lint unit e2e
+	$(call say,all tests passed)
+
+lint:
+	$(call say,formatting check)
+	cargo fmt --all -- --check
+	$(call say,clippy: server build (ssr) with warnings denied)
+	cargo clippy --all-targets -- -D warnings
+	$(call say,clippy: browser build (hydrate) with warnings denied)
+	cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
+
+unit:
+	$(call say,Rust unit and integration tests on SQLite and on PostgreSQL ($(KLIK_TEST_POSTGRES_URL)))
+	cargo test
+
+e2e: build
+	$(call say,browser tests in Chromium: desktop, phone and JavaScript-off)
+	cd end2end && KLIK_BIN="$(KLIK_BIN)" LEPTOS_SITE_ROOT="$(SITE_ROOT)" npx playwright test
