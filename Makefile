@@ -93,9 +93,18 @@ tool-e2e-npm:
 
 ## Run -----------------------------------------------------------------------------------
 
-build: setup
+# Rebuilt only when a source changed, so a second `make run` starts at once. The stamp lives
+# in the site folder: a fresh clone (or a removed site) builds again.
+SOURCES := $(shell find app server frontend migrations style public -type f) Cargo.toml Cargo.lock
+BUILD_STAMP := $(SITE_ROOT)/.release-build
+
+build: setup $(BUILD_STAMP)
+
+$(BUILD_STAMP): $(SOURCES)
 	$(call say,building Klik in release mode)
 	cargo leptos build --release
+	@test -x "$(KLIK_BIN)" || { echo "expected the server binary at $(KLIK_BIN)"; exit 1; }
+	touch $@
 
 run: build
 	$(call say,starting Klik on http://$${KLIK_ADDR:-127.0.0.1:3000} (Ctrl-C stops it))

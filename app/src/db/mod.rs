@@ -17,11 +17,11 @@ pub async fn connect(url: &str, max_connections: u32) -> Result<DatabaseConnecti
     if url.starts_with("sqlite:") {
         let options = SqliteConnectOptions::from_str(url)
             .map_err(|e| DbErr::Custom(format!("invalid SQLite URL: {e}")))?;
-        if let Some(folder) = options.get_filename().parent() {
-            if !folder.as_os_str().is_empty() {
-                std::fs::create_dir_all(folder)
-                    .map_err(|e| DbErr::Custom(format!("cannot create {folder:?}: {e}")))?;
-            }
+        if let Some(folder) = options.get_filename().parent()
+            && !folder.as_os_str().is_empty()
+        {
+            std::fs::create_dir_all(folder)
+                .map_err(|e| DbErr::Custom(format!("cannot create {folder:?}: {e}")))?;
         }
     }
     let mut options = ConnectOptions::new(url);

@@ -26,11 +26,14 @@ pub fn HomePage() -> impl IntoView {
     }
 }
 
+/// Title and text of one card, in the given language.
+type CardText = fn(&Texts) -> (&'static str, &'static str);
+
 #[component]
 fn Welcome(info: Programme) -> impl IntoView {
     let i18n = use_i18n();
     let today = info.today;
-    let cards: [(Icon, fn(&Texts) -> (&'static str, &'static str)); 4] = [
+    let cards: [(Icon, CardText); 4] = [
         (Icon::UserPlus, |t| {
             (t.home_card_intake_title, t.home_card_intake_text)
         }),
