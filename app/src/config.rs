@@ -31,6 +31,10 @@ pub struct Config {
     pub time_zone: Tz,
     /// `KLIK_LOG_FORMAT`: `human` or `json`.
     pub log_format: LogFormat,
+    /// `KLIK_PUBLIC_URL`: the address people use, e.g. `https://klik.example.be`, without a
+    /// trailing slash. It decides the allowed request origin and, for `https`, secure cookies
+    /// and HSTS. Unset: `http://` + `KLIK_ADDR`.
+    pub public_url: String,
 }
 
 /// A variable that is set but cannot be used; start-up stops with this message.
@@ -42,6 +46,11 @@ pub struct ConfigError {
 }
 
 impl Config {
+    /// Whether people reach Klik over HTTPS (secure cookies, HSTS).
+    pub fn is_https(&self) -> bool {
+        self.public_url.starts_with("https://")
+    }
+
     pub fn from_env() -> Result<Config, ConfigError> {
         Config::from_lookup(|name| std::env::var(name).ok())
     }
@@ -95,7 +104,27 @@ impl Config {
                 });
             }
         };
+        let public_url = match get("KLIK_PUBLIC_URL") {
+            None => format!("http://{addr}"),
+            Some(url) => {
+                let url = url.trim().trim_end_matches('/').to_owned();
+                let rest = url
+                    .strip_prefix("https://")
+                    .or_else(|| url.strip_prefix("http://"))
+                    .unwrap_or_default();
+                if rest.is_empty() || rest.contains(['/', '?', '#', ' ']) {
+                    return Err(ConfigError {
+                        variable: "KLIK_PUBLIC_URL",
+                        reason: format!(
+                            "expected an origin such as https://klik.example.be, got {url:?}"
+                        ),
+                    });
+                }
+                url
+            }
+        };
         Ok(Config {
+            public_url,
             database_url,
             db_max_connections,
             addr,
@@ -129,6 +158,26 @@ mod tests {
         assert_eq!(c.programme_name, DEFAULT_PROGRAMME_NAME);
         assert_eq!(c.time_zone, DEFAULT_TIME_ZONE);
         assert_eq!(c.log_format, LogFormat::Human);
+        assert_eq!(c.public_url, "http://127.0.0.1:3000");
+        assert!(!c.is_https());
+    }
+
+    #[test]
+    fn the_public_url_is_an_origin() {
+        let c = config(&[("KLIK_PUBLIC_URL", "https://klik.example.be/")]).unwrap();
+        assert_eq!(c.public_url, "https://klik.example.be");
+        assert!(c.is_https());
+        for bad in [
+            "klik.example.be",
+            "https://",
+            "https://klik.example.be/app",
+            "ftp://x",
+        ] {
+            assert_eq!(
+                config(&[("KLIK_PUBLIC_URL", bad)]).unwrap_err().variable,
+                "KLIK_PUBLIC_URL"
+            );
+        }
     }
 
     #[test]

@@ -5,7 +5,7 @@ use clap::{Parser, Subcommand};
 /// Klik, the software of a buddy programme.
 ///
 /// Configuration comes from environment variables (or a `.env` file): DATABASE_URL,
-/// KLIK_ADDR, KLIK_PROGRAMME_NAME, KLIK_TIME_ZONE, KLIK_LOG_FORMAT, KLIK_DB_MAX_CONNECTIONS,
+/// KLIK_ADDR, KLIK_PUBLIC_URL, KLIK_PROGRAMME_NAME, KLIK_TIME_ZONE, KLIK_LOG_FORMAT, KLIK_DB_MAX_CONNECTIONS,
 /// RUST_LOG. See the README for their defaults.
 #[derive(Debug, Parser)]
 #[command(name = "klik", version)]
