@@ -19,6 +19,11 @@ pub enum AppError {
     Unauthenticated,
     #[error("the record changed since it was read")]
     Conflict,
+    /// Wrong address or password: the same answer whether the address exists or not.
+    #[error("sign-in failed")]
+    LoginFailed,
+    #[error("too many attempts")]
+    TooManyAttempts,
     #[error("invalid field `{field}`: {problem:?}")]
     Validation { field: String, problem: Problem },
     #[error("internal error, reference {reference}")]
@@ -52,6 +57,8 @@ impl AppError {
             AppError::Forbidden => t.err_forbidden.into(),
             AppError::Unauthenticated => t.err_unauthenticated.into(),
             AppError::Conflict => t.err_conflict.into(),
+            AppError::LoginFailed => t.err_login_failed.into(),
+            AppError::TooManyAttempts => t.err_too_many_attempts.into(),
             AppError::Validation { problem, .. } => (t.problem)(problem),
             AppError::Internal { .. } => t.err_internal.into(),
             AppError::Request(_) => t.err_request.into(),
@@ -65,6 +72,8 @@ impl AppError {
             AppError::Forbidden => 403,
             AppError::Unauthenticated => 401,
             AppError::Conflict => 409,
+            AppError::LoginFailed => 401,
+            AppError::TooManyAttempts => 429,
             AppError::Validation { .. } => 422,
             AppError::Internal { .. } => 500,
             AppError::Request(_) => 502,
@@ -99,6 +108,8 @@ mod tests {
             AppError::Forbidden,
             AppError::Unauthenticated,
             AppError::Conflict,
+            AppError::LoginFailed,
+            AppError::TooManyAttempts,
             AppError::validation("name", Problem::Required),
             AppError::Internal {
                 reference: "AB12CD34".into(),

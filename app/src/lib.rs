@@ -3,6 +3,10 @@
 #![recursion_limit = "256"]
 
 pub mod api;
+#[cfg(feature = "ssr")]
+pub mod audit;
+#[cfg(feature = "ssr")]
+pub mod auth;
 pub mod components;
 pub mod domain;
 pub mod error;
@@ -21,11 +25,15 @@ use leptos_meta::{Link, Meta, MetaTags, Stylesheet, Title, provide_meta_context}
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
+use crate::api::account::Viewer;
 use crate::api::programme::{Programme, load_programme};
 use crate::components::layout::Layout;
 use crate::error::AppError;
 use crate::i18n::provide_i18n;
-use crate::pages::{home::HomePage, not_found::NotFound, privacy::PrivacyPage};
+use crate::pages::{
+    account::AccountPage, admin_audit::AuditPage, admin_users::UsersPage, home::HomePage,
+    login::LoginPage, not_found::NotFound, privacy::PrivacyPage, setup::SetupPage,
+};
 
 /// The HTML document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -49,6 +57,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 
 /// The programme's name and today's date, loaded once per page for the header and pages.
 pub type ProgrammeResource = Resource<Result<Programme, AppError>>;
+
+/// Who is signed in (or that the first admin must still be created), reloaded on every
+/// navigation so that signing in and out, and expired sessions, show at once.
+pub type ViewerResource = Resource<Result<Viewer, AppError>>;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -79,6 +91,11 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
                     <Route path=path!("/privacy") view=PrivacyPage ssr=SsrMode::Async />
+                    <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
+                    <Route path=path!("/setup") view=SetupPage ssr=SsrMode::Async />
+                    <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/users") view=UsersPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/audit") view=AuditPage ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>

@@ -6,12 +6,16 @@
 pub use sea_orm_migration::prelude::*;
 
 mod m20261127_000001_settings;
+mod m20261127_000002_accounts;
 
 pub struct Migrator;
 
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20261127_000001_settings::Migration)]
+        vec![
+            Box::new(m20261127_000001_settings::Migration),
+            Box::new(m20261127_000002_accounts::Migration),
+        ]
     }
 }

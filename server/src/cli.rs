@@ -20,6 +20,15 @@ pub enum Command {
     Serve,
     /// Bring the database schema up to date, then exit.
     Migrate,
+    /// Create an admin account. The password is read from the first line of standard input
+    /// (so it stays out of the shell history), e.g. `klik create-admin --email a@b.be
+    /// --name "An Peeters" < password.txt`.
+    CreateAdmin {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+    },
 }
 
 impl Cli {
@@ -39,5 +48,16 @@ mod tests {
         let cli = Cli::try_parse_from(["klik", "migrate"]).unwrap();
         assert_eq!(cli.command(), &Command::Migrate);
         assert!(Cli::try_parse_from(["klik", "dance"]).is_err());
+        let cli =
+            Cli::try_parse_from(["klik", "create-admin", "--email", "a@b.be", "--name", "An"])
+                .unwrap();
+        assert_eq!(
+            cli.command(),
+            &Command::CreateAdmin {
+                email: "a@b.be".into(),
+                name: "An".into()
+            }
+        );
+        assert!(Cli::try_parse_from(["klik", "create-admin", "--email", "a@b.be"]).is_err());
     }
 }

@@ -23,6 +23,7 @@ async fn main() -> ExitCode {
     let result = match cli.command() {
         Command::Migrate => migrate(config).await,
         Command::Serve => serve(config).await,
+        Command::CreateAdmin { email, name } => create_admin(config, email, name).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -44,6 +45,39 @@ async fn migrate(config: Config) -> Result<(), String> {
     Ok(())
 }
 
+async fn create_admin(config: Config, email: &str, name: &str) -> Result<(), String> {
+    let mut password = String::new();
+    std::io::stdin()
+        .read_line(&mut password)
+        .map_err(|e| format!("cannot read the password from standard input: {e}"))?;
+    let password = password.trim_end_matches(['\r', '\n']);
+    let db = app::db::connect(&config.database_url, 1)
+        .await
+        .map_err(|e| format!("cannot open the database: {e}"))?;
+    app::db::migrate(&db)
+        .await
+        .map_err(|e| format!("migration failed: {e}"))?;
+    let user = app::auth::accounts::create_with_password(
+        &db,
+        email,
+        name,
+        password,
+        app::domain::account::Role::Admin,
+        chrono::Utc::now(),
+    )
+    .await
+    .map_err(|e| {
+        // The same words as on the setup page.
+        let t = app::i18n::Lang::default().texts();
+        match &e {
+            app::error::AppError::Validation { field, .. } => format!("{field}: {}", e.message(t)),
+            _ => e.message(t),
+        }
+    })?;
+    println!("admin account {} created (id {})", user.email, user.id);
+    Ok(())
+}
+
 async fn serve(config: Config) -> Result<(), String> {
     let mut leptos_options = get_configuration(None)
         .map_err(|e| format!("leptos configuration: {e}"))?
@@ -57,7 +91,8 @@ async fn serve(config: Config) -> Result<(), String> {
         .await
         .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
     tracing::info!("Klik listens on http://{addr}");
-    axum::serve(listener, routes::router(state))
+    let app = routes::router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await
         .map_err(|e| format!("server error: {e}"))?;

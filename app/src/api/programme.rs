@@ -12,6 +12,15 @@ pub struct Programme {
     pub name: String,
     /// Today in the programme's time zone.
     pub today: NaiveDate,
+    /// IANA name of the programme's time zone, for showing times in the browser.
+    pub time_zone: String,
+}
+
+impl Programme {
+    pub fn tz(&self) -> chrono_tz::Tz {
+        crate::domain::time::parse_time_zone(&self.time_zone)
+            .unwrap_or(crate::domain::time::DEFAULT_TIME_ZONE)
+    }
 }
 
 /// Public: the header shows it before anyone signs in.
@@ -21,6 +30,7 @@ pub async fn load_programme() -> Result<Programme, AppError> {
     use crate::domain::time::local_date;
 
     let state = crate::state::app_state()?;
+    crate::auth::policy::authorize::<LoadProgramme>(&state).await?;
     let name = settings::get(&state.db, settings::PROGRAMME_NAME)
         .await?
         .map(|s| s.value)
@@ -28,6 +38,7 @@ pub async fn load_programme() -> Result<Programme, AppError> {
     Ok(Programme {
         name,
         today: local_date(state.clock.now(), state.config.time_zone),
+        time_zone: state.config.time_zone.name().to_owned(),
     })
 }
 
@@ -38,6 +49,8 @@ pub async fn set_language(lang: Lang) -> Result<Lang, AppError> {
     use crate::i18n::LANG_COOKIE;
     use http::{HeaderValue, header::SET_COOKIE};
 
+    let state = crate::state::app_state()?;
+    crate::auth::policy::authorize::<SetLanguage>(&state).await?;
     let cookie = format!(
         "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly",
         lang.code()

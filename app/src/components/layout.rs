@@ -1,15 +1,21 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
+use leptos_router::components::{A, Redirect};
+use leptos_router::hooks::use_location;
 
-use crate::ProgrammeResource;
+use crate::api::account::{Logout, auth_status};
 use crate::api::programme::SetLanguage;
 use crate::components::icons::{Icon, Svg};
-use crate::i18n::use_i18n;
+use crate::domain::account::{CurrentUser, Role};
+use crate::i18n::{Texts, use_i18n};
+use crate::{ProgrammeResource, ViewerResource};
 
 /// Header, navigation (a sidebar on a desktop, a bottom bar on a phone) and the main area.
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let i18n = use_i18n();
+    let location = use_location();
+    let viewer: ViewerResource = Resource::new(move || location.pathname.get(), |_| auth_status());
+    provide_context(viewer);
     view! {
         <a class="skip-link" href="#main">
             {move || i18n.t().skip_to_content}
@@ -19,32 +25,103 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <span class="brand__name">{move || i18n.t().app_name}</span>
                 <ProgrammeName />
             </a>
-            <LanguageSwitch />
+            <div class="header-tools">
+                <UserMenu />
+                <LanguageSwitch />
+            </div>
         </header>
         <div class="app-body">
-            <nav class="app-nav" aria-label=move || i18n.t().nav_label>
-                <ul>
-                    <li>
-                        <A href="/" exact=true>
-                            <Svg icon=Icon::Home />
-                            <span>{move || i18n.t().nav_home}</span>
-                        </A>
-                    </li>
-                    <li>
-                        <A href="/privacy">
-                            <Svg icon=Icon::Shield />
-                            <span>{move || i18n.t().nav_privacy}</span>
-                        </A>
-                    </li>
-                </ul>
-            </nav>
+            <Navigation />
             <main id="main" tabindex="-1">
+                <SetupRedirect />
                 {children()}
             </main>
         </div>
         <footer class="app-footer">
             <p>{move || i18n.t().footer}</p>
         </footer>
+    }
+}
+
+fn signed_in_user() -> impl Fn() -> Option<CurrentUser> + Copy {
+    let viewer = expect_context::<ViewerResource>();
+    move || viewer.get().and_then(|v| v.ok()).and_then(|v| v.user)
+}
+
+/// Until the first admin exists, every page leads to the setup page.
+#[component]
+fn SetupRedirect() -> impl IntoView {
+    let viewer = expect_context::<ViewerResource>();
+    let location = use_location();
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                let needs_setup = viewer.await.map(|v| v.needs_setup).unwrap_or(false);
+                (needs_setup && location.pathname.get_untracked() != "/setup")
+                    .then(|| view! { <Redirect path="/setup" /> })
+            })}
+        </Suspense>
+    }
+}
+
+type Label = fn(&Texts) -> &'static str;
+
+#[component]
+fn Navigation() -> impl IntoView {
+    let i18n = use_i18n();
+    let user = signed_in_user();
+    let role = move || user().map(|u| u.role);
+    let items = move || {
+        let mut items: Vec<(&'static str, Icon, Label)> = vec![("/", Icon::Home, |t| t.nav_home)];
+        if matches!(role(), Some(Role::Admin | Role::Coordinator)) {
+            items.push(("/admin/users", Icon::UserPlus, |t| t.nav_users));
+        }
+        if role() == Some(Role::Admin) {
+            items.push(("/admin/audit", Icon::Calendar, |t| t.nav_audit));
+        }
+        if role().is_some() {
+            items.push(("/account", Icon::Link, |t| t.nav_account));
+        }
+        items.push(("/privacy", Icon::Shield, |t| t.nav_privacy));
+        items
+    };
+    view! {
+        <nav class="app-nav" aria-label=move || i18n.t().nav_label>
+            <Transition>
+                <ul>
+                    {move || items().into_iter().map(|(href, icon, label)| view! {
+                        <li>
+                            <A href=href exact=true>
+                                <Svg icon />
+                                <span>{move || label(i18n.t())}</span>
+                            </A>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </Transition>
+        </nav>
+    }
+}
+
+#[component]
+fn UserMenu() -> impl IntoView {
+    let i18n = use_i18n();
+    let user = signed_in_user();
+    let logout = ServerAction::<Logout>::new();
+    view! {
+        <Transition>
+            {move || match user() {
+                Some(u) => view! {
+                    <span class="user-name" title=move || i18n.t().signed_in_as_label>{u.display_name}</span>
+                    <ActionForm action=logout attr:class="header-form">
+                        <button type="submit" class="btn btn--ghost">{move || i18n.t().sign_out}</button>
+                    </ActionForm>
+                }.into_any(),
+                None => view! {
+                    <a class="btn btn--ghost" href="/login">{move || i18n.t().sign_in}</a>
+                }.into_any(),
+            }}
+        </Transition>
     }
 }
 
@@ -74,7 +151,7 @@ fn LanguageSwitch() -> impl IntoView {
         }
     });
     view! {
-        <ActionForm action=action attr:class="lang-switch">
+        <ActionForm action=action attr:class="lang-switch header-form">
             <input type="hidden" name="lang" value=move || i18n.lang().other().code() />
             <button
                 type="submit"

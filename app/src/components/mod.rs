@@ -1,5 +1,7 @@
 //! Pieces of interface reused across pages.
 
 pub mod error_panel;
+pub mod form;
+pub mod guard;
 pub mod icons;
 pub mod layout;

@@ -1,8 +1,12 @@
 //! Database access (server only): connecting, migrating, and the repository functions.
 //! Every function takes a connection, so tests run the same code on SQLite and PostgreSQL.
 
+pub mod audit;
 pub mod entities;
+pub mod login_attempts;
+pub mod sessions;
 pub mod settings;
+pub mod users;
 
 use std::str::FromStr;
 use std::time::Duration;

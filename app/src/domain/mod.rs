@@ -1,4 +1,6 @@
 //! Plain domain types and pure rules: no I/O, the same code in the browser and on the server.
 
+pub mod account;
+pub mod audit;
 pub mod time;
 pub mod validation;

@@ -6,10 +6,21 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Problem {
     Required,
-    TooShort { min: usize },
-    TooLong { max: usize },
-    OutOfRange { min: i64, max: i64 },
+    TooShort {
+        min: usize,
+    },
+    TooLong {
+        max: usize,
+    },
+    OutOfRange {
+        min: i64,
+        max: i64,
+    },
     Invalid,
+    /// A password that is common or easy to guess.
+    Guessable,
+    /// Unique value already used by another record (an e-mail address).
+    AlreadyUsed,
 }
 
 /// Trims a free-text field and checks its length in characters (not bytes).

@@ -1,4 +1,8 @@
 //! sea-orm entities, one module per table. Hand-written rules live in the repository
 //! modules beside this folder, not here.
 
+pub mod audit_log;
+pub mod login_attempt;
+pub mod session;
 pub mod setting;
+pub mod user;

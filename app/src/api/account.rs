@@ -1,0 +1,254 @@
+//! Signing in and out, the first-run setup, and each user's own account.
+
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::account::CurrentUser;
+use crate::error::AppError;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Viewer {
+    pub user: Option<CurrentUser>,
+    /// No account exists yet: the first visit creates the first admin.
+    pub needs_setup: bool,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SetupInput {
+    pub email: String,
+    pub display_name: String,
+    pub password: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LoginInput {
+    pub email: String,
+    pub password: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PasswordChange {
+    pub current: String,
+    pub new: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionInfo {
+    pub id: String,
+    pub device: String,
+    pub created_at: DateTime<Utc>,
+    pub last_seen_at: DateTime<Utc>,
+    pub current: bool,
+}
+
+#[server(endpoint = "auth_status")]
+pub async fn auth_status() -> Result<Viewer, AppError> {
+    let state = crate::state::app_state()?;
+    let user = crate::auth::policy::authorize::<AuthStatus>(&state).await?;
+    let needs_setup = user.is_none() && crate::db::users::count(&state.db).await? == 0;
+    Ok(Viewer { user, needs_setup })
+}
+
+/// Creates the first admin; refused as soon as any account exists.
+#[server(endpoint = "setup_admin")]
+pub async fn setup_admin(input: SetupInput) -> Result<CurrentUser, AppError> {
+    use crate::auth::{accounts, policy, session};
+    use crate::domain::account::Role;
+    use sea_orm::TransactionTrait;
+
+    let state = crate::state::app_state()?;
+    policy::authorize::<SetupAdmin>(&state).await?;
+    let txn = state.db.begin().await?;
+    if crate::db::users::count(&txn).await? > 0 {
+        return Err(AppError::Forbidden);
+    }
+    let user = accounts::create_with_password(
+        &txn,
+        &input.email,
+        &input.display_name,
+        &input.password,
+        Role::Admin,
+        state.clock.now(),
+    )
+    .await?;
+    txn.commit().await?;
+    session::start(&state, &user).await?;
+    leptos_axum::redirect("/");
+    Ok(user.current())
+}
+
+#[server(endpoint = "login")]
+pub async fn login(input: LoginInput) -> Result<CurrentUser, AppError> {
+    use crate::auth::password::{self, Verified};
+    use crate::auth::{policy, session, throttle, token::hash_token};
+    use crate::db::{login_attempts, users};
+    use crate::domain::account::PASSWORD_MAX;
+    use crate::domain::audit::{AuditAction, kind};
+
+    let state = crate::state::app_state()?;
+    policy::authorize::<Login>(&state).await?;
+    let now = state.clock.now();
+    let typed = input.email.trim().to_lowercase();
+    let email_hash = hash_token(&typed);
+    let ip = session::client_ip();
+
+    if throttle::is_held_back(&state.db, &email_hash, &ip, now).await? {
+        crate::audit::record(&state, &state.db, None, AuditAction::LoginThrottled, None).await?;
+        return Err(AppError::TooManyAttempts);
+    }
+    // Overlong input is not worth hashing, but is answered like any wrong password.
+    let too_long = input.password.chars().count() > PASSWORD_MAX || typed.chars().count() > 254;
+    let account = if too_long {
+        None
+    } else {
+        users::find_for_login(&state.db, &typed).await?
+    };
+    let verified = match &account {
+        Some((user, Some(hash))) if user.active => password::verify(&input.password, hash),
+        _ => {
+            // Same work as a real check: the answer's timing tells nothing.
+            password::verify_dummy(&input.password);
+            Verified::No
+        }
+    };
+    let user = match (account, verified) {
+        (Some((user, _)), Verified::Yes | Verified::YesRehash) => {
+            if verified == Verified::YesRehash {
+                users::set_password_hash(
+                    &state.db,
+                    user.id,
+                    &password::hash(&input.password)?,
+                    now,
+                )
+                .await?;
+            }
+            user
+        }
+        (account, _) => {
+            login_attempts::record(&state.db, &email_hash, &ip, false, now).await?;
+            let record = account
+                .as_ref()
+                .map(|(u, _)| (kind::USER, u.id.to_string()));
+            crate::audit::record(&state, &state.db, None, AuditAction::LoginFailed, record).await?;
+            return Err(AppError::LoginFailed);
+        }
+    };
+    login_attempts::record(&state.db, &email_hash, &ip, true, now).await?;
+    crate::audit::record(
+        &state,
+        &state.db,
+        Some(user.id),
+        AuditAction::LoginSucceeded,
+        None,
+    )
+    .await?;
+    session::start(&state, &user).await?;
+    leptos_axum::redirect("/");
+    Ok(user.current())
+}
+
+#[server(endpoint = "logout")]
+pub async fn logout() -> Result<(), AppError> {
+    use crate::domain::audit::AuditAction;
+
+    let state = crate::state::app_state()?;
+    let user = crate::auth::policy::authorize_user::<Logout>(&state).await?;
+    crate::auth::session::end(&state).await?;
+    crate::audit::record(&state, &state.db, Some(user.id), AuditAction::Logout, None).await?;
+    leptos_axum::redirect("/login");
+    Ok(())
+}
+
+/// Needs the current password; other sessions of the account end.
+#[server(endpoint = "change_password")]
+pub async fn change_password(input: PasswordChange) -> Result<(), AppError> {
+    use crate::auth::password::{self, Verified};
+    use crate::auth::session::current_session_hash;
+    use crate::db::{sessions, users};
+    use crate::domain::account::PASSWORD_MAX;
+    use crate::domain::audit::{AuditAction, kind};
+
+    let state = crate::state::app_state()?;
+    let user = crate::auth::policy::authorize_user::<ChangePassword>(&state).await?;
+    let stored = users::password_hash(&state.db, user.id)
+        .await?
+        .unwrap_or_default();
+    if input.current.chars().count() > PASSWORD_MAX
+        || password::verify(&input.current, &stored) == Verified::No
+    {
+        return Err(AppError::validation(
+            "current",
+            crate::domain::validation::Problem::Invalid,
+        ));
+    }
+    password::check_new(&input.new, &[&user.email, &user.display_name])
+        .map_err(|p| AppError::validation("new", p))?;
+    users::set_password_hash(
+        &state.db,
+        user.id,
+        &password::hash(&input.new)?,
+        state.clock.now(),
+    )
+    .await?;
+    let current = current_session_hash(&state).unwrap_or_default();
+    for session in sessions::list_for_user(&state.db, user.id).await? {
+        if session.id_hash != current {
+            sessions::delete(&state.db, &session.id_hash).await?;
+        }
+    }
+    crate::audit::record(
+        &state,
+        &state.db,
+        Some(user.id),
+        AuditAction::Update,
+        Some((kind::USER, user.id.to_string())),
+    )
+    .await?;
+    Ok(())
+}
+
+#[server(endpoint = "my_sessions")]
+pub async fn my_sessions() -> Result<Vec<SessionInfo>, AppError> {
+    let state = crate::state::app_state()?;
+    let user = crate::auth::policy::authorize_user::<MySessions>(&state).await?;
+    let current = crate::auth::session::current_session_hash(&state).unwrap_or_default();
+    Ok(crate::db::sessions::list_for_user(&state.db, user.id)
+        .await?
+        .into_iter()
+        .map(|s| SessionInfo {
+            current: s.id_hash == current,
+            id: s.id_hash,
+            device: s.device,
+            created_at: s.created_at,
+            last_seen_at: s.last_seen_at,
+        })
+        .collect())
+}
+
+/// Ends one of the caller's own sessions (another device); others' are "not found".
+#[server(endpoint = "end_session")]
+pub async fn end_session(id: String) -> Result<(), AppError> {
+    use crate::db::sessions;
+    use crate::domain::audit::{AuditAction, kind};
+
+    let state = crate::state::app_state()?;
+    let user = crate::auth::policy::authorize_user::<EndSession>(&state).await?;
+    let own = sessions::list_for_user(&state.db, user.id)
+        .await?
+        .into_iter()
+        .any(|s| s.id_hash == id);
+    if !own {
+        return Err(AppError::NotFound);
+    }
+    sessions::delete(&state.db, &id).await?;
+    crate::audit::record(
+        &state,
+        &state.db,
+        Some(user.id),
+        AuditAction::Delete,
+        Some((kind::SESSION, user.id.to_string())),
+    )
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,10 @@
+//! (server only) Who is asking: passwords, sessions, sign-in throttling and the access policy.
+
+pub mod accounts;
+pub mod password;
+pub mod policy;
+pub mod session;
+pub mod throttle;
+pub mod token;
+
+pub use crate::domain::account::CurrentUser;

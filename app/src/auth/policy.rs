@@ -1,0 +1,118 @@
+//! The one access policy: which role may call which server function. Deny by default: a
+//! server function without an entry here refuses everyone (and a test fails).
+
+use leptos::server_fn::ServerFn;
+
+use super::session::current_user;
+use crate::api::{account, audit, programme, users};
+use crate::domain::account::{CurrentUser, Role};
+use crate::error::AppError;
+use crate::state::AppState;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rule {
+    /// Anyone, signed in or not (sign-in itself, the language, the programme's name).
+    Public,
+    /// Any signed-in user, for their own account.
+    SignedIn,
+    /// Signed-in users with one of these roles.
+    Roles(&'static [Role]),
+}
+
+const ADMIN: &[Role] = &[Role::Admin];
+const STAFF_ADMIN: &[Role] = &[Role::Admin, Role::Coordinator];
+
+/// Every server function and its rule. Ownership (a buddy's own duo, a screener's own
+/// candidates) is checked inside the function, on top of this.
+pub fn rules() -> Vec<(&'static str, Rule)> {
+    vec![
+        (programme::LoadProgramme::PATH, Rule::Public),
+        (programme::SetLanguage::PATH, Rule::Public),
+        (account::AuthStatus::PATH, Rule::Public),
+        (account::SetupAdmin::PATH, Rule::Public),
+        (account::Login::PATH, Rule::Public),
+        (account::Logout::PATH, Rule::SignedIn),
+        (account::ChangePassword::PATH, Rule::SignedIn),
+        (account::MySessions::PATH, Rule::SignedIn),
+        (account::EndSession::PATH, Rule::SignedIn),
+        (users::ListUsers::PATH, Rule::Roles(STAFF_ADMIN)),
+        (users::UpdateUserAccess::PATH, Rule::Roles(ADMIN)),
+        (users::EndUserSessions::PATH, Rule::Roles(ADMIN)),
+        (audit::ListAudit::PATH, Rule::Roles(ADMIN)),
+    ]
+}
+
+pub fn rule_for(path: &str) -> Option<Rule> {
+    rules()
+        .into_iter()
+        .find(|(p, _)| *p == path)
+        .map(|(_, r)| r)
+}
+
+/// Decides whether `rule` lets `user` in.
+pub fn check(rule: Rule, user: Option<&CurrentUser>) -> Result<(), AppError> {
+    match (rule, user) {
+        (Rule::Public, _) => Ok(()),
+        (_, None) => Err(AppError::Unauthenticated),
+        (Rule::SignedIn, Some(_)) => Ok(()),
+        (Rule::Roles(roles), Some(user)) if roles.contains(&user.role) => Ok(()),
+        (Rule::Roles(_), Some(_)) => Err(AppError::Forbidden),
+    }
+}
+
+/// The first call of every server function: finds the caller and applies the rule of `F`.
+pub async fn authorize<F: ServerFn>(state: &AppState) -> Result<Option<CurrentUser>, AppError> {
+    let Some(rule) = rule_for(F::PATH) else {
+        tracing::error!(path = F::PATH, "server function without an access rule");
+        return Err(AppError::Forbidden);
+    };
+    let user = current_user(state).await?;
+    check(rule, user.as_ref())?;
+    Ok(user)
+}
+
+/// As [`authorize`], for functions whose rule requires a signed-in user.
+pub async fn authorize_user<F: ServerFn>(state: &AppState) -> Result<CurrentUser, AppError> {
+    authorize::<F>(state)
+        .await?
+        .ok_or(AppError::Unauthenticated)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn user(role: Role) -> CurrentUser {
+        CurrentUser {
+            id: 1,
+            email: "a@example.be".into(),
+            display_name: "A".into(),
+            role,
+        }
+    }
+
+    #[test]
+    fn rules_decide_by_role() {
+        assert_eq!(check(Rule::Public, None), Ok(()));
+        assert_eq!(check(Rule::SignedIn, None), Err(AppError::Unauthenticated));
+        assert_eq!(check(Rule::SignedIn, Some(&user(Role::Buddy))), Ok(()));
+        assert_eq!(check(Rule::Roles(ADMIN), Some(&user(Role::Admin))), Ok(()));
+        assert_eq!(
+            check(Rule::Roles(ADMIN), Some(&user(Role::Coordinator))),
+            Err(AppError::Forbidden)
+        );
+        assert_eq!(
+            check(Rule::Roles(ADMIN), None),
+            Err(AppError::Unauthenticated)
+        );
+    }
+
+    #[test]
+    fn every_path_has_one_rule() {
+        let rules = rules();
+        let mut paths: Vec<_> = rules.iter().map(|(p, _)| *p).collect();
+        paths.sort();
+        paths.dedup();
+        assert_eq!(paths.len(), rules.len());
+    }
+}

@@ -1,0 +1,31 @@
+//! Slows down password guessing: per account and per network address.
+
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::ConnectionTrait;
+
+use crate::db::login_attempts;
+use crate::error::AppError;
+
+/// Failed sign-ins for one account within the window before it is held back.
+pub const ACCOUNT_LIMIT: u64 = 10;
+/// Failed sign-ins from one address within the window (a shared office counts as one).
+pub const IP_LIMIT: u64 = 50;
+pub fn window() -> Duration {
+    Duration::minutes(15)
+}
+
+/// Whether a sign-in for this account (by the hash of the typed address, so unknown
+/// addresses are treated alike) or from this address must wait. Attempts refused here are
+/// not counted, so the hold ends 15 minutes after the failure that caused it.
+pub async fn is_held_back(
+    db: &impl ConnectionTrait,
+    email_hash: &str,
+    ip: &str,
+    now: DateTime<Utc>,
+) -> Result<bool, AppError> {
+    let since = now - window();
+    Ok(
+        login_attempts::failures_for_account(db, email_hash, since).await? >= ACCOUNT_LIMIT
+            || login_attempts::failures_for_ip(db, ip, since).await? >= IP_LIMIT,
+    )
+}

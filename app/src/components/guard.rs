@@ -1,0 +1,37 @@
+//! Pages for some roles only: others are sent to sign in, or told they have no access.
+
+use leptos::either::EitherOf3;
+use leptos::prelude::*;
+use leptos_router::components::Redirect;
+
+use crate::ViewerResource;
+use crate::components::error_panel::ErrorPanel;
+use crate::domain::account::{CurrentUser, Role};
+use crate::error::AppError;
+use crate::i18n::use_i18n;
+
+/// Shows `children` to a signed-in user whose role is in `roles` (any role when empty).
+#[component]
+pub fn RequireRole(
+    #[prop(optional)] roles: &'static [Role],
+    children: ChildrenFn,
+) -> impl IntoView {
+    let viewer = expect_context::<ViewerResource>();
+    let i18n = use_i18n();
+    let children = StoredValue::new(children);
+    view! {
+        <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+            {move || Suspend::new(async move {
+                let user: Option<CurrentUser> = viewer.await.ok().and_then(|v| v.user);
+                match user {
+                    None => EitherOf3::A(view! { <Redirect path="/login" /> }),
+                    Some(user) if roles.is_empty() || roles.contains(&user.role) => {
+                        provide_context(user);
+                        EitherOf3::B(children.read_value()())
+                    }
+                    Some(_) => EitherOf3::C(view! { <ErrorPanel error=AppError::Forbidden /> }),
+                }
+            })}
+        </Suspense>
+    }
+}

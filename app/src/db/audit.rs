@@ -1,0 +1,87 @@
+//! The audit log: rows are only ever added (the database refuses changes and deletions).
+
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect,
+};
+
+use super::entities::{audit_log, user};
+use crate::domain::audit::{AuditAction, AuditEntry};
+use crate::error::AppError;
+
+pub async fn insert(
+    db: &impl ConnectionTrait,
+    at: DateTime<Utc>,
+    actor_id: Option<i32>,
+    action: AuditAction,
+    record: Option<(&str, String)>,
+) -> Result<(), AppError> {
+    let (kind, id) = match record {
+        Some((kind, id)) => (Some(kind.to_owned()), Some(id)),
+        None => (None, None),
+    };
+    audit_log::Entity::insert(audit_log::ActiveModel {
+        at: Set(at),
+        actor_id: Set(actor_id),
+        action: Set(action.code().to_owned()),
+        record_kind: Set(kind),
+        record_id: Set(id),
+        ..Default::default()
+    })
+    .exec(db)
+    .await?;
+    Ok(())
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct AuditFilter {
+    pub actor_id: Option<i32>,
+    pub action: Option<AuditAction>,
+    pub record_kind: Option<String>,
+    pub before_id: Option<i32>,
+    pub limit: u64,
+}
+
+/// Newest first; page on with `before_id`.
+pub async fn list(
+    db: &impl ConnectionTrait,
+    filter: &AuditFilter,
+) -> Result<Vec<AuditEntry>, AppError> {
+    let mut query = audit_log::Entity::find().order_by_desc(audit_log::Column::Id);
+    if let Some(actor) = filter.actor_id {
+        query = query.filter(audit_log::Column::ActorId.eq(actor));
+    }
+    if let Some(action) = filter.action {
+        query = query.filter(audit_log::Column::Action.eq(action.code()));
+    }
+    if let Some(kind) = &filter.record_kind {
+        query = query.filter(audit_log::Column::RecordKind.eq(kind.as_str()));
+    }
+    if let Some(before) = filter.before_id {
+        query = query.filter(audit_log::Column::Id.lt(before));
+    }
+    let rows = query.limit(filter.limit.clamp(1, 500)).all(db).await?;
+    let actor_ids: Vec<i32> = rows.iter().filter_map(|r| r.actor_id).collect();
+    let names: std::collections::HashMap<i32, String> = user::Entity::find()
+        .filter(user::Column::Id.is_in(actor_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.display_name))
+        .collect();
+    Ok(rows
+        .into_iter()
+        .filter_map(|r| {
+            Some(AuditEntry {
+                id: r.id,
+                at: r.at,
+                actor_name: r.actor_id.and_then(|id| names.get(&id).cloned()),
+                actor_id: r.actor_id,
+                action: AuditAction::from_code(&r.action)?,
+                record_kind: r.record_kind,
+                record_id: r.record_id,
+            })
+        })
+        .collect())
+}

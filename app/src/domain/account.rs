@@ -1,0 +1,179 @@
+//! Accounts: roles, session lifetimes and the rules for e-mail addresses and passwords.
+
+use chrono::Duration;
+use serde::{Deserialize, Serialize};
+
+use super::validation::Problem;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    Admin,
+    Coordinator,
+    Screener,
+    Buddy,
+}
+
+impl Role {
+    pub const ALL: [Role; 4] = [Role::Admin, Role::Coordinator, Role::Screener, Role::Buddy];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::Coordinator => "coordinator",
+            Role::Screener => "screener",
+            Role::Buddy => "buddy",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.code() == code)
+    }
+
+    /// Staff sign in on shared or office computers; buddies on their own phone.
+    pub fn is_staff(self) -> bool {
+        !matches!(self, Role::Buddy)
+    }
+
+    /// How long a session may stay unused, and how long it may last at all.
+    pub fn session_limits(self) -> SessionLimits {
+        if self.is_staff() {
+            SessionLimits {
+                idle: Duration::minutes(30),
+                absolute: Duration::hours(12),
+            }
+        } else {
+            SessionLimits {
+                idle: Duration::days(30),
+                absolute: Duration::days(90),
+            }
+        }
+    }
+}
+
+/// The signed-in person, as the interface knows them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CurrentUser {
+    pub id: i32,
+    pub email: String,
+    pub display_name: String,
+    pub role: Role,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SessionLimits {
+    pub idle: Duration,
+    pub absolute: Duration,
+}
+
+pub const PASSWORD_MIN: usize = 12;
+pub const PASSWORD_MAX: usize = 128;
+pub const EMAIL_MAX: usize = 254;
+pub const NAME_MAX: usize = 100;
+
+/// Length only: no composition rules. Guessability is judged on the server.
+pub fn password_length(password: &str) -> Result<(), Problem> {
+    let len = password.chars().count();
+    if len == 0 {
+        Err(Problem::Required)
+    } else if len < PASSWORD_MIN {
+        Err(Problem::TooShort { min: PASSWORD_MIN })
+    } else if len > PASSWORD_MAX {
+        Err(Problem::TooLong { max: PASSWORD_MAX })
+    } else {
+        Ok(())
+    }
+}
+
+/// Trims and lower-cases an address and checks its shape (one `@`, a dot in the domain,
+/// no spaces); whether it exists is learnt only by writing to it.
+pub fn email(value: &str) -> Result<String, Problem> {
+    let email = value.trim().to_lowercase();
+    if email.is_empty() {
+        return Err(Problem::Required);
+    }
+    if email.chars().count() > EMAIL_MAX {
+        return Err(Problem::TooLong { max: EMAIL_MAX });
+    }
+    let valid = match email.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && !domain.contains('@')
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !email
+                    .chars()
+                    .any(|c| c.is_whitespace() || c.is_control() || "<>\"".contains(c))
+        }
+        None => false,
+    };
+    if valid {
+        Ok(email)
+    } else {
+        Err(Problem::Invalid)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_round_trip() {
+        for role in Role::ALL {
+            assert_eq!(Role::from_code(role.code()), Some(role));
+        }
+        assert_eq!(Role::from_code("root"), None);
+    }
+
+    #[test]
+    fn staff_sessions_are_short_and_buddy_sessions_long() {
+        for role in [Role::Admin, Role::Coordinator, Role::Screener] {
+            let limits = role.session_limits();
+            assert_eq!(limits.idle, Duration::minutes(30));
+            assert_eq!(limits.absolute, Duration::hours(12));
+        }
+        let buddy = Role::Buddy.session_limits();
+        assert_eq!(buddy.idle, Duration::days(30));
+        assert_eq!(buddy.absolute, Duration::days(90));
+    }
+
+    #[test]
+    fn passwords_need_12_to_128_characters_and_nothing_else() {
+        assert_eq!(password_length(""), Err(Problem::Required));
+        assert_eq!(password_length("kort"), Err(Problem::TooShort { min: 12 }));
+        assert_eq!(password_length("alleenkleineletters"), Ok(()));
+        assert_eq!(password_length(&"é".repeat(128)), Ok(()));
+        assert_eq!(
+            password_length(&"a".repeat(129)),
+            Err(Problem::TooLong { max: 128 })
+        );
+    }
+
+    #[test]
+    fn email_addresses_are_normalised_and_checked() {
+        assert_eq!(
+            email("  An.Peeters@Example.BE "),
+            Ok("an.peeters@example.be".into())
+        );
+        assert_eq!(email(""), Err(Problem::Required));
+        for bad in [
+            "an",
+            "an@",
+            "@example.be",
+            "an@example",
+            "an@@example.be",
+            "a n@example.be",
+            "<script>@x.be",
+            "an@example.be.",
+            "an@.be",
+        ] {
+            assert_eq!(email(bad), Err(Problem::Invalid), "{bad}");
+        }
+        assert_eq!(
+            email(&format!("{}@example.be", "a".repeat(300))),
+            Err(Problem::TooLong { max: 254 })
+        );
+    }
+}
