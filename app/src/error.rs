@@ -76,7 +76,7 @@ impl AppError {
             AppError::TooManyAttempts => 429,
             AppError::Validation { .. } => 422,
             AppError::Internal { .. } => 500,
-            AppError::Request(_) => 502,
+            AppError::Request(_) => 400,
         }
     }
 }

@@ -35,3 +35,18 @@ pub fn RequireRole(
         </Suspense>
     }
 }
+
+/// Until the first admin exists, the home and sign-in pages lead to the setup page. (Not the
+/// 404 page: a redirect while rendering the fallback never finishes in leptos_axum 0.8.)
+#[component]
+pub fn SetupRedirect() -> impl IntoView {
+    let viewer = expect_context::<ViewerResource>();
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                let needs_setup = viewer.await.map(|v| v.needs_setup).unwrap_or(false);
+                needs_setup.then(|| view! { <Redirect path="/setup" /> })
+            })}
+        </Suspense>
+    }
+}

@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use leptos_router::components::{A, Redirect};
+use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
 use crate::api::account::{Logout, auth_status};
@@ -33,7 +33,6 @@ pub fn Layout(children: Children) -> impl IntoView {
         <div class="app-body">
             <Navigation />
             <main id="main" tabindex="-1">
-                <SetupRedirect />
                 {children()}
             </main>
         </div>
@@ -46,22 +45,6 @@ pub fn Layout(children: Children) -> impl IntoView {
 fn signed_in_user() -> impl Fn() -> Option<CurrentUser> + Copy {
     let viewer = expect_context::<ViewerResource>();
     move || viewer.get().and_then(|v| v.ok()).and_then(|v| v.user)
-}
-
-/// Until the first admin exists, every page leads to the setup page.
-#[component]
-fn SetupRedirect() -> impl IntoView {
-    let viewer = expect_context::<ViewerResource>();
-    let location = use_location();
-    view! {
-        <Suspense>
-            {move || Suspend::new(async move {
-                let needs_setup = viewer.await.map(|v| v.needs_setup).unwrap_or(false);
-                (needs_setup && location.pathname.get_untracked() != "/setup")
-                    .then(|| view! { <Redirect path="/setup" /> })
-            })}
-        </Suspense>
-    }
 }
 
 type Label = fn(&Texts) -> &'static str;

@@ -7,6 +7,7 @@ use crate::api::programme::Programme;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::icons::{Icon, Svg};
 use crate::domain::time::format_date_long;
+use crate::components::guard::SetupRedirect;
 use crate::i18n::{Texts, use_i18n};
 
 #[component]
@@ -15,6 +16,7 @@ pub fn HomePage() -> impl IntoView {
     let programme = expect_context::<ProgrammeResource>();
     view! {
         <Title text=move || i18n.t().home_title.to_owned() />
+        <SetupRedirect />
         <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
             {move || Suspend::new(async move {
                 match programme.await {

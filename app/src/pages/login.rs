@@ -3,6 +3,7 @@ use leptos_meta::Title;
 
 use crate::api::account::Login;
 use crate::components::form::{Field, FormError, action_error};
+use crate::components::guard::SetupRedirect;
 use crate::i18n::use_i18n;
 
 #[component]
@@ -12,6 +13,7 @@ pub fn LoginPage() -> impl IntoView {
     let error = action_error(action);
     view! {
         <Title text=move || i18n.t().login_title.to_owned() />
+        <SetupRedirect />
         <section class="card form-card" aria-labelledby="login-title">
             <h1 id="login-title">{move || i18n.t().login_title}</h1>
             <p>{move || i18n.t().login_intro}</p>
