@@ -1,14 +1,26 @@
 import { defineConfig, devices } from "@playwright/test";
 import * as path from "node:path";
+import { ADMIN, BASE_URL, FRESH_PORT, PORT } from "./support";
 
 // The server under test: the release binary that `make test` just built, on its own port
 // and a fresh SQLite file, so a running `make run` on port 3000 is left alone.
-const port = Number(process.env.KLIK_E2E_PORT ?? 3100);
-const baseURL = `http://127.0.0.1:${port}`;
+const port = PORT;
+const baseURL = BASE_URL;
 const root = path.resolve(__dirname, "..");
 const bin = process.env.KLIK_BIN ?? path.join(root, "target/release/klik");
 const siteRoot = process.env.LEPTOS_SITE_ROOT ?? path.join(root, "target/site");
-const database = path.join(__dirname, ".tmp", `e2e-${Date.now()}.db`);
+const run = Date.now();
+const database = path.join(__dirname, ".tmp", `e2e-${run}.db`);
+const freshPort = FRESH_PORT;
+const freshDatabase = path.join(__dirname, ".tmp", `e2e-fresh-${run}.db`);
+
+const serverEnv = (db: string, listen: number) => ({
+  DATABASE_URL: `sqlite://${db}`,
+  KLIK_ADDR: `127.0.0.1:${listen}`,
+  LEPTOS_SITE_ROOT: siteRoot,
+  LEPTOS_ENV: "PROD",
+  RUST_LOG: "warn",
+});
 
 // Playwright cannot download its own browser here: use Debian's Chromium.
 const launchOptions = {
@@ -33,6 +45,7 @@ export default defineConfig({
   reporter: [["list"]],
   use: {
     baseURL,
+    // The second server, for tests of the first start.
     locale: "nl-BE",
     timezoneId: "Europe/Brussels",
     trace: "retain-on-failure",
@@ -52,27 +65,35 @@ export default defineConfig({
         hasTouch: true,
         launchOptions,
       },
+      // The first start can happen once per server: the desktop project does it.
+      testIgnore: /first-start/,
     },
     {
       // Every page must also work as plain HTML forms and links.
       name: "nojs",
       use: { ...devices["Desktop Chrome"], javaScriptEnabled: false, launchOptions },
       grepInvert: /@js/,
+      testIgnore: /first-start/,
     },
   ],
-  webServer: {
-    command: `mkdir -p .tmp && exec "${bin}" serve`,
-    url: `${baseURL}/healthz`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: "pipe",
-    stderr: "pipe",
-    env: {
-      DATABASE_URL: `sqlite://${database}`,
-      KLIK_ADDR: `127.0.0.1:${port}`,
-      LEPTOS_SITE_ROOT: siteRoot,
-      LEPTOS_ENV: "PROD",
-      RUST_LOG: "warn",
+  webServer: [
+    {
+      command: `mkdir -p .tmp && printf '%s\\n' '${ADMIN.password}' | "${bin}" create-admin --email ${ADMIN.email} --name '${ADMIN.name}' && exec "${bin}" serve`,
+      url: `${baseURL}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: serverEnv(database, port),
     },
-  },
+    {
+      command: `mkdir -p .tmp && exec "${bin}" serve`,
+      url: `http://127.0.0.1:${freshPort}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: serverEnv(freshDatabase, freshPort),
+    },
+  ],
 });

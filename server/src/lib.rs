@@ -1,7 +1,9 @@
 //! The `klik` server: configuration, start-up, routes and command-line subcommands.
 
+pub mod api_errors;
 pub mod cli;
 pub mod routes;
+pub mod security;
 pub mod telemetry;
 
 use std::sync::Arc;

@@ -4,21 +4,36 @@ use app::state::AppState;
 use app::{App, shell};
 use axum::extract::State;
 use axum::http::StatusCode;
+use axum::middleware::from_fn_with_state;
 use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::{Json, Router};
-use leptos_axum::{LeptosRoutes, file_and_error_handler, generate_route_list};
+use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
 use serde::Serialize;
 use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;
+
+use crate::security;
 
 pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let options = state.leptos_options.clone();
     Router::new()
         .route("/healthz", get(healthz))
-        .leptos_routes(&state, routes, move || shell(options.clone()))
-        .fallback(file_and_error_handler::<AppState, _>(shell))
+        .leptos_routes_with_context(&state, routes, security::provide_nonce, move || {
+            shell(options.clone())
+        })
+        .fallback(file_and_error_handler_with_context::<AppState, _>(
+            security::provide_nonce,
+            shell,
+        ))
+        .layer(axum::middleware::from_fn(crate::api_errors::status_from_error))
+        // Inner first: the CSRF refusal gets the security headers too.
+        .layer(from_fn_with_state(
+            state.config.clone(),
+            security::same_origin_only,
+        ))
+        .layer(from_fn_with_state(state.config.clone(), security::headers))
         .layer(CompressionLayer::new())
         // Only method and path are logged: query strings could carry personal data.
         .layer(TraceLayer::new_for_http().make_span_with(|request: &axum::extract::Request| {

@@ -729,3 +729,26 @@ on_both_databases! {
         assert!(app::db::sessions::find_with_user(&test.db, "h1").await.unwrap().is_none());
     }
 }
+
+#[tokio::test]
+async fn server_function_errors_answer_with_their_own_status() {
+    let server = Server::new(Backend::Sqlite).await;
+    assert_eq!(
+        server.login("x@example.be", "fout wachtwoord").await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        server.call("list_users", &[], None).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    let buddy = server.session_for("b@example.be", Role::Buddy).await;
+    assert_eq!(
+        server.call("list_users", &[], Some(&buddy)).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let unreadable = server
+        .call("end_session", &[("nope", "1")], Some(&buddy))
+        .await;
+    assert_eq!(unreadable.status, StatusCode::BAD_REQUEST);
+    assert!(matches!(unreadable.error(), AppError::Request(_)));
+}
