@@ -3,7 +3,8 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::ProgrammeResource;
-use crate::api::audit::{AUDIT_PAGE, AuditQuery, list_audit};
+use crate::api::audit::{AUDIT_PAGE, list_audit};
+use crate::components::error_panel::ErrorPanel;
 use crate::components::guard::RequireRole;
 use crate::domain::account::Role;
 use crate::domain::audit::AuditAction;
@@ -32,14 +33,13 @@ fn AuditTable() -> impl IntoView {
     let query = use_query_map();
     let filter = move || {
         let q = query.get();
-        AuditQuery {
-            action: q.get("action").and_then(|a| AuditAction::from_code(&a)),
-            before_id: q.get("before").and_then(|b| b.parse().ok()),
-            ..Default::default()
-        }
+        (
+            q.get("action").and_then(|a| AuditAction::from_code(&a)),
+            q.get("before").and_then(|b| b.parse::<i32>().ok()),
+        )
     };
-    let entries = Resource::new(filter, list_audit);
-    let selected = move || filter().action;
+    let entries = Resource::new(filter, |(action, before)| list_audit(action, before));
+    let selected = move || filter().0;
     view! {
         <form method="get" class="filters">
             <div class="field">
@@ -58,7 +58,10 @@ fn AuditTable() -> impl IntoView {
         <Transition fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
             {move || Suspend::new(async move {
                 let tz = programme.await.map(|p| p.tz()).unwrap_or(crate::domain::time::DEFAULT_TIME_ZONE);
-                let rows = entries.await.unwrap_or_default();
+                let rows = match entries.await {
+                    Ok(rows) => rows,
+                    Err(error) => return view! { <ErrorPanel error /> }.into_any(),
+                };
                 let older = (rows.len() as u64 == AUDIT_PAGE).then(|| {
                     let last = rows.last().map(|r| r.id).unwrap_or_default();
                     let action = selected().map(|a| format!("action={}&", a.code())).unwrap_or_default();
@@ -96,7 +99,7 @@ fn AuditTable() -> impl IntoView {
                         </table>
                     </div>
                     {older.map(|href| view! { <p class="actions"><a class="btn" href=href>{move || i18n.t().older}</a></p> })}
-                }
+                }.into_any()
             })}
         </Transition>
     }

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::users::{EndUserSessions, UpdateUserAccess, UserRow, list_users};
+use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{FormError, action_error};
 use crate::components::guard::RequireRole;
 use crate::domain::account::{CurrentUser, Role};
@@ -35,7 +36,10 @@ fn UserTable() -> impl IntoView {
         <FormError error />
         <Transition fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
             {move || Suspend::new(async move {
-                let rows = users.await.unwrap_or_default();
+                let rows = match users.await {
+                    Ok(rows) => rows,
+                    Err(error) => return view! { <ErrorPanel error /> }.into_any(),
+                };
                 view! {
                     <div class="table-wrap">
                         <table>
@@ -53,7 +57,7 @@ fn UserTable() -> impl IntoView {
                             </tbody>
                         </table>
                     </div>
-                }
+                }.into_any()
             })}
         </Transition>
     }

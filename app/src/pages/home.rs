@@ -5,9 +5,9 @@ use leptos_meta::Title;
 use crate::ProgrammeResource;
 use crate::api::programme::Programme;
 use crate::components::error_panel::ErrorPanel;
+use crate::components::guard::SetupRedirect;
 use crate::components::icons::{Icon, Svg};
 use crate::domain::time::format_date_long;
-use crate::components::guard::SetupRedirect;
 use crate::i18n::{Texts, use_i18n};
 
 #[component]
