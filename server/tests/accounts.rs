@@ -8,35 +8,10 @@ use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use chrono::Duration;
-use common::{Backend, TestDb};
-use http_body_util::BodyExt;
+use common::{Backend, Reply, TestDb};
 use sea_orm::{ConnectionTrait, EntityTrait};
-use tower::ServiceExt;
 
 const PASSWORD: &str = "paarse olifant fietst naar Lier";
-
-struct Reply {
-    status: StatusCode,
-    headers: axum::http::HeaderMap,
-    body: String,
-}
-
-impl Reply {
-    fn error(&self) -> AppError {
-        serde_json::from_str(&self.body)
-            .unwrap_or_else(|_| panic!("not an AppError: {}", self.body))
-    }
-
-    /// The session cookie this answer sets (name=value), if any.
-    fn session_cookie(&self) -> Option<String> {
-        self.headers
-            .get_all(header::SET_COOKIE)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .find(|c| c.contains("klik_session="))
-            .map(|c| c.split(';').next().unwrap_or_default().to_owned())
-    }
-}
 
 struct Server {
     test: TestDb,
@@ -57,25 +32,7 @@ impl Server {
     }
 
     async fn send(&self, request: Request<Body>) -> Reply {
-        let response = self
-            .router
-            .clone()
-            .oneshot(request)
-            .await
-            .expect("router answers");
-        let status = response.status();
-        let headers = response.headers().clone();
-        let bytes = response
-            .into_body()
-            .collect()
-            .await
-            .expect("body")
-            .to_bytes();
-        Reply {
-            status,
-            headers,
-            body: String::from_utf8_lossy(&bytes).into_owned(),
-        }
+        common::send(&self.router, request).await
     }
 
     /// Calls a server function the way the browser's fetch does (JSON answers).

@@ -141,6 +141,60 @@ pub fn test_state(test: &TestDb) -> AppState {
     }
 }
 
+/// An HTTP answer, read whole.
+pub struct Reply {
+    pub status: axum::http::StatusCode,
+    pub headers: axum::http::HeaderMap,
+    pub body: String,
+}
+
+impl Reply {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).map(|v| v.to_str().unwrap())
+    }
+
+    /// The body as the `AppError` a server function answered with.
+    pub fn error(&self) -> app::error::AppError {
+        serde_json::from_str(&self.body)
+            .unwrap_or_else(|_| panic!("not an AppError: {}", self.body))
+    }
+
+    /// The session cookie this answer sets (name=value), if any.
+    pub fn session_cookie(&self) -> Option<String> {
+        self.headers
+            .get_all(axum::http::header::SET_COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .find(|c| c.contains("klik_session="))
+            .map(|c| c.split(';').next().unwrap_or_default().to_owned())
+    }
+}
+
+/// Sends one request through the router, as the server would receive it.
+pub async fn send(router: &axum::Router, request: axum::http::Request<axum::body::Body>) -> Reply {
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+
+    let response = router
+        .clone()
+        .oneshot(request)
+        .await
+        .expect("router answers");
+    let status = response.status();
+    let headers = response.headers().clone();
+    let bytes = response
+        .into_body()
+        .collect()
+        .await
+        .expect("body")
+        .to_bytes();
+    Reply {
+        status,
+        headers,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+    }
+}
+
 /// Generates one test per database for each `async fn name(test: &TestDb) { ... }`, named
 /// `name::sqlite` and `name::postgres` so the output shows where each ran.
 #[macro_export]
