@@ -123,9 +123,11 @@ lint:
 	$(call say,clippy: browser build (hydrate) with warnings denied)
 	cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
 
+# One test at a time: with several tokio runtimes rendering Leptos pages side by side in one
+# process, a render now and then never completes (not seen in the server, which has one runtime).
 unit:
 	$(call say,Rust unit and integration tests on SQLite and on PostgreSQL ($(KLIK_TEST_POSTGRES_URL)))
-	cargo test
+	cargo test -- --test-threads=1
 
 e2e: build
 	$(call say,browser tests in Chromium: desktop, phone and JavaScript-off)

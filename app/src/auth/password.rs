@@ -69,7 +69,27 @@ pub fn verify_dummy(password: &str) {
 /// name or address.
 pub fn check_new(password: &str, personal: &[&str]) -> Result<(), Problem> {
     password_length(password)?;
-    let estimate = zxcvbn::zxcvbn(password, personal);
+    // zxcvbn matches whole inputs: give it the parts people build passwords from too
+    // ("an.peeters@x.be" and "An Peeters" -> "an", "peeters", "anpeeters", ...).
+    let mut inputs: Vec<String> = Vec::new();
+    for value in personal {
+        let value = value.to_lowercase();
+        let local = value.split('@').next().unwrap_or_default().to_owned();
+        let words: Vec<&str> = local
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.len() > 1)
+            .collect();
+        inputs.push(words.concat());
+        inputs.extend(words.iter().map(|w| (*w).to_owned()));
+        inputs.push(local.clone());
+        inputs.push(value);
+    }
+    let inputs: Vec<&str> = inputs
+        .iter()
+        .map(String::as_str)
+        .filter(|s| !s.is_empty())
+        .collect();
+    let estimate = zxcvbn::zxcvbn(password, &inputs);
     if estimate.score() >= zxcvbn::Score::Three {
         Ok(())
     } else {

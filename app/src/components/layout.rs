@@ -42,9 +42,9 @@ pub fn Layout(children: Children) -> impl IntoView {
     }
 }
 
-fn signed_in_user() -> impl Fn() -> Option<CurrentUser> + Copy {
-    let viewer = expect_context::<ViewerResource>();
-    move || viewer.get().and_then(|v| v.ok()).and_then(|v| v.user)
+/// The signed-in user, awaited so that the server render already shows the right menu.
+async fn signed_in_user(viewer: ViewerResource) -> Option<CurrentUser> {
+    viewer.await.ok().and_then(|v| v.user)
 }
 
 type Label = fn(&Texts) -> &'static str;
@@ -52,17 +52,16 @@ type Label = fn(&Texts) -> &'static str;
 #[component]
 fn Navigation() -> impl IntoView {
     let i18n = use_i18n();
-    let user = signed_in_user();
-    let role = move || user().map(|u| u.role);
-    let items = move || {
+    let viewer = expect_context::<ViewerResource>();
+    let items = move |role: Option<Role>| {
         let mut items: Vec<(&'static str, Icon, Label)> = vec![("/", Icon::Home, |t| t.nav_home)];
-        if matches!(role(), Some(Role::Admin | Role::Coordinator)) {
+        if matches!(role, Some(Role::Admin | Role::Coordinator)) {
             items.push(("/admin/users", Icon::UserPlus, |t| t.nav_users));
         }
-        if role() == Some(Role::Admin) {
+        if role == Some(Role::Admin) {
             items.push(("/admin/audit", Icon::Calendar, |t| t.nav_audit));
         }
-        if role().is_some() {
+        if role.is_some() {
             items.push(("/account", Icon::Link, |t| t.nav_account));
         }
         items.push(("/privacy", Icon::Shield, |t| t.nav_privacy));
@@ -71,16 +70,21 @@ fn Navigation() -> impl IntoView {
     view! {
         <nav class="app-nav" aria-label=move || i18n.t().nav_label>
             <Transition>
-                <ul>
-                    {move || items().into_iter().map(|(href, icon, label)| view! {
-                        <li>
-                            <A href=href exact=true>
-                                <Svg icon />
-                                <span>{move || label(i18n.t())}</span>
-                            </A>
-                        </li>
-                    }).collect_view()}
-                </ul>
+                {move || Suspend::new(async move {
+                    let role = signed_in_user(viewer).await.map(|u| u.role);
+                    view! {
+                        <ul>
+                            {items(role).into_iter().map(|(href, icon, label)| view! {
+                                <li>
+                                    <A href=href exact=true>
+                                        <Svg icon />
+                                        <span>{move || label(i18n.t())}</span>
+                                    </A>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    }
+                })}
             </Transition>
         </nav>
     }
@@ -89,11 +93,11 @@ fn Navigation() -> impl IntoView {
 #[component]
 fn UserMenu() -> impl IntoView {
     let i18n = use_i18n();
-    let user = signed_in_user();
+    let viewer = expect_context::<ViewerResource>();
     let logout = ServerAction::<Logout>::new();
     view! {
         <Transition>
-            {move || match user() {
+            {move || Suspend::new(async move { match signed_in_user(viewer).await {
                 Some(u) => view! {
                     <span class="user-name" title=move || i18n.t().signed_in_as_label>{u.display_name}</span>
                     <ActionForm action=logout attr:class="header-form">
@@ -103,7 +107,7 @@ fn UserMenu() -> impl IntoView {
                 None => view! {
                     <a class="btn btn--ghost" href="/login">{move || i18n.t().sign_in}</a>
                 }.into_any(),
-            }}
+            }})}
         </Transition>
     }
 }
