@@ -34,13 +34,19 @@ async fn main() -> ExitCode {
     }
 }
 
-async fn migrate(config: Config) -> Result<(), String> {
+/// One connection to an up-to-date database, for the one-shot subcommands.
+async fn open_migrated(config: &Config) -> Result<sea_orm::DatabaseConnection, String> {
     let db = app::db::connect(&config.database_url, 1)
         .await
         .map_err(|e| format!("cannot open the database: {e}"))?;
     app::db::migrate(&db)
         .await
         .map_err(|e| format!("migration failed: {e}"))?;
+    Ok(db)
+}
+
+async fn migrate(config: Config) -> Result<(), String> {
+    open_migrated(&config).await?;
     tracing::info!("database schema is up to date");
     Ok(())
 }
@@ -51,12 +57,7 @@ async fn create_admin(config: Config, email: &str, name: &str) -> Result<(), Str
         .read_line(&mut password)
         .map_err(|e| format!("cannot read the password from standard input: {e}"))?;
     let password = password.trim_end_matches(['\r', '\n']);
-    let db = app::db::connect(&config.database_url, 1)
-        .await
-        .map_err(|e| format!("cannot open the database: {e}"))?;
-    app::db::migrate(&db)
-        .await
-        .map_err(|e| format!("migration failed: {e}"))?;
+    let db = open_migrated(&config).await?;
     let user = app::auth::accounts::create_with_password(
         &db,
         email,
