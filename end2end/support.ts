@@ -12,3 +12,13 @@ export const ADMIN = {
   name: "Bea Beheerder",
   password: "drie blauwe fietsen in Mechelen",
 };
+
+import { type Page, test } from "@playwright/test";
+
+/** Waits until the page is interactive, in the projects that run JavaScript; a click before
+ * hydration would otherwise race the form's own handler. */
+export async function ready(page: Page) {
+  if (test.info().project.use.javaScriptEnabled !== false) {
+    await page.locator("body[data-hydrated=true]").waitFor();
+  }
+}

@@ -1,8 +1,9 @@
 import { test, expect, type Page } from "@playwright/test";
-import { ADMIN } from "../support";
+import { ADMIN, ready } from "../support";
 
 async function signIn(page: Page, email: string, password: string) {
   await page.goto("/login");
+  await ready(page);
   await page.getByLabel("E-mailadres").fill(email);
   await page.getByLabel("Wachtwoord").fill(password);
   await page.getByRole("button", { name: "Aanmelden" }).click();

@@ -1,10 +1,11 @@
 import { test, expect } from "@playwright/test";
-import { FRESH_URL } from "../support";
+import { FRESH_URL, ready } from "../support";
 
 test("the first visit creates the first admin, once", async ({ page }) => {
   await page.goto(`${FRESH_URL}/`);
   await expect(page).toHaveURL(`${FRESH_URL}/setup`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Klik instellen");
+  await ready(page);
 
   await page.getByLabel("Naam").fill("Eerste Beheerder");
   await page.getByLabel("E-mailadres").fill("eerste@example.be");
