@@ -6,17 +6,8 @@ use serde::{Deserialize, Serialize};
 use crate::domain::account::Role;
 use crate::error::AppError;
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct UserRow {
-    pub id: i32,
-    pub email: String,
-    pub display_name: String,
-    pub role: Role,
-    pub active: bool,
-    /// False while an invitation is still open.
-    pub has_password: bool,
-    pub version: i32,
-}
+/// A line of the user list.
+pub use crate::domain::account::Account as UserRow;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AccessChange {
@@ -30,19 +21,7 @@ pub struct AccessChange {
 pub async fn list_users() -> Result<Vec<UserRow>, AppError> {
     let state = crate::state::app_state()?;
     crate::auth::policy::authorize_user::<ListUsers>(&state).await?;
-    Ok(crate::db::users::list(&state.db)
-        .await?
-        .into_iter()
-        .map(|u| UserRow {
-            id: u.id,
-            email: u.email,
-            display_name: u.display_name,
-            role: u.role,
-            active: u.active,
-            has_password: u.has_password,
-            version: u.version,
-        })
-        .collect())
+    crate::db::users::list(&state.db).await
 }
 
 /// Changes a user's role or disables them; a disabled user's sessions end at once.

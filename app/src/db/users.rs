@@ -8,32 +8,11 @@ use sea_orm::{
 };
 
 use super::entities::user::{self, Column, Entity};
-use crate::domain::account::{CurrentUser, Role};
+use crate::domain::account::Role;
 use crate::domain::validation::Problem;
 use crate::error::AppError;
 
-/// An account as the rest of the server sees it: never the password hash or TOTP secret.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct User {
-    pub id: i32,
-    pub email: String,
-    pub display_name: String,
-    pub role: Role,
-    pub active: bool,
-    pub has_password: bool,
-    pub version: i32,
-}
-
-impl User {
-    pub fn current(&self) -> CurrentUser {
-        CurrentUser {
-            id: self.id,
-            email: self.email.clone(),
-            display_name: self.display_name.clone(),
-            role: self.role,
-        }
-    }
-}
+pub use crate::domain::account::Account as User;
 
 pub(crate) fn from_model(m: user::Model) -> Result<User, AppError> {
     let role = Role::from_code(&m.role)

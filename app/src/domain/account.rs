@@ -60,6 +60,30 @@ pub struct CurrentUser {
     pub role: Role,
 }
 
+/// An account as the server and the user list see it: never the password hash.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Account {
+    pub id: i32,
+    pub email: String,
+    pub display_name: String,
+    pub role: Role,
+    pub active: bool,
+    /// False while an invitation is still open.
+    pub has_password: bool,
+    pub version: i32,
+}
+
+impl Account {
+    pub fn current(&self) -> CurrentUser {
+        CurrentUser {
+            id: self.id,
+            email: self.email.clone(),
+            display_name: self.display_name.clone(),
+            role: self.role,
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SessionLimits {
     pub idle: Duration,
