@@ -11,6 +11,7 @@ pub mod components;
 pub mod domain;
 pub mod error;
 pub mod i18n;
+pub mod matching;
 pub mod pages;
 
 #[cfg(feature = "ssr")]

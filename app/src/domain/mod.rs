@@ -2,5 +2,6 @@
 
 pub mod account;
 pub mod audit;
+pub mod profile;
 pub mod time;
 pub mod validation;

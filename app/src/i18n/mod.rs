@@ -6,6 +6,7 @@
 
 mod context;
 mod en;
+pub mod explain;
 mod nl;
 
 pub use context::{I18n, provide_i18n, use_i18n};

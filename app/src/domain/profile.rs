@@ -1,0 +1,1 @@
+//! The profile shared by participants and buddies, and its validation.

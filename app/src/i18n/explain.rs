@@ -1,0 +1,1 @@
+//! Wording of the matching engine's explanations, in Dutch and English.
