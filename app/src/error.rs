@@ -24,6 +24,12 @@ pub enum AppError {
     LoginFailed,
     #[error("too many attempts")]
     TooManyAttempts,
+    /// An admin made two-step sign-in compulsory for this role and it is not set up yet.
+    #[error("two-step sign-in must be set up first")]
+    TwoFactorRequired,
+    /// An invitation link, or the second step of a sign-in, that is used or too old.
+    #[error("link or step no longer valid")]
+    Expired,
     #[error("invalid field `{field}`: {problem:?}")]
     Validation { field: String, problem: Problem },
     #[error("internal error, reference {reference}")]
@@ -59,6 +65,8 @@ impl AppError {
             AppError::Conflict => t.err_conflict.into(),
             AppError::LoginFailed => t.err_login_failed.into(),
             AppError::TooManyAttempts => t.err_too_many_attempts.into(),
+            AppError::TwoFactorRequired => t.err_two_factor_required.into(),
+            AppError::Expired => t.err_expired.into(),
             AppError::Validation { problem, .. } => (t.problem)(problem),
             AppError::Internal { .. } => t.err_internal.into(),
             AppError::Request(_) => t.err_request.into(),
@@ -74,6 +82,8 @@ impl AppError {
             AppError::Conflict => 409,
             AppError::LoginFailed => 401,
             AppError::TooManyAttempts => 429,
+            AppError::TwoFactorRequired => 403,
+            AppError::Expired => 410,
             AppError::Validation { .. } => 422,
             AppError::Internal { .. } => 500,
             AppError::Request(_) => 400,
@@ -110,6 +120,8 @@ mod tests {
             AppError::Conflict,
             AppError::LoginFailed,
             AppError::TooManyAttempts,
+            AppError::TwoFactorRequired,
+            AppError::Expired,
             AppError::validation("name", Problem::Required),
             AppError::Internal {
                 reference: "AB12CD34".into(),

@@ -32,8 +32,9 @@ use crate::components::layout::Layout;
 use crate::error::AppError;
 use crate::i18n::provide_i18n;
 use crate::pages::{
-    account::AccountPage, admin_audit::AuditPage, admin_users::UsersPage, home::HomePage,
-    login::LoginPage, not_found::NotFound, privacy::PrivacyPage, setup::SetupPage,
+    account::AccountPage, admin_audit::AuditPage, admin_settings::SettingsPage,
+    admin_users::UsersPage, home::HomePage, login::LoginPage, login_code::LoginCodePage,
+    not_found::NotFound, privacy::PrivacyPage, setup::SetupPage, welcome::WelcomePage,
 };
 
 /// The HTML document around the app, rendered on the server only.
@@ -93,10 +94,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
                     <Route path=path!("/privacy") view=PrivacyPage ssr=SsrMode::Async />
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
+                    <Route path=path!("/login/code") view=LoginCodePage ssr=SsrMode::Async />
+                    <Route path=path!("/welcome") view=WelcomePage ssr=SsrMode::Async />
                     <Route path=path!("/setup") view=SetupPage ssr=SsrMode::Async />
                     <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/users") view=UsersPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/audit") view=AuditPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/settings") view=SettingsPage ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>

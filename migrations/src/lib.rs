@@ -7,6 +7,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261127_000001_settings;
 mod m20261127_000002_accounts;
+mod m20261127_000003_two_factor_invitations;
 
 pub struct Migrator;
 
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261127_000001_settings::Migration),
             Box::new(m20261127_000002_accounts::Migration),
+            Box::new(m20261127_000003_two_factor_invitations::Migration),
         ]
     }
 }

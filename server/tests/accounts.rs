@@ -4,120 +4,12 @@ mod common;
 
 use app::domain::account::Role;
 use app::error::AppError;
-use axum::Router;
-use axum::body::Body;
-use axum::http::{Request, StatusCode, header};
+use axum::http::{StatusCode, header};
 use chrono::Duration;
-use common::{Backend, Reply, TestDb};
+use common::Backend;
 use sea_orm::{ConnectionTrait, EntityTrait};
 
-const PASSWORD: &str = "paarse olifant fietst naar Lier";
-
-struct Server {
-    test: TestDb,
-    router: Router,
-    state: app::state::AppState,
-}
-
-impl Server {
-    async fn new(backend: Backend) -> Server {
-        let test = common::test_db(backend).await;
-        let state = common::test_state(&test);
-        let router = klik_server::routes::router(state.clone());
-        Server {
-            test,
-            router,
-            state,
-        }
-    }
-
-    async fn send(&self, request: Request<Body>) -> Reply {
-        common::send(&self.router, request).await
-    }
-
-    /// Calls a server function the way the browser's fetch does (JSON answers).
-    async fn call(&self, name: &str, form: &[(&str, &str)], cookie: Option<&str>) -> Reply {
-        let body = form
-            .iter()
-            .map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v)))
-            .collect::<Vec<_>>()
-            .join("&");
-        let mut request = Request::post(format!("/api/{name}"))
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .header(header::ACCEPT, "application/json");
-        if let Some(cookie) = cookie {
-            request = request.header(header::COOKIE, cookie);
-        }
-        self.send(request.body(Body::from(body)).unwrap()).await
-    }
-
-    /// A page, as a browser asks for it.
-    async fn get(&self, path: &str, cookie: Option<&str>) -> Reply {
-        let mut request = Request::get(path).header(header::ACCEPT, "text/html");
-        if let Some(cookie) = cookie {
-            request = request.header(header::COOKIE, cookie);
-        }
-        self.send(request.body(Body::empty()).unwrap()).await
-    }
-
-    async fn user(&self, email: &str, role: Role) -> i32 {
-        app::auth::accounts::create_with_password(
-            &self.test.db,
-            email,
-            "Test Persoon",
-            PASSWORD,
-            role,
-            self.state.clock.now(),
-        )
-        .await
-        .expect("user created")
-        .id
-    }
-
-    async fn login(&self, email: &str, password: &str) -> Reply {
-        self.call(
-            "login",
-            &[("input[email]", email), ("input[password]", password)],
-            None,
-        )
-        .await
-    }
-
-    async fn session_for(&self, email: &str, role: Role) -> String {
-        self.user(email, role).await;
-        let reply = self.login(email, PASSWORD).await;
-        reply
-            .session_cookie()
-            .unwrap_or_else(|| panic!("login failed: {} {}", reply.status, reply.body))
-    }
-
-    async fn whoami(&self, cookie: &str) -> Option<app::domain::account::CurrentUser> {
-        let reply = self.call("auth_status", &[], Some(cookie)).await;
-        let viewer: app::api::account::Viewer = serde_json::from_str(&reply.body).expect("viewer");
-        viewer.user
-    }
-
-    async fn audit_actions(&self) -> Vec<String> {
-        app::db::entities::audit_log::Entity::find()
-            .all(&self.test.db)
-            .await
-            .unwrap()
-            .into_iter()
-            .map(|r| r.action)
-            .collect()
-    }
-}
-
-fn urlencode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
+use common::server::{PASSWORD, Server};
 
 #[tokio::test]
 async fn a_new_installation_leads_to_the_setup_page_once() {
@@ -617,7 +509,17 @@ async fn the_access_matrix_holds_for_every_server_function_and_role() {
         let body: &[(&str, &str)] = match name {
             "set_language" => &[("lang", "nl")],
             "change_password" => &[("input[current]", "niet juist"), ("input[new]", "x")],
-            "end_session" | "end_user_sessions" => &[("id", "999")],
+            "end_session" | "end_user_sessions" | "renew_invitation" => &[("id", "999")],
+            "verify_second_step" | "confirm_two_factor" => &[("code", "123456")],
+            "disable_two_factor" | "renew_recovery_codes" => &[("password", "niet juist")],
+            "invitation_info" => &[("token", "onbekend")],
+            "accept_invitation" => &[("token", "onbekend"), ("password", "x")],
+            "set_two_factor_required" => &[("required", "false"), ("version", "99")],
+            "invite_user" => &[
+                ("input[email]", "nieuw@example.be"),
+                ("input[display_name]", "Nieuw"),
+                ("input[role]", "buddy"),
+            ],
             "update_user_access" => &[
                 ("change[id]", "999"),
                 ("change[version]", "1"),

@@ -95,3 +95,39 @@ async fn sqlite_folder_is_created_on_first_start() {
     app::db::migrate(&db).await.unwrap();
     assert!(dir.path().join("nested/data/klik.db").exists());
 }
+
+on_both_databases! {
+    async fn codes_steps_and_invitations_are_used_once(test: &TestDb) {
+        use app::db::{invitations, two_factor, users};
+        use app::domain::account::Role;
+
+        let db = &test.db;
+        let now = test_now();
+        let new = users::NewUser { email: "an@example.be", display_name: "An", role: Role::Buddy, password_hash: None };
+        let user = users::create(db, new, now).await.unwrap();
+
+        two_factor::set_pending(db, user.id, "SECRET", now).await.unwrap();
+        let hashes = vec!["h1".to_owned(), "h2".to_owned()];
+        two_factor::confirm(db, user.id, "SECRET", 100, &hashes, now).await.unwrap();
+        let secrets = two_factor::secrets(db, user.id).await.unwrap();
+        assert_eq!((secrets.secret.as_deref(), secrets.pending, secrets.last_step), (Some("SECRET"), None, Some(100)));
+        assert!(!two_factor::use_step(db, user.id, 100).await.unwrap(), "same step again");
+        assert!(two_factor::use_step(db, user.id, 101).await.unwrap());
+        assert!(two_factor::use_recovery_code(db, user.id, "h1", now).await.unwrap());
+        assert!(!two_factor::use_recovery_code(db, user.id, "h1", now).await.unwrap());
+        assert_eq!(two_factor::unused_recovery_codes(db, user.id).await.unwrap(), 1);
+        two_factor::disable(db, user.id, now).await.unwrap();
+        assert_eq!(two_factor::secrets(db, user.id).await.unwrap(), two_factor::Secrets::default());
+        assert_eq!(two_factor::unused_recovery_codes(db, user.id).await.unwrap(), 0);
+
+        invitations::create(db, user.id, "t1", None, now, now + Duration::days(7)).await.unwrap();
+        invitations::create(db, user.id, "t2", None, now, now + Duration::days(7)).await.unwrap();
+        assert!(invitations::find_open(db, "t1", now).await.unwrap().is_none(), "replaced");
+        let (open, account) = invitations::find_open(db, "t2", now).await.unwrap().unwrap();
+        assert_eq!(account.id, user.id);
+        assert!(invitations::find_open(db, "t2", now + Duration::days(8)).await.unwrap().is_none());
+        assert!(invitations::mark_used(db, open.id, now).await.unwrap());
+        assert!(!invitations::mark_used(db, open.id, now).await.unwrap());
+        assert!(invitations::find_open(db, "t2", now).await.unwrap().is_none());
+    }
+}

@@ -12,6 +12,15 @@ pub struct Viewer {
     pub user: Option<CurrentUser>,
     /// No account exists yet: the first visit creates the first admin.
     pub needs_setup: bool,
+    /// Two-step sign-in is compulsory for this user's role and not set up yet.
+    pub must_enrol: bool,
+}
+
+/// Where a correct password leads: in at once, or to the second step.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LoginStep {
+    SignedIn(CurrentUser),
+    SecondStep,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -47,7 +56,15 @@ pub async fn auth_status() -> Result<Viewer, AppError> {
     let state = crate::state::app_state()?;
     let user = crate::auth::policy::authorize::<AuthStatus>(&state).await?;
     let needs_setup = user.is_none() && crate::db::users::count(&state.db).await? == 0;
-    Ok(Viewer { user, needs_setup })
+    let must_enrol = match &user {
+        Some(user) => crate::auth::policy::must_enrol(&state, user).await?,
+        None => false,
+    };
+    Ok(Viewer {
+        user,
+        needs_setup,
+        must_enrol,
+    })
 }
 
 /// Creates the first admin; refused as soon as any account exists.
@@ -79,7 +96,7 @@ pub async fn setup_admin(input: SetupInput) -> Result<CurrentUser, AppError> {
 }
 
 #[server(endpoint = "login")]
-pub async fn login(input: LoginInput) -> Result<CurrentUser, AppError> {
+pub async fn login(input: LoginInput) -> Result<LoginStep, AppError> {
     use crate::auth::password::{self, Verified};
     use crate::auth::{policy, session, throttle, token::hash_token};
     use crate::db::{login_attempts, users};
@@ -134,6 +151,87 @@ pub async fn login(input: LoginInput) -> Result<CurrentUser, AppError> {
             return Err(AppError::LoginFailed);
         }
     };
+    if user.two_factor {
+        session::start_second_step(&state, user.id).await?;
+        leptos_axum::redirect("/login/code");
+        return Ok(LoginStep::SecondStep);
+    }
+    login_attempts::record(&state.db, &email_hash, &ip, true, now).await?;
+    crate::audit::record(
+        &state,
+        &state.db,
+        Some(user.id),
+        AuditAction::LoginSucceeded,
+        None,
+    )
+    .await?;
+    session::start(&state, &user).await?;
+    leptos_axum::redirect("/");
+    Ok(LoginStep::SignedIn(user.current()))
+}
+
+/// The second step of signing in: a code from the authenticator app, or a recovery code.
+/// Wrong codes count as failed sign-ins of the account (the same throttle as passwords).
+#[server(endpoint = "verify_second_step")]
+pub async fn verify_second_step(code: String) -> Result<CurrentUser, AppError> {
+    use crate::auth::session::{self, SECOND_STEP_MINUTES};
+    use crate::auth::{policy, throttle, token::hash_token, two_factor};
+    use crate::db::{login_attempts, two_factor as store, users};
+    use crate::domain::account::{SecondFactor, second_factor};
+    use crate::domain::audit::{AuditAction, kind};
+    use crate::domain::validation::Problem;
+
+    /// Attempts allowed for one password, before signing in must start over.
+    const MAX_ATTEMPTS: i32 = 5;
+
+    let state = crate::state::app_state()?;
+    policy::authorize::<VerifySecondStep>(&state).await?;
+    let now = state.clock.now();
+    let hash = session::second_step_hash(&state).ok_or(AppError::Expired)?;
+    let challenge = store::find_challenge(&state.db, &hash)
+        .await?
+        .filter(|c| now - c.created_at <= chrono::Duration::minutes(SECOND_STEP_MINUTES))
+        .filter(|c| c.attempts < MAX_ATTEMPTS);
+    let Some(challenge) = challenge else {
+        session::end_second_step(&state).await?;
+        return Err(AppError::Expired);
+    };
+    let Some(user) = users::find(&state.db, challenge.user_id)
+        .await?
+        .filter(|u| u.active)
+    else {
+        session::end_second_step(&state).await?;
+        return Err(AppError::Expired);
+    };
+    let email_hash = hash_token(&user.email);
+    let ip = session::client_ip();
+    if throttle::is_held_back(&state.db, &email_hash, &ip, now).await? {
+        crate::audit::record(&state, &state.db, None, AuditAction::LoginThrottled, None).await?;
+        return Err(AppError::TooManyAttempts);
+    }
+    let typed = second_factor(&code).map_err(|p| AppError::validation("code", p))?;
+    let secrets = store::secrets(&state.db, user.id).await?;
+    let accepted = match (&typed, &secrets.secret) {
+        (SecondFactor::Code(code), Some(secret)) => {
+            let unix = now.timestamp().max(0) as u64;
+            match two_factor::check(secret, code, unix, secrets.last_step)? {
+                Some(step) => store::use_step(&state.db, user.id, step).await?,
+                None => false,
+            }
+        }
+        (SecondFactor::Recovery(code), Some(_)) => {
+            store::use_recovery_code(&state.db, user.id, &hash_token(code), now).await?
+        }
+        (_, None) => false,
+    };
+    if !accepted {
+        store::count_challenge_attempt(&state.db, &hash).await?;
+        login_attempts::record(&state.db, &email_hash, &ip, false, now).await?;
+        let record = Some((kind::USER, user.id.to_string()));
+        crate::audit::record(&state, &state.db, None, AuditAction::LoginFailed, record).await?;
+        return Err(AppError::validation("code", Problem::Invalid));
+    }
+    session::end_second_step(&state).await?;
     login_attempts::record(&state.db, &email_hash, &ip, true, now).await?;
     crate::audit::record(
         &state,

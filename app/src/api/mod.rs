@@ -2,5 +2,8 @@
 
 pub mod account;
 pub mod audit;
+pub mod invitations;
 pub mod programme;
+pub mod settings;
+pub mod two_factor;
 pub mod users;

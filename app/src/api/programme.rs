@@ -26,20 +26,28 @@ impl Programme {
 /// Public: the header shows it before anyone signs in.
 #[server(endpoint = "load_programme")]
 pub async fn load_programme() -> Result<Programme, AppError> {
-    use crate::db::settings;
     use crate::domain::time::local_date;
 
     let state = crate::state::app_state()?;
     crate::auth::policy::authorize::<LoadProgramme>(&state).await?;
-    let name = settings::get(&state.db, settings::PROGRAMME_NAME)
-        .await?
-        .map(|s| s.value)
-        .unwrap_or_else(|| state.config.programme_name.clone());
     Ok(Programme {
-        name,
+        name: programme_name(&state.db, &state.config).await?,
         today: local_date(state.clock.now(), state.config.time_zone),
         time_zone: state.config.time_zone.name().to_owned(),
     })
+}
+
+/// The name an admin set, or the configured one.
+#[cfg(feature = "ssr")]
+pub async fn programme_name(
+    db: &impl sea_orm::ConnectionTrait,
+    config: &crate::config::Config,
+) -> Result<String, AppError> {
+    use crate::db::settings;
+    Ok(settings::get(db, settings::PROGRAMME_NAME)
+        .await?
+        .map(|s| s.value)
+        .unwrap_or_else(|| config.programme_name.clone()))
 }
 
 /// Remembers the language in a cookie for a year. Works as a plain form post without

@@ -6,5 +6,6 @@ pub mod policy;
 pub mod session;
 pub mod throttle;
 pub mod token;
+pub mod two_factor;
 
 pub use crate::domain::account::CurrentUser;

@@ -4,7 +4,7 @@
 use leptos::server_fn::ServerFn;
 
 use super::session::current_user;
-use crate::api::{account, audit, programme, users};
+use crate::api::{account, audit, invitations, programme, settings, two_factor, users};
 use crate::domain::account::{CurrentUser, Role};
 use crate::error::AppError;
 use crate::state::AppState;
@@ -31,10 +31,22 @@ pub fn rules() -> Vec<(&'static str, Rule)> {
         (account::AuthStatus::PATH, Rule::Public),
         (account::SetupAdmin::PATH, Rule::Public),
         (account::Login::PATH, Rule::Public),
+        (account::VerifySecondStep::PATH, Rule::Public),
+        (invitations::InvitationInfo::PATH, Rule::Public),
+        (invitations::AcceptInvitation::PATH, Rule::Public),
         (account::Logout::PATH, Rule::SignedIn),
         (account::ChangePassword::PATH, Rule::SignedIn),
         (account::MySessions::PATH, Rule::SignedIn),
         (account::EndSession::PATH, Rule::SignedIn),
+        (two_factor::TwoFactorStatus::PATH, Rule::SignedIn),
+        (two_factor::StartTwoFactor::PATH, Rule::SignedIn),
+        (two_factor::ConfirmTwoFactor::PATH, Rule::SignedIn),
+        (two_factor::DisableTwoFactor::PATH, Rule::SignedIn),
+        (two_factor::RenewRecoveryCodes::PATH, Rule::SignedIn),
+        (invitations::InviteUser::PATH, Rule::Roles(STAFF_ADMIN)),
+        (invitations::RenewInvitation::PATH, Rule::Roles(STAFF_ADMIN)),
+        (settings::SecuritySettings::PATH, Rule::Roles(ADMIN)),
+        (settings::SetTwoFactorRequired::PATH, Rule::Roles(ADMIN)),
         (users::ListUsers::PATH, Rule::Roles(STAFF_ADMIN)),
         (users::UpdateUserAccess::PATH, Rule::Roles(ADMIN)),
         (users::EndUserSessions::PATH, Rule::Roles(ADMIN)),
@@ -68,7 +80,23 @@ pub async fn authorize<F: ServerFn>(state: &AppState) -> Result<Option<CurrentUs
     };
     let user = current_user(state).await?;
     check(rule, user.as_ref())?;
+    // Own-account functions stay open, so that the two-step sign-in can be set up.
+    if let (Rule::Roles(_), Some(user)) = (rule, &user)
+        && must_enrol(state, user).await?
+    {
+        return Err(AppError::TwoFactorRequired);
+    }
     Ok(user)
+}
+
+/// Whether `user` must set up two-step sign-in before doing anything else: an admin made it
+/// compulsory for their role and it is not on yet.
+pub async fn must_enrol(state: &AppState, user: &CurrentUser) -> Result<bool, AppError> {
+    if user.two_factor || !user.role.two_factor_expected() {
+        return Ok(false);
+    }
+    use crate::db::settings::{TWO_FACTOR_REQUIRED, flag};
+    Ok(flag(&state.db, TWO_FACTOR_REQUIRED).await?.0)
 }
 
 /// As [`authorize`], for functions whose rule requires a signed-in user.
@@ -88,6 +116,7 @@ mod tests {
             email: "a@example.be".into(),
             display_name: "A".into(),
             role,
+            two_factor: false,
         }
     }
 

@@ -13,41 +13,53 @@ use crate::error::AppError;
 use crate::state::AppState;
 
 const COOKIE_NAME: &str = "klik_session";
-/// Over HTTPS the `__Host-` prefix makes the browser insist on Secure, Path=/ and no Domain.
-const SECURE_COOKIE_NAME: &str = "__Host-klik_session";
+/// Carries the second step of a sign-in whose password was right.
+const STEP_COOKIE_NAME: &str = "klik_login_step";
+/// How long the second step of a sign-in may take.
+pub const SECOND_STEP_MINUTES: i64 = 5;
 
-pub fn cookie_name(config: &Config) -> &'static str {
+/// Over HTTPS the `__Host-` prefix makes the browser insist on Secure, Path=/ and no Domain.
+fn full_name(config: &Config, base: &str) -> String {
     if config.is_https() {
-        SECURE_COOKIE_NAME
+        format!("__Host-{base}")
     } else {
-        COOKIE_NAME
+        base.to_owned()
     }
 }
 
-fn cookie(config: &Config, value: &str, max_age: i64) -> String {
+pub fn cookie_name(config: &Config) -> String {
+    full_name(config, COOKIE_NAME)
+}
+
+fn cookie(config: &Config, base: &str, value: &str, max_age: i64) -> String {
     let secure = if config.is_https() { "; Secure" } else { "" };
     format!(
         "{}={value}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax{secure}",
-        cookie_name(config)
+        full_name(config, base)
     )
 }
 
 /// The cookie that carries a new session; it lasts as long as the role's absolute limit.
 pub fn session_cookie(config: &Config, token: &str, role: Role) -> String {
-    cookie(config, token, role.session_limits().absolute.num_seconds())
+    cookie(
+        config,
+        COOKIE_NAME,
+        token,
+        role.session_limits().absolute.num_seconds(),
+    )
 }
 
 pub fn clear_cookie(config: &Config) -> String {
-    cookie(config, "", 0)
+    cookie(config, COOKIE_NAME, "", 0)
 }
 
 fn request_parts() -> Option<Parts> {
     use_context::<Parts>()
 }
 
-fn request_token(config: &Config) -> Option<String> {
+fn request_cookie(config: &Config, base: &str) -> Option<String> {
     let parts = request_parts()?;
-    let name = cookie_name(config);
+    let name = full_name(config, base);
     parts
         .headers
         .get_all(COOKIE)
@@ -57,6 +69,10 @@ fn request_token(config: &Config) -> Option<String> {
         .filter_map(|pair| pair.trim().split_once('='))
         .find(|(n, v)| *n == name && !v.is_empty())
         .map(|(_, v)| v.to_owned())
+}
+
+fn request_token(config: &Config) -> Option<String> {
+    request_cookie(config, COOKIE_NAME)
 }
 
 fn set_cookie(value: String) -> Result<(), AppError> {
@@ -128,6 +144,37 @@ pub async fn end(state: &AppState) -> Result<(), AppError> {
         sessions::delete(&state.db, &hash).await?;
     }
     set_cookie(clear_cookie(&state.config))
+}
+
+/// Starts the second step of signing in: the password was right, a code must follow.
+pub async fn start_second_step(state: &AppState, user_id: i32) -> Result<(), AppError> {
+    let token = new_token();
+    crate::db::two_factor::create_challenge(
+        &state.db,
+        &hash_token(&token),
+        user_id,
+        state.clock.now(),
+    )
+    .await?;
+    set_cookie(cookie(
+        &state.config,
+        STEP_COOKIE_NAME,
+        &token,
+        SECOND_STEP_MINUTES * 60,
+    ))
+}
+
+/// The hash of this request's second-step token, if it carries one.
+pub fn second_step_hash(state: &AppState) -> Option<String> {
+    request_cookie(&state.config, STEP_COOKIE_NAME).map(|t| hash_token(&t))
+}
+
+/// Forgets the second step on both sides.
+pub async fn end_second_step(state: &AppState) -> Result<(), AppError> {
+    if let Some(hash) = second_step_hash(state) {
+        crate::db::two_factor::delete_challenge(&state.db, &hash).await?;
+    }
+    set_cookie(cookie(&state.config, STEP_COOKIE_NAME, "", 0))
 }
 
 /// The client's network address, for throttling (never logged with what they typed).

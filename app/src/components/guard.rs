@@ -22,9 +22,16 @@ pub fn RequireRole(
     view! {
         <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
             {move || Suspend::new(async move {
-                let user: Option<CurrentUser> = viewer.await.ok().and_then(|v| v.user);
+                let (user, must_enrol): (Option<CurrentUser>, bool) = match viewer.await {
+                    Ok(v) => (v.user, v.must_enrol),
+                    Err(_) => (None, false),
+                };
                 match user {
                     None => EitherOf3::A(view! { <Redirect path="/login" /> }),
+                    // Role pages wait until the compulsory two-step sign-in is set up.
+                    Some(_) if must_enrol && !roles.is_empty() => {
+                        EitherOf3::A(view! { <Redirect path="/account" /> })
+                    }
                     Some(user) if roles.is_empty() || roles.contains(&user.role) => {
                         provide_context(user);
                         EitherOf3::B(children.read_value()())

@@ -9,6 +9,7 @@ pub enum Icon {
     UserPlus,
     Link,
     Calendar,
+    Settings,
 }
 
 #[component]
@@ -24,6 +25,7 @@ pub fn Svg(icon: Icon) -> impl IntoView {
              0 0 0 5.7 5.7l1-1"
         }
         Icon::Calendar => "M4 6h16v14H4ZM4 10h16M8 3v4M16 3v4",
+        Icon::Settings => "M4 6h10M18 6h2M4 12h4M12 12h8M4 18h12M20 18h0M14 4v4M8 10v4M16 16v4",
     };
     view! {
         <svg

@@ -60,6 +60,7 @@ fn Navigation() -> impl IntoView {
         }
         if role == Some(Role::Admin) {
             items.push(("/admin/audit", Icon::Calendar, |t| t.nav_audit));
+            items.push(("/admin/settings", Icon::Settings, |t| t.nav_settings));
         }
         if role.is_some() {
             items.push(("/account", Icon::Link, |t| t.nav_account));

@@ -3,9 +3,12 @@
 
 pub mod audit;
 pub mod entities;
+pub mod invitations;
 pub mod login_attempts;
+pub mod outbox;
 pub mod sessions;
 pub mod settings;
+pub mod two_factor;
 pub mod users;
 
 use std::str::FromStr;

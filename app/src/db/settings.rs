@@ -9,6 +9,8 @@ use crate::error::AppError;
 
 /// Key of the programme's display name.
 pub const PROGRAMME_NAME: &str = "programme_name";
+/// Key of the switch that makes two-step sign-in compulsory for admins and coordinators.
+pub const TWO_FACTOR_REQUIRED: &str = "two_factor_required";
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Setting {
@@ -67,4 +69,12 @@ pub async fn put(
             }
         }
     }
+}
+
+/// A yes/no setting and its version; no by default.
+pub async fn flag(db: &impl ConnectionTrait, key: &str) -> Result<(bool, Option<i32>), AppError> {
+    Ok(match get(db, key).await? {
+        Some(s) => (s.value == "true", Some(s.version)),
+        None => (false, None),
+    })
 }

@@ -24,6 +24,7 @@ pub(crate) fn from_model(m: user::Model) -> Result<User, AppError> {
         role,
         active: m.active,
         has_password: m.password_hash.is_some(),
+        two_factor: m.totp_secret.is_some(),
         version: m.version,
     })
 }
@@ -51,6 +52,8 @@ pub async fn create(
         password_hash: Set(new.password_hash),
         active: Set(true),
         totp_secret: Set(None),
+        totp_pending_secret: Set(None),
+        totp_last_step: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
         version: Set(1),

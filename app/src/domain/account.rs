@@ -35,6 +35,11 @@ impl Role {
         !matches!(self, Role::Buddy)
     }
 
+    /// The roles for which an admin can make two-step sign-in compulsory.
+    pub fn two_factor_expected(self) -> bool {
+        matches!(self, Role::Admin | Role::Coordinator)
+    }
+
     /// How long a session may stay unused, and how long it may last at all.
     pub fn session_limits(self) -> SessionLimits {
         if self.is_staff() {
@@ -58,6 +63,8 @@ pub struct CurrentUser {
     pub email: String,
     pub display_name: String,
     pub role: Role,
+    /// Two-step sign-in is on for this account.
+    pub two_factor: bool,
 }
 
 /// An account as the server and the user list see it: never the password hash.
@@ -70,6 +77,7 @@ pub struct Account {
     pub active: bool,
     /// False while an invitation is still open.
     pub has_password: bool,
+    pub two_factor: bool,
     pub version: i32,
 }
 
@@ -80,6 +88,7 @@ impl Account {
             email: self.email.clone(),
             display_name: self.display_name.clone(),
             role: self.role,
+            two_factor: self.two_factor,
         }
     }
 }
@@ -139,6 +148,47 @@ pub fn email(value: &str) -> Result<String, Problem> {
     }
 }
 
+/// Length of a recovery code, without the hyphen shown in the middle.
+pub const RECOVERY_CODE_LEN: usize = 10;
+/// Letters and digits that cannot be mistaken for each other when copied from paper.
+pub const RECOVERY_CODE_ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyz23456789";
+
+/// What someone typed at the second step of signing in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SecondFactor {
+    /// Six digits from an authenticator app.
+    Code(String),
+    /// One of the printed recovery codes, normalised.
+    Recovery(String),
+}
+
+/// Reads an authenticator code (spaces allowed) or a recovery code (any case, hyphens and
+/// spaces allowed).
+pub fn second_factor(value: &str) -> Result<SecondFactor, Problem> {
+    let compact: String = value
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .collect::<String>()
+        .to_lowercase();
+    if compact.is_empty() {
+        Err(Problem::Required)
+    } else if compact.len() == 6 && compact.chars().all(|c| c.is_ascii_digit()) {
+        Ok(SecondFactor::Code(compact))
+    } else if compact.chars().count() == RECOVERY_CODE_LEN
+        && compact.bytes().all(|b| RECOVERY_CODE_ALPHABET.contains(&b))
+    {
+        Ok(SecondFactor::Recovery(compact))
+    } else {
+        Err(Problem::Invalid)
+    }
+}
+
+/// How a recovery code is shown: two groups of five.
+pub fn format_recovery_code(code: &str) -> String {
+    let (a, b) = code.split_at(code.len().min(RECOVERY_CODE_LEN / 2));
+    format!("{a}-{b}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -173,6 +223,24 @@ mod tests {
             password_length(&"a".repeat(129)),
             Err(Problem::TooLong { max: 128 })
         );
+    }
+
+    #[test]
+    fn second_factor_accepts_codes_and_recovery_codes_as_typed() {
+        assert_eq!(
+            second_factor(" 123 456 "),
+            Ok(SecondFactor::Code("123456".into()))
+        );
+        assert_eq!(
+            second_factor("ABCDE-FGH23"),
+            Ok(SecondFactor::Recovery("abcdefgh23".into()))
+        );
+        assert_eq!(second_factor(""), Err(Problem::Required));
+        for bad in ["12345", "1234567", "abcde-fgh2", "abcde-fgh10", "<script>"] {
+            assert_eq!(second_factor(bad), Err(Problem::Invalid), "{bad}");
+        }
+        assert_eq!(format_recovery_code("abcdefgh23"), "abcde-fgh23");
+        assert!(Role::Admin.two_factor_expected() && !Role::Buddy.two_factor_expected());
     }
 
     #[test]

@@ -126,6 +126,60 @@ pub const TEXTS: Texts = Texts {
     nobody: "—",
     empty_list: "Nothing yet.",
     sign_in_needed: "Sign in to see this page.",
+    err_two_factor_required: "First turn on two-step sign-in under ‘My account’: it is required for your role.",
+    err_expired: "This link or step is no longer valid. Start again, or ask for a new invitation.",
+    invite_mail_subject: |programme| format!("Invitation to Klik – {programme}"),
+    invite_mail_body: |name, programme, link, until| {
+        format!(
+            "Hello {name},\n\nYou are invited to use Klik, the software of {programme}.\nOpen this link and choose a password:\n\n{link}\n\nThe link works once, until {until}.\nIf you did not expect this invitation, you need not do anything."
+        )
+    },
+    login_code_title: "Second step",
+    login_code_intro: "Type the six-digit code from your authenticator app.",
+    field_code: "Code",
+    login_code_hint: "No device to hand? A recovery code works too, once.",
+    login_code_submit: "Confirm",
+    login_start_over: "Sign in again",
+    two_factor_title: "Two-step sign-in",
+    two_factor_explain: "Besides your password, Klik then asks for a code from an app on your phone (such as Google Authenticator, Microsoft Authenticator or FreeOTP).",
+    two_factor_is_on: "Two-step sign-in is on.",
+    two_factor_is_off: "Two-step sign-in is off.",
+    two_factor_must_enrol: "Two-step sign-in is required for your role. Turn it on below; then you can carry on.",
+    two_factor_start: "Turn on two-step sign-in",
+    two_factor_scan: "Scan this QR code with your authenticator app, or type in the key. Then type the code the app shows.",
+    two_factor_key: "Key",
+    two_factor_qr_label: "QR code for your authenticator app",
+    two_factor_confirm: "Confirm code",
+    two_factor_codes_title: "Your recovery codes",
+    two_factor_codes_intro: "Keep these codes on paper or in a password manager. Each code works once when you do not have your phone. You see them only this once.",
+    two_factor_codes_left: |n| format!("{n} unused recovery codes left."),
+    two_factor_disable: "Turn off two-step sign-in",
+    two_factor_renew_codes: "Make new recovery codes",
+    two_factor_required_cannot_disable: "Required for your role: it cannot be turned off.",
+    invite_title: "Invite someone",
+    invite_intro: "The invitee gets a link that works once, for 7 days, to choose their own password.",
+    invite_submit: "Invite",
+    invite_link_title: "Invitation link",
+    invite_link_text: |email, until| {
+        format!(
+            "No mail server is set up yet: pass this link on to {email} yourself. It works once, until {until}. The message is also kept in the outbox."
+        )
+    },
+    invite_renew: "New invitation",
+    welcome_title: "Welcome to Klik",
+    welcome_intro: |name, email, role| {
+        format!(
+            "Hello {name}. You are invited as {role}. Choose a password to sign in with {email}."
+        )
+    },
+    welcome_submit: "Choose password and sign in",
+    nav_settings: "Settings",
+    settings_title: "Settings",
+    security_title: "Security",
+    two_factor_required_on: "Two-step sign-in is required for admins and coordinators.",
+    two_factor_required_off: "Two-step sign-in is optional for everyone.",
+    two_factor_require: "Make it required for admins and coordinators",
+    two_factor_unrequire: "No longer require it",
     role: |role| match role {
         Role::Admin => "Administrator",
         Role::Coordinator => "Coordinator",

@@ -127,6 +127,62 @@ pub const TEXTS: Texts = Texts {
     nobody: "—",
     empty_list: "Nog niets.",
     sign_in_needed: "Meld je aan om deze pagina te zien.",
+    err_two_factor_required: "Zet eerst tweestapsaanmelding aan bij ‘Mijn account’: dat is verplicht voor jouw rol.",
+    err_expired: "Deze link of stap is niet meer geldig. Begin opnieuw, of vraag een nieuwe uitnodiging.",
+    invite_mail_subject: |programme| {
+        format!("Uitnodiging voor Klik – {programme} / Invitation to Klik")
+    },
+    invite_mail_body: |name, programme, link, until| {
+        format!(
+            "Dag {name},\n\nJe bent uitgenodigd om Klik te gebruiken, de software van {programme}.\nOpen deze link en kies een wachtwoord:\n\n{link}\n\nDe link werkt één keer, tot {until}.\nVerwachtte je deze uitnodiging niet? Dan hoef je niets te doen."
+        )
+    },
+    login_code_title: "Tweede stap",
+    login_code_intro: "Typ de code van zes cijfers uit je authenticatie-app.",
+    field_code: "Code",
+    login_code_hint: "Geen toestel bij de hand? Een herstelcode werkt ook, één keer.",
+    login_code_submit: "Bevestigen",
+    login_start_over: "Opnieuw aanmelden",
+    two_factor_title: "Tweestapsaanmelding",
+    two_factor_explain: "Naast je wachtwoord vraagt Klik dan een code uit een app op je gsm (zoals Google Authenticator, Microsoft Authenticator of FreeOTP).",
+    two_factor_is_on: "Tweestapsaanmelding staat aan.",
+    two_factor_is_off: "Tweestapsaanmelding staat uit.",
+    two_factor_must_enrol: "Voor jouw rol is tweestapsaanmelding verplicht. Zet ze hieronder aan; daarna kun je verder.",
+    two_factor_start: "Tweestapsaanmelding aanzetten",
+    two_factor_scan: "Scan deze QR-code met je authenticatie-app, of typ de sleutel over. Typ daarna de code die de app toont.",
+    two_factor_key: "Sleutel",
+    two_factor_qr_label: "QR-code voor je authenticatie-app",
+    two_factor_confirm: "Code bevestigen",
+    two_factor_codes_title: "Je herstelcodes",
+    two_factor_codes_intro: "Bewaar deze codes op papier of in een wachtwoordkluis. Elke code werkt één keer als je je gsm niet bij de hand hebt. Je ziet ze maar één keer.",
+    two_factor_codes_left: |n| format!("Nog {n} ongebruikte herstelcodes."),
+    two_factor_disable: "Tweestapsaanmelding uitzetten",
+    two_factor_renew_codes: "Nieuwe herstelcodes maken",
+    two_factor_required_cannot_disable: "Verplicht voor jouw rol: uitzetten kan niet.",
+    invite_title: "Iemand uitnodigen",
+    invite_intro: "De uitgenodigde krijgt een link die één keer werkt, 7 dagen lang, om zelf een wachtwoord te kiezen.",
+    invite_submit: "Uitnodigen",
+    invite_link_title: "Uitnodigingslink",
+    invite_link_text: |email, until| {
+        format!(
+            "Er is nog geen mailserver ingesteld: bezorg deze link zelf aan {email}. Hij werkt één keer, tot {until}. Het bericht staat ook in de outbox."
+        )
+    },
+    invite_renew: "Nieuwe uitnodiging",
+    welcome_title: "Welkom bij Klik",
+    welcome_intro: |name, email, role| {
+        format!(
+            "Dag {name}. Je bent uitgenodigd als {role}. Kies een wachtwoord om je aan te melden met {email}."
+        )
+    },
+    welcome_submit: "Wachtwoord kiezen en aanmelden",
+    nav_settings: "Instellingen",
+    settings_title: "Instellingen",
+    security_title: "Beveiliging",
+    two_factor_required_on: "Tweestapsaanmelding is verplicht voor beheerders en coördinatoren.",
+    two_factor_required_off: "Tweestapsaanmelding is vrijwillig voor iedereen.",
+    two_factor_require: "Verplicht maken voor beheerders en coördinatoren",
+    two_factor_unrequire: "Niet langer verplicht maken",
     role: |role| match role {
         Role::Admin => "Beheerder",
         Role::Coordinator => "Coördinator",

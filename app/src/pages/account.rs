@@ -7,6 +7,7 @@ use crate::components::form::{Field, FormError, action_error};
 use crate::components::guard::RequireRole;
 use crate::domain::time::format_date_time;
 use crate::i18n::use_i18n;
+use crate::pages::account_two_factor::TwoFactorSection;
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
@@ -15,6 +16,7 @@ pub fn AccountPage() -> impl IntoView {
         <Title text=move || i18n.t().account_title.to_owned() />
         <RequireRole>
             <h1>{move || i18n.t().account_title}</h1>
+            <TwoFactorSection />
             <PasswordForm />
             <Sessions />
         </RequireRole>

@@ -1,10 +1,14 @@
 //! One module per route.
 
 pub mod account;
+pub mod account_two_factor;
 pub mod admin_audit;
+pub mod admin_settings;
 pub mod admin_users;
 pub mod home;
 pub mod login;
+pub mod login_code;
 pub mod not_found;
 pub mod privacy;
 pub mod setup;
+pub mod welcome;

@@ -6,6 +6,8 @@
 
 #![allow(dead_code)]
 
+pub mod server;
+
 use app::state::{AppState, Clock};
 use chrono::{DateTime, TimeZone, Utc};
 use sea_orm::{ConnectionTrait, DatabaseConnection};
@@ -126,6 +128,11 @@ pub fn test_now() -> DateTime<Utc> {
 
 /// The state a server would have on this database, with a fixed clock.
 pub fn test_state(test: &TestDb) -> AppState {
+    // Errors logged by the server show with a failing test's output.
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter("warn")
+        .with_test_writer()
+        .try_init();
     let config = app::config::Config::from_lookup(|name| match name {
         "DATABASE_URL" => Some(test.url.clone()),
         _ => None,

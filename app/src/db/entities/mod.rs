@@ -2,7 +2,11 @@
 //! modules beside this folder, not here.
 
 pub mod audit_log;
+pub mod invitation;
 pub mod login_attempt;
+pub mod login_challenge;
+pub mod outbox;
+pub mod recovery_code;
 pub mod session;
 pub mod setting;
 pub mod user;

@@ -11,6 +11,8 @@ pub struct Model {
     pub password_hash: Option<String>,
     pub active: bool,
     pub totp_secret: Option<String>,
+    pub totp_pending_secret: Option<String>,
+    pub totp_last_step: Option<i64>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
     pub version: i32,

@@ -1,0 +1,217 @@
+//! Inviting people: an admin or coordinator names an address and a role, the invitee opens a
+//! single-use link and chooses a password.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::account::Role;
+use crate::error::AppError;
+
+/// How long an invitation link works.
+pub const INVITATION_DAYS: i64 = 7;
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InviteInput {
+    pub email: String,
+    pub display_name: String,
+    pub role: String,
+}
+
+/// The link to pass on while no mail server delivers it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Invited {
+    pub user_id: i32,
+    pub email: String,
+    pub link: String,
+    pub expires_at: chrono::DateTime<chrono::Utc>,
+}
+
+/// What the invitee sees before choosing a password.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvitationView {
+    pub email: String,
+    pub display_name: String,
+    pub role: Role,
+}
+
+/// Coordinators invite colleagues, screeners and buddies; only admins invite admins.
+pub fn may_invite(inviter: Role, role: Role) -> bool {
+    match inviter {
+        Role::Admin => true,
+        Role::Coordinator => role != Role::Admin,
+        Role::Screener | Role::Buddy => false,
+    }
+}
+
+/// Makes a new invitation for `user` (earlier links stop working) and puts the message in
+/// the outbox.
+#[cfg(feature = "ssr")]
+async fn issue(
+    state: &crate::state::AppState,
+    db: &impl sea_orm::ConnectionTrait,
+    user: &crate::domain::account::Account,
+    inviter: i32,
+) -> Result<Invited, AppError> {
+    use crate::auth::token::{hash_token, new_token};
+    use crate::db::{invitations, outbox};
+    use crate::i18n::Lang;
+
+    let now = state.clock.now();
+    let expires_at = now + chrono::Duration::days(INVITATION_DAYS);
+    let token = new_token();
+    invitations::create(
+        db,
+        user.id,
+        &hash_token(&token),
+        Some(inviter),
+        now,
+        expires_at,
+    )
+    .await?;
+    let link = format!("{}/welcome?token={token}", state.config.public_url);
+    let programme = crate::api::programme::programme_name(db, &state.config).await?;
+    let until = crate::domain::time::format_date_time(expires_at, state.config.time_zone);
+    // The invitee's language is not known yet: Dutch first, then English.
+    let (nl, en) = (Lang::Nl.texts(), Lang::En.texts());
+    let body = format!(
+        "{}\n\n----\n\n{}",
+        (nl.invite_mail_body)(&user.display_name, &programme, &link, &until),
+        (en.invite_mail_body)(&user.display_name, &programme, &link, &until),
+    );
+    let subject = (nl.invite_mail_subject)(&programme);
+    let message = outbox::NewMessage {
+        kind: "invitation",
+        to: &user.email,
+        subject: &subject,
+        body: &body,
+    };
+    outbox::enqueue(db, message, now).await?;
+    Ok(Invited {
+        user_id: user.id,
+        email: user.email.clone(),
+        link,
+        expires_at,
+    })
+}
+
+#[server(endpoint = "invite_user")]
+pub async fn invite_user(input: InviteInput) -> Result<Invited, AppError> {
+    use crate::db::users::{self, NewUser};
+    use crate::domain::account::{NAME_MAX, email};
+    use crate::domain::audit::{AuditAction, kind};
+    use crate::domain::validation::{Problem, text};
+    use sea_orm::TransactionTrait;
+
+    let state = crate::state::app_state()?;
+    let inviter = crate::auth::policy::authorize_user::<InviteUser>(&state).await?;
+    let address = email(&input.email).map_err(|p| AppError::validation("email", p))?;
+    let name = text(&input.display_name, 1, NAME_MAX)
+        .map_err(|p| AppError::validation("display_name", p))?;
+    let role = Role::from_code(&input.role)
+        .ok_or_else(|| AppError::validation("role", Problem::Invalid))?;
+    if !may_invite(inviter.role, role) {
+        return Err(AppError::validation("role", Problem::Invalid));
+    }
+    let txn = state.db.begin().await?;
+    let new = NewUser {
+        email: &address,
+        display_name: &name,
+        role,
+        password_hash: None,
+    };
+    let user = users::create(&txn, new, state.clock.now()).await?;
+    let invited = issue(&state, &txn, &user, inviter.id).await?;
+    let record = Some((kind::USER, user.id.to_string()));
+    crate::audit::record(&state, &txn, Some(inviter.id), AuditAction::Create, record).await?;
+    txn.commit().await?;
+    Ok(invited)
+}
+
+/// A new link for someone who has not chosen a password yet (the old link stops working).
+#[server(endpoint = "renew_invitation")]
+pub async fn renew_invitation(id: i32) -> Result<Invited, AppError> {
+    use crate::domain::audit::{AuditAction, kind};
+    use sea_orm::TransactionTrait;
+
+    let state = crate::state::app_state()?;
+    let inviter = crate::auth::policy::authorize_user::<RenewInvitation>(&state).await?;
+    let txn = state.db.begin().await?;
+    let user = crate::db::users::find(&txn, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if user.has_password || !user.active {
+        return Err(AppError::Conflict);
+    }
+    if !may_invite(inviter.role, user.role) {
+        return Err(AppError::Forbidden);
+    }
+    let invited = issue(&state, &txn, &user, inviter.id).await?;
+    let record = Some((kind::USER, user.id.to_string()));
+    crate::audit::record(&state, &txn, Some(inviter.id), AuditAction::Update, record).await?;
+    txn.commit().await?;
+    Ok(invited)
+}
+
+/// Public: who the link is for, or `Expired` for a used, old or unknown link.
+#[server(endpoint = "invitation_info")]
+pub async fn invitation_info(token: String) -> Result<InvitationView, AppError> {
+    let state = crate::state::app_state()?;
+    crate::auth::policy::authorize::<InvitationInfo>(&state).await?;
+    let (_, user) = open_invitation(&state, &token).await?;
+    Ok(InvitationView {
+        email: user.email,
+        display_name: user.display_name,
+        role: user.role,
+    })
+}
+
+#[cfg(feature = "ssr")]
+async fn open_invitation(
+    state: &crate::state::AppState,
+    token: &str,
+) -> Result<
+    (
+        crate::db::invitations::Invitation,
+        crate::domain::account::Account,
+    ),
+    AppError,
+> {
+    use crate::auth::token::hash_token;
+    // Real tokens are 43 characters; anything else is not worth a query.
+    if token.is_empty() || token.len() > 64 {
+        return Err(AppError::Expired);
+    }
+    crate::db::invitations::find_open(&state.db, &hash_token(token), state.clock.now())
+        .await?
+        .filter(|(_, user)| user.active && !user.has_password)
+        .ok_or(AppError::Expired)
+}
+
+/// Public: the invitee chooses a password and is signed in.
+#[server(endpoint = "accept_invitation")]
+pub async fn accept_invitation(token: String, password: String) -> Result<(), AppError> {
+    use crate::auth::password;
+    use crate::db::{invitations, users};
+    use crate::domain::audit::{AuditAction, kind};
+    use sea_orm::TransactionTrait;
+
+    let state = crate::state::app_state()?;
+    crate::auth::policy::authorize::<AcceptInvitation>(&state).await?;
+    let (invitation, user) = open_invitation(&state, &token).await?;
+    password::check_new(&password, &[&user.email, &user.display_name])
+        .map_err(|p| AppError::validation("password", p))?;
+    let hash = password::hash(&password)?;
+    let now = state.clock.now();
+    let txn = state.db.begin().await?;
+    // Single use, even when the link is opened twice at the same moment.
+    if !invitations::mark_used(&txn, invitation.id, now).await? {
+        return Err(AppError::Expired);
+    }
+    users::set_password_hash(&txn, user.id, &hash, now).await?;
+    let record = Some((kind::USER, user.id.to_string()));
+    crate::audit::record(&state, &txn, Some(user.id), AuditAction::Update, record).await?;
+    txn.commit().await?;
+    crate::auth::session::start(&state, &user).await?;
+    leptos_axum::redirect("/");
+    Ok(())
+}

@@ -1,0 +1,55 @@
+//! Programme settings that admins change.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Security {
+    /// Two-step sign-in compulsory for admins and coordinators.
+    pub two_factor_required: bool,
+    /// Version of the stored setting (none while never saved), for optimistic concurrency.
+    pub version: Option<i32>,
+}
+
+#[server(endpoint = "security_settings")]
+pub async fn security_settings() -> Result<Security, AppError> {
+    use crate::db::settings::{TWO_FACTOR_REQUIRED, flag};
+
+    let state = crate::state::app_state()?;
+    crate::auth::policy::authorize_user::<SecuritySettings>(&state).await?;
+    let (two_factor_required, version) = flag(&state.db, TWO_FACTOR_REQUIRED).await?;
+    Ok(Security {
+        two_factor_required,
+        version,
+    })
+}
+
+/// `version` is what the admin saw (absent while never saved); a stale value is a conflict.
+#[server(endpoint = "set_two_factor_required")]
+pub async fn set_two_factor_required(
+    required: bool,
+    version: Option<i32>,
+) -> Result<Security, AppError> {
+    use crate::db::settings::{TWO_FACTOR_REQUIRED, put};
+    use crate::domain::audit::{AuditAction, kind};
+    use sea_orm::TransactionTrait;
+
+    let state = crate::state::app_state()?;
+    let admin = crate::auth::policy::authorize_user::<SetTwoFactorRequired>(&state).await?;
+    // Whoever makes it compulsory has it on already: nobody locks themselves out by surprise.
+    if required && !admin.two_factor {
+        return Err(AppError::TwoFactorRequired);
+    }
+    let value = if required { "true" } else { "false" };
+    let txn = state.db.begin().await?;
+    let version = put(&txn, TWO_FACTOR_REQUIRED, value, version, state.clock.now()).await?;
+    let record = Some((kind::SETTING, TWO_FACTOR_REQUIRED.to_owned()));
+    crate::audit::record(&state, &txn, Some(admin.id), AuditAction::Update, record).await?;
+    txn.commit().await?;
+    Ok(Security {
+        two_factor_required: required,
+        version: Some(version),
+    })
+}

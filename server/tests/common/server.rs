@@ -1,0 +1,117 @@
+//! A router on a test database, called the way a browser calls it.
+
+use app::domain::account::Role;
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Request, header};
+use sea_orm::EntityTrait;
+
+use super::{Backend, Reply, TestDb};
+
+pub const PASSWORD: &str = "paarse olifant fietst naar Lier";
+
+pub struct Server {
+    pub test: TestDb,
+    pub router: Router,
+    pub state: app::state::AppState,
+}
+
+impl Server {
+    pub async fn new(backend: Backend) -> Server {
+        let test = super::test_db(backend).await;
+        let state = super::test_state(&test);
+        let router = klik_server::routes::router(state.clone());
+        Server {
+            test,
+            router,
+            state,
+        }
+    }
+
+    pub async fn send(&self, request: Request<Body>) -> Reply {
+        super::send(&self.router, request).await
+    }
+
+    /// Calls a server function the way the browser's fetch does (JSON answers).
+    pub async fn call(&self, name: &str, form: &[(&str, &str)], cookie: Option<&str>) -> Reply {
+        let body = form
+            .iter()
+            .map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v)))
+            .collect::<Vec<_>>()
+            .join("&");
+        let mut request = Request::post(format!("/api/{name}"))
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ACCEPT, "application/json");
+        if let Some(cookie) = cookie {
+            request = request.header(header::COOKIE, cookie);
+        }
+        self.send(request.body(Body::from(body)).unwrap()).await
+    }
+
+    /// A page, as a browser asks for it.
+    pub async fn get(&self, path: &str, cookie: Option<&str>) -> Reply {
+        let mut request = Request::get(path).header(header::ACCEPT, "text/html");
+        if let Some(cookie) = cookie {
+            request = request.header(header::COOKIE, cookie);
+        }
+        self.send(request.body(Body::empty()).unwrap()).await
+    }
+
+    pub async fn user(&self, email: &str, role: Role) -> i32 {
+        app::auth::accounts::create_with_password(
+            &self.test.db,
+            email,
+            "Test Persoon",
+            PASSWORD,
+            role,
+            self.state.clock.now(),
+        )
+        .await
+        .expect("user created")
+        .id
+    }
+
+    pub async fn login(&self, email: &str, password: &str) -> Reply {
+        self.call(
+            "login",
+            &[("input[email]", email), ("input[password]", password)],
+            None,
+        )
+        .await
+    }
+
+    pub async fn session_for(&self, email: &str, role: Role) -> String {
+        self.user(email, role).await;
+        let reply = self.login(email, PASSWORD).await;
+        reply
+            .session_cookie()
+            .unwrap_or_else(|| panic!("login failed: {} {}", reply.status, reply.body))
+    }
+
+    pub async fn whoami(&self, cookie: &str) -> Option<app::domain::account::CurrentUser> {
+        let reply = self.call("auth_status", &[], Some(cookie)).await;
+        let viewer: app::api::account::Viewer = serde_json::from_str(&reply.body).expect("viewer");
+        viewer.user
+    }
+
+    pub async fn audit_actions(&self) -> Vec<String> {
+        app::db::entities::audit_log::Entity::find()
+            .all(&self.test.db)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|r| r.action)
+            .collect()
+    }
+}
+
+pub fn urlencode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
