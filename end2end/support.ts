@@ -13,6 +13,7 @@ export const ADMIN = {
   password: "drie blauwe fietsen in Mechelen",
 };
 
+import { createHmac } from "node:crypto";
 import { type Page, test } from "@playwright/test";
 
 /** Waits until the page is interactive, in the projects that run JavaScript; a click before
@@ -21,4 +22,36 @@ export async function ready(page: Page) {
   if (test.info().project.use.javaScriptEnabled !== false) {
     await page.locator("body[data-hydrated=true]").waitFor();
   }
+}
+
+/** Signs in on the sign-in page (the second step, if any, is up to the caller). */
+export async function signIn(page: Page, email: string, password: string) {
+  await page.goto("/login");
+  await ready(page);
+  await page.getByLabel("E-mailadres").fill(email);
+  await page.getByLabel("Wachtwoord").fill(password);
+  await page.getByRole("button", { name: "Aanmelden" }).click();
+}
+
+/** An address no other test (or project, or earlier run) uses. */
+export function uniqueEmail(prefix: string): string {
+  const project = test.info().project.name;
+  return `${prefix}.${project}.${Date.now()}.${Math.floor(Math.random() * 1e6)}@example.be`;
+}
+
+/** The code an authenticator app shows for a base32 secret (RFC 6238: SHA-1, 6 digits,
+ * 30 s), `offset` seconds from now. */
+export function totpCode(secret: string, offsetSeconds = 0): string {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+  let bits = "";
+  for (const c of secret.replace(/[\s=]/g, "").toUpperCase()) {
+    bits += alphabet.indexOf(c).toString(2).padStart(5, "0");
+  }
+  const key = Buffer.from(bits.match(/.{8}/g)!.map((b) => parseInt(b, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor((Date.now() / 1000 + offsetSeconds) / 30)));
+  const mac = createHmac("sha1", key).update(counter).digest();
+  const at = mac[mac.length - 1] & 0xf;
+  const value = (mac.readUInt32BE(at) & 0x7fffffff) % 1_000_000;
+  return value.toString().padStart(6, "0");
 }

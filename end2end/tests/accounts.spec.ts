@@ -1,13 +1,5 @@
-import { test, expect, type Page } from "@playwright/test";
-import { ADMIN, ready } from "../support";
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto("/login");
-  await ready(page);
-  await page.getByLabel("E-mailadres").fill(email);
-  await page.getByLabel("Wachtwoord").fill(password);
-  await page.getByRole("button", { name: "Aanmelden" }).click();
-}
+import { test, expect } from "@playwright/test";
+import { ADMIN, signIn } from "../support";
 
 test("an admin signs in and out", async ({ page }) => {
   await signIn(page, ADMIN.email, "niet het goede wachtwoord");
