@@ -241,6 +241,77 @@ async fn bad_invitations_get_clear_answers_and_leave_nothing_behind() {
         long_name.error(),
         AppError::validation("display_name", Problem::TooLong { max: 100 })
     );
+    let huge = "x".repeat(100 * 1024);
+    for (email, name, role) in [
+        (huge.as_str(), "Naam", "buddy"),
+        ("groot@example.be", huge.as_str(), "buddy"),
+        ("groot@example.be", "Naam", huge.as_str()),
+    ] {
+        let reply = server
+            .call(
+                "invite_user",
+                &[
+                    ("input[email]", email),
+                    ("input[display_name]", name),
+                    ("input[role]", role),
+                ],
+                Some(&coordinator),
+            )
+            .await;
+        assert_eq!(
+            reply.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{}",
+            &reply.body[..reply.body.len().min(200)]
+        );
+    }
+    assert_eq!(app::db::users::count(&server.test.db).await.unwrap(), 1);
+    // Markup and SQL in a name are kept as text and shown escaped.
+    let odd = "<b>Robert'); DROP TABLE user;--</b>";
+    let reply = server
+        .call(
+            "invite_user",
+            &[
+                ("input[email]", "odd@example.be"),
+                ("input[display_name]", odd),
+                ("input[role]", "buddy"),
+            ],
+            Some(&coordinator),
+        )
+        .await;
+    let invited: Invited = serde_json::from_str(&reply.body).unwrap();
+    let token = token_of(&invited);
+    let page = server.get(&format!("/welcome?token={token}"), None).await;
+    assert!(page.body.contains("&lt;b&gt;Robert"), "escaped");
+    let reply = server
+        .call(
+            "accept_invitation",
+            &[("token", &token), ("password", &huge)],
+            None,
+        )
+        .await;
+    assert_eq!(
+        reply.error(),
+        AppError::validation("password", Problem::TooLong { max: 128 })
+    );
+    assert_eq!(
+        app::db::outbox::latest(&server.test.db, 10)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+    let reply = server.get("/admin/users", Some(&coordinator)).await;
+    assert!(!reply.body.contains("<b>Robert"));
+    // Back to the state the rest of this test expects.
+    app::db::entities::user::Entity::delete_by_id(invited.user_id)
+        .exec(&server.test.db)
+        .await
+        .unwrap();
+    app::db::entities::outbox::Entity::delete_many()
+        .exec(&server.test.db)
+        .await
+        .unwrap();
     assert_eq!(app::db::users::count(&server.test.db).await.unwrap(), 1);
     assert!(
         app::db::outbox::latest(&server.test.db, 10)
