@@ -1,0 +1,199 @@
+//! The engine's inputs: candidates, the context they are matched in, and the weights.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::profile::{AgeRange, Availability, Gender, Municipality, Profile, Smoking};
+use crate::domain::validation::Problem;
+
+/// The part of a profile that matching reads (no names, contact details or notes).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MatchProfile {
+    pub birth_date: NaiveDate,
+    pub gender: Gender,
+    pub municipality_id: i64,
+    /// Interest ids, sorted and without duplicates.
+    pub interests: Vec<i64>,
+    /// Scale id → value 1..=5.
+    pub personality: BTreeMap<i64, u8>,
+    pub smoking: Smoking,
+    pub availability: Availability,
+    pub max_travel_km: u32,
+    /// Genders the person accepts in a partner; empty means any.
+    pub wish_genders: BTreeSet<Gender>,
+    pub wish_age: AgeRange,
+}
+
+impl From<&Profile> for MatchProfile {
+    fn from(p: &Profile) -> Self {
+        let mut interests = p.interests.clone();
+        interests.sort_unstable();
+        interests.dedup();
+        MatchProfile {
+            birth_date: p.birth_date,
+            gender: p.gender,
+            municipality_id: p.municipality_id,
+            interests,
+            personality: p.personality.clone(),
+            smoking: p.smoking,
+            availability: p.availability,
+            max_travel_km: p.travel.max_km,
+            wish_genders: p.wishes.genders.clone(),
+            wish_age: p.wishes.age,
+        }
+    }
+}
+
+/// A participant on the waiting list, as the engine sees them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ParticipantCandidate {
+    pub id: i64,
+    pub first_name: String,
+    pub profile: MatchProfile,
+    /// Waiting counts from the intake.
+    pub waiting_since: NaiveDate,
+}
+
+impl ParticipantCandidate {
+    /// Whole days waited on `today` (0 if the date lies ahead).
+    pub fn days_waited(&self, today: NaiveDate) -> u32 {
+        (today - self.waiting_since)
+            .num_days()
+            .clamp(0, i64::from(u32::MAX)) as u32
+    }
+}
+
+/// A buddy, as the engine sees them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BuddyCandidate {
+    pub id: i64,
+    pub first_name: String,
+    pub profile: MatchProfile,
+    /// How many duos the buddy is willing to have at once.
+    pub max_duos: u32,
+    /// Duos not yet ended (proposed, introduced or active).
+    pub open_duos: u32,
+    pub screening_approved: bool,
+}
+
+impl BuddyCandidate {
+    /// Places still free for new duos.
+    pub fn free_places(&self) -> u32 {
+        self.max_duos.saturating_sub(self.open_duos)
+    }
+}
+
+/// Everything around the candidates: the date, the lookup lists and the weights.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Context {
+    pub today: NaiveDate,
+    /// Municipality id → municipality with coordinates.
+    pub municipalities: BTreeMap<i64, Municipality>,
+    /// Interest id → name, for explanations.
+    pub interest_names: BTreeMap<i64, String>,
+    /// Personality scale id → name (e.g. "rustig – actief"), for explanations.
+    pub scale_names: BTreeMap<i64, String>,
+    /// (participant id, buddy id) of duos that ended with "no click": never proposed again.
+    pub ended_without_click: BTreeSet<(i64, i64)>,
+    pub weights: Weights,
+}
+
+impl Context {
+    /// An empty context on a date with the default weights.
+    pub fn new(today: NaiveDate) -> Self {
+        Context {
+            today,
+            municipalities: BTreeMap::new(),
+            interest_names: BTreeMap::new(),
+            scale_names: BTreeMap::new(),
+            ended_without_click: BTreeSet::new(),
+            weights: Weights::default(),
+        }
+    }
+
+    /// Adds municipalities to the lookup list.
+    pub fn with_municipalities(mut self, list: impl IntoIterator<Item = Municipality>) -> Self {
+        self.municipalities
+            .extend(list.into_iter().map(|m| (m.id, m)));
+        self
+    }
+}
+
+/// Relative weights of the score's components; admins can change and store them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Weights {
+    pub interests: f64,
+    pub personality: f64,
+    pub availability: f64,
+    pub distance: f64,
+    pub age: f64,
+    pub waiting: f64,
+    /// Days of waiting after which the waiting term is full.
+    pub waiting_full_days: u32,
+}
+
+impl Default for Weights {
+    /// The click matters most (interests, personality), then being able to meet; a year of
+    /// waiting adds as much as a good distance and age fit together.
+    fn default() -> Self {
+        Weights {
+            interests: 3.0,
+            personality: 2.0,
+            availability: 1.5,
+            distance: 1.0,
+            age: 1.0,
+            waiting: 1.5,
+            waiting_full_days: 365,
+        }
+    }
+}
+
+/// Largest weight an admin may set.
+pub const MAX_WEIGHT: f64 = 10.0;
+
+impl Weights {
+    /// Sum of all weights: the denominator of the weighted mean.
+    pub fn total(&self) -> f64 {
+        self.interests
+            + self.personality
+            + self.availability
+            + self.distance
+            + self.age
+            + self.waiting
+    }
+
+    /// Checks an admin's change: each weight 0..=10, not all zero, a waiting period of 1..=3650 days.
+    pub fn validate(&self) -> Result<(), Vec<(&'static str, Problem)>> {
+        let mut problems = Vec::new();
+        let fields = [
+            ("interests", self.interests),
+            ("personality", self.personality),
+            ("availability", self.availability),
+            ("distance", self.distance),
+            ("age", self.age),
+            ("waiting", self.waiting),
+        ];
+        for (field, w) in fields {
+            if !(w.is_finite() && (0.0..=MAX_WEIGHT).contains(&w)) {
+                problems.push((field, Problem::OutOfRange { min: 0, max: 10 }));
+            }
+        }
+        if problems.is_empty() && self.total() <= 0.0 {
+            problems.push(("interests", Problem::Invalid));
+        }
+        if !(1..=3650).contains(&self.waiting_full_days) {
+            problems.push((
+                "waiting_full_days",
+                Problem::OutOfRange { min: 1, max: 3650 },
+            ));
+        }
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(problems)
+        }
+    }
+}

@@ -1,0 +1,140 @@
+//! Ranking the candidates for one buddy, or for one participant.
+
+use std::cmp::Ordering;
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::matching::assess::{PairAssessment, assess_pair};
+use crate::matching::model::{BuddyCandidate, Context, ParticipantCandidate};
+
+/// Allowed pairs best first, and the excluded ones with all their blockers.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Ranking {
+    /// By shown score (descending), then longer waiting, then id.
+    pub allowed: Vec<PairAssessment>,
+    /// By fewest blockers, then score (descending), then id.
+    pub excluded: Vec<PairAssessment>,
+}
+
+/// Ranks every waiting participant for one buddy.
+pub fn rank_participants_for_buddy(
+    buddy: &BuddyCandidate,
+    participants: &[ParticipantCandidate],
+    ctx: &Context,
+) -> Ranking {
+    let days: HashMap<i64, u32> = participants
+        .iter()
+        .map(|p| (p.id, p.days_waited(ctx.today)))
+        .collect();
+    let waited = |id: i64| days.get(&id).copied().unwrap_or(0);
+    let pairs = participants
+        .iter()
+        .map(|p| assess_pair(p, buddy, ctx))
+        .collect();
+    split_and_sort(pairs, |a, b| {
+        waited(b.participant_id)
+            .cmp(&waited(a.participant_id))
+            .then(a.participant_id.cmp(&b.participant_id))
+    })
+}
+
+/// Ranks every buddy for one participant.
+pub fn rank_buddies_for_participant(
+    participant: &ParticipantCandidate,
+    buddies: &[BuddyCandidate],
+    ctx: &Context,
+) -> Ranking {
+    let pairs = buddies
+        .iter()
+        .map(|b| assess_pair(participant, b, ctx))
+        .collect();
+    split_and_sort(pairs, |a, b| a.buddy_id.cmp(&b.buddy_id))
+}
+
+/// Splits allowed from excluded pairs and orders both; `tie` breaks equal shown scores.
+fn split_and_sort(
+    pairs: Vec<PairAssessment>,
+    tie: impl Fn(&PairAssessment, &PairAssessment) -> Ordering,
+) -> Ranking {
+    let (mut allowed, mut excluded): (Vec<_>, Vec<_>) = pairs.into_iter().partition(|a| a.allowed);
+    // Compare the shown (rounded) score, so the order never contradicts what is on screen.
+    allowed.sort_by(|a, b| b.points().cmp(&a.points()).then_with(|| tie(a, b)));
+    excluded.sort_by(|a, b| {
+        a.blockers
+            .len()
+            .cmp(&b.blockers.len())
+            .then(b.points().cmp(&a.points()))
+            .then_with(|| tie(a, b))
+    });
+    Ranking { allowed, excluded }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::profile::{Gender, Smoking};
+    use crate::matching::assess::tests::{buddy, ctx, date, participant, profile};
+
+    #[test]
+    fn participants_are_ranked_by_score_then_waiting_then_id() {
+        let c = ctx();
+        let b = buddy(1, profile());
+        let mut weak = profile();
+        weak.interests = vec![4];
+        let mut waited_long = participant(3, profile());
+        waited_long.waiting_since = date(2025, 9, 1);
+        let mut same = participant(2, profile());
+        same.waiting_since = date(2025, 9, 1);
+        let mut newer = participant(4, profile());
+        newer.waiting_since = date(2025, 9, 2);
+        let mut smoker = profile();
+        smoker.smoking = Smoking {
+            smokes: true,
+            accepts_smoker: true,
+        };
+        let mut b_refuses = b.clone();
+        b_refuses.profile.smoking.accepts_smoker = false;
+        let mut wrong_gender = profile();
+        wrong_gender.wish_genders = [Gender::Man].into();
+        wrong_gender.smoking = smoker.smoking;
+        let list = vec![
+            participant(9, weak),
+            newer,
+            waited_long,
+            same,
+            participant(5, smoker),
+            participant(6, wrong_gender),
+        ];
+        let r = rank_participants_for_buddy(&b_refuses, &list, &c);
+        let ids = |v: &[PairAssessment]| v.iter().map(|a| a.participant_id).collect::<Vec<_>>();
+        // 2 and 3 waited the same; 4 one day less, which does not change the shown score.
+        assert_eq!(ids(&r.allowed), vec![2, 3, 4, 9]);
+        assert_eq!(r.allowed[0].points(), r.allowed[2].points());
+        assert_eq!(ids(&r.excluded), vec![5, 6]);
+        assert_eq!(r.excluded[1].blockers.len(), 2);
+    }
+
+    #[test]
+    fn buddies_are_ranked_for_a_participant() {
+        let c = ctx();
+        let mut full = buddy(1, profile());
+        full.open_duos = 1;
+        let mut far = profile();
+        far.municipality_id = crate::matching::assess::tests::LIER;
+        far.max_travel_km = 30;
+        let r = rank_buddies_for_participant(
+            &participant(1, profile()),
+            &[full, buddy(3, far), buddy(2, profile())],
+            &c,
+        );
+        assert_eq!(
+            r.allowed.iter().map(|a| a.buddy_id).collect::<Vec<_>>(),
+            vec![2]
+        );
+        assert_eq!(
+            r.excluded.iter().map(|a| a.buddy_id).collect::<Vec<_>>(),
+            vec![1, 3]
+        );
+    }
+}
