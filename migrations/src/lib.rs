@@ -8,6 +8,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261127_000001_settings;
 mod m20261127_000002_accounts;
 mod m20261127_000003_two_factor_invitations;
+mod m20261127_000004_people;
 
 pub struct Migrator;
 
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000001_settings::Migration),
             Box::new(m20261127_000002_accounts::Migration),
             Box::new(m20261127_000003_two_factor_invitations::Migration),
+            Box::new(m20261127_000004_people::Migration),
         ]
     }
 }

@@ -1,12 +1,25 @@
 //! sea-orm entities, one module per table. Hand-written rules live in the repository
 //! modules beside this folder, not here.
 
+pub mod activity_kind;
 pub mod audit_log;
+pub mod buddy;
+pub mod buddy_interest;
+pub mod interest;
 pub mod invitation;
 pub mod login_attempt;
 pub mod login_challenge;
+pub mod municipality;
 pub mod outbox;
+pub mod participant;
+pub mod participant_contact;
+pub mod participant_interest;
+pub mod personality_scale;
 pub mod recovery_code;
+pub mod referral_organisation;
+pub mod screening;
 pub mod session;
 pub mod setting;
+pub mod status_change;
+pub mod stepping_stone;
 pub mod user;

@@ -1,0 +1,30 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "buddy")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub first_name: String,
+    pub last_name: String,
+    pub birth_date: Date,
+    pub gender: String,
+    pub municipality_id: i32,
+    pub profile: String,
+    pub status: String,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+    pub version: i32,
+    pub applied_on: Date,
+    pub motivation: String,
+    pub capacity: i32,
+    pub screener_id: Option<i32>,
+    pub approved_on: Option<Date>,
+    pub user_id: Option<i32>,
+    pub coordinator_notes: String,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,31 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "participant")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub first_name: String,
+    pub last_name: String,
+    pub birth_date: Date,
+    pub gender: String,
+    pub municipality_id: i32,
+    pub profile: String,
+    pub status: String,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+    pub version: i32,
+    pub intake_date: Date,
+    pub waiting_since: Date,
+    pub referral_organisation_id: Option<i32>,
+    pub referral_contact: String,
+    pub support_contact: String,
+    pub consent: String,
+    pub coordinator_notes: String,
+    pub last_contact_on: Option<Date>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}
