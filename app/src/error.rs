@@ -32,6 +32,9 @@ pub enum AppError {
     Expired,
     #[error("invalid field `{field}`: {problem:?}")]
     Validation { field: String, problem: Problem },
+    /// Several fields of a larger form; each is shown at its field.
+    #[error("{} invalid fields", problems.len())]
+    Invalid { problems: Vec<(String, Problem)> },
     #[error("internal error, reference {reference}")]
     Internal { reference: String },
     /// The request itself failed (network, encoding): raised by the server-function layer.
@@ -40,6 +43,27 @@ pub enum AppError {
 }
 
 impl AppError {
+    /// The problem with one field, from either kind of validation error.
+    pub fn problem_at(&self, field: &str) -> Option<&Problem> {
+        match self {
+            AppError::Validation { field: f, problem } if f == field => Some(problem),
+            AppError::Invalid { problems } => {
+                problems.iter().find(|(f, _)| f == field).map(|(_, p)| p)
+            }
+            _ => None,
+        }
+    }
+
+    /// A form's problems: one becomes `Validation`, several `Invalid`.
+    pub fn fields(mut problems: Vec<(String, Problem)>) -> Self {
+        if problems.len() == 1 {
+            let (field, problem) = problems.remove(0);
+            AppError::Validation { field, problem }
+        } else {
+            AppError::Invalid { problems }
+        }
+    }
+
     pub fn validation(field: &str, problem: Problem) -> Self {
         AppError::Validation {
             field: field.to_owned(),
@@ -68,6 +92,7 @@ impl AppError {
             AppError::TwoFactorRequired => t.err_two_factor_required.into(),
             AppError::Expired => t.err_expired.into(),
             AppError::Validation { problem, .. } => (t.problem)(problem),
+            AppError::Invalid { problems } => (t.err_invalid_fields)(problems.len()),
             AppError::Internal { .. } => t.err_internal.into(),
             AppError::Request(_) => t.err_request.into(),
         }
@@ -84,7 +109,7 @@ impl AppError {
             AppError::TooManyAttempts => 429,
             AppError::TwoFactorRequired => 403,
             AppError::Expired => 410,
-            AppError::Validation { .. } => 422,
+            AppError::Validation { .. } | AppError::Invalid { .. } => 422,
             AppError::Internal { .. } => 500,
             AppError::Request(_) => 400,
         }
@@ -123,6 +148,10 @@ mod tests {
             AppError::TwoFactorRequired,
             AppError::Expired,
             AppError::validation("name", Problem::Required),
+            AppError::fields(vec![
+                ("a".into(), Problem::Required),
+                ("b".into(), Problem::Invalid),
+            ]),
             AppError::Internal {
                 reference: "AB12CD34".into(),
             },

@@ -34,7 +34,9 @@ use crate::i18n::provide_i18n;
 use crate::pages::{
     account::AccountPage, admin_audit::AuditPage, admin_settings::SettingsPage,
     admin_users::UsersPage, home::HomePage, login::LoginPage, login_code::LoginCodePage,
-    not_found::NotFound, privacy::PrivacyPage, setup::SetupPage, welcome::WelcomePage,
+    not_found::NotFound,
+    participants::{EditParticipantPage, NewParticipantPage, ParticipantPage, ParticipantsPage},
+    privacy::PrivacyPage, setup::SetupPage, welcome::WelcomePage,
 };
 
 /// The HTML document around the app, rendered on the server only.
@@ -98,6 +100,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/welcome") view=WelcomePage ssr=SsrMode::Async />
                     <Route path=path!("/setup") view=SetupPage ssr=SsrMode::Async />
                     <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
+                    <Route path=path!("/participants") view=ParticipantsPage ssr=SsrMode::Async />
+                    <Route path=path!("/participants/new") view=NewParticipantPage ssr=SsrMode::Async />
+                    <Route path=path!("/participants/:id") view=ParticipantPage ssr=SsrMode::Async />
+                    <Route path=path!("/participants/:id/edit") view=EditParticipantPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/users") view=UsersPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/audit") view=AuditPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/settings") view=SettingsPage ssr=SsrMode::Async />

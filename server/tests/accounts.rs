@@ -509,7 +509,16 @@ async fn the_access_matrix_holds_for_every_server_function_and_role() {
         let body: &[(&str, &str)] = match name {
             "set_language" => &[("lang", "nl")],
             "change_password" => &[("input[current]", "niet juist"), ("input[new]", "x")],
-            "end_session" | "end_user_sessions" | "renew_invitation" => &[("id", "999")],
+            "end_session" | "end_user_sessions" | "renew_invitation" | "get_participant" => {
+                &[("id", "999")]
+            }
+            "create_participant" => &[("form[profile][first_name]", "X")],
+            "update_participant" => &[
+                ("id", "999"),
+                ("version", "1"),
+                ("form[profile][first_name]", "X"),
+            ],
+            "change_participant_status" => &[("id", "999"), ("version", "1"), ("status", "paused")],
             "verify_second_step" | "confirm_two_factor" => &[("code", "123456")],
             "disable_two_factor" | "renew_recovery_codes" => &[("password", "niet juist")],
             "invitation_info" => &[("token", "onbekend")],

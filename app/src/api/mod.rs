@@ -3,6 +3,8 @@
 pub mod account;
 pub mod audit;
 pub mod invitations;
+pub mod lists;
+pub mod participants;
 pub mod programme;
 pub mod settings;
 pub mod two_factor;

@@ -4,7 +4,9 @@
 use leptos::server_fn::ServerFn;
 
 use super::session::current_user;
-use crate::api::{account, audit, invitations, programme, settings, two_factor, users};
+use crate::api::{
+    account, audit, invitations, lists, participants, programme, settings, two_factor, users,
+};
 use crate::domain::account::{CurrentUser, Role};
 use crate::error::AppError;
 use crate::state::AppState;
@@ -21,6 +23,8 @@ pub enum Rule {
 
 const ADMIN: &[Role] = &[Role::Admin];
 const STAFF_ADMIN: &[Role] = &[Role::Admin, Role::Coordinator];
+/// Everyone of the programme and its partner, not buddies.
+const STAFF: &[Role] = &[Role::Admin, Role::Coordinator, Role::Screener];
 
 /// Every server function and its rule. Ownership (a buddy's own duo, a screener's own
 /// candidates) is checked inside the function, on top of this.
@@ -45,6 +49,12 @@ pub fn rules() -> Vec<(&'static str, Rule)> {
         (two_factor::RenewRecoveryCodes::PATH, Rule::SignedIn),
         (invitations::InviteUser::PATH, Rule::Roles(STAFF_ADMIN)),
         (invitations::RenewInvitation::PATH, Rule::Roles(STAFF_ADMIN)),
+        (lists::LoadLists::PATH, Rule::Roles(STAFF)),
+        (participants::ListParticipants::PATH, Rule::Roles(STAFF_ADMIN)),
+        (participants::GetParticipant::PATH, Rule::Roles(STAFF_ADMIN)),
+        (participants::CreateParticipant::PATH, Rule::Roles(STAFF_ADMIN)),
+        (participants::UpdateParticipant::PATH, Rule::Roles(STAFF_ADMIN)),
+        (participants::ChangeParticipantStatus::PATH, Rule::Roles(STAFF_ADMIN)),
         (settings::SecuritySettings::PATH, Rule::Roles(ADMIN)),
         (settings::SetTwoFactorRequired::PATH, Rule::Roles(ADMIN)),
         (users::ListUsers::PATH, Rule::Roles(STAFF_ADMIN)),

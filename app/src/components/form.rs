@@ -32,11 +32,11 @@ pub fn Field(
     error: ActionError,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let problem = move || match error.get() {
-        Some(AppError::Validation { field: f, problem }) if f == field => {
-            Some((i18n.t().problem)(&problem))
-        }
-        _ => None,
+    let problem = move || {
+        error
+            .read()
+            .as_ref()
+            .and_then(|e| e.problem_at(field).map(|p| (i18n.t().problem)(p)))
     };
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");

@@ -56,6 +56,7 @@ fn Navigation() -> impl IntoView {
     let items = move |role: Option<Role>| {
         let mut items: Vec<(&'static str, Icon, Label)> = vec![("/", Icon::Home, |t| t.nav_home)];
         if matches!(role, Some(Role::Admin | Role::Coordinator)) {
+            items.push(("/participants", Icon::Home, |t| t.nav_participants));
             items.push(("/admin/users", Icon::UserPlus, |t| t.nav_users));
         }
         if role == Some(Role::Admin) {

@@ -4,6 +4,8 @@
 pub mod audit;
 pub mod entities;
 pub mod invitations;
+pub mod lists;
+pub mod participants;
 pub mod login_attempts;
 pub mod outbox;
 pub mod sessions;
@@ -47,9 +49,12 @@ pub async fn connect(url: &str, max_connections: u32) -> Result<DatabaseConnecti
     Database::connect(options).await
 }
 
-/// Brings the schema up to date.
+/// Brings the schema up to date, and gives a new installation its default lists.
 pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
-    Migrator::up(db, None).await
+    Migrator::up(db, None).await?;
+    lists::seed_defaults(db, chrono::Utc::now())
+        .await
+        .map_err(|e| DbErr::Custom(e.to_string()))
 }
 
 /// Whether the database answers.

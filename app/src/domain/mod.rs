@@ -2,6 +2,8 @@
 
 pub mod account;
 pub mod audit;
+pub mod lists;
+pub mod people;
 pub mod profile;
 pub mod time;
 pub mod validation;

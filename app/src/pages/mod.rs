@@ -9,6 +9,7 @@ pub mod home;
 pub mod login;
 pub mod login_code;
 pub mod not_found;
+pub mod participants;
 pub mod privacy;
 pub mod setup;
 pub mod welcome;

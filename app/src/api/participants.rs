@@ -1,0 +1,199 @@
+//! Participants: intake, the list, one participant's record, status changes. Coordinators
+//! and admins only; every read of a record is audited.
+
+use leptos::prelude::*;
+
+use crate::domain::people::{IntakeForm, Paged, ParticipantDetail, ParticipantRow};
+use crate::error::AppError;
+
+/// Filters as flat optional values: the list page passes what its form holds.
+#[server(endpoint = "list_participants")]
+pub async fn list_participants(
+    status: Option<String>,
+    municipality: Option<i64>,
+    interest: Option<i64>,
+    min_days: Option<i64>,
+    name: Option<String>,
+    sort: Option<String>,
+    page: Option<u64>,
+) -> Result<Paged<ParticipantRow>, AppError> {
+    use crate::domain::people::{ParticipantFilter, ParticipantSort, ParticipantStatus};
+    use crate::domain::time::local_date;
+    use crate::domain::validation::Problem;
+
+    let state = crate::state::app_state()?;
+    crate::auth::policy::authorize_user::<ListParticipants>(&state).await?;
+    let blank = |v: &Option<String>| {
+        v.as_deref()
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .map(str::to_owned)
+    };
+    let status = match blank(&status) {
+        None => None,
+        Some(code) => Some(
+            ParticipantStatus::from_code(&code)
+                .ok_or_else(|| AppError::validation("status", Problem::Invalid))?,
+        ),
+    };
+    let sort = match blank(&sort) {
+        None => ParticipantSort::default(),
+        Some(code) => ParticipantSort::from_code(&code)
+            .ok_or_else(|| AppError::validation("sort", Problem::Invalid))?,
+    };
+    let name = blank(&name).unwrap_or_default();
+    if name.chars().count() > 80 {
+        return Err(AppError::validation("name", Problem::TooLong { max: 80 }));
+    }
+    let filter = ParticipantFilter {
+        status,
+        municipality_id: municipality,
+        interest_id: interest,
+        min_days_waiting: min_days,
+        name,
+        sort,
+        page: page.unwrap_or(0),
+    };
+    let today = local_date(state.clock.now(), state.config.time_zone);
+    crate::db::participants::list(&state.db, &filter, today).await
+}
+
+/// One participant's whole record; the read is written to the audit log.
+#[server(endpoint = "get_participant")]
+pub async fn get_participant(id: i32) -> Result<ParticipantDetail, AppError> {
+    use crate::domain::audit::AuditAction;
+
+    let state = crate::state::app_state()?;
+    let user = crate::auth::policy::authorize_user::<GetParticipant>(&state).await?;
+    let detail = crate::db::participants::find(&state.db, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let record = Some((crate::db::participants::KIND, id.to_string()));
+    crate::audit::record(&state, &state.db, Some(user.id), AuditAction::Read, record).await?;
+    Ok(detail)
+}
+
+/// Checks an intake form against the lists (a municipality, interest or organisation that
+/// does not exist is a field problem, not a database error).
+#[cfg(feature = "ssr")]
+async fn check_intake(
+    state: &crate::state::AppState,
+    form: &IntakeForm,
+    by: i32,
+) -> Result<crate::domain::people::Intake, AppError> {
+    use crate::domain::time::local_date;
+    use crate::domain::validation::Problem;
+
+    let today = local_date(state.clock.now(), state.config.time_zone);
+    let lists = crate::db::lists::load(&state.db, true).await?;
+    let mut problems = match form.check(today, by) {
+        Ok(intake) => {
+            let mut problems = Vec::new();
+            let p = &intake.profile;
+            if lists.municipality(p.municipality_id).is_none() {
+                problems.push(("municipality_id".to_owned(), Problem::Invalid));
+            }
+            if p.interests.iter().any(|i| lists.interest(*i).is_none()) {
+                problems.push(("interests".to_owned(), Problem::Invalid));
+            }
+            if p.personality
+                .keys()
+                .any(|s| !lists.scales.iter().any(|x| x.id == *s))
+            {
+                problems.push(("personality".to_owned(), Problem::Invalid));
+            }
+            if let Some(org) = intake.referral_organisation_id
+                && !lists.referral_organisations.iter().any(|o| o.id == org)
+            {
+                problems.push(("referral_organisation_id".to_owned(), Problem::Invalid));
+            }
+            if problems.is_empty() {
+                return Ok(intake);
+            }
+            problems
+        }
+        Err(problems) => problems,
+    };
+    problems.dedup();
+    Err(AppError::fields(problems))
+}
+
+#[server(endpoint = "create_participant")]
+pub async fn create_participant(form: IntakeForm) -> Result<i32, AppError> {
+    use crate::domain::audit::AuditAction;
+    use sea_orm::TransactionTrait;
+
+    let state = crate::state::app_state()?;
+    let user = crate::auth::policy::authorize_user::<CreateParticipant>(&state).await?;
+    let intake = check_intake(&state, &form, user.id).await?;
+    let txn = state.db.begin().await?;
+    let id = crate::db::participants::create(&txn, &intake, user.id, state.clock.now()).await?;
+    let record = Some((crate::db::participants::KIND, id.to_string()));
+    crate::audit::record(&state, &txn, Some(user.id), AuditAction::Create, record).await?;
+    txn.commit().await?;
+    leptos_axum::redirect(&format!("/participants/{id}"));
+    Ok(id)
+}
+
+/// Saves an edited intake; a stale `version` is a conflict and nothing is written.
+#[server(endpoint = "update_participant")]
+pub async fn update_participant(id: i32, version: i32, form: IntakeForm) -> Result<(), AppError> {
+    use crate::domain::audit::AuditAction;
+    use sea_orm::TransactionTrait;
+
+    let state = crate::state::app_state()?;
+    let user = crate::auth::policy::authorize_user::<UpdateParticipant>(&state).await?;
+    let mut intake = check_intake(&state, &form, user.id).await?;
+    let txn = state.db.begin().await?;
+    let current = crate::db::participants::find(&txn, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    // The consent keeps who recorded it and when, unless what was agreed changed.
+    let (old, new) = (&current.intake.consent, &intake.consent);
+    if (old.share_first_name, old.share_phone, old.share_interests)
+        == (new.share_first_name, new.share_phone, new.share_interests)
+    {
+        intake.consent = old.clone();
+    }
+    crate::db::participants::update(&txn, id, version, &intake, state.clock.now()).await?;
+    let record = Some((crate::db::participants::KIND, id.to_string()));
+    crate::audit::record(&state, &txn, Some(user.id), AuditAction::Update, record).await?;
+    txn.commit().await?;
+    leptos_axum::redirect(&format!("/participants/{id}"));
+    Ok(())
+}
+
+#[server(endpoint = "change_participant_status")]
+pub async fn change_participant_status(
+    id: i32,
+    version: i32,
+    status: String,
+    note: Option<String>,
+) -> Result<(), AppError> {
+    use crate::domain::audit::AuditAction;
+    use crate::domain::people::ParticipantStatus;
+    use crate::domain::validation::{Problem, text};
+    use sea_orm::TransactionTrait;
+
+    let state = crate::state::app_state()?;
+    let user = crate::auth::policy::authorize_user::<ChangeParticipantStatus>(&state).await?;
+    let to = ParticipantStatus::from_code(&status)
+        .ok_or_else(|| AppError::validation("status", Problem::Invalid))?;
+    let note = text(note.as_deref().unwrap_or_default(), 0, 500)
+        .map_err(|p| AppError::validation("note", p))?;
+    let txn = state.db.begin().await?;
+    crate::db::participants::change_status(
+        &txn,
+        id,
+        version,
+        to,
+        &note,
+        user.id,
+        state.clock.now(),
+    )
+    .await?;
+    let record = Some((crate::db::participants::KIND, id.to_string()));
+    crate::audit::record(&state, &txn, Some(user.id), AuditAction::Update, record).await?;
+    txn.commit().await?;
+    Ok(())
+}

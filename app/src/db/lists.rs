@@ -1,0 +1,189 @@
+//! The admin-managed lists, and the defaults a new installation starts with.
+
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+};
+
+use super::entities::{
+    activity_kind, interest, municipality, personality_scale, referral_organisation, stepping_stone,
+};
+use crate::domain::lists::{Lists, Named, Scale, SteppingStone, defaults};
+use crate::domain::profile::{Municipality, default_municipalities};
+use crate::error::AppError;
+
+/// Settings key that marks the defaults as written (once: admins may remove them later).
+const SEEDED: &str = "lists_seeded";
+
+/// Writes the default lists into a new installation.
+pub async fn seed_defaults(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<(), AppError> {
+    if super::settings::get(db, SEEDED).await?.is_some() {
+        return Ok(());
+    }
+    municipality::Entity::insert_many(default_municipalities().into_iter().map(
+        |(name, postcode, lat, lon)| municipality::ActiveModel {
+            name: Set(name.into()),
+            postcode: Set(postcode.into()),
+            lat: Set(lat),
+            lon: Set(lon),
+            active: Set(true),
+            ..Default::default()
+        },
+    ))
+    .exec(db)
+    .await?;
+    interest::Entity::insert_many(defaults::INTERESTS.iter().enumerate().map(|(i, name)| {
+        interest::ActiveModel {
+            name: Set((*name).into()),
+            active: Set(true),
+            position: Set(i as i32),
+            ..Default::default()
+        }
+    }))
+    .exec(db)
+    .await?;
+    personality_scale::Entity::insert_many(defaults::SCALES.iter().enumerate().map(
+        |(i, (low, high))| personality_scale::ActiveModel {
+            low: Set((*low).into()),
+            high: Set((*high).into()),
+            active: Set(true),
+            position: Set(i as i32),
+            ..Default::default()
+        },
+    ))
+    .exec(db)
+    .await?;
+    activity_kind::Entity::insert_many(defaults::ACTIVITY_KINDS.iter().enumerate().map(
+        |(i, name)| activity_kind::ActiveModel {
+            name: Set((*name).into()),
+            active: Set(true),
+            position: Set(i as i32),
+            ..Default::default()
+        },
+    ))
+    .exec(db)
+    .await?;
+    referral_organisation::Entity::insert_many(
+        defaults::REFERRAL_ORGANISATIONS
+            .iter()
+            .enumerate()
+            .map(|(i, name)| referral_organisation::ActiveModel {
+                name: Set((*name).into()),
+                active: Set(true),
+                position: Set(i as i32),
+                ..Default::default()
+            }),
+    )
+    .exec(db)
+    .await?;
+    stepping_stone::Entity::insert_many(defaults::STEPPING_STONES.iter().map(
+        |(provider, title, place, link)| stepping_stone::ActiveModel {
+            provider: Set((*provider).into()),
+            title: Set((*title).into()),
+            place: Set((*place).into()),
+            link: Set((*link).into()),
+            interests: Set("[]".into()),
+            active: Set(true),
+            ..Default::default()
+        },
+    ))
+    .exec(db)
+    .await?;
+    super::settings::put(db, SEEDED, "true", None, now).await?;
+    Ok(())
+}
+
+/// Every list; inactive entries too when `all`, for the admin pages and for naming the
+/// values of older records.
+pub async fn load(db: &impl ConnectionTrait, all: bool) -> Result<Lists, AppError> {
+    let keep = |active: bool| all || active;
+    let municipalities = municipality::Entity::find()
+        .order_by_asc(municipality::Column::Name)
+        .all(db)
+        .await?
+        .into_iter()
+        .filter(|m| keep(m.active))
+        .map(|m| Municipality {
+            id: m.id.into(),
+            name: m.name,
+            postcode: m.postcode,
+            lat: m.lat,
+            lon: m.lon,
+        })
+        .collect();
+    let interests = interest::Entity::find()
+        .order_by_asc(interest::Column::Position)
+        .order_by_asc(interest::Column::Name)
+        .all(db)
+        .await?
+        .into_iter()
+        .filter(|m| keep(m.active))
+        .map(|m| Named {
+            id: m.id.into(),
+            name: m.name,
+            active: m.active,
+        })
+        .collect();
+    let scales = personality_scale::Entity::find()
+        .order_by_asc(personality_scale::Column::Position)
+        .all(db)
+        .await?
+        .into_iter()
+        .filter(|m| keep(m.active))
+        .map(|m| Scale {
+            id: m.id.into(),
+            low: m.low,
+            high: m.high,
+            active: m.active,
+        })
+        .collect();
+    let activity_kinds = activity_kind::Entity::find()
+        .order_by_asc(activity_kind::Column::Position)
+        .all(db)
+        .await?
+        .into_iter()
+        .filter(|m| keep(m.active))
+        .map(|m| Named {
+            id: m.id.into(),
+            name: m.name,
+            active: m.active,
+        })
+        .collect();
+    let referral_organisations = referral_organisation::Entity::find()
+        .order_by_asc(referral_organisation::Column::Position)
+        .all(db)
+        .await?
+        .into_iter()
+        .filter(|m| keep(m.active))
+        .map(|m| Named {
+            id: m.id.into(),
+            name: m.name,
+            active: m.active,
+        })
+        .collect();
+    let stepping_stones = stepping_stone::Entity::find()
+        .filter(stepping_stone::Column::Id.gt(0))
+        .order_by_asc(stepping_stone::Column::Provider)
+        .all(db)
+        .await?
+        .into_iter()
+        .filter(|m| keep(m.active))
+        .map(|m| SteppingStone {
+            id: m.id.into(),
+            provider: m.provider,
+            title: m.title,
+            place: m.place,
+            link: m.link,
+            interests: serde_json::from_str(&m.interests).unwrap_or_default(),
+            active: m.active,
+        })
+        .collect();
+    Ok(Lists {
+        municipalities,
+        interests,
+        scales,
+        activity_kinds,
+        referral_organisations,
+        stepping_stones,
+    })
+}

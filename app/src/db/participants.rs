@@ -1,0 +1,379 @@
+//! Participants: their intake, the list with filters, and the timeline of status changes.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use sea_orm::sea_query::{Expr, ExprTrait, Func};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect,
+};
+
+use super::entities::{municipality, participant, participant_interest, status_change, user};
+use crate::domain::people::{
+    Intake, PAGE_SIZE, Paged, ParticipantDetail, ParticipantFilter, ParticipantRow,
+    ParticipantSort, ParticipantStatus, TimelineEntry, gender_code,
+};
+use crate::domain::profile::{Profile, age_on};
+use crate::error::AppError;
+
+/// Kind of subject in the status timeline and the audit log.
+pub const KIND: &str = "participant";
+
+fn json<T: serde::Serialize>(value: &T) -> Result<String, AppError> {
+    serde_json::to_string(value).map_err(AppError::internal)
+}
+
+fn parse<T: serde::de::DeserializeOwned>(value: &str) -> Result<T, AppError> {
+    serde_json::from_str(value).map_err(AppError::internal)
+}
+
+async fn set_interests(
+    db: &impl ConnectionTrait,
+    id: i32,
+    interests: &[i64],
+) -> Result<(), AppError> {
+    participant_interest::Entity::delete_many()
+        .filter(participant_interest::Column::PersonId.eq(id))
+        .exec(db)
+        .await?;
+    if !interests.is_empty() {
+        participant_interest::Entity::insert_many(interests.iter().map(|&interest| {
+            participant_interest::ActiveModel {
+                person_id: Set(id),
+                interest_id: Set(interest as i32),
+            }
+        }))
+        .exec(db)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Records a status change in the person's timeline.
+pub async fn record_status(
+    db: &impl ConnectionTrait,
+    kind: &str,
+    id: i32,
+    from: Option<&str>,
+    to: &str,
+    by: Option<i32>,
+    note: &str,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    status_change::Entity::insert(status_change::ActiveModel {
+        subject_kind: Set(kind.into()),
+        subject_id: Set(id),
+        from_status: Set(from.map(str::to_owned)),
+        to_status: Set(to.into()),
+        at: Set(now),
+        by_user: Set(by),
+        note: Set(note.chars().take(500).collect()),
+        ..Default::default()
+    })
+    .exec(db)
+    .await?;
+    Ok(())
+}
+
+/// Stores a new participant, waiting from the intake date on. Unknown list values (a
+/// municipality or interest that does not exist) are refused by the foreign keys.
+pub async fn create(
+    db: &impl ConnectionTrait,
+    intake: &Intake,
+    by: i32,
+    now: DateTime<Utc>,
+) -> Result<i32, AppError> {
+    let p = &intake.profile;
+    let row = participant::ActiveModel {
+        first_name: Set(p.first_name.clone()),
+        last_name: Set(p.last_name.clone()),
+        birth_date: Set(p.birth_date),
+        gender: Set(gender_code(p.gender).into()),
+        municipality_id: Set(p.municipality_id as i32),
+        profile: Set(json(p)?),
+        status: Set(ParticipantStatus::Waiting.code().into()),
+        created_at: Set(now),
+        updated_at: Set(now),
+        version: Set(1),
+        intake_date: Set(intake.intake_date),
+        waiting_since: Set(intake.intake_date),
+        referral_organisation_id: Set(intake.referral_organisation_id.map(|v| v as i32)),
+        referral_contact: Set(intake.referral_contact.clone()),
+        support_contact: Set(intake.support_contact.clone()),
+        consent: Set(json(&intake.consent)?),
+        coordinator_notes: Set(intake.coordinator_notes.clone()),
+        last_contact_on: Set(Some(intake.intake_date)),
+        ..Default::default()
+    };
+    let id = participant::Entity::insert(row)
+        .exec(db)
+        .await?
+        .last_insert_id;
+    set_interests(db, id, &p.interests).await?;
+    let waiting = ParticipantStatus::Waiting.code();
+    record_status(db, KIND, id, None, waiting, Some(by), "", now).await?;
+    Ok(id)
+}
+
+/// Saves an edited intake if nobody saved in between (`version`); `Conflict` otherwise.
+pub async fn update(
+    db: &impl ConnectionTrait,
+    id: i32,
+    version: i32,
+    intake: &Intake,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let p = &intake.profile;
+    let result = participant::Entity::update_many()
+        .col_expr(
+            participant::Column::FirstName,
+            Expr::value(p.first_name.clone()),
+        )
+        .col_expr(
+            participant::Column::LastName,
+            Expr::value(p.last_name.clone()),
+        )
+        .col_expr(participant::Column::BirthDate, Expr::value(p.birth_date))
+        .col_expr(
+            participant::Column::Gender,
+            Expr::value(gender_code(p.gender)),
+        )
+        .col_expr(
+            participant::Column::MunicipalityId,
+            Expr::value(p.municipality_id as i32),
+        )
+        .col_expr(participant::Column::Profile, Expr::value(json(p)?))
+        .col_expr(
+            participant::Column::IntakeDate,
+            Expr::value(intake.intake_date),
+        )
+        .col_expr(
+            participant::Column::ReferralOrganisationId,
+            Expr::value(intake.referral_organisation_id.map(|v| v as i32)),
+        )
+        .col_expr(
+            participant::Column::ReferralContact,
+            Expr::value(intake.referral_contact.clone()),
+        )
+        .col_expr(
+            participant::Column::SupportContact,
+            Expr::value(intake.support_contact.clone()),
+        )
+        .col_expr(
+            participant::Column::Consent,
+            Expr::value(json(&intake.consent)?),
+        )
+        .col_expr(
+            participant::Column::CoordinatorNotes,
+            Expr::value(intake.coordinator_notes.clone()),
+        )
+        .col_expr(participant::Column::UpdatedAt, Expr::value(now))
+        .col_expr(participant::Column::Version, Expr::value(version + 1))
+        .filter(participant::Column::Id.eq(id))
+        .filter(participant::Column::Version.eq(version))
+        .exec(db)
+        .await?;
+    if result.rows_affected != 1 {
+        return Err(match participant::Entity::find_by_id(id).one(db).await? {
+            Some(_) => AppError::Conflict,
+            None => AppError::NotFound,
+        });
+    }
+    set_interests(db, id, &p.interests).await
+}
+
+/// Moves a participant to another status by hand, if the lifecycle allows it.
+pub async fn change_status(
+    db: &impl ConnectionTrait,
+    id: i32,
+    version: i32,
+    to: ParticipantStatus,
+    note: &str,
+    by: i32,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let current = participant::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let from = ParticipantStatus::from_code(&current.status)
+        .ok_or_else(|| AppError::internal("participant with an unknown status"))?;
+    if current.version != version {
+        return Err(AppError::Conflict);
+    }
+    if !from.can_move_to(to) {
+        return Err(AppError::validation(
+            "status",
+            crate::domain::validation::Problem::Invalid,
+        ));
+    }
+    let result = participant::Entity::update_many()
+        .col_expr(participant::Column::Status, Expr::value(to.code()))
+        .col_expr(participant::Column::UpdatedAt, Expr::value(now))
+        .col_expr(participant::Column::Version, Expr::value(version + 1))
+        .filter(participant::Column::Id.eq(id))
+        .filter(participant::Column::Version.eq(version))
+        .exec(db)
+        .await?;
+    if result.rows_affected != 1 {
+        return Err(AppError::Conflict);
+    }
+    record_status(
+        db,
+        KIND,
+        id,
+        Some(from.code()),
+        to.code(),
+        Some(by),
+        note,
+        now,
+    )
+    .await
+}
+
+/// One page of the list, with the total, for `filter` on `today`.
+pub async fn list(
+    db: &impl ConnectionTrait,
+    filter: &ParticipantFilter,
+    today: NaiveDate,
+) -> Result<Paged<ParticipantRow>, AppError> {
+    let mut condition = Condition::all();
+    if let Some(status) = filter.status {
+        condition = condition.add(participant::Column::Status.eq(status.code()));
+    }
+    if let Some(m) = filter.municipality_id {
+        condition = condition.add(participant::Column::MunicipalityId.eq(m as i32));
+    }
+    if let Some(interest) = filter.interest_id {
+        condition = condition.add(
+            participant::Column::Id.in_subquery(
+                sea_orm::sea_query::Query::select()
+                    .column(participant_interest::Column::PersonId)
+                    .from(participant_interest::Entity)
+                    .and_where(participant_interest::Column::InterestId.eq(interest as i32))
+                    .to_owned(),
+            ),
+        );
+    }
+    if let Some(days) = filter.min_days_waiting {
+        let until = today - chrono::Duration::days(days.clamp(0, 365 * 100));
+        condition = condition.add(participant::Column::WaitingSince.lte(until));
+    }
+    let name = filter.name.trim().to_lowercase();
+    if !name.is_empty() {
+        let pattern = format!("%{}%", name.replace(['%', '_'], ""));
+        condition = condition.add(
+            Condition::any()
+                .add(
+                    Expr::expr(Func::lower(Expr::col(participant::Column::FirstName)))
+                        .like(&pattern),
+                )
+                .add(
+                    Expr::expr(Func::lower(Expr::col(participant::Column::LastName)))
+                        .like(&pattern),
+                ),
+        );
+    }
+    let query = participant::Entity::find().filter(condition);
+    let total = query.clone().count(db).await?;
+    let query = match filter.sort {
+        ParticipantSort::WaitingLongest => query
+            .order_by_asc(participant::Column::WaitingSince)
+            .order_by_asc(participant::Column::Id),
+        ParticipantSort::Name => query
+            .order_by_asc(participant::Column::LastName)
+            .order_by_asc(participant::Column::FirstName)
+            .order_by_asc(participant::Column::Id),
+        ParticipantSort::Newest => query.order_by_desc(participant::Column::Id),
+    };
+    let page = std::cmp::min(filter.page, total.saturating_sub(1) / PAGE_SIZE);
+    let models = query
+        .offset(page * PAGE_SIZE)
+        .limit(PAGE_SIZE)
+        .all(db)
+        .await?;
+    let ids: Vec<i32> = models.iter().map(|m| m.municipality_id).collect();
+    let places: std::collections::HashMap<i32, String> = municipality::Entity::find()
+        .filter(municipality::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| (m.id, m.name))
+        .collect();
+    let rows = models
+        .into_iter()
+        .map(|m| {
+            Ok(ParticipantRow {
+                id: m.id,
+                age: age_on(m.birth_date, today),
+                municipality: places.get(&m.municipality_id).cloned().unwrap_or_default(),
+                status: ParticipantStatus::from_code(&m.status)
+                    .ok_or_else(|| AppError::internal("participant with an unknown status"))?,
+                days_waiting: std::cmp::max((today - m.waiting_since).num_days(), 0),
+                waiting_since: m.waiting_since,
+                last_contact_on: m.last_contact_on,
+                first_name: m.first_name,
+                last_name: m.last_name,
+            })
+        })
+        .collect::<Result<Vec<_>, AppError>>()?;
+    Ok(Paged { rows, total, page })
+}
+
+/// Status changes of one person, oldest first, with who made them.
+pub async fn timeline(
+    db: &impl ConnectionTrait,
+    kind: &str,
+    id: i32,
+) -> Result<Vec<TimelineEntry>, AppError> {
+    let changes = status_change::Entity::find()
+        .filter(status_change::Column::SubjectKind.eq(kind))
+        .filter(status_change::Column::SubjectId.eq(id))
+        .order_by_asc(status_change::Column::Id)
+        .all(db)
+        .await?;
+    let users: std::collections::HashMap<i32, String> = user::Entity::find()
+        .filter(user::Column::Id.is_in(changes.iter().filter_map(|c| c.by_user)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.display_name))
+        .collect();
+    Ok(changes
+        .into_iter()
+        .map(|c| TimelineEntry {
+            at: c.at,
+            by: c.by_user.and_then(|u| users.get(&u).cloned()),
+            from: c.from_status,
+            to: c.to_status,
+            note: c.note,
+        })
+        .collect())
+}
+
+pub async fn find(
+    db: &impl ConnectionTrait,
+    id: i32,
+) -> Result<Option<ParticipantDetail>, AppError> {
+    let Some(m) = participant::Entity::find_by_id(id).one(db).await? else {
+        return Ok(None);
+    };
+    let profile: Profile = parse(&m.profile)?;
+    Ok(Some(ParticipantDetail {
+        id: m.id,
+        version: m.version,
+        status: ParticipantStatus::from_code(&m.status)
+            .ok_or_else(|| AppError::internal("participant with an unknown status"))?,
+        intake: Intake {
+            profile,
+            intake_date: m.intake_date,
+            referral_organisation_id: m.referral_organisation_id.map(i64::from),
+            referral_contact: m.referral_contact,
+            support_contact: m.support_contact,
+            consent: parse(&m.consent)?,
+            coordinator_notes: m.coordinator_notes,
+        },
+        waiting_since: m.waiting_since,
+        last_contact_on: m.last_contact_on,
+        timeline: timeline(db, KIND, id).await?,
+    }))
+}

@@ -1,0 +1,445 @@
+//! Participants: the list, the intake of a new one, one participant's record, editing.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use crate::ProgrammeResource;
+use crate::api::lists::load_lists;
+use crate::api::participants::{
+    ChangeParticipantStatus, CreateParticipant, UpdateParticipant, get_participant,
+    list_participants,
+};
+use crate::components::error_panel::ErrorPanel;
+use crate::components::form::{FormError, action_error};
+use crate::components::guard::RequireRole;
+use crate::components::profile_fields::{Input, ProfileFields, SelectField};
+use crate::domain::account::Role;
+use crate::domain::lists::Lists;
+use crate::domain::people::{IntakeForm, ParticipantSort, ParticipantStatus};
+use crate::domain::time::{format_date, format_date_time};
+use crate::i18n::{explain, use_i18n};
+
+const COORDINATORS: &[Role] = &[Role::Admin, Role::Coordinator];
+
+#[component]
+pub fn ParticipantsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Title text=move || i18n.t().participants_title.to_owned() />
+        <RequireRole roles=COORDINATORS>
+            <div class="page-head">
+                <h1>{move || i18n.t().participants_title}</h1>
+                <a class="btn btn--primary" href="/participants/new">{move || i18n.t().participants_new}</a>
+            </div>
+            <ParticipantList />
+        </RequireRole>
+    }
+}
+
+/// Filters live in the address (no names there: the name filter is sent, not linked).
+#[component]
+fn ParticipantList() -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let get = move |k: &str| query.read().get(k).filter(|v| !v.is_empty());
+    let number = move |k: &str| get(k).and_then(|v| v.parse::<i64>().ok());
+    let (name, set_name) = signal(String::new());
+    let lists = Resource::new(|| (), |_| load_lists());
+    let rows = Resource::new(
+        move || {
+            (
+                get("status"),
+                number("municipality"),
+                number("interest"),
+                number("min_days"),
+                name.get(),
+                get("sort"),
+                number("page").map(|p| p.max(0) as u64),
+            )
+        },
+        |(status, municipality, interest, min_days, name, sort, page)| {
+            list_participants(
+                status,
+                municipality,
+                interest,
+                min_days,
+                Some(name),
+                sort,
+                page,
+            )
+        },
+    );
+    let link = move |page: u64| {
+        let q = query.read();
+        let mut parts: Vec<String> = ["status", "municipality", "interest", "min_days", "sort"]
+            .into_iter()
+            .filter_map(|k| {
+                q.get(k)
+                    .filter(|v| !v.is_empty())
+                    .map(|v| format!("{k}={v}"))
+            })
+            .collect();
+        parts.push(format!("page={page}"));
+        format!("/participants?{}", parts.join("&"))
+    };
+    view! {
+        <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+            {move || Suspend::new(async move {
+                let lists = lists.await.unwrap_or_default();
+                let status = get("status").unwrap_or_default();
+                let municipality = get("municipality").unwrap_or_default();
+                let interest = get("interest").unwrap_or_default();
+                let sort = get("sort").unwrap_or_default();
+                view! {
+                    <form method="get" action="/participants" class="card filters">
+                        <div class="field">
+                            <label for="f-status">{move || i18n.t().filter_status}</label>
+                            <select id="f-status" name="status">
+                                <option value="">{move || i18n.t().filter_all}</option>
+                                {ParticipantStatus::ALL.into_iter().map(|s| view! {
+                                    <option value=s.code() selected=status == s.code()>{move || (i18n.t().participant_status)(s)}</option>
+                                }).collect_view()}
+                            </select>
+                        </div>
+                        <div class="field">
+                            <label for="f-municipality">{move || i18n.t().field_municipality}</label>
+                            <select id="f-municipality" name="municipality">
+                                <option value="">{move || i18n.t().filter_all}</option>
+                                {lists.municipalities.iter().map(|m| {
+                                    let v = m.id.to_string();
+                                    view! { <option value=v.clone() selected=municipality == v>{m.name.clone()}</option> }
+                                }).collect_view()}
+                            </select>
+                        </div>
+                        <div class="field">
+                            <label for="f-interest">{move || i18n.t().field_interests}</label>
+                            <select id="f-interest" name="interest">
+                                <option value="">{move || i18n.t().filter_all}</option>
+                                {lists.interests.iter().map(|m| {
+                                    let v = m.id.to_string();
+                                    view! { <option value=v.clone() selected=interest == v>{m.name.clone()}</option> }
+                                }).collect_view()}
+                            </select>
+                        </div>
+                        <div class="field">
+                            <label for="f-min-days">{move || i18n.t().filter_min_days}</label>
+                            <input id="f-min-days" name="min_days" type="number" min="0"
+                                value=get("min_days").unwrap_or_default() />
+                        </div>
+                        <div class="field">
+                            <label for="f-sort">{move || i18n.t().sort_label}</label>
+                            <select id="f-sort" name="sort">
+                                {ParticipantSort::ALL.into_iter().map(|s| view! {
+                                    <option value=s.code() selected=sort == s.code()>{move || (i18n.t().sort_name)(s)}</option>
+                                }).collect_view()}
+                            </select>
+                        </div>
+                        <button type="submit" class="btn">{move || i18n.t().filter}</button>
+                    </form>
+                }
+            })}
+        </Suspense>
+        <div class="field field--search">
+            <label for="f-name">{move || i18n.t().filter_name}</label>
+            <input id="f-name" type="search" autocomplete="off"
+                on:input=move |ev| set_name.set(event_target_value(&ev)) prop:value=name />
+        </div>
+        <Transition fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+            {move || Suspend::new(async move {
+                let page = match rows.await {
+                    Ok(page) => page,
+                    Err(error) => return view! { <ErrorPanel error /> }.into_any(),
+                };
+                let (current, pages, total) = (page.page, page.pages(), page.total);
+                view! {
+                    <p role="status" class="muted">{move || (i18n.t().results)(total)}</p>
+                    <div class="table-wrap">
+                        <table>
+                            <thead>
+                                <tr>
+                                    <th scope="col">{move || i18n.t().col_name}</th>
+                                    <th scope="col">{move || i18n.t().col_age}</th>
+                                    <th scope="col">{move || i18n.t().field_municipality}</th>
+                                    <th scope="col">{move || i18n.t().col_status}</th>
+                                    <th scope="col">{move || i18n.t().col_waiting}</th>
+                                    <th scope="col">{move || i18n.t().col_last_contact}</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {page.rows.into_iter().map(|r| {
+                                    let since = format_date(r.waiting_since);
+                                    let contact = r.last_contact_on.map(format_date).unwrap_or_default();
+                                    view! {
+                                        <tr>
+                                            <td><a href=format!("/participants/{}", r.id)>{format!("{} {}", r.first_name, r.last_name)}</a></td>
+                                            <td>{r.age}</td>
+                                            <td>{r.municipality}</td>
+                                            <td>{move || (i18n.t().participant_status)(r.status)}</td>
+                                            <td>{since}" · "{move || (i18n.t().days_waiting)(r.days_waiting)}</td>
+                                            <td>{contact}</td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                    <nav class="pager" aria-label=move || (i18n.t().page_of)(current + 1, pages)>
+                        {(current > 0).then(|| view! { <a class="btn" href=link(current - 1)>{move || i18n.t().previous}</a> })}
+                        <span>{move || (i18n.t().page_of)(current + 1, pages)}</span>
+                        {(current + 1 < pages).then(|| view! { <a class="btn" href=link(current + 1)>{move || i18n.t().next}</a> })}
+                    </nav>
+                }.into_any()
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+pub fn NewParticipantPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<CreateParticipant>::new();
+    view! {
+        <Title text=move || i18n.t().intake_title.to_owned() />
+        <RequireRole roles=COORDINATORS>
+            <h1>{move || i18n.t().intake_title}</h1>
+            <IntakeEditor values=IntakeForm::default() form=move |lists: Lists, values: IntakeForm| {
+                    let error = action_error(action);
+                    view! {
+                        <ActionForm action=action attr:class="card form-card form-card--wide" attr:novalidate=true>
+                            <FormError error />
+                            <IntakeFields lists values error />
+                            <button type="submit" class="btn btn--primary" disabled=move || action.pending().get()>
+                                {move || i18n.t().save}
+                            </button>
+                        </ActionForm>
+                    }.into_any()
+                } />
+        </RequireRole>
+    }
+}
+
+/// Loads the lists, then shows the form made by `children`.
+#[component]
+fn IntakeEditor(
+    values: IntakeForm,
+    form: impl Fn(Lists, IntakeForm) -> AnyView + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let lists = Resource::new(|| (), |_| load_lists());
+    let form = StoredValue::new(form);
+    let values = StoredValue::new(values);
+    view! {
+        <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+            {move || Suspend::new(async move {
+                match lists.await {
+                    Ok(lists) => form.with_value(|f| f(lists, values.get_value())),
+                    Err(error) => view! { <ErrorPanel error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// The intake form's fields (profile, referral, consent, notes), named `form[...]`.
+#[component]
+fn IntakeFields(
+    lists: Lists,
+    values: IntakeForm,
+    error: crate::components::form::ActionError,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let organisations = lists
+        .referral_organisations
+        .iter()
+        .map(|o| (o.id.to_string(), o.name.clone()))
+        .collect();
+    let v = values;
+    let consent = |name: &'static str,
+                   checked: bool,
+                   label: fn(&crate::i18n::Texts) -> &'static str| {
+        view! {
+            <label class="choice">
+                <input type="checkbox" name=format!("form[{name}]") value="true" checked=checked />
+                {move || label(i18n.t())}
+            </label>
+        }
+    };
+    view! {
+        <ProfileFields prefix="form[profile]" values=v.profile.clone() lists error />
+        <fieldset class="form-section">
+            <legend>{move || i18n.t().section_referral}</legend>
+            <Input id="intake-date".into() name="form[intake_date]".into() field="intake_date" kind="date"
+                label=|t| t.field_intake_date value=v.intake_date.clone() error />
+            <SelectField id="intake-referral".into() name="form[referral_organisation_id]".into()
+                field="referral_organisation_id" label=|t| t.field_referral_org
+                value=v.referral_organisation_id.clone() options=organisations error />
+            <Input id="intake-referral-contact".into() name="form[referral_contact]".into() field="referral_contact"
+                label=|t| t.field_referral_contact value=v.referral_contact.clone() error />
+            <Input id="intake-support".into() name="form[support_contact]".into() field="support_contact"
+                label=|t| t.field_support_contact value=v.support_contact.clone() error />
+        </fieldset>
+        <fieldset class="form-section">
+            <legend>{move || i18n.t().section_consent}</legend>
+            <p>{move || i18n.t().consent_text}</p>
+            {consent("consent_matching", v.consent_matching == "true", |t| t.consent_matching)}
+            {move || error.read().as_ref().and_then(|e| e.problem_at("consent_matching").map(|p| (i18n.t().problem)(p)))
+                .map(|m| view! { <span class="field-error">{m}</span> })}
+            {consent("consent_share_first_name", v.consent_share_first_name == "true", |t| t.consent_share_first_name)}
+            {consent("consent_share_phone", v.consent_share_phone == "true", |t| t.consent_share_phone)}
+            {consent("consent_share_interests", v.consent_share_interests == "true", |t| t.consent_share_interests)}
+        </fieldset>
+        <Input id="intake-notes".into() name="form[coordinator_notes]".into() field="coordinator_notes" kind="textarea"
+            label=|t| t.field_coordinator_notes value=v.coordinator_notes.clone() error />
+    }
+}
+
+fn route_id() -> Option<i32> {
+    use_params_map()
+        .read()
+        .get("id")
+        .and_then(|v| v.parse().ok())
+}
+
+#[component]
+pub fn ParticipantPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let programme = expect_context::<ProgrammeResource>();
+    let change = ServerAction::<ChangeParticipantStatus>::new();
+    let error = action_error(change);
+    let detail = Resource::new(
+        move || (route_id(), change.version().get()),
+        |(id, _)| async move {
+            match id {
+                Some(id) => get_participant(id).await,
+                None => Err(crate::error::AppError::NotFound),
+            }
+        },
+    );
+    let lists = Resource::new(|| (), |_| load_lists());
+    view! {
+        <RequireRole roles=COORDINATORS>
+            <Transition fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+                {move || Suspend::new(async move {
+                    let d = match detail.await {
+                        Ok(d) => d,
+                        Err(error) => return view! { <ErrorPanel error /> }.into_any(),
+                    };
+                    let lists = lists.await.unwrap_or_default();
+                    let tz = programme.await.map(|p| p.tz()).unwrap_or(crate::domain::time::DEFAULT_TIME_ZONE);
+                    let p = d.intake.profile.clone();
+                    let name = format!("{} {}", p.first_name, p.last_name);
+                    let title = name.clone();
+                    let place = lists.municipality(p.municipality_id).map(|m| m.name.clone()).unwrap_or_default();
+                    let interests: Vec<String> = p.interests.iter()
+                        .filter_map(|i| lists.interest(*i).map(|x| x.name.clone())).collect();
+                    let slots: Vec<_> = p.availability.slots().collect();
+                    let status = d.status;
+                    view! {
+                        <Title text=title />
+                        <div class="page-head">
+                            <h1>{name}</h1>
+                            <a class="btn" href=format!("/participants/{}/edit", d.id)>{move || i18n.t().edit}</a>
+                        </div>
+                        <p><span class="chip">{move || (i18n.t().participant_status)(status)}</span>" "
+                            {move || i18n.t().col_waiting}": "{format_date(d.waiting_since)}</p>
+                        <section class="card" aria-labelledby="profile-title">
+                            <h2 id="profile-title">{move || i18n.t().profile_title}</h2>
+                            <dl class="facts">
+                                <dt>{move || i18n.t().field_birth_date}</dt><dd>{format_date(p.birth_date)}</dd>
+                                <dt>{move || i18n.t().field_gender}</dt><dd>{move || explain::gender(i18n.lang(), p.gender)}</dd>
+                                <dt>{move || i18n.t().field_municipality}</dt><dd>{place}</dd>
+                                <dt>{move || i18n.t().field_phone}</dt><dd>{p.phone.clone().unwrap_or_default()}</dd>
+                                <dt>{move || i18n.t().field_interests}</dt><dd>{interests.join(", ")}</dd>
+                                <dt>{move || i18n.t().field_smokes}</dt>
+                                <dd>{move || if p.smoking.smokes { i18n.t().yes } else { i18n.t().no }}</dd>
+                                <dt>{move || i18n.t().field_availability}</dt>
+                                <dd>{move || slots.iter().map(|s| explain::slot(i18n.lang(), *s)).collect::<Vec<_>>().join(", ")}</dd>
+                                <dt>{move || i18n.t().field_max_travel_km}</dt><dd>{p.travel.max_km}</dd>
+                                <dt>{move || i18n.t().field_coordinator_notes}</dt><dd class="prewrap">{d.intake.coordinator_notes.clone()}</dd>
+                            </dl>
+                        </section>
+                        <section class="card form-card" aria-labelledby="status-title">
+                            <h2 id="status-title">{move || i18n.t().status_change_title}</h2>
+                            <ActionForm action=change>
+                                <FormError error />
+                                <input type="hidden" name="id" value=d.id />
+                                <input type="hidden" name="version" value=d.version />
+                                <div class="field">
+                                    <label for="status-to">{move || i18n.t().filter_status}</label>
+                                    <select id="status-to" name="status">
+                                        {ParticipantStatus::ALL.into_iter().filter(|s| status.can_move_to(*s)).map(|s| view! {
+                                            <option value=s.code()>{move || (i18n.t().participant_status)(s)}</option>
+                                        }).collect_view()}
+                                    </select>
+                                </div>
+                                <Input id="status-note".into() name="note".into() field="note" label=|t| t.status_note
+                                    value=String::new() error />
+                                <button type="submit" class="btn">{move || i18n.t().status_submit}</button>
+                            </ActionForm>
+                        </section>
+                        <section class="card" aria-labelledby="timeline-title">
+                            <h2 id="timeline-title">{move || i18n.t().timeline_title}</h2>
+                            <ol class="timeline">
+                                {d.timeline.into_iter().map(|e| {
+                                    let to = ParticipantStatus::from_code(&e.to);
+                                    let when = format_date_time(e.at, tz);
+                                    view! {
+                                        <li>
+                                            <strong>{move || to.map(|s| (i18n.t().participant_status)(s)).unwrap_or_default()}</strong>
+                                            " · "{when}{e.by.map(|b| format!(" · {b}"))}
+                                            {(!e.note.is_empty()).then(|| view! { <br /><span class="muted">{e.note.clone()}</span> })}
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ol>
+                        </section>
+                    }.into_any()
+                })}
+            </Transition>
+        </RequireRole>
+    }
+}
+
+#[component]
+pub fn EditParticipantPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<UpdateParticipant>::new();
+    let detail = Resource::new(route_id, |id| async move {
+        match id {
+            Some(id) => get_participant(id).await,
+            None => Err(crate::error::AppError::NotFound),
+        }
+    });
+    view! {
+        <Title text=move || i18n.t().edit_participant_title.to_owned() />
+        <RequireRole roles=COORDINATORS>
+            <h1>{move || i18n.t().edit_participant_title}</h1>
+            <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+                {move || Suspend::new(async move {
+                    let d = match detail.await {
+                        Ok(d) => d,
+                        Err(error) => return view! { <ErrorPanel error /> }.into_any(),
+                    };
+                    let (id, version) = (d.id, d.version);
+                    view! {
+                        <IntakeEditor values=d.form() form=move |lists: Lists, values: IntakeForm| {
+                                let error = action_error(action);
+                                view! {
+                                    <ActionForm action=action attr:class="card form-card form-card--wide" attr:novalidate=true>
+                                        <FormError error />
+                                        <input type="hidden" name="id" value=id />
+                                        <input type="hidden" name="version" value=version />
+                                        <IntakeFields lists values error />
+                                        <button type="submit" class="btn btn--primary" disabled=move || action.pending().get()>
+                                            {move || i18n.t().save}
+                                        </button>
+                                    </ActionForm>
+                                }.into_any()
+                            } />
+                    }.into_any()
+                })}
+            </Suspense>
+        </RequireRole>
+    }
+}
