@@ -33,7 +33,9 @@ use crate::error::AppError;
 use crate::i18n::provide_i18n;
 use crate::pages::{
     account::AccountPage, admin_audit::AuditPage, admin_settings::SettingsPage,
-    admin_users::UsersPage, home::HomePage, login::LoginPage, login_code::LoginCodePage,
+    admin_users::UsersPage,
+    buddies::{ApplicationThanksPage, BecomeBuddyPage, BuddiesPage, BuddyPage, NewBuddyPage},
+    home::HomePage, login::LoginPage, login_code::LoginCodePage,
     not_found::NotFound,
     participants::{EditParticipantPage, NewParticipantPage, ParticipantPage, ParticipantsPage},
     privacy::PrivacyPage, setup::SetupPage, welcome::WelcomePage,
@@ -104,6 +106,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/participants/new") view=NewParticipantPage ssr=SsrMode::Async />
                     <Route path=path!("/participants/:id") view=ParticipantPage ssr=SsrMode::Async />
                     <Route path=path!("/participants/:id/edit") view=EditParticipantPage ssr=SsrMode::Async />
+                    <Route path=path!("/become-a-buddy") view=BecomeBuddyPage ssr=SsrMode::Async />
+                    <Route path=path!("/become-a-buddy/thanks") view=ApplicationThanksPage ssr=SsrMode::Async />
+                    <Route path=path!("/buddies") view=BuddiesPage ssr=SsrMode::Async />
+                    <Route path=path!("/buddies/new") view=NewBuddyPage ssr=SsrMode::Async />
+                    <Route path=path!("/buddies/:id") view=BuddyPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/users") view=UsersPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/audit") view=AuditPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/settings") view=SettingsPage ssr=SsrMode::Async />

@@ -509,10 +509,18 @@ async fn the_access_matrix_holds_for_every_server_function_and_role() {
         let body: &[(&str, &str)] = match name {
             "set_language" => &[("lang", "nl")],
             "change_password" => &[("input[current]", "niet juist"), ("input[new]", "x")],
-            "end_session" | "end_user_sessions" | "renew_invitation" | "get_participant" => {
-                &[("id", "999")]
+            "end_session" | "end_user_sessions" | "renew_invitation" | "get_participant"
+            | "get_buddy" => &[("id", "999")],
+            "create_participant" | "create_buddy" | "apply_as_buddy" => {
+                &[("form[profile][first_name]", "X")]
             }
-            "create_participant" => &[("form[profile][first_name]", "X")],
+            "hand_to_screener" => &[("id", "999"), ("version", "1"), ("screener", "1")],
+            "record_screening" => &[
+                ("id", "999"),
+                ("version", "1"),
+                ("held_on", "2026-11-20"),
+                ("outcome", "approved"),
+            ],
             "update_participant" => &[
                 ("id", "999"),
                 ("version", "1"),

@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod audit;
+pub mod buddies;
 pub mod invitations;
 pub mod lists;
 pub mod participants;

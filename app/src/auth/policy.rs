@@ -5,7 +5,7 @@ use leptos::server_fn::ServerFn;
 
 use super::session::current_user;
 use crate::api::{
-    account, audit, invitations, lists, participants, programme, settings, two_factor, users,
+    account, audit, buddies, invitations, lists, participants, programme, settings, two_factor, users,
 };
 use crate::domain::account::{CurrentUser, Role};
 use crate::error::AppError;
@@ -50,6 +50,14 @@ pub fn rules() -> Vec<(&'static str, Rule)> {
         (invitations::InviteUser::PATH, Rule::Roles(STAFF_ADMIN)),
         (invitations::RenewInvitation::PATH, Rule::Roles(STAFF_ADMIN)),
         (lists::LoadLists::PATH, Rule::Roles(STAFF)),
+        (buddies::ApplyAsBuddy::PATH, Rule::Public),
+        (buddies::ApplicationLists::PATH, Rule::Public),
+        (buddies::CreateBuddy::PATH, Rule::Roles(STAFF_ADMIN)),
+        (buddies::ListBuddies::PATH, Rule::Roles(STAFF)),
+        (buddies::GetBuddy::PATH, Rule::Roles(STAFF)),
+        (buddies::ListScreeners::PATH, Rule::Roles(STAFF_ADMIN)),
+        (buddies::HandToScreener::PATH, Rule::Roles(STAFF_ADMIN)),
+        (buddies::RecordScreening::PATH, Rule::Roles(STAFF)),
         (participants::ListParticipants::PATH, Rule::Roles(STAFF_ADMIN)),
         (participants::GetParticipant::PATH, Rule::Roles(STAFF_ADMIN)),
         (participants::CreateParticipant::PATH, Rule::Roles(STAFF_ADMIN)),

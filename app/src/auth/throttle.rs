@@ -29,3 +29,25 @@ pub async fn is_held_back(
             || login_attempts::failures_for_ip(db, ip, since).await? >= IP_LIMIT,
     )
 }
+
+/// Key under which public buddy applications are counted in the attempts table (recorded
+/// as successes, so they never count towards the sign-in limits).
+const APPLICATION_KEY: &str = "buddy-application";
+/// Applications from one network address per hour.
+pub const APPLICATION_LIMIT: u64 = 5;
+
+/// Counts a public application from `ip`; false when that address sent too many lately.
+pub async fn allow_application(
+    db: &impl ConnectionTrait,
+    ip: &str,
+    now: DateTime<Utc>,
+) -> Result<bool, AppError> {
+    let recent =
+        login_attempts::count_for_key_and_ip(db, APPLICATION_KEY, ip, now - Duration::hours(1))
+            .await?;
+    if recent >= APPLICATION_LIMIT {
+        return Ok(false);
+    }
+    login_attempts::record(db, APPLICATION_KEY, ip, true, now).await?;
+    Ok(true)
+}

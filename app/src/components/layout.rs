@@ -57,7 +57,14 @@ fn Navigation() -> impl IntoView {
         let mut items: Vec<(&'static str, Icon, Label)> = vec![("/", Icon::Home, |t| t.nav_home)];
         if matches!(role, Some(Role::Admin | Role::Coordinator)) {
             items.push(("/participants", Icon::Home, |t| t.nav_participants));
+            items.push(("/buddies", Icon::Link, |t| t.nav_buddies));
             items.push(("/admin/users", Icon::UserPlus, |t| t.nav_users));
+        }
+        if role == Some(Role::Screener) {
+            items.push(("/buddies", Icon::Link, |t| t.nav_buddies));
+        }
+        if role.is_none() {
+            items.push(("/become-a-buddy", Icon::UserPlus, |t| t.nav_become_buddy));
         }
         if role == Some(Role::Admin) {
             items.push(("/admin/audit", Icon::Calendar, |t| t.nav_audit));

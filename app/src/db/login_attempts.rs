@@ -52,3 +52,18 @@ pub async fn failures_for_ip(
         .count(db)
         .await?)
 }
+
+/// Attempts of one kind (`key`, in place of an address hash) from one network address.
+pub async fn count_for_key_and_ip(
+    db: &impl ConnectionTrait,
+    key: &str,
+    ip: &str,
+    since: DateTime<Utc>,
+) -> Result<u64, AppError> {
+    Ok(Entity::find()
+        .filter(Column::EmailHash.eq(key))
+        .filter(Column::Ip.eq(ip))
+        .filter(Column::At.gt(since))
+        .count(db)
+        .await?)
+}

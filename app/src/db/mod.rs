@@ -5,11 +5,13 @@ pub mod audit;
 pub mod entities;
 pub mod invitations;
 pub mod lists;
+pub mod buddies;
 pub mod participants;
 pub mod login_attempts;
 pub mod outbox;
 pub mod sessions;
 pub mod settings;
+pub mod timeline;
 pub mod two_factor;
 pub mod users;
 

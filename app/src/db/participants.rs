@@ -7,10 +7,11 @@ use sea_orm::{
     QueryFilter, QueryOrder, QuerySelect,
 };
 
-use super::entities::{municipality, participant, participant_interest, status_change, user};
+use super::entities::{municipality, participant, participant_interest};
+use super::timeline::record;
 use crate::domain::people::{
     Intake, PAGE_SIZE, Paged, ParticipantDetail, ParticipantFilter, ParticipantRow,
-    ParticipantSort, ParticipantStatus, TimelineEntry, gender_code,
+    ParticipantSort, ParticipantStatus, gender_code,
 };
 use crate::domain::profile::{Profile, age_on};
 use crate::error::AppError;
@@ -18,11 +19,11 @@ use crate::error::AppError;
 /// Kind of subject in the status timeline and the audit log.
 pub const KIND: &str = "participant";
 
-fn json<T: serde::Serialize>(value: &T) -> Result<String, AppError> {
+pub(crate) fn json<T: serde::Serialize>(value: &T) -> Result<String, AppError> {
     serde_json::to_string(value).map_err(AppError::internal)
 }
 
-fn parse<T: serde::de::DeserializeOwned>(value: &str) -> Result<T, AppError> {
+pub(crate) fn parse<T: serde::de::DeserializeOwned>(value: &str) -> Result<T, AppError> {
     serde_json::from_str(value).map_err(AppError::internal)
 }
 
@@ -45,32 +46,6 @@ async fn set_interests(
         .exec(db)
         .await?;
     }
-    Ok(())
-}
-
-/// Records a status change in the person's timeline.
-pub async fn record_status(
-    db: &impl ConnectionTrait,
-    kind: &str,
-    id: i32,
-    from: Option<&str>,
-    to: &str,
-    by: Option<i32>,
-    note: &str,
-    now: DateTime<Utc>,
-) -> Result<(), AppError> {
-    status_change::Entity::insert(status_change::ActiveModel {
-        subject_kind: Set(kind.into()),
-        subject_id: Set(id),
-        from_status: Set(from.map(str::to_owned)),
-        to_status: Set(to.into()),
-        at: Set(now),
-        by_user: Set(by),
-        note: Set(note.chars().take(500).collect()),
-        ..Default::default()
-    })
-    .exec(db)
-    .await?;
     Ok(())
 }
 
@@ -110,7 +85,7 @@ pub async fn create(
         .last_insert_id;
     set_interests(db, id, &p.interests).await?;
     let waiting = ParticipantStatus::Waiting.code();
-    record_status(db, KIND, id, None, waiting, Some(by), "", now).await?;
+    record(db, KIND, id, None, waiting, Some(by), "", now).await?;
     Ok(id)
 }
 
@@ -217,7 +192,7 @@ pub async fn change_status(
     if result.rows_affected != 1 {
         return Err(AppError::Conflict);
     }
-    record_status(
+    record(
         db,
         KIND,
         id,
@@ -319,37 +294,6 @@ pub async fn list(
     Ok(Paged { rows, total, page })
 }
 
-/// Status changes of one person, oldest first, with who made them.
-pub async fn timeline(
-    db: &impl ConnectionTrait,
-    kind: &str,
-    id: i32,
-) -> Result<Vec<TimelineEntry>, AppError> {
-    let changes = status_change::Entity::find()
-        .filter(status_change::Column::SubjectKind.eq(kind))
-        .filter(status_change::Column::SubjectId.eq(id))
-        .order_by_asc(status_change::Column::Id)
-        .all(db)
-        .await?;
-    let users: std::collections::HashMap<i32, String> = user::Entity::find()
-        .filter(user::Column::Id.is_in(changes.iter().filter_map(|c| c.by_user)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u.display_name))
-        .collect();
-    Ok(changes
-        .into_iter()
-        .map(|c| TimelineEntry {
-            at: c.at,
-            by: c.by_user.and_then(|u| users.get(&u).cloned()),
-            from: c.from_status,
-            to: c.to_status,
-            note: c.note,
-        })
-        .collect())
-}
-
 pub async fn find(
     db: &impl ConnectionTrait,
     id: i32,
@@ -374,6 +318,6 @@ pub async fn find(
         },
         waiting_since: m.waiting_since,
         last_contact_on: m.last_contact_on,
-        timeline: timeline(db, KIND, id).await?,
+        timeline: super::timeline::list(db, KIND, id).await?,
     }))
 }

@@ -663,6 +663,119 @@ impl ParticipantDetail {
     }
 }
 
+/// The buddy application, filled in by the volunteer or by a coordinator.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ApplicationForm {
+    pub profile: ProfileForm,
+    pub motivation: String,
+    /// How many duos the volunteer can take on.
+    pub capacity: String,
+    /// Read the privacy notice (the public form asks for it).
+    pub privacy_read: String,
+    /// Left empty by people; filled in by robots that fill in every field.
+    pub website: String,
+}
+
+/// A checked application.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Application {
+    pub profile: Profile,
+    pub motivation: String,
+    pub capacity: u8,
+}
+
+/// Most duos one buddy takes on.
+pub const MAX_CAPACITY: i64 = 3;
+
+impl ApplicationForm {
+    /// Whether a robot filled in the hidden field.
+    pub fn is_spam(&self) -> bool {
+        !self.website.trim().is_empty()
+    }
+
+    pub fn check(&self, today: NaiveDate, public: bool) -> Result<Application, Vec<FieldProblem>> {
+        let mut problems = Vec::new();
+        let profile = self
+            .profile
+            .check(today)
+            .map_err(|p| problems.extend(p))
+            .ok();
+        let motivation = text(&self.motivation, 0, NOTES_MAX)
+            .map_err(|p| problems.push(("motivation".into(), p)))
+            .ok();
+        let capacity = match self.capacity.trim() {
+            "" => Some(1),
+            v => match v.parse::<i64>() {
+                Ok(n) if (1..=MAX_CAPACITY).contains(&n) => Some(n as u8),
+                Ok(_) => {
+                    problems.push((
+                        "capacity".into(),
+                        Problem::OutOfRange {
+                            min: 1,
+                            max: MAX_CAPACITY,
+                        },
+                    ));
+                    None
+                }
+                Err(_) => {
+                    problems.push(("capacity".into(), Problem::Invalid));
+                    None
+                }
+            },
+        };
+        if public && !checked(&self.privacy_read) {
+            problems.push(("privacy_read".into(), Problem::Required));
+        }
+        match (profile, motivation, capacity) {
+            (Some(profile), Some(motivation), Some(capacity)) if problems.is_empty() => {
+                Ok(Application {
+                    profile,
+                    motivation,
+                    capacity,
+                })
+            }
+            _ => Err(problems),
+        }
+    }
+}
+
+/// A line of the buddies list (and of a screener's candidates).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BuddyRow {
+    pub id: i32,
+    pub first_name: String,
+    pub last_name: String,
+    pub age: u32,
+    pub municipality: String,
+    pub status: BuddyStatus,
+    pub applied_on: NaiveDate,
+    pub screener: Option<String>,
+}
+
+/// A screening interview as recorded.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScreeningRecord {
+    pub held_on: NaiveDate,
+    pub outcome: ScreeningOutcome,
+    pub notes: String,
+    pub screener: Option<String>,
+}
+
+/// One buddy's record, as coordinators (and their screener) see it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BuddyDetail {
+    pub id: i32,
+    pub version: i32,
+    pub status: BuddyStatus,
+    pub application: Application,
+    pub applied_on: NaiveDate,
+    pub approved_on: Option<NaiveDate>,
+    pub screener_id: Option<i32>,
+    pub screenings: Vec<ScreeningRecord>,
+    pub timeline: Vec<TimelineEntry>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -761,6 +874,34 @@ mod tests {
                 Problem::TooLong { max: NOTES_MAX }
             )]
         );
+    }
+
+    #[test]
+    fn an_application_needs_the_privacy_notice_when_public_and_a_sane_capacity() {
+        let mut form = ApplicationForm {
+            profile: sample_form(),
+            motivation: "Graag iemand helpen".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            form.check(today(), true).unwrap_err(),
+            vec![("privacy_read".to_owned(), Problem::Required)]
+        );
+        assert_eq!(form.check(today(), false).unwrap().capacity, 1);
+        form.privacy_read = "true".into();
+        form.capacity = "9".into();
+        assert_eq!(
+            form.check(today(), true).unwrap_err(),
+            vec![(
+                "capacity".to_owned(),
+                Problem::OutOfRange { min: 1, max: 3 }
+            )]
+        );
+        form.capacity = "2".into();
+        assert_eq!(form.check(today(), true).unwrap().capacity, 2);
+        assert!(!form.is_spam());
+        form.website = "http://spam.example".into();
+        assert!(form.is_spam());
     }
 
     #[test]

@@ -5,6 +5,7 @@ pub mod account_two_factor;
 pub mod admin_audit;
 pub mod admin_settings;
 pub mod admin_users;
+pub mod buddies;
 pub mod home;
 pub mod login;
 pub mod login_code;

@@ -1,0 +1,279 @@
+//! Buddies: applications, the list, screening by the partner organisation.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+};
+
+use super::entities::{buddy, buddy_interest, municipality, screening, user};
+use super::participants::{json, parse};
+use super::timeline::record;
+use crate::domain::people::{
+    Application, BuddyDetail, BuddyRow, BuddyStatus, ScreeningOutcome, ScreeningRecord, gender_code,
+};
+use crate::domain::profile::{Profile, age_on};
+use crate::error::AppError;
+
+/// Kind of subject in the status timeline and the audit log.
+pub const KIND: &str = "buddy";
+
+fn status_of(code: &str) -> Result<BuddyStatus, AppError> {
+    BuddyStatus::from_code(code).ok_or_else(|| AppError::internal("buddy with an unknown status"))
+}
+
+pub async fn create(
+    db: &impl ConnectionTrait,
+    application: &Application,
+    by: Option<i32>,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<i32, AppError> {
+    let p = &application.profile;
+    let row = buddy::ActiveModel {
+        first_name: Set(p.first_name.clone()),
+        last_name: Set(p.last_name.clone()),
+        birth_date: Set(p.birth_date),
+        gender: Set(gender_code(p.gender).into()),
+        municipality_id: Set(p.municipality_id as i32),
+        profile: Set(json(p)?),
+        status: Set(BuddyStatus::Applied.code().into()),
+        created_at: Set(now),
+        updated_at: Set(now),
+        version: Set(1),
+        applied_on: Set(today),
+        motivation: Set(application.motivation.clone()),
+        capacity: Set(i32::from(application.capacity)),
+        screener_id: Set(None),
+        approved_on: Set(None),
+        user_id: Set(None),
+        coordinator_notes: Set(String::new()),
+        ..Default::default()
+    };
+    let id = buddy::Entity::insert(row).exec(db).await?.last_insert_id;
+    if !p.interests.is_empty() {
+        buddy_interest::Entity::insert_many(p.interests.iter().map(|&i| {
+            buddy_interest::ActiveModel {
+                person_id: Set(id),
+                interest_id: Set(i as i32),
+            }
+        }))
+        .exec(db)
+        .await?;
+    }
+    record(db, KIND, id, None, BuddyStatus::Applied.code(), by, "", now).await?;
+    Ok(id)
+}
+
+/// Buddies with `status` (all when `None`), or only those handed to `screener`.
+pub async fn list(
+    db: &impl ConnectionTrait,
+    status: Option<BuddyStatus>,
+    screener: Option<i32>,
+    today: NaiveDate,
+) -> Result<Vec<BuddyRow>, AppError> {
+    let mut query = buddy::Entity::find();
+    if let Some(status) = status {
+        query = query.filter(buddy::Column::Status.eq(status.code()));
+    }
+    if let Some(screener) = screener {
+        query = query.filter(buddy::Column::ScreenerId.eq(screener));
+    }
+    let models = query
+        .order_by_desc(buddy::Column::AppliedOn)
+        .order_by_desc(buddy::Column::Id)
+        .all(db)
+        .await?;
+    let places: std::collections::HashMap<i32, String> = municipality::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| (m.id, m.name))
+        .collect();
+    let screeners: std::collections::HashMap<i32, String> = user::Entity::find()
+        .filter(user::Column::Id.is_in(models.iter().filter_map(|m| m.screener_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.display_name))
+        .collect();
+    models
+        .into_iter()
+        .map(|m| {
+            Ok(BuddyRow {
+                id: m.id,
+                age: age_on(m.birth_date, today),
+                municipality: places.get(&m.municipality_id).cloned().unwrap_or_default(),
+                status: status_of(&m.status)?,
+                applied_on: m.applied_on,
+                screener: m.screener_id.and_then(|s| screeners.get(&s).cloned()),
+                first_name: m.first_name,
+                last_name: m.last_name,
+            })
+        })
+        .collect()
+}
+
+pub async fn find(db: &impl ConnectionTrait, id: i32) -> Result<Option<BuddyDetail>, AppError> {
+    let Some(m) = buddy::Entity::find_by_id(id).one(db).await? else {
+        return Ok(None);
+    };
+    let profile: Profile = parse(&m.profile)?;
+    let rows = screening::Entity::find()
+        .filter(screening::Column::BuddyId.eq(id))
+        .order_by_asc(screening::Column::Id)
+        .all(db)
+        .await?;
+    let names: std::collections::HashMap<i32, String> = user::Entity::find()
+        .filter(user::Column::Id.is_in(rows.iter().filter_map(|r| r.screener_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.display_name))
+        .collect();
+    let screenings = rows
+        .into_iter()
+        .map(|r| {
+            Ok(ScreeningRecord {
+                held_on: r.held_on,
+                outcome: ScreeningOutcome::from_code(&r.outcome)
+                    .ok_or_else(|| AppError::internal("screening with an unknown outcome"))?,
+                notes: r.notes,
+                screener: r.screener_id.and_then(|s| names.get(&s).cloned()),
+            })
+        })
+        .collect::<Result<Vec<_>, AppError>>()?;
+    Ok(Some(BuddyDetail {
+        id: m.id,
+        version: m.version,
+        status: status_of(&m.status)?,
+        application: Application {
+            profile,
+            motivation: m.motivation,
+            capacity: m.capacity.clamp(0, 255) as u8,
+        },
+        applied_on: m.applied_on,
+        approved_on: m.approved_on,
+        screener_id: m.screener_id,
+        screenings,
+        timeline: super::timeline::list(db, KIND, id).await?,
+    }))
+}
+
+/// The screener a buddy is handed to, if any (for the ownership check).
+pub async fn screener_of(db: &impl ConnectionTrait, id: i32) -> Result<Option<i32>, AppError> {
+    Ok(buddy::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?
+        .screener_id)
+}
+
+/// Hands an applied (or still screening) candidate to a screener.
+pub async fn hand_to_screener(
+    db: &impl ConnectionTrait,
+    id: i32,
+    version: i32,
+    screener: i32,
+    by: i32,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let current = buddy::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let from = status_of(&current.status)?;
+    if current.version != version {
+        return Err(AppError::Conflict);
+    }
+    if !matches!(from, BuddyStatus::Applied | BuddyStatus::Screening) {
+        return Err(AppError::validation(
+            "status",
+            crate::domain::validation::Problem::Invalid,
+        ));
+    }
+    let result = buddy::Entity::update_many()
+        .col_expr(buddy::Column::ScreenerId, Expr::value(Some(screener)))
+        .col_expr(
+            buddy::Column::Status,
+            Expr::value(BuddyStatus::Screening.code()),
+        )
+        .col_expr(buddy::Column::UpdatedAt, Expr::value(now))
+        .col_expr(buddy::Column::Version, Expr::value(version + 1))
+        .filter(buddy::Column::Id.eq(id))
+        .filter(buddy::Column::Version.eq(version))
+        .exec(db)
+        .await?;
+    if result.rows_affected != 1 {
+        return Err(AppError::Conflict);
+    }
+    let to = BuddyStatus::Screening.code();
+    record(db, KIND, id, Some(from.code()), to, Some(by), "", now).await
+}
+
+/// Records a screening interview; the outcome moves the buddy on.
+#[allow(clippy::too_many_arguments)]
+pub async fn record_screening(
+    db: &impl ConnectionTrait,
+    id: i32,
+    version: i32,
+    held_on: NaiveDate,
+    outcome: ScreeningOutcome,
+    notes: &str,
+    by: i32,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let current = buddy::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let from = status_of(&current.status)?;
+    if current.version != version {
+        return Err(AppError::Conflict);
+    }
+    if from != BuddyStatus::Screening {
+        return Err(AppError::validation(
+            "outcome",
+            crate::domain::validation::Problem::Invalid,
+        ));
+    }
+    let to = outcome.buddy_status();
+    let approved_on = (to == BuddyStatus::Available).then_some(held_on);
+    let result = buddy::Entity::update_many()
+        .col_expr(buddy::Column::Status, Expr::value(to.code()))
+        .col_expr(buddy::Column::ApprovedOn, Expr::value(approved_on))
+        .col_expr(buddy::Column::UpdatedAt, Expr::value(now))
+        .col_expr(buddy::Column::Version, Expr::value(version + 1))
+        .filter(buddy::Column::Id.eq(id))
+        .filter(buddy::Column::Version.eq(version))
+        .exec(db)
+        .await?;
+    if result.rows_affected != 1 {
+        return Err(AppError::Conflict);
+    }
+    screening::Entity::insert(screening::ActiveModel {
+        buddy_id: Set(id),
+        screener_id: Set(Some(by)),
+        held_on: Set(held_on),
+        outcome: Set(outcome.code().into()),
+        notes: Set(notes.into()),
+        recorded_at: Set(now),
+        ..Default::default()
+    })
+    .exec(db)
+    .await?;
+    if to != from {
+        record(
+            db,
+            KIND,
+            id,
+            Some(from.code()),
+            to.code(),
+            Some(by),
+            "",
+            now,
+        )
+        .await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,335 @@
+//! Buddies: the public application, the list, one buddy's record, and screening.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use crate::api::buddies::{
+    ApplyAsBuddy, CreateBuddy, HandToScreener, RecordScreening, application_lists, get_buddy,
+    list_buddies, list_screeners,
+};
+use crate::api::lists::load_lists;
+use crate::components::error_panel::ErrorPanel;
+use crate::components::form::{ActionError, FormError, action_error};
+use crate::components::guard::RequireRole;
+use crate::components::profile_fields::{Input, ProfileFields, SelectField};
+use crate::domain::account::{CurrentUser, Role};
+use crate::domain::lists::Lists;
+use crate::domain::people::{BuddyStatus, ScreeningOutcome};
+use crate::domain::time::format_date;
+use crate::i18n::{explain, use_i18n};
+
+const COORDINATORS: &[Role] = &[Role::Admin, Role::Coordinator];
+const STAFF: &[Role] = &[Role::Admin, Role::Coordinator, Role::Screener];
+
+/// The application's own fields after the profile.
+#[component]
+fn ApplicationFields(lists: Lists, public: bool, error: ActionError) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <ProfileFields prefix="form[profile]" values=Default::default() lists error />
+        <fieldset class="form-section">
+            <legend>{move || i18n.t().section_motivation}</legend>
+            <Input id="app-motivation".into() name="form[motivation]".into() field="motivation" kind="textarea"
+                label=|t| t.field_motivation value=String::new() error />
+            <Input id="app-capacity".into() name="form[capacity]".into() field="capacity" kind="number"
+                label=|t| t.field_capacity value="1".into() error />
+        </fieldset>
+        // Hidden from people (and from screen readers); robots fill it in.
+        <div class="honeypot" aria-hidden="true">
+            <label for="app-website">"Website"</label>
+            <input id="app-website" name="form[website]" type="text" tabindex="-1" autocomplete="off" />
+        </div>
+        {public.then(|| view! {
+            <fieldset class="form-section">
+                <legend>{move || i18n.t().section_privacy}</legend>
+                <p>{move || i18n.t().application_privacy_text}</p>
+                <label class="choice">
+                    <input type="checkbox" name="form[privacy_read]" value="true" />
+                    {move || i18n.t().application_privacy_read}
+                </label>
+                {move || error.read().as_ref().and_then(|e| e.problem_at("privacy_read").map(|p| (i18n.t().problem)(p)))
+                    .map(|m| view! { <span class="field-error">{m}</span> })}
+            </fieldset>
+        })}
+    }
+}
+
+#[component]
+pub fn BecomeBuddyPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<ApplyAsBuddy>::new();
+    let error = action_error(action);
+    let lists = Resource::new(|| (), |_| application_lists());
+    view! {
+        <Title text=move || i18n.t().application_title.to_owned() />
+        <h1>{move || i18n.t().application_title}</h1>
+        <p>{move || i18n.t().application_intro}</p>
+        <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+            {move || Suspend::new(async move {
+                match lists.await {
+                    Err(error) => view! { <ErrorPanel error /> }.into_any(),
+                    Ok(lists) => view! {
+                        <ActionForm action=action attr:class="card form-card form-card--wide" attr:novalidate=true>
+                            <FormError error />
+                            <ApplicationFields lists public=true error />
+                            <button type="submit" class="btn btn--primary" disabled=move || action.pending().get()>
+                                {move || i18n.t().application_submit}
+                            </button>
+                        </ActionForm>
+                    }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+pub fn ApplicationThanksPage() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Title text=move || i18n.t().application_title.to_owned() />
+        <section class="card" role="status">
+            <h1>{move || i18n.t().application_thanks_title}</h1>
+            <p>{move || i18n.t().application_thanks_text}</p>
+        </section>
+    }
+}
+
+#[component]
+pub fn BuddiesPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let status = move || query.read().get("status").filter(|s| !s.is_empty());
+    let rows = Resource::new(status, list_buddies);
+    view! {
+        <Title text=move || i18n.t().buddies_title.to_owned() />
+        <RequireRole roles=STAFF>
+            <div class="page-head">
+                <h1>{move || i18n.t().buddies_title}</h1>
+                {move || {
+                    let me = use_context::<CurrentUser>();
+                    me.filter(|u| u.role != Role::Screener).map(|_| view! {
+                        <a class="btn btn--primary" href="/buddies/new">{move || i18n.t().buddies_new}</a>
+                    })
+                }}
+            </div>
+            <form method="get" action="/buddies" class="card filters">
+                <div class="field">
+                    <label for="b-status">{move || i18n.t().filter_status}</label>
+                    <select id="b-status" name="status">
+                        <option value="">{move || i18n.t().filter_all}</option>
+                        {move || {
+                            let current = status().unwrap_or_default();
+                            BuddyStatus::ALL.into_iter().map(|s| view! {
+                                <option value=s.code() selected=current == s.code()>{move || (i18n.t().buddy_status)(s)}</option>
+                            }).collect_view()
+                        }}
+                    </select>
+                </div>
+                <button type="submit" class="btn">{move || i18n.t().filter}</button>
+            </form>
+            <Transition fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+                {move || Suspend::new(async move {
+                    let rows = match rows.await {
+                        Ok(rows) => rows,
+                        Err(error) => return view! { <ErrorPanel error /> }.into_any(),
+                    };
+                    view! {
+                        <div class="table-wrap">
+                            <table>
+                                <thead>
+                                    <tr>
+                                        <th scope="col">{move || i18n.t().col_name}</th>
+                                        <th scope="col">{move || i18n.t().col_age}</th>
+                                        <th scope="col">{move || i18n.t().field_municipality}</th>
+                                        <th scope="col">{move || i18n.t().col_status}</th>
+                                        <th scope="col">{move || i18n.t().col_applied}</th>
+                                        <th scope="col">{move || i18n.t().col_screener}</th>
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    {rows.into_iter().map(|r| view! {
+                                        <tr>
+                                            <td><a href=format!("/buddies/{}", r.id)>{format!("{} {}", r.first_name, r.last_name)}</a></td>
+                                            <td>{r.age}</td>
+                                            <td>{r.municipality}</td>
+                                            <td>{move || (i18n.t().buddy_status)(r.status)}</td>
+                                            <td>{format_date(r.applied_on)}</td>
+                                            <td>{r.screener.unwrap_or_default()}</td>
+                                        </tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        </div>
+                    }.into_any()
+                })}
+            </Transition>
+        </RequireRole>
+    }
+}
+
+#[component]
+pub fn NewBuddyPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<CreateBuddy>::new();
+    let error = action_error(action);
+    let lists = Resource::new(|| (), |_| load_lists());
+    view! {
+        <Title text=move || i18n.t().buddies_new.to_owned() />
+        <RequireRole roles=COORDINATORS>
+            <h1>{move || i18n.t().buddies_new}</h1>
+            <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+                {move || Suspend::new(async move {
+                    match lists.await {
+                        Err(error) => view! { <ErrorPanel error /> }.into_any(),
+                        Ok(lists) => view! {
+                            <ActionForm action=action attr:class="card form-card form-card--wide" attr:novalidate=true>
+                                <FormError error />
+                                <ApplicationFields lists public=false error />
+                                <button type="submit" class="btn btn--primary" disabled=move || action.pending().get()>
+                                    {move || i18n.t().save}
+                                </button>
+                            </ActionForm>
+                        }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </RequireRole>
+    }
+}
+
+#[component]
+pub fn BuddyPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let hand = ServerAction::<HandToScreener>::new();
+    let screen = ServerAction::<RecordScreening>::new();
+    let hand_error = action_error(hand);
+    let screen_error = action_error(screen);
+    let id = move || {
+        use_params_map()
+            .read()
+            .get("id")
+            .and_then(|v| v.parse::<i32>().ok())
+    };
+    let detail = Resource::new(
+        move || (id(), hand.version().get(), screen.version().get()),
+        |(id, _, _)| async move {
+            match id {
+                Some(id) => get_buddy(id).await,
+                None => Err(crate::error::AppError::NotFound),
+            }
+        },
+    );
+    let lists = Resource::new(|| (), |_| ApplicationFormLists::load());
+    let programme = expect_context::<crate::ProgrammeResource>();
+    view! {
+        <RequireRole roles=STAFF>
+            <Transition fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+                {move || Suspend::new(async move {
+                    let d = match detail.await {
+                        Ok(d) => d,
+                        Err(error) => return view! { <ErrorPanel error /> }.into_any(),
+                    };
+                    let (lists, screeners) = lists.await;
+                    let me = use_context::<CurrentUser>();
+                    let coordinator = me.as_ref().is_some_and(|u| u.role != Role::Screener);
+                    let p = d.application.profile.clone();
+                    let name = format!("{} {}", p.first_name, p.last_name);
+                    let place = lists.municipality(p.municipality_id).map(|m| m.name.clone()).unwrap_or_default();
+                    let interests: Vec<String> = p.interests.iter()
+                        .filter_map(|i| lists.interest(*i).map(|x| x.name.clone())).collect();
+                    let slots: Vec<_> = p.availability.slots().collect();
+                    let status = d.status;
+                    let today = programme.await.map(|p| p.today.format("%Y-%m-%d").to_string()).unwrap_or_default();
+                    view! {
+                        <Title text=name.clone() />
+                        <h1>{name}</h1>
+                        <p><span class="chip">{move || (i18n.t().buddy_status)(status)}</span>" "
+                            {move || i18n.t().col_applied}": "{format_date(d.applied_on)}</p>
+                        <section class="card" aria-labelledby="b-profile">
+                            <h2 id="b-profile">{move || i18n.t().profile_title}</h2>
+                            <dl class="facts">
+                                <dt>{move || i18n.t().field_birth_date}</dt><dd>{format_date(p.birth_date)}</dd>
+                                <dt>{move || i18n.t().field_gender}</dt><dd>{move || explain::gender(i18n.lang(), p.gender)}</dd>
+                                <dt>{move || i18n.t().field_municipality}</dt><dd>{place}</dd>
+                                <dt>{move || i18n.t().field_phone}</dt><dd>{p.phone.clone().unwrap_or_default()}</dd>
+                                <dt>{move || i18n.t().field_interests}</dt><dd>{interests.join(", ")}</dd>
+                                <dt>{move || i18n.t().field_availability}</dt>
+                                <dd>{move || slots.iter().map(|s| explain::slot(i18n.lang(), *s)).collect::<Vec<_>>().join(", ")}</dd>
+                                <dt>{move || i18n.t().field_capacity}</dt><dd>{d.application.capacity}</dd>
+                                <dt>{move || i18n.t().field_motivation}</dt><dd class="prewrap">{d.application.motivation.clone()}</dd>
+                            </dl>
+                        </section>
+                        {(coordinator && matches!(status, BuddyStatus::Applied | BuddyStatus::Screening)).then(|| view! {
+                            <section class="card form-card" aria-labelledby="b-hand">
+                                <h2 id="b-hand">{move || i18n.t().hand_to_screener_title}</h2>
+                                <ActionForm action=hand>
+                                    <FormError error=hand_error />
+                                    <input type="hidden" name="id" value=d.id />
+                                    <input type="hidden" name="version" value=d.version />
+                                    <SelectField id="b-screener".into() name="screener".into() field="screener"
+                                        label=|t| t.col_screener value=d.screener_id.map(|s| s.to_string()).unwrap_or_default()
+                                        options=screeners.iter().map(|(id, n)| (id.to_string(), n.clone())).collect() error=hand_error />
+                                    <button type="submit" class="btn">{move || i18n.t().hand_to_screener_submit}</button>
+                                </ActionForm>
+                            </section>
+                        })}
+                        {(status == BuddyStatus::Screening).then(|| view! {
+                            <section class="card form-card" aria-labelledby="b-screen">
+                                <h2 id="b-screen">{move || i18n.t().screening_title}</h2>
+                                <ActionForm action=screen>
+                                    <FormError error=screen_error />
+                                    <input type="hidden" name="id" value=d.id />
+                                    <input type="hidden" name="version" value=d.version />
+                                    <Input id="s-date".into() name="held_on".into() field="held_on" kind="date"
+                                        label=|t| t.field_screening_date value=today.clone() error=screen_error />
+                                    <fieldset class="choices">
+                                        <legend>{move || i18n.t().field_screening_outcome}</legend>
+                                        {ScreeningOutcome::ALL.into_iter().map(|o| view! {
+                                            <label class="choice">
+                                                <input type="radio" name="outcome" value=o.code() />
+                                                {move || (i18n.t().screening_outcome)(o)}
+                                            </label>
+                                        }).collect_view()}
+                                        {move || screen_error.read().as_ref().and_then(|e| e.problem_at("outcome").map(|p| (i18n.t().problem)(p)))
+                                            .map(|m| view! { <span class="field-error">{m}</span> })}
+                                    </fieldset>
+                                    <Input id="s-notes".into() name="notes".into() field="notes" kind="textarea"
+                                        label=|t| t.status_note value=String::new() error=screen_error />
+                                    <button type="submit" class="btn btn--primary">{move || i18n.t().screening_submit}</button>
+                                </ActionForm>
+                            </section>
+                        })}
+                        <section class="card" aria-labelledby="b-screenings">
+                            <h2 id="b-screenings">{move || i18n.t().screenings_title}</h2>
+                            <ul class="list">
+                                {d.screenings.into_iter().map(|s| view! {
+                                    <li class="list__row">
+                                        <div>
+                                            <strong>{move || (i18n.t().screening_outcome)(s.outcome)}</strong>
+                                            " · "{format_date(s.held_on)}{s.screener.map(|n| format!(" · {n}"))}
+                                            {(!s.notes.is_empty()).then(|| view! { <br /><span class="muted prewrap">{s.notes.clone()}</span> })}
+                                        </div>
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                        </section>
+                    }.into_any()
+                })}
+            </Transition>
+        </RequireRole>
+    }
+}
+
+/// The lists a buddy's page names values from, and the screeners (empty for screeners,
+/// who may not list them).
+struct ApplicationFormLists;
+
+impl ApplicationFormLists {
+    async fn load() -> (Lists, Vec<(i32, String)>) {
+        let lists = load_lists().await.unwrap_or_default();
+        let screeners = list_screeners().await.unwrap_or_default();
+        (lists, screeners)
+    }
+}
