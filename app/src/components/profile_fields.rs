@@ -131,7 +131,7 @@ pub fn ProfileFields(
                     view! {
                         <label class="choice">
                             <input type="radio" name=n("gender") value=code checked=v.gender == code />
-                            {move || explain::gender(i18n.lang(), g)}
+                            {move || (i18n.t().gender)(g)}
                         </label>
                     }
                 }).collect_view()}
@@ -265,7 +265,7 @@ pub fn ProfileFields(
                         <label class="choice">
                             <input type="checkbox" name=format!("{prefix}[wish_genders][]") value=code
                                 checked=v.wish_genders.iter().any(|x| x == code) />
-                            {move || explain::gender(i18n.lang(), g)}
+                            {move || (i18n.t().gender)(g)}
                         </label>
                     }
                 }).collect_view()}

@@ -277,6 +277,7 @@ pub const TEXTS: Texts = Texts {
     screenings_title: "Screening interviews",
     buddy_status: |s| { use crate::domain::people::BuddyStatus::*; match s { Applied => "Applied", Screening => "Screening", NotApproved => "Not approved", Available => "Available", InDuo => "In a duo", Paused => "Paused", Stopped => "Stopped" } },
     screening_outcome: |o| { use crate::domain::people::ScreeningOutcome::*; match o { Approved => "Approved", NotApproved => "Not approved", SecondTalk => "Second talk needed" } },
+    gender: |g| { use crate::domain::profile::Gender::*; match g { Woman => "Woman", Man => "Man", X => "X" } },
     role: |role| match role {
         Role::Admin => "Administrator",
         Role::Coordinator => "Coordinator",

@@ -319,6 +319,7 @@ pub struct Texts {
     pub screenings_title: &'static str,
     pub buddy_status: fn(crate::domain::people::BuddyStatus) -> &'static str,
     pub screening_outcome: fn(crate::domain::people::ScreeningOutcome) -> &'static str,
+    pub gender: fn(crate::domain::profile::Gender) -> &'static str,
     pub role: fn(Role) -> &'static str,
     pub audit_action: fn(AuditAction) -> &'static str,
 }

@@ -280,6 +280,7 @@ pub const TEXTS: Texts = Texts {
     screenings_title: "Screeningsgesprekken",
     buddy_status: |s| { use crate::domain::people::BuddyStatus::*; match s { Applied => "Kandidaat", Screening => "In screening", NotApproved => "Niet goedgekeurd", Available => "Beschikbaar", InDuo => "In een duo", Paused => "Gepauzeerd", Stopped => "Gestopt" } },
     screening_outcome: |o| { use crate::domain::people::ScreeningOutcome::*; match o { Approved => "Goedgekeurd", NotApproved => "Niet goedgekeurd", SecondTalk => "Tweede gesprek nodig" } },
+    gender: |g| { use crate::domain::profile::Gender::*; match g { Woman => "Vrouw", Man => "Man", X => "X" } },
     role: |role| match role {
         Role::Admin => "Beheerder",
         Role::Coordinator => "Coördinator",

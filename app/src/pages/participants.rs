@@ -347,7 +347,7 @@ pub fn ParticipantPage() -> impl IntoView {
                             <h2 id="profile-title">{move || i18n.t().profile_title}</h2>
                             <dl class="facts">
                                 <dt>{move || i18n.t().field_birth_date}</dt><dd>{format_date(p.birth_date)}</dd>
-                                <dt>{move || i18n.t().field_gender}</dt><dd>{move || explain::gender(i18n.lang(), p.gender)}</dd>
+                                <dt>{move || i18n.t().field_gender}</dt><dd>{move || (i18n.t().gender)(p.gender)}</dd>
                                 <dt>{move || i18n.t().field_municipality}</dt><dd>{place}</dd>
                                 <dt>{move || i18n.t().field_phone}</dt><dd>{p.phone.clone().unwrap_or_default()}</dd>
                                 <dt>{move || i18n.t().field_interests}</dt><dd>{interests.join(", ")}</dd>

@@ -1,0 +1,64 @@
+import { test, expect, type Page } from "@playwright/test";
+import { ADMIN, ready, signIn } from "../support";
+
+const javaScript = () => test.info().project.use.javaScriptEnabled !== false;
+
+/** Fills in the profile part of a form as a coordinator or volunteer would. */
+async function fillProfile(page: Page, first: string, last: string) {
+  await page.getByLabel("Voornaam").fill(first);
+  await page.getByLabel("Familienaam").fill(last);
+  await page.getByLabel("Geboortedatum").fill("1988-03-14");
+  await page.getByRole("radio", { name: "Vrouw" }).first().check();
+  await page.getByLabel("Woonplaats").selectOption({ label: "Mechelen (2800)" });
+  await page.getByLabel("Telefoon of gsm").fill("0470 12 34 56");
+  await page.getByRole("checkbox", { name: "Wandelen" }).check();
+  await page.getByRole("checkbox", { name: "Film" }).check();
+  await page.getByRole("checkbox", { name: "zaterdagnamiddag" }).check();
+  await page.getByLabel("Hoe ver kan de persoon gaan? (km)").fill("10");
+}
+
+test("a coordinator records an intake; a missing consent is said at its place", async ({ page }) => {
+  const last = `Intake${test.info().project.name}${Date.now()}`;
+  await signIn(page, ADMIN.email, ADMIN.password);
+  await expect(page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Deelnemers" })).toBeVisible();
+  await page.goto("/participants/new");
+  await ready(page);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Intake van een deelnemer");
+  await fillProfile(page, "Mira", last);
+  await page.getByRole("button", { name: "Opslaan" }).click();
+  await expect(page.getByText("Dit veld is verplicht.").first()).toBeVisible();
+  if (javaScript()) {
+    // Nothing typed is lost.
+    await expect(page.getByLabel("Familienaam")).toHaveValue(last);
+    await expect(page.getByRole("checkbox", { name: "Wandelen" })).toBeChecked();
+  } else {
+    await fillProfile(page, "Mira", last);
+  }
+  await page.getByRole("checkbox", { name: "Toestemming voor matching en opvolging (nodig)" }).check();
+  await page.getByRole("button", { name: "Opslaan" }).click();
+  await expect(page).toHaveURL(/\/participants\/\d+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Mira ${last}`);
+  await expect(page.getByText("Wandelen, Film")).toBeVisible();
+
+  // The list finds her by municipality and sorts the longest waiting first.
+  await page.goto("/participants?municipality=1&sort=newest");
+  await expect(page.getByRole("link", { name: `Mira ${last}` })).toBeVisible();
+});
+
+test("a volunteer applies to become a buddy", async ({ page }) => {
+  await page.goto("/become-a-buddy");
+  await ready(page);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Word buddy");
+  await fillProfile(page, "Koen", `Kandidaat${Date.now()}`);
+  await page.getByLabel("Motivatie").fill("Ik wandel graag en heb tijd op zaterdag.");
+  await page.getByRole("button", { name: "Kandidatuur versturen" }).click();
+  // The privacy notice must be read first.
+  await expect(page.getByText("Dit veld is verplicht.").first()).toBeVisible();
+  if (!javaScript()) {
+    await fillProfile(page, "Koen", `Kandidaat${Date.now()}`);
+  }
+  await page.getByRole("checkbox", { name: "Ik las hoe mijn gegevens gebruikt worden" }).check();
+  await page.getByRole("button", { name: "Kandidatuur versturen" }).click();
+  await expect(page).toHaveURL(/\/become-a-buddy\/thanks$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bedankt!");
+});
