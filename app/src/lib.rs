@@ -38,7 +38,7 @@ use crate::pages::{
     home::HomePage, login::LoginPage, login_code::LoginCodePage,
     not_found::NotFound,
     participants::{EditParticipantPage, NewParticipantPage, ParticipantPage, ParticipantsPage},
-    privacy::PrivacyPage, setup::SetupPage, welcome::WelcomePage,
+    privacy::PrivacyPage, setup::SetupPage, waiting::WaitingPage, welcome::WelcomePage,
 };
 
 /// The HTML document around the app, rendered on the server only.
@@ -103,6 +103,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/setup") view=SetupPage ssr=SsrMode::Async />
                     <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
                     <Route path=path!("/participants") view=ParticipantsPage ssr=SsrMode::Async />
+                    <Route path=path!("/waiting") view=WaitingPage ssr=SsrMode::Async />
                     <Route path=path!("/participants/new") view=NewParticipantPage ssr=SsrMode::Async />
                     <Route path=path!("/participants/:id") view=ParticipantPage ssr=SsrMode::Async />
                     <Route path=path!("/participants/:id/edit") view=EditParticipantPage ssr=SsrMode::Async />

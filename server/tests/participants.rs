@@ -297,3 +297,88 @@ async fn screeners_and_buddies_never_see_participants() {
         assert!(!page.body.contains("Verhoeven"));
     }
 }
+
+#[tokio::test]
+async fn the_waiting_list_flags_silence_and_records_contacts_and_stepping_stones() {
+    let server = Server::new(Backend::Sqlite).await;
+    let coordinator = server
+        .session_for("coordinator@example.be", Role::Coordinator)
+        .await;
+    let early: i32 = serde_json::from_str(
+        &create(
+            &server,
+            &coordinator,
+            &[
+                ("form[intake_date]", "2026-08-03"),
+                ("form[profile][first_name]", "Vroeg"),
+            ],
+        )
+        .await
+        .body,
+    )
+    .unwrap();
+    create(
+        &server,
+        &coordinator,
+        &[
+            ("form[intake_date]", "2026-11-20"),
+            ("form[profile][first_name]", "Laat"),
+        ],
+    )
+    .await;
+
+    let rows = waiting_rows(&server, &coordinator).await;
+    assert_eq!(
+        rows.iter()
+            .map(|r| r.first_name.as_str())
+            .collect::<Vec<_>>(),
+        vec!["Vroeg", "Laat"]
+    );
+    assert_eq!(rows[0].days_waiting, 116);
+    assert!(rows[0].contact_overdue && !rows[1].contact_overdue);
+
+    let id = early.to_string();
+    for (on, stone, field) in [
+        ("2030-01-01", "", "on"),
+        ("2026-11-25", "999", "stepping_stone"),
+    ] {
+        let reply = server
+            .call(
+                "record_contact",
+                &[("id", &id), ("on", on), ("stepping_stone", stone)],
+                Some(&coordinator),
+            )
+            .await;
+        assert!(reply.error().problem_at(field).is_some(), "{field}");
+    }
+    let reply = server
+        .call(
+            "record_contact",
+            &[
+                ("id", &id),
+                ("on", "2026-11-25"),
+                ("stepping_stone", "1"),
+                ("note", "Folder meegegeven"),
+            ],
+            Some(&coordinator),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let rows = waiting_rows(&server, &coordinator).await;
+    assert!(!rows[0].contact_overdue);
+    assert_eq!(
+        rows[0].last_contact_on,
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 25)
+    );
+    assert_eq!(rows[0].referrals.len(), 1);
+    assert!(rows[0].referrals[0].0.starts_with("Herstelacademie"));
+    let page = server.get("/waiting", Some(&coordinator)).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Vroeg Verhoeven"));
+}
+
+async fn waiting_rows(server: &Server, cookie: &str) -> Vec<app::domain::people::WaitingRow> {
+    let reply = server.call("waiting_list", &[], Some(cookie)).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    serde_json::from_str(&reply.body).unwrap()
+}

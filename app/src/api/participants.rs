@@ -197,3 +197,76 @@ pub async fn change_participant_status(
     txn.commit().await?;
     Ok(())
 }
+
+/// The waiting list, with the flag for those without contact for too long.
+#[server(endpoint = "waiting_list")]
+pub async fn waiting_list() -> Result<Vec<crate::domain::people::WaitingRow>, AppError> {
+    use crate::db::settings::{CONTACT_WEEKS, get};
+    use crate::domain::people::DEFAULT_CONTACT_WEEKS;
+    use crate::domain::time::local_date;
+
+    let state = crate::state::app_state()?;
+    crate::auth::policy::authorize_user::<WaitingList>(&state).await?;
+    let weeks = get(&state.db, CONTACT_WEEKS)
+        .await?
+        .and_then(|s| s.value.parse().ok())
+        .unwrap_or(DEFAULT_CONTACT_WEEKS);
+    let today = local_date(state.clock.now(), state.config.time_zone);
+    crate::db::participants::waiting(&state.db, today, weeks).await
+}
+
+/// A contact with a waiting participant, or a referral to a stepping stone.
+#[server(endpoint = "record_contact")]
+pub async fn record_contact(
+    id: i32,
+    on: String,
+    stepping_stone: Option<String>,
+    note: Option<String>,
+) -> Result<(), AppError> {
+    use crate::domain::audit::AuditAction;
+    use crate::domain::time::local_date;
+    use crate::domain::validation::{Problem, text};
+    use sea_orm::TransactionTrait;
+
+    let state = crate::state::app_state()?;
+    let user = crate::auth::policy::authorize_user::<RecordContact>(&state).await?;
+    let today = local_date(state.clock.now(), state.config.time_zone);
+    let mut problems = Vec::new();
+    let on = match on.trim() {
+        "" => Some(today),
+        v => match chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d") {
+            Ok(d) if d <= today => Some(d),
+            _ => {
+                problems.push(("on".to_owned(), Problem::Invalid));
+                None
+            }
+        },
+    };
+    let lists = crate::db::lists::load(&state.db, false).await?;
+    let stone = match stepping_stone
+        .as_deref()
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+    {
+        None => None,
+        Some(v) => match v.parse::<i64>() {
+            Ok(id) if lists.stepping_stones.iter().any(|s| s.id == id) => Some(id as i32),
+            _ => {
+                problems.push(("stepping_stone".to_owned(), Problem::Invalid));
+                None
+            }
+        },
+    };
+    let note = text(note.as_deref().unwrap_or_default(), 0, 500)
+        .map_err(|p| problems.push(("note".to_owned(), p)))
+        .unwrap_or_default();
+    let Some(on) = on.filter(|_| problems.is_empty()) else {
+        return Err(AppError::fields(problems));
+    };
+    let txn = state.db.begin().await?;
+    crate::db::participants::record_contact(&txn, id, on, stone, &note, user.id).await?;
+    let record = Some((crate::db::participants::KIND, id.to_string()));
+    crate::audit::record(&state, &txn, Some(user.id), AuditAction::Update, record).await?;
+    txn.commit().await?;
+    Ok(())
+}

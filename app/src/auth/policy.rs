@@ -63,6 +63,8 @@ pub fn rules() -> Vec<(&'static str, Rule)> {
         (participants::CreateParticipant::PATH, Rule::Roles(STAFF_ADMIN)),
         (participants::UpdateParticipant::PATH, Rule::Roles(STAFF_ADMIN)),
         (participants::ChangeParticipantStatus::PATH, Rule::Roles(STAFF_ADMIN)),
+        (participants::WaitingList::PATH, Rule::Roles(STAFF_ADMIN)),
+        (participants::RecordContact::PATH, Rule::Roles(STAFF_ADMIN)),
         (settings::SecuritySettings::PATH, Rule::Roles(ADMIN)),
         (settings::SetTwoFactorRequired::PATH, Rule::Roles(ADMIN)),
         (users::ListUsers::PATH, Rule::Roles(STAFF_ADMIN)),

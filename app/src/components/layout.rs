@@ -56,6 +56,7 @@ fn Navigation() -> impl IntoView {
     let items = move |role: Option<Role>| {
         let mut items: Vec<(&'static str, Icon, Label)> = vec![("/", Icon::Home, |t| t.nav_home)];
         if matches!(role, Some(Role::Admin | Role::Coordinator)) {
+            items.push(("/waiting", Icon::Calendar, |t| t.nav_waiting));
             items.push(("/participants", Icon::Home, |t| t.nav_participants));
             items.push(("/buddies", Icon::Link, |t| t.nav_buddies));
             items.push(("/admin/users", Icon::UserPlus, |t| t.nav_users));

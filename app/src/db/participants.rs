@@ -321,3 +321,103 @@ pub async fn find(
         timeline: super::timeline::list(db, KIND, id).await?,
     }))
 }
+
+/// Waiting participants, longest waiting first, with their contacts and referrals.
+pub async fn waiting(
+    db: &impl ConnectionTrait,
+    today: NaiveDate,
+    contact_weeks: i64,
+) -> Result<Vec<crate::domain::people::WaitingRow>, AppError> {
+    use super::entities::{participant_contact, stepping_stone};
+    use crate::domain::people::{WaitingRow, contact_overdue};
+
+    let models = participant::Entity::find()
+        .filter(participant::Column::Status.eq(ParticipantStatus::Waiting.code()))
+        .order_by_asc(participant::Column::WaitingSince)
+        .order_by_asc(participant::Column::Id)
+        .all(db)
+        .await?;
+    let places: std::collections::HashMap<i32, String> = municipality::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| (m.id, m.name))
+        .collect();
+    let stones: std::collections::HashMap<i32, String> = stepping_stone::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|s| (s.id, format!("{}: {}", s.provider, s.title)))
+        .collect();
+    let mut referrals: std::collections::HashMap<i32, Vec<(String, NaiveDate)>> =
+        std::collections::HashMap::new();
+    for c in participant_contact::Entity::find()
+        .filter(participant_contact::Column::SteppingStoneId.is_not_null())
+        .filter(participant_contact::Column::ParticipantId.is_in(models.iter().map(|m| m.id)))
+        .order_by_asc(participant_contact::Column::On)
+        .all(db)
+        .await?
+    {
+        if let Some(title) = c.stepping_stone_id.and_then(|s| stones.get(&s)) {
+            referrals
+                .entry(c.participant_id)
+                .or_default()
+                .push((title.clone(), c.on));
+        }
+    }
+    Ok(models
+        .into_iter()
+        .map(|m| WaitingRow {
+            id: m.id,
+            municipality: places.get(&m.municipality_id).cloned().unwrap_or_default(),
+            days_waiting: std::cmp::max((today - m.waiting_since).num_days(), 0),
+            contact_overdue: contact_overdue(
+                m.last_contact_on,
+                m.waiting_since,
+                today,
+                contact_weeks,
+            ),
+            referrals: referrals.remove(&m.id).unwrap_or_default(),
+            waiting_since: m.waiting_since,
+            last_contact_on: m.last_contact_on,
+            first_name: m.first_name,
+            last_name: m.last_name,
+        })
+        .collect())
+}
+
+/// Records a contact with a participant (a referral to a stepping stone when one is named)
+/// and moves their last contact date on.
+pub async fn record_contact(
+    db: &impl ConnectionTrait,
+    id: i32,
+    on: NaiveDate,
+    stepping_stone: Option<i32>,
+    note: &str,
+    by: i32,
+) -> Result<(), AppError> {
+    use super::entities::participant_contact;
+
+    let current = participant::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    participant_contact::Entity::insert(participant_contact::ActiveModel {
+        participant_id: Set(id),
+        on: Set(on),
+        stepping_stone_id: Set(stepping_stone),
+        note: Set(note.into()),
+        by_user: Set(Some(by)),
+        ..Default::default()
+    })
+    .exec(db)
+    .await?;
+    if current.last_contact_on.is_none_or(|last| last < on) {
+        participant::Entity::update_many()
+            .col_expr(participant::Column::LastContactOn, Expr::value(Some(on)))
+            .filter(participant::Column::Id.eq(id))
+            .exec(db)
+            .await?;
+    }
+    Ok(())
+}

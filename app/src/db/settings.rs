@@ -11,6 +11,8 @@ use crate::error::AppError;
 pub const PROGRAMME_NAME: &str = "programme_name";
 /// Key of the switch that makes two-step sign-in compulsory for admins and coordinators.
 pub const TWO_FACTOR_REQUIRED: &str = "two_factor_required";
+/// Key of the number of weeks without contact after which a waiting participant is flagged.
+pub const CONTACT_WEEKS: &str = "contact_weeks";
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Setting {

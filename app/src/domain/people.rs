@@ -663,6 +663,37 @@ impl ParticipantDetail {
     }
 }
 
+/// A waiting participant as the waiting list shows them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WaitingRow {
+    pub id: i32,
+    pub first_name: String,
+    pub last_name: String,
+    pub municipality: String,
+    pub waiting_since: NaiveDate,
+    pub days_waiting: i64,
+    pub last_contact_on: Option<NaiveDate>,
+    /// No contact for longer than the programme's limit.
+    pub contact_overdue: bool,
+    /// Stepping stones given: (title, date).
+    pub referrals: Vec<(String, NaiveDate)>,
+}
+
+/// Weeks without contact after which a waiting participant is flagged, unless an admin set
+/// another number.
+pub const DEFAULT_CONTACT_WEEKS: i64 = 6;
+
+/// Whether a waiting participant has gone without contact for too long.
+pub fn contact_overdue(
+    last_contact_on: Option<NaiveDate>,
+    waiting_since: NaiveDate,
+    today: NaiveDate,
+    weeks: i64,
+) -> bool {
+    let last = last_contact_on.unwrap_or(waiting_since).max(waiting_since);
+    (today - last).num_days() > weeks * 7
+}
+
 /// The buddy application, filled in by the volunteer or by a coordinator.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -902,6 +933,18 @@ mod tests {
         assert!(!form.is_spam());
         form.website = "http://spam.example".into();
         assert!(form.is_spam());
+    }
+
+    #[test]
+    fn waiting_participants_are_flagged_after_the_weeks_without_contact() {
+        let since = NaiveDate::from_ymd_opt(2026, 9, 1).unwrap();
+        assert!(contact_overdue(None, since, today(), 6));
+        let recent = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+        assert!(!contact_overdue(Some(recent), since, today(), 6));
+        assert!(contact_overdue(Some(recent), since, today(), 3));
+        // Exactly on the limit is not yet overdue.
+        let limit = today() - chrono::Duration::weeks(6);
+        assert!(!contact_overdue(Some(limit), limit, today(), 6));
     }
 
     #[test]

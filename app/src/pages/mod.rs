@@ -13,4 +13,5 @@ pub mod not_found;
 pub mod participants;
 pub mod privacy;
 pub mod setup;
+pub mod waiting;
 pub mod welcome;

@@ -1,0 +1,101 @@
+//! The waiting list: who waits how long, when we last spoke, which stepping stones they got.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::ProgrammeResource;
+use crate::api::lists::load_lists;
+use crate::api::participants::{RecordContact, waiting_list};
+use crate::components::error_panel::ErrorPanel;
+use crate::components::form::{FormError, action_error};
+use crate::components::guard::RequireRole;
+use crate::domain::account::Role;
+use crate::domain::time::format_date;
+use crate::i18n::use_i18n;
+
+#[component]
+pub fn WaitingPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let programme = expect_context::<ProgrammeResource>();
+    let contact = ServerAction::<RecordContact>::new();
+    let error = action_error(contact);
+    let rows = Resource::new(move || contact.version().get(), |_| waiting_list());
+    let lists = Resource::new(|| (), |_| load_lists());
+    view! {
+        <Title text=move || i18n.t().waiting_title.to_owned() />
+        <RequireRole roles=&[Role::Admin, Role::Coordinator]>
+            <h1>{move || i18n.t().waiting_title}</h1>
+            <p class="lead">{move || i18n.t().waiting_intro}</p>
+            <FormError error />
+            <Transition fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+                {move || Suspend::new(async move {
+                    let rows = match rows.await {
+                        Ok(rows) => rows,
+                        Err(error) => return view! { <ErrorPanel error /> }.into_any(),
+                    };
+                    let stones = lists.await.map(|l| l.stepping_stones).unwrap_or_default();
+                    let today = programme.await.map(|p| p.today.format("%Y-%m-%d").to_string()).unwrap_or_default();
+                    let overdue = rows.iter().filter(|r| r.contact_overdue).count();
+                    let total = rows.len();
+                    view! {
+                        <p role="status">{move || (i18n.t().waiting_summary)(total, overdue)}</p>
+                        <ul class="waiting-list">
+                            {rows.into_iter().map(|r| {
+                                let form_id = format!("contact-{}", r.id);
+                                let stones = stones.clone();
+                                let today = today.clone();
+                                view! {
+                                    <li class="card waiting-card" class:waiting-card--overdue=r.contact_overdue>
+                                        <div class="waiting-card__head">
+                                            <a href=format!("/participants/{}", r.id)><strong>{format!("{} {}", r.first_name, r.last_name)}</strong></a>
+                                            <span>{r.municipality.clone()}</span>
+                                            <span class="chip">{move || (i18n.t().days_waiting)(r.days_waiting)}</span>
+                                            {r.contact_overdue.then(|| view! {
+                                                <span class="chip chip--warning">{move || i18n.t().contact_overdue}</span>
+                                            })}
+                                        </div>
+                                        <p class="muted">
+                                            {move || i18n.t().col_last_contact}": "
+                                            {r.last_contact_on.map(format_date).unwrap_or_else(|| "—".into())}
+                                        </p>
+                                        {(!r.referrals.is_empty()).then(|| view! {
+                                            <ul class="referrals">
+                                                {r.referrals.iter().map(|(title, on)| view! {
+                                                    <li>{title.clone()}" · "{format_date(*on)}</li>
+                                                }).collect_view()}
+                                            </ul>
+                                        })}
+                                        <details>
+                                            <summary>{move || i18n.t().contact_add}</summary>
+                                            <ActionForm action=contact attr:class="contact-form">
+                                                <input type="hidden" name="id" value=r.id />
+                                                <div class="field">
+                                                    <label for=format!("{form_id}-on")>{move || i18n.t().contact_date}</label>
+                                                    <input id=format!("{form_id}-on") type="date" name="on" value=today.clone() />
+                                                </div>
+                                                <div class="field">
+                                                    <label for=format!("{form_id}-stone")>{move || i18n.t().contact_stepping_stone}</label>
+                                                    <select id=format!("{form_id}-stone") name="stepping_stone">
+                                                        <option value="">{move || i18n.t().contact_plain}</option>
+                                                        {stones.iter().map(|s| view! {
+                                                            <option value=s.id.to_string()>{format!("{}: {}", s.provider, s.title)}</option>
+                                                        }).collect_view()}
+                                                    </select>
+                                                </div>
+                                                <div class="field">
+                                                    <label for=format!("{form_id}-note")>{move || i18n.t().status_note}</label>
+                                                    <input id=format!("{form_id}-note") type="text" name="note" />
+                                                </div>
+                                                <button type="submit" class="btn">{move || i18n.t().save}</button>
+                                            </ActionForm>
+                                        </details>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                })}
+            </Transition>
+        </RequireRole>
+    }
+}
