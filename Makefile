@@ -106,7 +106,9 @@ $(BUILD_STAMP): $(SOURCES)
 	@test -x "$(KLIK_BIN)" || { echo "expected the server binary at $(KLIK_BIN)"; exit 1; }
 	touch $@
 
+# KLIK_DEMO=1 fills a new, empty database with the fictional demo programme first.
 run: build
+	@if [ "$${KLIK_DEMO:-}" = "1" ]; then "$(KLIK_BIN)" demo --if-empty; fi
 	$(call say,starting Klik on http://$${KLIK_ADDR:-127.0.0.1:3000} (Ctrl-C stops it))
 	LEPTOS_SITE_ROOT="$(SITE_ROOT)" LEPTOS_ENV=PROD "$(KLIK_BIN)" serve
 

@@ -29,6 +29,13 @@ pub enum Command {
         #[arg(long)]
         name: String,
     },
+    /// Fill a new, empty database with a fictional programme to try Klik out, and print one
+    /// account per role with a random password.
+    Demo {
+        /// Do nothing (and succeed) when the database is in use already.
+        #[arg(long)]
+        if_empty: bool,
+    },
 }
 
 impl Cli {

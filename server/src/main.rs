@@ -24,6 +24,7 @@ async fn main() -> ExitCode {
         Command::Migrate => migrate(config).await,
         Command::Serve => serve(config).await,
         Command::CreateAdmin { email, name } => create_admin(config, email, name).await,
+        Command::Demo { if_empty } => demo(config, *if_empty).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -76,6 +77,31 @@ async fn create_admin(config: Config, email: &str, name: &str) -> Result<(), Str
         }
     })?;
     println!("admin account {} created (id {})", user.email, user.id);
+    Ok(())
+}
+
+/// Fills an empty database with the fictional demo programme and prints the accounts.
+async fn demo(config: Config, if_empty: bool) -> Result<(), String> {
+    let db = open_migrated(&config).await?;
+    if if_empty && !app::demo::is_empty(&db).await.map_err(|e| e.to_string())? {
+        println!("klik demo: the database is in use already; nothing added");
+        return Ok(());
+    }
+    let now = chrono::Utc::now();
+    let today = app::domain::time::local_date(now, config.time_zone);
+    let accounts = app::demo::fill(&db, now, today)
+        .await
+        .map_err(|e| match e {
+            app::error::AppError::Conflict => {
+                "the database is not empty: the demo only fills a new database".to_owned()
+            }
+            other => other.to_string(),
+        })?;
+    println!("Demo programme created: 72 participants, 26 buddies.");
+    println!("Sign in with one of these accounts (the passwords are shown only now):");
+    for (role, email, password) in accounts.0 {
+        println!("  {:<12} {email:<24} {password}", role.code());
+    }
     Ok(())
 }
 

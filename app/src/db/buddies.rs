@@ -277,3 +277,27 @@ pub async fn record_screening(
     }
     Ok(())
 }
+
+/// Moves a buddy to `to` (duos and pauses; screening has its own function), with a line in
+/// the timeline.
+pub async fn set_status(
+    db: &impl ConnectionTrait,
+    id: i32,
+    to: BuddyStatus,
+    by: Option<i32>,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let current = buddy::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let from = status_of(&current.status)?;
+    buddy::Entity::update_many()
+        .col_expr(buddy::Column::Status, Expr::value(to.code()))
+        .col_expr(buddy::Column::UpdatedAt, Expr::value(now))
+        .col_expr(buddy::Column::Version, Expr::value(current.version + 1))
+        .filter(buddy::Column::Id.eq(id))
+        .exec(db)
+        .await?;
+    record(db, KIND, id, Some(from.code()), to.code(), by, "", now).await
+}

@@ -1,0 +1,274 @@
+//! (server only) A fictional programme for trying Klik out: `klik demo` fills an empty
+//! database with waiting participants, buddies in every state and one account per role.
+
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
+use rand::rngs::StdRng;
+use rand::seq::SliceRandom;
+use rand::{Rng, SeedableRng};
+use sea_orm::{ConnectionTrait, TransactionTrait};
+
+use crate::db;
+use crate::domain::account::Role;
+use crate::domain::people::{Application, BuddyStatus, Consent, Intake, ScreeningOutcome};
+use crate::domain::profile::{
+    AgeRange, Availability, ContactMethod, Gender, Profile, Slot, Smoking, Travel, TravelMode,
+    Wishes,
+};
+use crate::error::AppError;
+
+/// Plainly made-up surnames: flowers and trees, nobody's real name by accident.
+const SURNAMES: &[&str] = &[
+    "Zonnebloem",
+    "Klaproos",
+    "Madeliefje",
+    "Eikenblad",
+    "Wilgenroos",
+    "Berkenhout",
+    "Lindeboom",
+    "Hazelaar",
+    "Vlierbes",
+    "Lavendel",
+    "Tijmblad",
+    "Muntje",
+    "Korenbloem",
+    "Sleutelbloem",
+    "Boterbloem",
+    "Kastanje",
+    "Esdoorn",
+    "Varenblad",
+    "Heidebloem",
+    "Appelbloesem",
+];
+const WOMEN: &[&str] = &[
+    "Mira", "Lotte", "Fien", "Noor", "Ilse", "Hanne", "Sofie", "Leen", "Anke", "Greet", "Marie",
+    "Elif", "Yasmina", "Roos",
+];
+const MEN: &[&str] = &[
+    "Jef", "Koen", "Bram", "Wout", "Pieter", "Stijn", "Dirk", "Youssef", "Luc", "Tom", "Arne",
+    "Matthias", "Rik", "Samir",
+];
+
+/// The demo accounts and their passwords, to print once.
+pub struct DemoAccounts(pub Vec<(Role, String, String)>);
+
+fn profile(
+    rng: &mut StdRng,
+    today: NaiveDate,
+    places: &[i64],
+    interests: &[i64],
+    scales: &[i64],
+) -> Profile {
+    let gender = *[
+        Gender::Woman,
+        Gender::Man,
+        Gender::Woman,
+        Gender::Man,
+        Gender::X,
+    ]
+    .choose(rng)
+    .unwrap_or(&Gender::X);
+    let first = match gender {
+        Gender::Woman => WOMEN.choose(rng),
+        Gender::Man => MEN.choose(rng),
+        Gender::X => ["Sam", "Robin", "Charlie", "Kim"].choose(rng),
+    }
+    .copied()
+    .unwrap_or("Sam");
+    let age = rng.gen_range(19..75);
+    let birth_date = NaiveDate::from_ymd_opt(
+        today.year() - age,
+        rng.gen_range(1..=12),
+        rng.gen_range(1..=28),
+    )
+    .unwrap_or(today);
+    let how_many = rng.gen_range(1..=5);
+    let mut chosen: Vec<i64> = interests
+        .choose_multiple(rng, how_many)
+        .copied()
+        .collect();
+    chosen.sort_unstable();
+    let mut availability = Availability::NONE;
+    for _ in 0..rng.gen_range(2..=6) {
+        if let Some(slot) = Slot::from_index(rng.gen_range(0..Availability::SLOTS)) {
+            availability.set(slot, true);
+        }
+    }
+    let smokes = rng.gen_bool(0.25);
+    let wish_genders = if rng.gen_bool(0.3) {
+        [gender].into_iter().collect()
+    } else {
+        Default::default()
+    };
+    Profile {
+        first_name: first.into(),
+        last_name: SURNAMES.choose(rng).copied().unwrap_or("Zonnebloem").into(),
+        birth_date,
+        gender,
+        municipality_id: *places.choose(rng).unwrap_or(&1),
+        phone: Some(format!(
+            "0470 {:02} {:02} {:02}",
+            rng.gen_range(0..100),
+            rng.gen_range(0..100),
+            rng.gen_range(0..100)
+        )),
+        email: None,
+        preferred_contact: ContactMethod::Phone,
+        languages: vec!["Nederlands".into()],
+        interests: chosen,
+        personality: scales
+            .iter()
+            .map(|s| (*s, rng.gen_range(1..=5u8)))
+            .collect(),
+        smoking: Smoking {
+            smokes,
+            accepts_smoker: smokes || rng.gen_bool(0.5),
+        },
+        availability,
+        travel: Travel {
+            max_km: *[5u32, 10, 10, 15, 20, 30].choose(rng).unwrap_or(&10),
+            modes: [TravelMode::Bike, TravelMode::PublicTransport]
+                .into_iter()
+                .collect(),
+        },
+        wishes: Wishes {
+            genders: wish_genders,
+            age: if rng.gen_bool(0.2) {
+                AgeRange {
+                    min: Some(age.max(20) as u32 - 10),
+                    max: Some(age as u32 + 15),
+                }
+            } else {
+                AgeRange::default()
+            },
+            note: String::new(),
+        },
+    }
+}
+
+/// Whether the database holds nothing a demo would mix with.
+pub async fn is_empty(db: &impl ConnectionTrait) -> Result<bool, AppError> {
+    use sea_orm::{EntityTrait, PaginatorTrait};
+    Ok(db::users::count(db).await? == 0
+        && db::entities::participant::Entity::find().count(db).await? == 0
+        && db::entities::buddy::Entity::find().count(db).await? == 0)
+}
+
+/// Fills an empty database; refuses (Conflict) when anything is there already.
+pub async fn fill(
+    db: &sea_orm::DatabaseConnection,
+    now: DateTime<Utc>,
+    today: NaiveDate,
+) -> Result<DemoAccounts, AppError> {
+    if !is_empty(db).await? {
+        return Err(AppError::Conflict);
+    }
+    let lists = db::lists::load(db, false).await?;
+    let places: Vec<i64> = lists.municipalities.iter().map(|m| m.id).collect();
+    let interests: Vec<i64> = lists.interests.iter().map(|m| m.id).collect();
+    let scales: Vec<i64> = lists.scales.iter().map(|m| m.id).collect();
+    let mut rng = StdRng::seed_from_u64(2026);
+    let txn = db.begin().await?;
+
+    let mut accounts = Vec::new();
+    let mut ids = std::collections::HashMap::new();
+    for (role, email, name) in [
+        (Role::Admin, "beheer@demo.klik", "Bea Beheer (demo)"),
+        (
+            Role::Coordinator,
+            "coordinator@demo.klik",
+            "Cas Coördinator (demo)",
+        ),
+        (Role::Screener, "screener@demo.klik", "Sara Screener (demo)"),
+        (Role::Buddy, "buddy@demo.klik", "Bo Buddy (demo)"),
+    ] {
+        // Random, printed once: never a fixed demo password.
+        let password = crate::auth::token::new_token()[..20].to_owned();
+        let user =
+            crate::auth::accounts::create_with_password(&txn, email, name, &password, role, now)
+                .await?;
+        ids.insert(role, user.id);
+        accounts.push((role, email.to_owned(), password));
+    }
+    let coordinator = ids[&Role::Coordinator];
+    let screener = ids[&Role::Screener];
+
+    for i in 0..72 {
+        let p = profile(&mut rng, today, &places, &interests, &scales);
+        let intake_date = today - Duration::days(rng.gen_range(3..900));
+        let intake = Intake {
+            profile: p,
+            intake_date,
+            referral_organisation_id: lists.referral_organisations.choose(&mut rng).map(|o| o.id),
+            referral_contact: String::new(),
+            support_contact: String::new(),
+            consent: Consent {
+                matching: true,
+                share_first_name: true,
+                share_phone: rng.gen_bool(0.7),
+                share_interests: true,
+                text_version: crate::domain::people::CONSENT_TEXT_VERSION.into(),
+                given_on: intake_date,
+                recorded_by: coordinator,
+            },
+            coordinator_notes: String::new(),
+        };
+        let id = db::participants::create(&txn, &intake, coordinator, now).await?;
+        // A few are paused; the rest wait.
+        if i % 12 == 11 {
+            let version = 1;
+            db::participants::change_status(
+                &txn,
+                id,
+                version,
+                crate::domain::people::ParticipantStatus::Paused,
+                "Even geen tijd",
+                coordinator,
+                now,
+            )
+            .await?;
+        }
+    }
+
+    // Buddies in every state; the approved ones joined over the last two years, which
+    // gives the wait estimate a history to go on.
+    let states = [
+        (BuddyStatus::Applied, 4),
+        (BuddyStatus::Screening, 3),
+        (BuddyStatus::NotApproved, 2),
+        (BuddyStatus::Available, 8),
+        (BuddyStatus::InDuo, 6),
+        (BuddyStatus::Paused, 1),
+        (BuddyStatus::Stopped, 2),
+    ];
+    for (status, count) in states {
+        for _ in 0..count {
+            let application = Application {
+                profile: profile(&mut rng, today, &places, &interests, &scales),
+                motivation: "Ik wil graag iemand helpen om er weer op uit te trekken.".into(),
+                capacity: if rng.gen_bool(0.2) { 2 } else { 1 },
+            };
+            let applied_on = today - Duration::days(rng.gen_range(20..730));
+            let id =
+                db::buddies::create(&txn, &application, Some(coordinator), applied_on, now).await?;
+            if status == BuddyStatus::Applied {
+                continue;
+            }
+            db::buddies::hand_to_screener(&txn, id, 1, screener, coordinator, now).await?;
+            let outcome = match status {
+                BuddyStatus::Screening => continue,
+                BuddyStatus::NotApproved => ScreeningOutcome::NotApproved,
+                _ => ScreeningOutcome::Approved,
+            };
+            let held_on = (applied_on + Duration::days(14)).min(today);
+            db::buddies::record_screening(&txn, id, 2, held_on, outcome, "", screener, now).await?;
+            if matches!(
+                status,
+                BuddyStatus::InDuo | BuddyStatus::Paused | BuddyStatus::Stopped
+            ) {
+                db::buddies::set_status(&txn, id, status, Some(coordinator), now).await?;
+            }
+        }
+    }
+    txn.commit().await?;
+    Ok(DemoAccounts(accounts))
+}
