@@ -34,7 +34,7 @@ use crate::components::layout::Layout;
 use crate::error::AppError;
 use crate::i18n::provide_i18n;
 use crate::pages::{
-    account::AccountPage, admin_audit::AuditPage, admin_settings::SettingsPage,
+    account::AccountPage, admin_audit::AuditPage, admin_lists::ListsPage, admin_settings::SettingsPage,
     admin_users::UsersPage,
     buddies::{ApplicationThanksPage, BecomeBuddyPage, BuddiesPage, BuddyPage, NewBuddyPage},
     home::HomePage, login::LoginPage, login_code::LoginCodePage,
@@ -116,6 +116,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/buddies/:id") view=BuddyPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/users") view=UsersPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/audit") view=AuditPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/lists") view=ListsPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/settings") view=SettingsPage ssr=SsrMode::Async />
                 </Routes>
             </Layout>

@@ -5,7 +5,7 @@ use leptos::server_fn::ServerFn;
 
 use super::session::current_user;
 use crate::api::{
-    account, audit, buddies, invitations, lists, participants, programme, settings, two_factor, users,
+    account, admin_lists, audit, buddies, invitations, lists, participants, programme, settings, two_factor, users,
 };
 use crate::domain::account::{CurrentUser, Role};
 use crate::error::AppError;
@@ -50,6 +50,9 @@ pub fn rules() -> Vec<(&'static str, Rule)> {
         (invitations::InviteUser::PATH, Rule::Roles(STAFF_ADMIN)),
         (invitations::RenewInvitation::PATH, Rule::Roles(STAFF_ADMIN)),
         (lists::LoadLists::PATH, Rule::Roles(STAFF)),
+        (admin_lists::AllLists::PATH, Rule::Roles(ADMIN)),
+        (admin_lists::AddListEntry::PATH, Rule::Roles(ADMIN)),
+        (admin_lists::SetListEntryActive::PATH, Rule::Roles(ADMIN)),
         (buddies::ApplyAsBuddy::PATH, Rule::Public),
         (buddies::ApplicationLists::PATH, Rule::Public),
         (buddies::CreateBuddy::PATH, Rule::Roles(STAFF_ADMIN)),

@@ -69,6 +69,7 @@ fn Navigation() -> impl IntoView {
         }
         if role == Some(Role::Admin) {
             items.push(("/admin/audit", Icon::Calendar, |t| t.nav_audit));
+            items.push(("/admin/lists", Icon::Settings, |t| t.nav_lists));
             items.push(("/admin/settings", Icon::Settings, |t| t.nav_settings));
         }
         if role.is_some() {

@@ -187,3 +187,174 @@ pub async fn load(db: &impl ConnectionTrait, all: bool) -> Result<Lists, AppErro
         stepping_stones,
     })
 }
+
+/// Adds an entry at the end of its list. A name already in the list is a field problem.
+pub async fn add(
+    db: &impl ConnectionTrait,
+    kind: crate::domain::lists::ListKind,
+    entry: crate::domain::lists::Entry,
+) -> Result<i32, AppError> {
+    use crate::domain::lists::{Entry, ListKind};
+    use crate::domain::validation::Problem;
+    use sea_orm::{PaginatorTrait, SqlErr};
+
+    let result = match (kind, entry) {
+        (ListKind::Interests, Entry::Named(name)) => {
+            let position = interest::Entity::find().count(db).await? as i32;
+            interest::Entity::insert(interest::ActiveModel {
+                name: Set(name),
+                active: Set(true),
+                position: Set(position),
+                ..Default::default()
+            })
+            .exec(db)
+            .await
+            .map(|r| r.last_insert_id)
+        }
+        (ListKind::ActivityKinds, Entry::Named(name)) => {
+            let position = activity_kind::Entity::find().count(db).await? as i32;
+            activity_kind::Entity::insert(activity_kind::ActiveModel {
+                name: Set(name),
+                active: Set(true),
+                position: Set(position),
+                ..Default::default()
+            })
+            .exec(db)
+            .await
+            .map(|r| r.last_insert_id)
+        }
+        (ListKind::ReferralOrganisations, Entry::Named(name)) => {
+            let position = referral_organisation::Entity::find().count(db).await? as i32;
+            referral_organisation::Entity::insert(referral_organisation::ActiveModel {
+                name: Set(name),
+                active: Set(true),
+                position: Set(position),
+                ..Default::default()
+            })
+            .exec(db)
+            .await
+            .map(|r| r.last_insert_id)
+        }
+        (ListKind::Scales, Entry::Scale { low, high }) => {
+            let position = personality_scale::Entity::find().count(db).await? as i32;
+            personality_scale::Entity::insert(personality_scale::ActiveModel {
+                low: Set(low),
+                high: Set(high),
+                active: Set(true),
+                position: Set(position),
+                ..Default::default()
+            })
+            .exec(db)
+            .await
+            .map(|r| r.last_insert_id)
+        }
+        (
+            ListKind::Municipalities,
+            Entry::Municipality {
+                name,
+                postcode,
+                lat,
+                lon,
+            },
+        ) => municipality::Entity::insert(municipality::ActiveModel {
+            name: Set(name),
+            postcode: Set(postcode),
+            lat: Set(lat),
+            lon: Set(lon),
+            active: Set(true),
+            ..Default::default()
+        })
+        .exec(db)
+        .await
+        .map(|r| r.last_insert_id),
+        (
+            ListKind::SteppingStones,
+            Entry::SteppingStone {
+                title,
+                provider,
+                place,
+                link,
+            },
+        ) => stepping_stone::Entity::insert(stepping_stone::ActiveModel {
+            provider: Set(provider),
+            title: Set(title),
+            place: Set(place),
+            link: Set(link),
+            interests: Set("[]".into()),
+            active: Set(true),
+            ..Default::default()
+        })
+        .exec(db)
+        .await
+        .map(|r| r.last_insert_id),
+        _ => return Err(AppError::validation("list", Problem::Invalid)),
+    };
+    match result {
+        Ok(id) => Ok(id),
+        Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
+            Err(AppError::validation("name", Problem::AlreadyUsed))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Takes an entry out of the forms (or puts it back); records that use it keep it.
+pub async fn set_active(
+    db: &impl ConnectionTrait,
+    kind: crate::domain::lists::ListKind,
+    id: i32,
+    active: bool,
+) -> Result<(), AppError> {
+    use crate::domain::lists::ListKind;
+    use sea_orm::sea_query::Expr;
+
+    let rows = match kind {
+        ListKind::Interests => {
+            interest::Entity::update_many()
+                .col_expr(interest::Column::Active, Expr::value(active))
+                .filter(interest::Column::Id.eq(id))
+                .exec(db)
+                .await?
+        }
+        ListKind::ActivityKinds => {
+            activity_kind::Entity::update_many()
+                .col_expr(activity_kind::Column::Active, Expr::value(active))
+                .filter(activity_kind::Column::Id.eq(id))
+                .exec(db)
+                .await?
+        }
+        ListKind::ReferralOrganisations => {
+            referral_organisation::Entity::update_many()
+                .col_expr(referral_organisation::Column::Active, Expr::value(active))
+                .filter(referral_organisation::Column::Id.eq(id))
+                .exec(db)
+                .await?
+        }
+        ListKind::Scales => {
+            personality_scale::Entity::update_many()
+                .col_expr(personality_scale::Column::Active, Expr::value(active))
+                .filter(personality_scale::Column::Id.eq(id))
+                .exec(db)
+                .await?
+        }
+        ListKind::Municipalities => {
+            municipality::Entity::update_many()
+                .col_expr(municipality::Column::Active, Expr::value(active))
+                .filter(municipality::Column::Id.eq(id))
+                .exec(db)
+                .await?
+        }
+        ListKind::SteppingStones => {
+            stepping_stone::Entity::update_many()
+                .col_expr(stepping_stone::Column::Active, Expr::value(active))
+                .filter(stepping_stone::Column::Id.eq(id))
+                .exec(db)
+                .await?
+        }
+    };
+    if rows.rows_affected == 1 {
+        Ok(())
+    } else {
+        Err(AppError::NotFound)
+    }
+}

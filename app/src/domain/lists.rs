@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::profile::Municipality;
+use super::validation::{Problem, text};
 
 /// One entry of a simple named list (interests, activity kinds, referral organisations).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -51,6 +52,142 @@ impl Lists {
 
     pub fn interest(&self, id: i64) -> Option<&Named> {
         self.interests.iter().find(|i| i.id == id)
+    }
+}
+
+/// The lists an admin keeps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ListKind {
+    Interests,
+    ActivityKinds,
+    ReferralOrganisations,
+    Municipalities,
+    Scales,
+    SteppingStones,
+}
+
+impl ListKind {
+    pub const ALL: [ListKind; 6] = [
+        ListKind::Interests,
+        ListKind::Scales,
+        ListKind::Municipalities,
+        ListKind::ActivityKinds,
+        ListKind::ReferralOrganisations,
+        ListKind::SteppingStones,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            ListKind::Interests => "interests",
+            ListKind::ActivityKinds => "activity_kinds",
+            ListKind::ReferralOrganisations => "referral_organisations",
+            ListKind::Municipalities => "municipalities",
+            ListKind::Scales => "scales",
+            ListKind::SteppingStones => "stepping_stones",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.code() == code)
+    }
+}
+
+/// A new entry as the admin form sends it; which fields count depends on the list.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct NewEntry {
+    /// Name; for a scale its low end, for a stepping stone its title.
+    pub name: String,
+    /// A scale's high end; a stepping stone's provider; a municipality's postcode.
+    pub second: String,
+    /// Latitude, or a stepping stone's place.
+    pub third: String,
+    /// Longitude, or a stepping stone's link.
+    pub fourth: String,
+}
+
+/// A checked new entry.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Entry {
+    Named(String),
+    Municipality {
+        name: String,
+        postcode: String,
+        lat: f64,
+        lon: f64,
+    },
+    Scale {
+        low: String,
+        high: String,
+    },
+    SteppingStone {
+        title: String,
+        provider: String,
+        place: String,
+        link: String,
+    },
+}
+
+impl NewEntry {
+    pub fn check(&self, kind: ListKind) -> Result<Entry, Vec<(String, Problem)>> {
+        let mut problems = Vec::new();
+        let mut take = |field: &str, value: &str, min: usize, max: usize| {
+            text(value, min, max)
+                .map_err(|p| problems.push((field.to_owned(), p)))
+                .unwrap_or_default()
+        };
+        let entry = match kind {
+            ListKind::Interests | ListKind::ActivityKinds | ListKind::ReferralOrganisations => {
+                Entry::Named(take("name", &self.name, 1, 120))
+            }
+            ListKind::Scales => Entry::Scale {
+                low: take("name", &self.name, 1, 60),
+                high: take("second", &self.second, 1, 60),
+            },
+            ListKind::SteppingStones => Entry::SteppingStone {
+                title: take("name", &self.name, 1, 200),
+                provider: take("second", &self.second, 1, 120),
+                place: take("third", &self.third, 0, 120),
+                link: take("fourth", &self.fourth, 0, 500),
+            },
+            ListKind::Municipalities => {
+                let name = take("name", &self.name, 1, 120);
+                let postcode = take("second", &self.second, 4, 10);
+                let coordinate = |v: &str, max: f64| {
+                    v.trim()
+                        .replace(',', ".")
+                        .parse::<f64>()
+                        .ok()
+                        .filter(|x| x.is_finite() && x.abs() <= max)
+                };
+                let lat = coordinate(&self.third, 90.0);
+                let lon = coordinate(&self.fourth, 180.0);
+                if lat.is_none() {
+                    problems.push(("third".to_owned(), Problem::Invalid));
+                }
+                if lon.is_none() {
+                    problems.push(("fourth".to_owned(), Problem::Invalid));
+                }
+                Entry::Municipality {
+                    name,
+                    postcode,
+                    lat: lat.unwrap_or_default(),
+                    lon: lon.unwrap_or_default(),
+                }
+            }
+        };
+        if let Entry::SteppingStone { link, .. } = &entry
+            && !link.is_empty()
+            && !(link.starts_with("https://") || link.starts_with("http://"))
+        {
+            problems.push(("fourth".to_owned(), Problem::Invalid));
+        }
+        if problems.is_empty() {
+            Ok(entry)
+        } else {
+            Err(problems)
+        }
     }
 }
 
@@ -115,4 +252,45 @@ pub mod defaults {
             "https://www.vormingplus.be",
         ),
     ];
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn new_entries_are_checked_per_list() {
+        let entry = |name: &str, second: &str, third: &str, fourth: &str| NewEntry {
+            name: name.into(),
+            second: second.into(),
+            third: third.into(),
+            fourth: fourth.into(),
+        };
+        assert_eq!(
+            entry(" Yoga ", "", "", "").check(ListKind::Interests),
+            Ok(Entry::Named("Yoga".into()))
+        );
+        assert!(entry("", "", "", "").check(ListKind::Interests).is_err());
+        assert_eq!(
+            entry("Lier", "2500", "51,13", "4.57").check(ListKind::Municipalities),
+            Ok(Entry::Municipality {
+                name: "Lier".into(),
+                postcode: "2500".into(),
+                lat: 51.13,
+                lon: 4.57
+            })
+        );
+        let bad = entry("Lier", "2500", "noord", "400")
+            .check(ListKind::Municipalities)
+            .unwrap_err();
+        assert_eq!(bad.len(), 2);
+        assert!(
+            entry("Cursus", "Academie", "", "javascript:alert(1)")
+                .check(ListKind::SteppingStones)
+                .is_err()
+        );
+        for kind in ListKind::ALL {
+            assert_eq!(ListKind::from_code(kind.code()), Some(kind));
+        }
+    }
 }
