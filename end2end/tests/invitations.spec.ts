@@ -64,10 +64,10 @@ test("a coordinator turns on two-step sign-in and signs in with a code, then a r
   await expect(me.getByRole("img", { name: "QR-code voor je authenticatie-app" })).toBeVisible();
   const secret = await me.getByTestId("totp-secret").innerText();
   // A wrong code first: said at the field, nothing lost.
-  await me.getByLabel("Code").fill("12345");
+  await me.getByLabel("Code", { exact: true }).fill("12345");
   await me.getByRole("button", { name: "Code bevestigen" }).click();
   await expect(me.getByText("Deze waarde is niet geldig.")).toBeVisible();
-  await me.getByLabel("Code").fill(totpCode(secret));
+  await me.getByLabel("Code", { exact: true }).fill(totpCode(secret));
   await me.getByRole("button", { name: "Code bevestigen" }).click();
   const codes = me.getByTestId("recovery-codes").getByRole("listitem");
   await expect(codes).toHaveCount(10);
@@ -81,7 +81,7 @@ test("a coordinator turns on two-step sign-in and signs in with a code, then a r
   await signIn(me, email, PASSWORD);
   await expect(me).toHaveURL(/\/login\/code$/);
   await ready(me);
-  await me.getByLabel("Code").fill(totpCode(secret, 30));
+  await me.getByLabel("Code", { exact: true }).fill(totpCode(secret, 30));
   await me.getByRole("button", { name: "Bevestigen" }).click();
   await expect(me.getByRole("heading", { level: 1 })).toHaveText("Welkom bij Klik");
   await me.getByRole("button", { name: "Afmelden" }).click();
@@ -90,7 +90,7 @@ test("a coordinator turns on two-step sign-in and signs in with a code, then a r
   await signIn(me, email, PASSWORD);
   await expect(me).toHaveURL(/\/login\/code$/);
   await ready(me);
-  await me.getByLabel("Code").fill(recovery);
+  await me.getByLabel("Code", { exact: true }).fill(recovery);
   await me.getByRole("button", { name: "Bevestigen" }).click();
   await expect(me.getByRole("heading", { level: 1 })).toHaveText("Welkom bij Klik");
 });
@@ -99,7 +99,7 @@ test("a wrong code at the second step is said plainly", async ({ page }) => {
   // Without a pending sign-in, the code page sends people back to start over.
   await page.goto("/login/code");
   await ready(page);
-  await page.getByLabel("Code").fill("123456");
+  await page.getByLabel("Code", { exact: true }).fill("123456");
   await page.getByRole("button", { name: "Bevestigen" }).click();
   await expect(page.getByRole("alert")).toContainText("niet meer geldig");
   await expect(page.getByRole("link", { name: "Opnieuw aanmelden" })).toBeVisible();

@@ -5,12 +5,12 @@ const javaScript = () => test.info().project.use.javaScriptEnabled !== false;
 
 /** Fills in the profile part of a form as a coordinator or volunteer would. */
 async function fillProfile(page: Page, first: string, last: string) {
-  await page.getByLabel("Voornaam").fill(first);
-  await page.getByLabel("Familienaam").fill(last);
-  await page.getByLabel("Geboortedatum").fill("1988-03-14");
+  await page.getByLabel("Voornaam", { exact: true }).fill(first);
+  await page.getByLabel("Familienaam", { exact: true }).fill(last);
+  await page.getByLabel("Geboortedatum", { exact: true }).fill("1988-03-14");
   await page.getByRole("radio", { name: "Vrouw" }).first().check();
-  await page.getByLabel("Woonplaats").selectOption({ label: "Mechelen (2800)" });
-  await page.getByLabel("Telefoon of gsm").fill("0470 12 34 56");
+  await page.getByLabel("Woonplaats", { exact: true }).selectOption({ label: "Mechelen (2800)" });
+  await page.getByLabel("Telefoon of gsm", { exact: true }).fill("0470 12 34 56");
   await page.getByRole("checkbox", { name: "Wandelen" }).check();
   await page.getByRole("checkbox", { name: "Film" }).check();
   await page.getByRole("checkbox", { name: "zaterdagnamiddag" }).check();
@@ -29,7 +29,7 @@ test("a coordinator records an intake; a missing consent is said at its place", 
   await expect(page.getByText("Dit veld is verplicht.").first()).toBeVisible();
   if (javaScript()) {
     // Nothing typed is lost.
-    await expect(page.getByLabel("Familienaam")).toHaveValue(last);
+    await expect(page.getByLabel("Familienaam", { exact: true })).toHaveValue(last);
     await expect(page.getByRole("checkbox", { name: "Wandelen" })).toBeChecked();
   } else {
     await fillProfile(page, "Mira", last);
@@ -50,7 +50,7 @@ test("a volunteer applies to become a buddy", async ({ page }) => {
   await ready(page);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Word buddy");
   await fillProfile(page, "Koen", `Kandidaat${Date.now()}`);
-  await page.getByLabel("Motivatie").fill("Ik wandel graag en heb tijd op zaterdag.");
+  await page.getByLabel("Motivatie", { exact: true }).fill("Ik wandel graag en heb tijd op zaterdag.");
   await page.getByRole("button", { name: "Kandidatuur versturen" }).click();
   // The privacy notice must be read first.
   await expect(page.getByText("Dit veld is verplicht.").first()).toBeVisible();
