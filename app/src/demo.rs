@@ -82,10 +82,7 @@ fn profile(
     )
     .unwrap_or(today);
     let how_many = rng.gen_range(1..=5);
-    let mut chosen: Vec<i64> = interests
-        .choose_multiple(rng, how_many)
-        .copied()
-        .collect();
+    let mut chosen: Vec<i64> = interests.choose_multiple(rng, how_many).copied().collect();
     chosen.sort_unstable();
     let mut availability = Availability::NONE;
     for _ in 0..rng.gen_range(2..=6) {

@@ -34,13 +34,21 @@ use crate::components::layout::Layout;
 use crate::error::AppError;
 use crate::i18n::provide_i18n;
 use crate::pages::{
-    account::AccountPage, admin_audit::AuditPage, admin_lists::ListsPage, admin_settings::SettingsPage,
+    account::AccountPage,
+    admin_audit::AuditPage,
+    admin_lists::ListsPage,
+    admin_settings::SettingsPage,
     admin_users::UsersPage,
     buddies::{ApplicationThanksPage, BecomeBuddyPage, BuddiesPage, BuddyPage, NewBuddyPage},
-    home::HomePage, login::LoginPage, login_code::LoginCodePage,
+    home::HomePage,
+    login::LoginPage,
+    login_code::LoginCodePage,
     not_found::NotFound,
     participants::{EditParticipantPage, NewParticipantPage, ParticipantPage, ParticipantsPage},
-    privacy::PrivacyPage, setup::SetupPage, waiting::WaitingPage, welcome::WelcomePage,
+    privacy::PrivacyPage,
+    setup::SetupPage,
+    waiting::WaitingPage,
+    welcome::WelcomePage,
 };
 
 /// The HTML document around the app, rendered on the server only.

@@ -5,7 +5,8 @@ use leptos::server_fn::ServerFn;
 
 use super::session::current_user;
 use crate::api::{
-    account, admin_lists, audit, buddies, invitations, lists, participants, programme, settings, two_factor, users,
+    account, admin_lists, audit, buddies, invitations, lists, participants, programme, settings,
+    two_factor, users,
 };
 use crate::domain::account::{CurrentUser, Role};
 use crate::error::AppError;
@@ -61,11 +62,23 @@ pub fn rules() -> Vec<(&'static str, Rule)> {
         (buddies::ListScreeners::PATH, Rule::Roles(STAFF_ADMIN)),
         (buddies::HandToScreener::PATH, Rule::Roles(STAFF_ADMIN)),
         (buddies::RecordScreening::PATH, Rule::Roles(STAFF)),
-        (participants::ListParticipants::PATH, Rule::Roles(STAFF_ADMIN)),
+        (
+            participants::ListParticipants::PATH,
+            Rule::Roles(STAFF_ADMIN),
+        ),
         (participants::GetParticipant::PATH, Rule::Roles(STAFF_ADMIN)),
-        (participants::CreateParticipant::PATH, Rule::Roles(STAFF_ADMIN)),
-        (participants::UpdateParticipant::PATH, Rule::Roles(STAFF_ADMIN)),
-        (participants::ChangeParticipantStatus::PATH, Rule::Roles(STAFF_ADMIN)),
+        (
+            participants::CreateParticipant::PATH,
+            Rule::Roles(STAFF_ADMIN),
+        ),
+        (
+            participants::UpdateParticipant::PATH,
+            Rule::Roles(STAFF_ADMIN),
+        ),
+        (
+            participants::ChangeParticipantStatus::PATH,
+            Rule::Roles(STAFF_ADMIN),
+        ),
         (participants::WaitingList::PATH, Rule::Roles(STAFF_ADMIN)),
         (participants::RecordContact::PATH, Rule::Roles(STAFF_ADMIN)),
         (settings::SecuritySettings::PATH, Rule::Roles(ADMIN)),

@@ -2,7 +2,7 @@
 
 pub mod error_panel;
 pub mod form;
-pub mod profile_fields;
 pub mod guard;
 pub mod icons;
 pub mod layout;
+pub mod profile_fields;

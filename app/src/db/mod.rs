@@ -2,13 +2,13 @@
 //! Every function takes a connection, so tests run the same code on SQLite and PostgreSQL.
 
 pub mod audit;
+pub mod buddies;
 pub mod entities;
 pub mod invitations;
 pub mod lists;
-pub mod buddies;
-pub mod participants;
 pub mod login_attempts;
 pub mod outbox;
+pub mod participants;
 pub mod sessions;
 pub mod settings;
 pub mod timeline;

@@ -10,6 +10,7 @@ use crate::domain::people::TimelineEntry;
 use crate::error::AppError;
 
 /// Records a status change in the person's timeline.
+#[allow(clippy::too_many_arguments)] // one row of the timeline, column by column
 pub async fn record(
     db: &impl ConnectionTrait,
     kind: &str,

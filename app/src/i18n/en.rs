@@ -180,7 +180,13 @@ pub const TEXTS: Texts = Texts {
     two_factor_required_off: "Two-step sign-in is optional for everyone.",
     two_factor_require: "Make it required for admins and coordinators",
     two_factor_unrequire: "No longer require it",
-    err_invalid_fields: |n| if n == 1 { "One field still needs a change: see below.".into() } else { format!("{n} fields still need a change: see below. What you typed is kept.") },
+    err_invalid_fields: |n| {
+        if n == 1 {
+            "One field still needs a change: see below.".into()
+        } else {
+            format!("{n} fields still need a change: see below. What you typed is kept.")
+        }
+    },
     nav_participants: "Participants",
     participants_title: "Participants",
     participants_new: "New intake",
@@ -244,13 +250,59 @@ pub const TEXTS: Texts = Texts {
     profile_title: "Profile",
     yes: "yes",
     no: "no",
-    days_waiting: |n| if n == 1 { "1 day".into() } else { format!("{n} days") },
-    results: |n| if n == 1 { "1 participant".into() } else { format!("{n} participants") },
+    days_waiting: |n| {
+        if n == 1 {
+            "1 day".into()
+        } else {
+            format!("{n} days")
+        }
+    },
+    results: |n| {
+        if n == 1 {
+            "1 participant".into()
+        } else {
+            format!("{n} participants")
+        }
+    },
     page_of: |p, n| format!("Page {p} of {n}"),
-    participant_status: |s| { use crate::domain::people::ParticipantStatus::*; match s { Registered => "Registered", IntakeDone => "Intake done", Waiting => "Waiting", Proposed => "Proposed", InDuo => "In a duo", Paused => "Paused", Closed => "Closed" } },
-    sort_name: |s| { use crate::domain::people::ParticipantSort::*; match s { WaitingLongest => "Longest waiting first", Name => "Name", Newest => "Newest first" } },
-    contact_method: |c| { use crate::domain::profile::ContactMethod::*; match c { Phone => "Phone", Email => "E-mail", Sms => "Text message", Post => "Letter" } },
-    travel_mode: |m| { use crate::domain::profile::TravelMode::*; match m { OnFoot => "On foot", Bike => "Bike", PublicTransport => "Public transport", Car => "Car" } },
+    participant_status: |s| {
+        use crate::domain::people::ParticipantStatus::*;
+        match s {
+            Registered => "Registered",
+            IntakeDone => "Intake done",
+            Waiting => "Waiting",
+            Proposed => "Proposed",
+            InDuo => "In a duo",
+            Paused => "Paused",
+            Closed => "Closed",
+        }
+    },
+    sort_name: |s| {
+        use crate::domain::people::ParticipantSort::*;
+        match s {
+            WaitingLongest => "Longest waiting first",
+            Name => "Name",
+            Newest => "Newest first",
+        }
+    },
+    contact_method: |c| {
+        use crate::domain::profile::ContactMethod::*;
+        match c {
+            Phone => "Phone",
+            Email => "E-mail",
+            Sms => "Text message",
+            Post => "Letter",
+        }
+    },
+    travel_mode: |m| {
+        use crate::domain::profile::TravelMode::*;
+        match m {
+            OnFoot => "On foot",
+            Bike => "Bike",
+            PublicTransport => "Public transport",
+            Car => "Car",
+        }
+    },
     nav_buddies: "Buddies",
     nav_become_buddy: "Become a buddy",
     section_motivation: "Why become a buddy?",
@@ -275,9 +327,34 @@ pub const TEXTS: Texts = Texts {
     field_screening_outcome: "Outcome",
     screening_submit: "Save screening",
     screenings_title: "Screening interviews",
-    buddy_status: |s| { use crate::domain::people::BuddyStatus::*; match s { Applied => "Applied", Screening => "Screening", NotApproved => "Not approved", Available => "Available", InDuo => "In a duo", Paused => "Paused", Stopped => "Stopped" } },
-    screening_outcome: |o| { use crate::domain::people::ScreeningOutcome::*; match o { Approved => "Approved", NotApproved => "Not approved", SecondTalk => "Second talk needed" } },
-    gender: |g| { use crate::domain::profile::Gender::*; match g { Woman => "Woman", Man => "Man", X => "X" } },
+    buddy_status: |s| {
+        use crate::domain::people::BuddyStatus::*;
+        match s {
+            Applied => "Applied",
+            Screening => "Screening",
+            NotApproved => "Not approved",
+            Available => "Available",
+            InDuo => "In a duo",
+            Paused => "Paused",
+            Stopped => "Stopped",
+        }
+    },
+    screening_outcome: |o| {
+        use crate::domain::people::ScreeningOutcome::*;
+        match o {
+            Approved => "Approved",
+            NotApproved => "Not approved",
+            SecondTalk => "Second talk needed",
+        }
+    },
+    gender: |g| {
+        use crate::domain::profile::Gender::*;
+        match g {
+            Woman => "Woman",
+            Man => "Man",
+            X => "X",
+        }
+    },
     nav_waiting: "Waiting list",
     waiting_title: "Waiting list",
     waiting_intro: "Who is waiting for a buddy, longest first. Keep in touch and pass on stepping stones to the region's leisure offer.",
@@ -302,7 +379,17 @@ pub const TEXTS: Texts = Texts {
     list_provider: "Provider",
     list_place: "Place",
     list_link: "Link (https://…)",
-    list_name: |k| { use crate::domain::lists::ListKind::*; match k { Interests => "Interests", ActivityKinds => "Kinds of activity", ReferralOrganisations => "Referring organisations", Municipalities => "Municipalities", Scales => "Personality traits", SteppingStones => "Stepping stones (leisure offer)" } },
+    list_name: |k| {
+        use crate::domain::lists::ListKind::*;
+        match k {
+            Interests => "Interests",
+            ActivityKinds => "Kinds of activity",
+            ReferralOrganisations => "Referring organisations",
+            Municipalities => "Municipalities",
+            Scales => "Personality traits",
+            SteppingStones => "Stepping stones (leisure offer)",
+        }
+    },
     role: |role| match role {
         Role::Admin => "Administrator",
         Role::Coordinator => "Coordinator",

@@ -183,7 +183,15 @@ pub const TEXTS: Texts = Texts {
     two_factor_required_off: "Tweestapsaanmelding is vrijwillig voor iedereen.",
     two_factor_require: "Verplicht maken voor beheerders en coördinatoren",
     two_factor_unrequire: "Niet langer verplicht maken",
-    err_invalid_fields: |n| if n == 1 { "Eén veld moet nog aangepast worden: zie hieronder.".into() } else { format!("{n} velden moeten nog aangepast worden: zie hieronder. Wat je typte, blijft staan.") },
+    err_invalid_fields: |n| {
+        if n == 1 {
+            "Eén veld moet nog aangepast worden: zie hieronder.".into()
+        } else {
+            format!(
+                "{n} velden moeten nog aangepast worden: zie hieronder. Wat je typte, blijft staan."
+            )
+        }
+    },
     nav_participants: "Deelnemers",
     participants_title: "Deelnemers",
     participants_new: "Nieuwe intake",
@@ -247,13 +255,59 @@ pub const TEXTS: Texts = Texts {
     profile_title: "Profiel",
     yes: "ja",
     no: "nee",
-    days_waiting: |n| if n == 1 { "1 dag".into() } else { format!("{n} dagen") },
-    results: |n| if n == 1 { "1 deelnemer".into() } else { format!("{n} deelnemers") },
+    days_waiting: |n| {
+        if n == 1 {
+            "1 dag".into()
+        } else {
+            format!("{n} dagen")
+        }
+    },
+    results: |n| {
+        if n == 1 {
+            "1 deelnemer".into()
+        } else {
+            format!("{n} deelnemers")
+        }
+    },
     page_of: |p, n| format!("Pagina {p} van {n}"),
-    participant_status: |s| { use crate::domain::people::ParticipantStatus::*; match s { Registered => "Aangemeld", IntakeDone => "Intake gedaan", Waiting => "Wacht", Proposed => "Voorgesteld", InDuo => "In een duo", Paused => "Gepauzeerd", Closed => "Afgesloten" } },
-    sort_name: |s| { use crate::domain::people::ParticipantSort::*; match s { WaitingLongest => "Langst wachtend eerst", Name => "Naam", Newest => "Nieuwste eerst" } },
-    contact_method: |c| { use crate::domain::profile::ContactMethod::*; match c { Phone => "Telefoon", Email => "E-mail", Sms => "Sms", Post => "Brief" } },
-    travel_mode: |m| { use crate::domain::profile::TravelMode::*; match m { OnFoot => "Te voet", Bike => "Fiets", PublicTransport => "Openbaar vervoer", Car => "Auto" } },
+    participant_status: |s| {
+        use crate::domain::people::ParticipantStatus::*;
+        match s {
+            Registered => "Aangemeld",
+            IntakeDone => "Intake gedaan",
+            Waiting => "Wacht",
+            Proposed => "Voorgesteld",
+            InDuo => "In een duo",
+            Paused => "Gepauzeerd",
+            Closed => "Afgesloten",
+        }
+    },
+    sort_name: |s| {
+        use crate::domain::people::ParticipantSort::*;
+        match s {
+            WaitingLongest => "Langst wachtend eerst",
+            Name => "Naam",
+            Newest => "Nieuwste eerst",
+        }
+    },
+    contact_method: |c| {
+        use crate::domain::profile::ContactMethod::*;
+        match c {
+            Phone => "Telefoon",
+            Email => "E-mail",
+            Sms => "Sms",
+            Post => "Brief",
+        }
+    },
+    travel_mode: |m| {
+        use crate::domain::profile::TravelMode::*;
+        match m {
+            OnFoot => "Te voet",
+            Bike => "Fiets",
+            PublicTransport => "Openbaar vervoer",
+            Car => "Auto",
+        }
+    },
     nav_buddies: "Buddy's",
     nav_become_buddy: "Word buddy",
     section_motivation: "Waarom buddy worden?",
@@ -278,9 +332,34 @@ pub const TEXTS: Texts = Texts {
     field_screening_outcome: "Uitkomst",
     screening_submit: "Screening bewaren",
     screenings_title: "Screeningsgesprekken",
-    buddy_status: |s| { use crate::domain::people::BuddyStatus::*; match s { Applied => "Kandidaat", Screening => "In screening", NotApproved => "Niet goedgekeurd", Available => "Beschikbaar", InDuo => "In een duo", Paused => "Gepauzeerd", Stopped => "Gestopt" } },
-    screening_outcome: |o| { use crate::domain::people::ScreeningOutcome::*; match o { Approved => "Goedgekeurd", NotApproved => "Niet goedgekeurd", SecondTalk => "Tweede gesprek nodig" } },
-    gender: |g| { use crate::domain::profile::Gender::*; match g { Woman => "Vrouw", Man => "Man", X => "X" } },
+    buddy_status: |s| {
+        use crate::domain::people::BuddyStatus::*;
+        match s {
+            Applied => "Kandidaat",
+            Screening => "In screening",
+            NotApproved => "Niet goedgekeurd",
+            Available => "Beschikbaar",
+            InDuo => "In een duo",
+            Paused => "Gepauzeerd",
+            Stopped => "Gestopt",
+        }
+    },
+    screening_outcome: |o| {
+        use crate::domain::people::ScreeningOutcome::*;
+        match o {
+            Approved => "Goedgekeurd",
+            NotApproved => "Niet goedgekeurd",
+            SecondTalk => "Tweede gesprek nodig",
+        }
+    },
+    gender: |g| {
+        use crate::domain::profile::Gender::*;
+        match g {
+            Woman => "Vrouw",
+            Man => "Man",
+            X => "X",
+        }
+    },
     nav_waiting: "Wachtlijst",
     waiting_title: "Wachtlijst",
     waiting_intro: "Wie wacht op een buddy, het langst wachtende eerst. Houd contact en geef opstapjes mee naar het vrijetijdsaanbod in de regio.",
@@ -305,7 +384,17 @@ pub const TEXTS: Texts = Texts {
     list_provider: "Aanbieder",
     list_place: "Plaats",
     list_link: "Link (https://…)",
-    list_name: |k| { use crate::domain::lists::ListKind::*; match k { Interests => "Interesses", ActivityKinds => "Soorten activiteiten", ReferralOrganisations => "Verwijzende organisaties", Municipalities => "Gemeenten", Scales => "Persoonlijkheidskenmerken", SteppingStones => "Opstapjes (vrijetijdsaanbod)" } },
+    list_name: |k| {
+        use crate::domain::lists::ListKind::*;
+        match k {
+            Interests => "Interesses",
+            ActivityKinds => "Soorten activiteiten",
+            ReferralOrganisations => "Verwijzende organisaties",
+            Municipalities => "Gemeenten",
+            Scales => "Persoonlijkheidskenmerken",
+            SteppingStones => "Opstapjes (vrijetijdsaanbod)",
+        }
+    },
     role: |role| match role {
         Role::Admin => "Beheerder",
         Role::Coordinator => "Coördinator",
