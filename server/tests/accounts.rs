@@ -516,6 +516,13 @@ async fn the_access_matrix_holds_for_every_server_function_and_role() {
             }
             "add_list_entry" => &[("list", "interests"), ("entry[name]", "Yoga")],
             "set_list_entry_active" => &[("list", "interests"), ("id", "1"), ("active", "false")],
+            "preview_import" => &[("kind", "participants"), ("csv", "voornaam\nMira")],
+            "confirm_import" => &[
+                ("kind", "participants"),
+                ("csv", "voornaam\nMira"),
+                ("only_valid", "true"),
+            ],
+            "export_csv" => &[("kind", "participants")],
             "record_contact" => &[("id", "999"), ("on", "2026-11-20")],
             "hand_to_screener" => &[("id", "999"), ("version", "1"), ("screener", "1")],
             "record_screening" => &[

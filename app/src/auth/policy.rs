@@ -5,7 +5,7 @@ use leptos::server_fn::ServerFn;
 
 use super::session::current_user;
 use crate::api::{
-    account, admin_lists, audit, buddies, invitations, lists, participants, programme, settings,
+    account, admin_lists, audit, buddies, import, invitations, lists, participants, programme, settings,
     two_factor, users,
 };
 use crate::domain::account::{CurrentUser, Role};
@@ -51,6 +51,9 @@ pub fn rules() -> Vec<(&'static str, Rule)> {
         (invitations::InviteUser::PATH, Rule::Roles(STAFF_ADMIN)),
         (invitations::RenewInvitation::PATH, Rule::Roles(STAFF_ADMIN)),
         (lists::LoadLists::PATH, Rule::Roles(STAFF)),
+        (import::PreviewImport::PATH, Rule::Roles(STAFF_ADMIN)),
+        (import::ConfirmImport::PATH, Rule::Roles(STAFF_ADMIN)),
+        (import::ExportCsv::PATH, Rule::Roles(STAFF_ADMIN)),
         (admin_lists::AllLists::PATH, Rule::Roles(ADMIN)),
         (admin_lists::AddListEntry::PATH, Rule::Roles(ADMIN)),
         (admin_lists::SetListEntryActive::PATH, Rule::Roles(ADMIN)),

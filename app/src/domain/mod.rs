@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod audit;
+pub mod import;
 pub mod lists;
 pub mod people;
 pub mod profile;

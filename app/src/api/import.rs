@@ -1,0 +1,299 @@
+//! Importing and exporting participants and buddies as CSV (the spreadsheets coordinators
+//! keep today). Nothing is written until the coordinator confirms, and then in one
+//! transaction.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::import::{ImportKind, RowReport};
+use crate::error::AppError;
+
+/// Largest file accepted, in bytes: a programme's lists are far smaller.
+pub const MAX_CSV_BYTES: usize = 1024 * 1024;
+
+/// What an import would do.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportPreview {
+    pub headings: Vec<String>,
+    /// The field of each column (guessed from the headings, or as chosen).
+    pub mapping: Vec<String>,
+    pub rows: usize,
+    pub valid: usize,
+    /// The rows with problems (the first 200).
+    pub invalid: Vec<RowReport>,
+}
+
+/// Reads a CSV text (comma or semicolon separated) into its heading and rows.
+#[cfg(feature = "ssr")]
+fn read_csv(text: &str) -> Result<(Vec<String>, Vec<Vec<String>>), AppError> {
+    use crate::domain::validation::Problem;
+
+    if text.len() > MAX_CSV_BYTES {
+        return Err(AppError::validation(
+            "file",
+            Problem::TooLong { max: MAX_CSV_BYTES },
+        ));
+    }
+    // A file in another encoding than UTF-8 arrives with replacement characters.
+    if text.contains('\u{FFFD}') || text.contains('\0') {
+        return Err(AppError::validation("file", Problem::Invalid));
+    }
+    let text = text.trim_start_matches('\u{FEFF}');
+    let first = text.lines().next().unwrap_or_default();
+    let delimiter = if first.matches(';').count() > first.matches(',').count() {
+        b';'
+    } else {
+        b','
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let headings: Vec<String> = reader
+        .headers()
+        .map_err(|_| AppError::validation("file", Problem::Invalid))?
+        .iter()
+        .map(|h| h.trim().to_owned())
+        .collect();
+    if headings.iter().all(|h| h.is_empty()) {
+        return Err(AppError::validation("file", Problem::Required));
+    }
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|_| AppError::validation("file", Problem::Invalid))?;
+        if record.iter().all(|v| v.trim().is_empty()) {
+            continue;
+        }
+        rows.push(record.iter().map(str::to_owned).collect());
+    }
+    Ok((headings, rows))
+}
+
+/// Checks every row; `Ok` items are what would be written.
+#[cfg(feature = "ssr")]
+async fn check_rows(
+    state: &crate::state::AppState,
+    kind: ImportKind,
+    text: &str,
+    mapping: Option<Vec<String>>,
+    by: i32,
+) -> Result<(Vec<String>, Vec<String>, Vec<Result<Row, RowReport>>), AppError> {
+    use crate::domain::import::{buddy_row, check_mapping, guess_field, participant_row};
+    use crate::domain::time::local_date;
+
+    let (headings, rows) = read_csv(text)?;
+    let mapping = match mapping {
+        Some(m) if !m.is_empty() => m,
+        _ => headings.iter().map(|h| guess_field(h).to_owned()).collect(),
+    };
+    check_mapping(&mapping, headings.len()).map_err(|p| AppError::validation("mapping", p))?;
+    let lists = crate::db::lists::load(&state.db, false).await?;
+    let today = local_date(state.clock.now(), state.config.time_zone);
+    let checked = rows
+        .iter()
+        .enumerate()
+        .map(|(i, row)| {
+            let name = mapping
+                .iter()
+                .zip(row)
+                .filter(|(f, _)| *f == "first_name" || *f == "last_name")
+                .map(|(_, v)| v.trim())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let report = |problems| RowReport {
+                line: i + 2,
+                name: name.clone(),
+                problems,
+            };
+            match kind {
+                ImportKind::Participants => participant_row(row, &mapping, &lists, today, by)
+                    .map(Row::Participant)
+                    .map_err(report),
+                ImportKind::Buddies => buddy_row(row, &mapping, &lists, today)
+                    .map(Row::Buddy)
+                    .map_err(report),
+            }
+        })
+        .collect();
+    Ok((headings, mapping, checked))
+}
+
+#[cfg(feature = "ssr")]
+enum Row {
+    Participant(crate::domain::people::Intake),
+    Buddy(crate::domain::people::Application),
+}
+
+#[server(endpoint = "preview_import")]
+pub async fn preview_import(
+    kind: ImportKind,
+    csv: String,
+    mapping: Option<Vec<String>>,
+) -> Result<ImportPreview, AppError> {
+    let state = crate::state::app_state()?;
+    let user = crate::auth::policy::authorize_user::<PreviewImport>(&state).await?;
+    let (headings, mapping, checked) = check_rows(&state, kind, &csv, mapping, user.id).await?;
+    let rows = checked.len();
+    let invalid: Vec<RowReport> = checked.into_iter().filter_map(|r| r.err()).collect();
+    Ok(ImportPreview {
+        headings,
+        mapping,
+        rows,
+        valid: rows - invalid.len(),
+        invalid: invalid.into_iter().take(200).collect(),
+    })
+}
+
+/// Writes the rows: all of them (refused while any has a problem), or only the valid ones.
+#[server(endpoint = "confirm_import")]
+pub async fn confirm_import(
+    kind: ImportKind,
+    csv: String,
+    mapping: Option<Vec<String>>,
+    only_valid: bool,
+) -> Result<usize, AppError> {
+    use crate::domain::audit::AuditAction;
+    use crate::domain::time::local_date;
+    use sea_orm::TransactionTrait;
+
+    let state = crate::state::app_state()?;
+    let user = crate::auth::policy::authorize_user::<ConfirmImport>(&state).await?;
+    let (_, _, checked) = check_rows(&state, kind, &csv, mapping, user.id).await?;
+    let problems: Vec<_> = checked.iter().filter_map(|r| r.as_ref().err()).collect();
+    if !problems.is_empty() && !only_valid {
+        return Err(AppError::validation(
+            "file",
+            crate::domain::validation::Problem::Invalid,
+        ));
+    }
+    let now = state.clock.now();
+    let today = local_date(now, state.config.time_zone);
+    let txn = state.db.begin().await?;
+    let mut written = 0;
+    for row in checked.into_iter().flatten() {
+        let (kind, id) = match row {
+            Row::Participant(intake) => (
+                crate::db::participants::KIND,
+                crate::db::participants::create(&txn, &intake, user.id, now).await?,
+            ),
+            Row::Buddy(application) => (
+                crate::db::buddies::KIND,
+                crate::db::buddies::create(&txn, &application, Some(user.id), today, now).await?,
+            ),
+        };
+        let record = Some((kind, id.to_string()));
+        crate::audit::record(&state, &txn, Some(user.id), AuditAction::Create, record).await?;
+        written += 1;
+    }
+    txn.commit().await?;
+    Ok(written)
+}
+
+/// The list as CSV (semicolons, as Belgian spreadsheets expect), for what the caller may
+/// see. The export itself is written to the audit log.
+#[server(endpoint = "export_csv")]
+pub async fn export_csv(kind: ImportKind) -> Result<String, AppError> {
+    use crate::domain::audit::AuditAction;
+    use crate::domain::time::local_date;
+
+    let state = crate::state::app_state()?;
+    let user = crate::auth::policy::authorize_user::<ExportCsv>(&state).await?;
+    let today = local_date(state.clock.now(), state.config.time_zone);
+    let lists = crate::db::lists::load(&state.db, true).await?;
+    let mut out = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .from_writer(Vec::new());
+    let write_err = |e: csv::Error| AppError::internal(e);
+    let kind_code = match kind {
+        ImportKind::Participants => {
+            out.write_record([
+                "id",
+                "voornaam",
+                "familienaam",
+                "geboortedatum",
+                "gemeente",
+                "status",
+                "wacht sinds",
+                "laatste contact",
+                "interesses",
+            ])
+            .map_err(write_err)?;
+            let filter = crate::domain::people::ParticipantFilter::default();
+            let mut page = 0;
+            loop {
+                let rows = crate::db::participants::list(
+                    &state.db,
+                    &crate::domain::people::ParticipantFilter {
+                        page,
+                        ..filter.clone()
+                    },
+                    today,
+                )
+                .await?;
+                for r in &rows.rows {
+                    let detail = crate::db::participants::find(&state.db, r.id).await?;
+                    let (birth, interests) = detail
+                        .map(|d| {
+                            let names: Vec<String> = d
+                                .intake
+                                .profile
+                                .interests
+                                .iter()
+                                .filter_map(|i| lists.interest(*i).map(|x| x.name.clone()))
+                                .collect();
+                            (d.intake.profile.birth_date.to_string(), names.join(", "))
+                        })
+                        .unwrap_or_default();
+                    out.write_record([
+                        r.id.to_string(),
+                        r.first_name.clone(),
+                        r.last_name.clone(),
+                        birth,
+                        r.municipality.clone(),
+                        r.status.code().to_owned(),
+                        r.waiting_since.to_string(),
+                        r.last_contact_on.map(|d| d.to_string()).unwrap_or_default(),
+                        interests,
+                    ])
+                    .map_err(write_err)?;
+                }
+                if (page + 1) * crate::domain::people::PAGE_SIZE >= rows.total {
+                    break;
+                }
+                page += 1;
+            }
+            crate::db::participants::KIND
+        }
+        ImportKind::Buddies => {
+            use crate::domain::account::Role;
+            out.write_record([
+                "id",
+                "voornaam",
+                "familienaam",
+                "gemeente",
+                "status",
+                "kandidaat sinds",
+                "screener",
+            ])
+            .map_err(write_err)?;
+            let screener = (user.role == Role::Screener).then_some(user.id);
+            for r in crate::db::buddies::list(&state.db, None, screener, today).await? {
+                out.write_record([
+                    r.id.to_string(),
+                    r.first_name,
+                    r.last_name,
+                    r.municipality,
+                    r.status.code().to_owned(),
+                    r.applied_on.to_string(),
+                    r.screener.unwrap_or_default(),
+                ])
+                .map_err(write_err)?;
+            }
+            crate::db::buddies::KIND
+        }
+    };
+    let bytes = out.into_inner().map_err(AppError::internal)?;
+    let record = Some((kind_code, "export".to_owned()));
+    crate::audit::record(&state, &state.db, Some(user.id), AuditAction::Read, record).await?;
+    String::from_utf8(bytes).map_err(AppError::internal)
+}

@@ -1,0 +1,345 @@
+//! Importing participants and buddies from a spreadsheet: which column holds which field,
+//! and a per-row report of what would be stored. Pure: the server reads the CSV file and
+//! writes only what the coordinator confirms.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::lists::Lists;
+use super::people::{ApplicationForm, FieldProblem, IntakeForm};
+use super::validation::Problem;
+
+/// Who a file lists.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ImportKind {
+    Participants,
+    Buddies,
+}
+
+/// Fields a column can fill. `Ignore` leaves a column out.
+pub const FIELDS: &[&str] = &[
+    "ignore",
+    "first_name",
+    "last_name",
+    "birth_date",
+    "gender",
+    "municipality",
+    "phone",
+    "email",
+    "interests",
+    "smokes",
+    "max_travel_km",
+    "intake_date",
+    "notes",
+];
+
+/// Column headings people use in their spreadsheets, and the field each means.
+const SYNONYMS: &[(&str, &str)] = &[
+    ("voornaam", "first_name"),
+    ("first name", "first_name"),
+    ("first_name", "first_name"),
+    ("naam", "last_name"),
+    ("achternaam", "last_name"),
+    ("familienaam", "last_name"),
+    ("last name", "last_name"),
+    ("last_name", "last_name"),
+    ("geboortedatum", "birth_date"),
+    ("date of birth", "birth_date"),
+    ("birth_date", "birth_date"),
+    ("geslacht", "gender"),
+    ("gender", "gender"),
+    ("gemeente", "municipality"),
+    ("woonplaats", "municipality"),
+    ("municipality", "municipality"),
+    ("telefoon", "phone"),
+    ("gsm", "phone"),
+    ("phone", "phone"),
+    ("e-mail", "email"),
+    ("email", "email"),
+    ("interesses", "interests"),
+    ("interests", "interests"),
+    ("rookt", "smokes"),
+    ("roker", "smokes"),
+    ("smokes", "smokes"),
+    ("km", "max_travel_km"),
+    ("afstand", "max_travel_km"),
+    ("max_travel_km", "max_travel_km"),
+    ("intake", "intake_date"),
+    ("intakedatum", "intake_date"),
+    ("intake_date", "intake_date"),
+    ("notities", "notes"),
+    ("opmerkingen", "notes"),
+    ("notes", "notes"),
+];
+
+/// The field a heading most likely means.
+pub fn guess_field(heading: &str) -> &'static str {
+    let h = heading.trim().to_lowercase();
+    SYNONYMS
+        .iter()
+        .find(|(name, _)| *name == h)
+        .map(|(_, field)| *field)
+        .unwrap_or("ignore")
+}
+
+/// What one row would become.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RowReport {
+    /// 1-based line in the file (the heading is line 1).
+    pub line: usize,
+    pub name: String,
+    pub problems: Vec<FieldProblem>,
+}
+
+/// A date as spreadsheets write it: `2026-11-27` or `27/11/2026` (also with `-` or `.`).
+pub fn parse_date(value: &str) -> Option<NaiveDate> {
+    let v = value.trim();
+    NaiveDate::parse_from_str(v, "%Y-%m-%d").ok().or_else(|| {
+        ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"]
+            .iter()
+            .find_map(|f| NaiveDate::parse_from_str(v, f).ok())
+    })
+}
+
+fn gender_code(value: &str) -> String {
+    match value.trim().to_lowercase().as_str() {
+        "v" | "vrouw" | "f" | "female" | "woman" => "woman".into(),
+        "m" | "man" | "male" => "man".into(),
+        "x" | "anders" | "other" => "x".into(),
+        other => other.into(),
+    }
+}
+
+/// The forms a row fills in, with problems of values that cannot be read at all (an
+/// unknown municipality or interest). `mapping[i]` is the field of column `i`.
+fn forms(row: &[String], mapping: &[String], lists: &Lists) -> (IntakeForm, Vec<FieldProblem>) {
+    let mut form = IntakeForm::default();
+    let mut problems = Vec::new();
+    // An imported person agreed on paper; the coordinator confirms the import for them.
+    form.consent_matching = "true".into();
+    form.profile.preferred_contact = "phone".into();
+    form.profile.max_travel_km = "10".into();
+    form.profile.availability = (0..21).map(|i| i.to_string()).collect();
+    for (value, field) in row.iter().zip(mapping) {
+        let value = value.trim();
+        let p = &mut form.profile;
+        match field.as_str() {
+            "first_name" => p.first_name = value.into(),
+            "last_name" => p.last_name = value.into(),
+            "birth_date" => {
+                p.birth_date = parse_date(value)
+                    .map(|d| d.format("%Y-%m-%d").to_string())
+                    .unwrap_or_else(|| value.into())
+            }
+            "gender" => p.gender = gender_code(value),
+            "municipality" => {
+                let found = lists
+                    .municipalities
+                    .iter()
+                    .find(|m| m.name.eq_ignore_ascii_case(value) || m.postcode == value);
+                match found {
+                    Some(m) => p.municipality_id = m.id.to_string(),
+                    None if value.is_empty() => {}
+                    None => problems.push(("municipality_id".to_owned(), Problem::Invalid)),
+                }
+            }
+            "phone" => p.phone = value.into(),
+            "email" => p.email = value.into(),
+            "interests" => {
+                for name in value
+                    .split([',', ';'])
+                    .map(str::trim)
+                    .filter(|n| !n.is_empty())
+                {
+                    match lists
+                        .interests
+                        .iter()
+                        .find(|i| i.name.eq_ignore_ascii_case(name))
+                    {
+                        Some(i) => p.interests.push(i.id.to_string()),
+                        None => problems.push(("interests".to_owned(), Problem::Invalid)),
+                    }
+                }
+            }
+            "smokes" => {
+                let yes = matches!(
+                    value.to_lowercase().as_str(),
+                    "ja" | "yes" | "j" | "y" | "1" | "true"
+                );
+                p.smokes = if yes { "true".into() } else { String::new() };
+                p.accepts_smoker = p.smokes.clone();
+            }
+            "max_travel_km" => p.max_travel_km = value.into(),
+            "intake_date" => {
+                form.intake_date = parse_date(value)
+                    .map(|d| d.format("%Y-%m-%d").to_string())
+                    .unwrap_or_else(|| value.into())
+            }
+            "notes" => form.coordinator_notes = value.into(),
+            _ => {}
+        }
+    }
+    if form.profile.phone.is_empty() && !form.profile.email.is_empty() {
+        form.profile.preferred_contact = "email".into();
+    }
+    if form.profile.phone.is_empty() && form.profile.email.is_empty() {
+        form.profile.preferred_contact = "post".into();
+    }
+    (form, problems)
+}
+
+/// The intake a participant row becomes, or its problems.
+pub fn participant_row(
+    row: &[String],
+    mapping: &[String],
+    lists: &Lists,
+    today: NaiveDate,
+    by: i32,
+) -> Result<super::people::Intake, Vec<FieldProblem>> {
+    let (form, mut problems) = forms(row, mapping, lists);
+    match form.check(today, by) {
+        Ok(intake) if problems.is_empty() => Ok(intake),
+        Ok(_) => Err(problems),
+        Err(more) => {
+            problems.extend(more);
+            problems.dedup();
+            Err(problems)
+        }
+    }
+}
+
+/// The application a buddy row becomes, or its problems.
+pub fn buddy_row(
+    row: &[String],
+    mapping: &[String],
+    lists: &Lists,
+    today: NaiveDate,
+) -> Result<super::people::Application, Vec<FieldProblem>> {
+    let (form, mut problems) = forms(row, mapping, lists);
+    let application = ApplicationForm {
+        profile: form.profile,
+        motivation: form.coordinator_notes,
+        ..Default::default()
+    };
+    match application.check(today, false) {
+        Ok(a) if problems.is_empty() => Ok(a),
+        Ok(_) => Err(problems),
+        Err(more) => {
+            problems.extend(more);
+            problems.dedup();
+            Err(problems)
+        }
+    }
+}
+
+/// A mapping must name known fields, one per column, and each field at most once.
+pub fn check_mapping(mapping: &[String], columns: usize) -> Result<(), Problem> {
+    if mapping.len() != columns || mapping.iter().any(|f| !FIELDS.contains(&f.as_str())) {
+        return Err(Problem::Invalid);
+    }
+    let mut used: Vec<&String> = mapping.iter().filter(|f| *f != "ignore").collect();
+    let before = used.len();
+    used.sort();
+    used.dedup();
+    if used.len() != before {
+        return Err(Problem::Invalid);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::lists::Named;
+    use crate::domain::profile::Municipality;
+
+    fn lists() -> Lists {
+        Lists {
+            municipalities: vec![Municipality {
+                id: 1,
+                name: "Mechelen".into(),
+                postcode: "2800".into(),
+                lat: 51.0,
+                lon: 4.4,
+            }],
+            interests: vec![Named {
+                id: 3,
+                name: "Film".into(),
+                active: true,
+            }],
+            ..Default::default()
+        }
+    }
+
+    fn strings(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn headings_are_recognised_in_dutch_and_english() {
+        assert_eq!(guess_field(" Voornaam "), "first_name");
+        assert_eq!(guess_field("E-mail"), "email");
+        assert_eq!(guess_field("Lievelingskleur"), "ignore");
+    }
+
+    #[test]
+    fn a_row_becomes_an_intake_or_says_what_is_wrong() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        let mapping = strings(&[
+            "first_name",
+            "last_name",
+            "birth_date",
+            "gender",
+            "municipality",
+            "phone",
+            "interests",
+        ]);
+        let row = strings(&[
+            "Mira",
+            "Zonnebloem",
+            "14/03/1988",
+            "V",
+            "mechelen",
+            "015 12 34 56",
+            "film",
+        ]);
+        let intake = participant_row(&row, &mapping, &lists(), today, 1).unwrap();
+        assert_eq!(intake.profile.interests, vec![3]);
+        assert_eq!(
+            intake.profile.birth_date,
+            NaiveDate::from_ymd_opt(1988, 3, 14).unwrap()
+        );
+        let bad = strings(&[
+            "",
+            "Zonnebloem",
+            "1988-02-31",
+            "robot",
+            "Parijs",
+            "",
+            "schaken",
+        ]);
+        let problems = participant_row(&bad, &mapping, &lists(), today, 1).unwrap_err();
+        let fields: Vec<&str> = problems.iter().map(|(f, _)| f.as_str()).collect();
+        for field in [
+            "first_name",
+            "birth_date",
+            "gender",
+            "municipality_id",
+            "interests",
+        ] {
+            assert!(fields.contains(&field), "{field}: {problems:?}");
+        }
+    }
+
+    #[test]
+    fn mappings_name_known_fields_once() {
+        assert_eq!(
+            check_mapping(&strings(&["first_name", "ignore", "ignore"]), 3),
+            Ok(())
+        );
+        assert!(check_mapping(&strings(&["first_name", "first_name"]), 2).is_err());
+        assert!(check_mapping(&strings(&["diagnose"]), 1).is_err());
+        assert!(check_mapping(&strings(&["first_name"]), 2).is_err());
+    }
+}
