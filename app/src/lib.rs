@@ -41,6 +41,7 @@ use crate::pages::{
     admin_users::UsersPage,
     buddies::{ApplicationThanksPage, BecomeBuddyPage, BuddiesPage, BuddyPage, NewBuddyPage},
     home::HomePage,
+    import::ImportPage,
     login::LoginPage,
     login_code::LoginCodePage,
     not_found::NotFound,
@@ -113,6 +114,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/setup") view=SetupPage ssr=SsrMode::Async />
                     <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
                     <Route path=path!("/participants") view=ParticipantsPage ssr=SsrMode::Async />
+                    <Route path=path!("/import") view=ImportPage ssr=SsrMode::Async />
                     <Route path=path!("/waiting") view=WaitingPage ssr=SsrMode::Async />
                     <Route path=path!("/participants/new") view=NewParticipantPage ssr=SsrMode::Async />
                     <Route path=path!("/participants/:id") view=ParticipantPage ssr=SsrMode::Async />

@@ -104,6 +104,9 @@ async fn an_import_is_previewed_then_written_in_one_go_and_exported_again() {
     assert!(text.starts_with("id;voornaam;familienaam"));
     assert!(text.contains("Zonnebloem") && text.contains("Film"));
     assert_eq!(text.lines().count(), 3);
+    let page = server.get("/import", Some(&coordinator)).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("name=\"csv\""));
 }
 
 #[tokio::test]

@@ -14,6 +14,9 @@ pub const MAX_CSV_BYTES: usize = 1024 * 1024;
 /// What an import would do.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ImportPreview {
+    /// What was checked, sent back so that the confirmation sends the very same.
+    pub kind: ImportKind,
+    pub csv: String,
     pub headings: Vec<String>,
     /// The field of each column (guessed from the headings, or as chosen).
     pub mapping: Vec<String>,
@@ -40,11 +43,11 @@ fn read_csv(text: &str) -> Result<(Vec<String>, Vec<Vec<String>>), AppError> {
     }
     let text = text.trim_start_matches('\u{FEFF}');
     let first = text.lines().next().unwrap_or_default();
-    let delimiter = if first.matches(';').count() > first.matches(',').count() {
-        b';'
-    } else {
-        b','
-    };
+    // Commas, semicolons (Belgian spreadsheets), or tabs (cells pasted from a spreadsheet).
+    let delimiter = [b'\t', b';', b',']
+        .into_iter()
+        .max_by_key(|d| first.matches(*d as char).count())
+        .unwrap_or(b',');
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .flexible(true)
@@ -136,6 +139,8 @@ pub async fn preview_import(
     let rows = checked.len();
     let invalid: Vec<RowReport> = checked.into_iter().filter_map(|r| r.err()).collect();
     Ok(ImportPreview {
+        kind,
+        csv,
         headings,
         mapping,
         rows,

@@ -8,6 +8,7 @@ pub mod admin_settings;
 pub mod admin_users;
 pub mod buddies;
 pub mod home;
+pub mod import;
 pub mod login;
 pub mod login_code;
 pub mod not_found;
