@@ -282,7 +282,10 @@ impl MigrationTrait for Migration {
                     )
                     .foreign_key(
                         ForeignKey::create()
-                            .from(ParticipantContact::Table, ParticipantContact::SteppingStoneId)
+                            .from(
+                                ParticipantContact::Table,
+                                ParticipantContact::SteppingStoneId,
+                            )
                             .to(SteppingStone::Table, SteppingStone::Id),
                     )
                     .to_owned(),
