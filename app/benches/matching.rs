@@ -59,10 +59,13 @@ fn profile(numbers: &mut Numbers) -> MatchProfile {
     let interests: BTreeSet<i64> = (0..1 + numbers.below(6))
         .map(|_| 1 + numbers.below(INTERESTS) as i64)
         .collect();
-    let personality: BTreeMap<i64, u8> = (1..=SCALES)
-        // Three in four scales filled in.
-        .filter_map(|s| (numbers.below(4) != 0).then(|| (s, 1 + numbers.below(5) as u8)))
-        .collect();
+    // Three in four scales filled in.
+    let mut personality: BTreeMap<i64, u8> = BTreeMap::new();
+    for s in 1..=SCALES {
+        if numbers.below(4) != 0 {
+            personality.insert(s, 1 + numbers.below(5) as u8);
+        }
+    }
     // About a third of the 21 slots free, at least one.
     let availability = Availability(
         (numbers.next() as u32 & numbers.next() as u32 | 1 << numbers.below(21))
