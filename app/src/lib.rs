@@ -42,6 +42,7 @@ use crate::pages::{
     buddies::{ApplicationThanksPage, BecomeBuddyPage, BuddiesPage, BuddyPage, NewBuddyPage},
     home::HomePage,
     import::ImportPage,
+    matching::BuddyMatchPage,
     login::LoginPage,
     login_code::LoginCodePage,
     not_found::NotFound,
@@ -124,6 +125,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/buddies") view=BuddiesPage ssr=SsrMode::Async />
                     <Route path=path!("/buddies/new") view=NewBuddyPage ssr=SsrMode::Async />
                     <Route path=path!("/buddies/:id") view=BuddyPage ssr=SsrMode::Async />
+                    <Route path=path!("/buddies/:id/match") view=BuddyMatchPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/users") view=UsersPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/audit") view=AuditPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/lists") view=ListsPage ssr=SsrMode::Async />

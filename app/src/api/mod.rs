@@ -7,6 +7,7 @@ pub mod buddies;
 pub mod import;
 pub mod invitations;
 pub mod lists;
+pub mod matching;
 pub mod participants;
 pub mod programme;
 pub mod settings;

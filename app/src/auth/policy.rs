@@ -5,8 +5,8 @@ use leptos::server_fn::ServerFn;
 
 use super::session::current_user;
 use crate::api::{
-    account, admin_lists, audit, buddies, import, invitations, lists, participants, programme,
-    settings, two_factor, users,
+    account, admin_lists, audit, buddies, import, invitations, lists, matching, participants,
+    programme, settings, two_factor, users,
 };
 use crate::domain::account::{CurrentUser, Role};
 use crate::error::AppError;
@@ -51,6 +51,7 @@ pub fn rules() -> Vec<(&'static str, Rule)> {
         (invitations::InviteUser::PATH, Rule::Roles(STAFF_ADMIN)),
         (invitations::RenewInvitation::PATH, Rule::Roles(STAFF_ADMIN)),
         (lists::LoadLists::PATH, Rule::Roles(STAFF)),
+        (matching::RankForBuddy::PATH, Rule::Roles(STAFF_ADMIN)),
         (import::PreviewImport::PATH, Rule::Roles(STAFF_ADMIN)),
         (import::ConfirmImport::PATH, Rule::Roles(STAFF_ADMIN)),
         (import::ExportCsv::PATH, Rule::Roles(STAFF_ADMIN)),

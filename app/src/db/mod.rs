@@ -6,6 +6,7 @@ pub mod buddies;
 pub mod entities;
 pub mod invitations;
 pub mod lists;
+pub mod matching;
 pub mod login_attempts;
 pub mod outbox;
 pub mod participants;

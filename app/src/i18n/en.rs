@@ -424,6 +424,11 @@ pub const TEXTS: Texts = Texts {
         "notes" => "Notes",
         _ => "(do not use)",
     },
+    match_title: "New buddy: who fits?",
+    match_link: "Who fits this buddy?",
+    match_summary: |n| format!("{n} waiting participants fit, the best fit first."),
+    match_score_label: |p| format!("score {p} out of 100"),
+    match_excluded: |n| format!("{n} waiting participants do not fit, with the reason"),
     role: |role| match role {
         Role::Admin => "Administrator",
         Role::Coordinator => "Coordinator",

@@ -365,6 +365,11 @@ pub struct Texts {
     pub export_prepare: &'static str,
     pub export_download: &'static str,
     pub import_field_name: fn(&str) -> &'static str,
+    pub match_title: &'static str,
+    pub match_link: &'static str,
+    pub match_summary: fn(usize) -> String,
+    pub match_score_label: fn(u8) -> String,
+    pub match_excluded: fn(usize) -> String,
     pub role: fn(Role) -> &'static str,
     pub audit_action: fn(AuditAction) -> &'static str,
 }

@@ -429,6 +429,11 @@ pub const TEXTS: Texts = Texts {
         "notes" => "Notities",
         _ => "(niet gebruiken)",
     },
+    match_title: "Nieuwe buddy: wie past?",
+    match_link: "Wie past bij deze buddy?",
+    match_summary: |n| format!("{n} wachtende deelnemers passen, de best passende eerst."),
+    match_score_label: |p| format!("score {p} op 100"),
+    match_excluded: |n| format!("{n} wachtenden passen niet, met de reden"),
     role: |role| match role {
         Role::Admin => "Beheerder",
         Role::Coordinator => "Coördinator",

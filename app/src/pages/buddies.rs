@@ -247,6 +247,9 @@ pub fn BuddyPage() -> impl IntoView {
                         <h1>{name}</h1>
                         <p><span class="chip">{move || (i18n.t().buddy_status)(status)}</span>" "
                             {move || i18n.t().col_applied}": "{format_date(d.applied_on)}</p>
+                        {(coordinator && status == BuddyStatus::Available).then(|| view! {
+                            <p><a class="btn btn--primary" href=format!("/buddies/{}/match", d.id)>{move || i18n.t().match_link}</a></p>
+                        })}
                         <section class="card" aria-labelledby="b-profile">
                             <h2 id="b-profile">{move || i18n.t().profile_title}</h2>
                             <dl class="facts">

@@ -11,6 +11,7 @@ pub mod home;
 pub mod import;
 pub mod login;
 pub mod login_code;
+pub mod matching;
 pub mod not_found;
 pub mod participants;
 pub mod privacy;
