@@ -510,7 +510,7 @@ async fn the_access_matrix_holds_for_every_server_function_and_role() {
             "set_language" => &[("lang", "nl")],
             "change_password" => &[("input[current]", "niet juist"), ("input[new]", "x")],
             "end_session" | "end_user_sessions" | "renew_invitation" | "get_participant"
-            | "get_buddy" => &[("id", "999")],
+            | "get_buddy" | "rank_for_buddy" => &[("id", "999")],
             "create_participant" | "create_buddy" | "apply_as_buddy" => {
                 &[("form[profile][first_name]", "X")]
             }
