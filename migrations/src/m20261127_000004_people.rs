@@ -142,31 +142,66 @@ impl MigrationTrait for Migration {
                 }
             }
             manager.create_table(table.to_owned()).await?;
-            for (suffix, column) in [
-                ("status", Common::Status.into_iden()),
-                ("municipality", Common::MunicipalityId.into_iden()),
-                ("last_name", Common::LastName.into_iden()),
-            ] {
-                manager
-                    .create_index(
-                        Index::create()
-                            .name(format!("idx_{}_{suffix}", person.to_string()))
-                            .table(person)
-                            .col(column)
-                            .to_owned(),
-                    )
-                    .await?;
+            // Indexes in the lists' own orders, so that a page is read, not sorted.
+            let name = person.to_string();
+            let indexes: [(&str, Vec<DynIden>); 3] = [
+                (
+                    "status",
+                    vec![Common::Status.into_iden(), Common::Id.into_iden()],
+                ),
+                (
+                    "name",
+                    vec![
+                        Common::LastName.into_iden(),
+                        Common::FirstName.into_iden(),
+                        Common::Id.into_iden(),
+                    ],
+                ),
+                (
+                    "municipality",
+                    vec![
+                        Common::MunicipalityId.into_iden(),
+                        Common::LastName.into_iden(),
+                        Common::FirstName.into_iden(),
+                        Common::Id.into_iden(),
+                    ],
+                ),
+            ];
+            for (suffix, columns) in indexes {
+                let mut index = Index::create();
+                index.name(format!("idx_{name}_{suffix}")).table(person);
+                for column in columns {
+                    index.col(column);
+                }
+                manager.create_index(index.to_owned()).await?;
             }
         }
-        manager
-            .create_index(
-                Index::create()
-                    .name("idx_participant_waiting_since")
-                    .table(Person::Participant)
-                    .col(Participant::WaitingSince)
-                    .to_owned(),
-            )
-            .await?;
+        for (suffix, columns) in [
+            (
+                "waiting_since",
+                vec![
+                    Participant::WaitingSince.into_iden(),
+                    Common::Id.into_iden(),
+                ],
+            ),
+            (
+                "status_waiting_since",
+                vec![
+                    Common::Status.into_iden(),
+                    Participant::WaitingSince.into_iden(),
+                    Common::Id.into_iden(),
+                ],
+            ),
+        ] {
+            let mut index = Index::create();
+            index
+                .name(format!("idx_participant_{suffix}"))
+                .table(Person::Participant);
+            for column in columns {
+                index.col(column);
+            }
+            manager.create_index(index.to_owned()).await?;
+        }
         manager
             .create_index(
                 Index::create()
