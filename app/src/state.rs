@@ -16,6 +16,7 @@ pub struct AppState {
     pub db: DatabaseConnection,
     pub config: Arc<Config>,
     pub clock: Clock,
+    pub drafts: crate::api::drafts::FormDrafts,
 }
 
 /// The state inside a server function or a server-side render.

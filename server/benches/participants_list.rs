@@ -240,6 +240,7 @@ async fn setup() -> Setup {
         db: db.clone(),
         config: Arc::new(config),
         clock: Clock::fixed(now()),
+        drafts: Default::default(),
     };
     Setup {
         _dir: dir,

@@ -25,5 +25,6 @@ pub async fn build_state(
         db,
         config: Arc::new(config),
         clock,
+        drafts: Default::default(),
     })
 }

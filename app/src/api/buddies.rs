@@ -53,26 +53,30 @@ pub async fn apply_as_buddy(form: ApplicationForm) -> Result<(), AppError> {
     use crate::domain::time::local_date;
     use sea_orm::TransactionTrait;
 
-    let state = crate::state::app_state()?;
-    crate::auth::policy::authorize::<ApplyAsBuddy>(&state).await?;
-    if form.is_spam() {
+    let result: Result<(), AppError> = async {
+        let state = crate::state::app_state()?;
+        crate::auth::policy::authorize::<ApplyAsBuddy>(&state).await?;
+        if form.is_spam() {
+            leptos_axum::redirect("/become-a-buddy/thanks");
+            return Ok(());
+        }
+        let application = check_application(&state, &form, true).await?;
+        let ip = crate::auth::session::client_ip();
+        let now = state.clock.now();
+        if !crate::auth::throttle::allow_application(&state.db, &ip, now).await? {
+            return Err(AppError::TooManyAttempts);
+        }
+        let today = local_date(now, state.config.time_zone);
+        let txn = state.db.begin().await?;
+        let id = crate::db::buddies::create(&txn, &application, None, today, now).await?;
+        let record = Some((crate::db::buddies::KIND, id.to_string()));
+        crate::audit::record(&state, &txn, None, AuditAction::Create, record).await?;
+        txn.commit().await?;
         leptos_axum::redirect("/become-a-buddy/thanks");
-        return Ok(());
+        Ok(())
     }
-    let application = check_application(&state, &form, true).await?;
-    let ip = crate::auth::session::client_ip();
-    let now = state.clock.now();
-    if !crate::auth::throttle::allow_application(&state.db, &ip, now).await? {
-        return Err(AppError::TooManyAttempts);
-    }
-    let today = local_date(now, state.config.time_zone);
-    let txn = state.db.begin().await?;
-    let id = crate::db::buddies::create(&txn, &application, None, today, now).await?;
-    let record = Some((crate::db::buddies::KIND, id.to_string()));
-    crate::audit::record(&state, &txn, None, AuditAction::Create, record).await?;
-    txn.commit().await?;
-    leptos_axum::redirect("/become-a-buddy/thanks");
-    Ok(())
+    .await;
+    crate::api::drafts::settle(crate::api::drafts::DraftForm::Application, &form, result)
 }
 
 /// A coordinator enters an application (from paper, a phone call).
@@ -82,18 +86,22 @@ pub async fn create_buddy(form: ApplicationForm) -> Result<i32, AppError> {
     use crate::domain::time::local_date;
     use sea_orm::TransactionTrait;
 
-    let state = crate::state::app_state()?;
-    let user = crate::auth::policy::authorize_user::<CreateBuddy>(&state).await?;
-    let application = check_application(&state, &form, false).await?;
-    let now = state.clock.now();
-    let today = local_date(now, state.config.time_zone);
-    let txn = state.db.begin().await?;
-    let id = crate::db::buddies::create(&txn, &application, Some(user.id), today, now).await?;
-    let record = Some((crate::db::buddies::KIND, id.to_string()));
-    crate::audit::record(&state, &txn, Some(user.id), AuditAction::Create, record).await?;
-    txn.commit().await?;
-    leptos_axum::redirect(&format!("/buddies/{id}"));
-    Ok(id)
+    let result: Result<i32, AppError> = async {
+        let state = crate::state::app_state()?;
+        let user = crate::auth::policy::authorize_user::<CreateBuddy>(&state).await?;
+        let application = check_application(&state, &form, false).await?;
+        let now = state.clock.now();
+        let today = local_date(now, state.config.time_zone);
+        let txn = state.db.begin().await?;
+        let id = crate::db::buddies::create(&txn, &application, Some(user.id), today, now).await?;
+        let record = Some((crate::db::buddies::KIND, id.to_string()));
+        crate::audit::record(&state, &txn, Some(user.id), AuditAction::Create, record).await?;
+        txn.commit().await?;
+        leptos_axum::redirect(&format!("/buddies/{id}"));
+        Ok(id)
+    }
+    .await;
+    crate::api::drafts::settle(crate::api::drafts::DraftForm::NewBuddy, &form, result)
 }
 
 /// Coordinators see every buddy (optionally of one status); screeners their candidates.

@@ -4,6 +4,7 @@ pub mod account;
 pub mod admin_lists;
 pub mod audit;
 pub mod buddies;
+pub mod drafts;
 pub mod import;
 pub mod invitations;
 pub mod lists;

@@ -123,16 +123,20 @@ pub async fn create_participant(form: IntakeForm) -> Result<i32, AppError> {
     use crate::domain::audit::AuditAction;
     use sea_orm::TransactionTrait;
 
-    let state = crate::state::app_state()?;
-    let user = crate::auth::policy::authorize_user::<CreateParticipant>(&state).await?;
-    let intake = check_intake(&state, &form, user.id).await?;
-    let txn = state.db.begin().await?;
-    let id = crate::db::participants::create(&txn, &intake, user.id, state.clock.now()).await?;
-    let record = Some((crate::db::participants::KIND, id.to_string()));
-    crate::audit::record(&state, &txn, Some(user.id), AuditAction::Create, record).await?;
-    txn.commit().await?;
-    leptos_axum::redirect(&format!("/participants/{id}"));
-    Ok(id)
+    let result: Result<i32, AppError> = async {
+        let state = crate::state::app_state()?;
+        let user = crate::auth::policy::authorize_user::<CreateParticipant>(&state).await?;
+        let intake = check_intake(&state, &form, user.id).await?;
+        let txn = state.db.begin().await?;
+        let id = crate::db::participants::create(&txn, &intake, user.id, state.clock.now()).await?;
+        let record = Some((crate::db::participants::KIND, id.to_string()));
+        crate::audit::record(&state, &txn, Some(user.id), AuditAction::Create, record).await?;
+        txn.commit().await?;
+        leptos_axum::redirect(&format!("/participants/{id}"));
+        Ok(id)
+    }
+    .await;
+    crate::api::drafts::settle(crate::api::drafts::DraftForm::Intake, &form, result)
 }
 
 /// Saves an edited intake; a stale `version` is a conflict and nothing is written.
@@ -141,26 +145,30 @@ pub async fn update_participant(id: i32, version: i32, form: IntakeForm) -> Resu
     use crate::domain::audit::AuditAction;
     use sea_orm::TransactionTrait;
 
-    let state = crate::state::app_state()?;
-    let user = crate::auth::policy::authorize_user::<UpdateParticipant>(&state).await?;
-    let mut intake = check_intake(&state, &form, user.id).await?;
-    let txn = state.db.begin().await?;
-    let current = crate::db::participants::find(&txn, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    // The consent keeps who recorded it and when, unless what was agreed changed.
-    let (old, new) = (&current.intake.consent, &intake.consent);
-    if (old.share_first_name, old.share_phone, old.share_interests)
-        == (new.share_first_name, new.share_phone, new.share_interests)
-    {
-        intake.consent = old.clone();
+    let result: Result<(), AppError> = async {
+        let state = crate::state::app_state()?;
+        let user = crate::auth::policy::authorize_user::<UpdateParticipant>(&state).await?;
+        let mut intake = check_intake(&state, &form, user.id).await?;
+        let txn = state.db.begin().await?;
+        let current = crate::db::participants::find(&txn, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        // The consent keeps who recorded it and when, unless what was agreed changed.
+        let (old, new) = (&current.intake.consent, &intake.consent);
+        if (old.share_first_name, old.share_phone, old.share_interests)
+            == (new.share_first_name, new.share_phone, new.share_interests)
+        {
+            intake.consent = old.clone();
+        }
+        crate::db::participants::update(&txn, id, version, &intake, state.clock.now()).await?;
+        let record = Some((crate::db::participants::KIND, id.to_string()));
+        crate::audit::record(&state, &txn, Some(user.id), AuditAction::Update, record).await?;
+        txn.commit().await?;
+        leptos_axum::redirect(&format!("/participants/{id}"));
+        Ok(())
     }
-    crate::db::participants::update(&txn, id, version, &intake, state.clock.now()).await?;
-    let record = Some((crate::db::participants::KIND, id.to_string()));
-    crate::audit::record(&state, &txn, Some(user.id), AuditAction::Update, record).await?;
-    txn.commit().await?;
-    leptos_axum::redirect(&format!("/participants/{id}"));
-    Ok(())
+    .await;
+    crate::api::drafts::settle(crate::api::drafts::DraftForm::EditParticipant(id), &form, result)
 }
 
 #[server(endpoint = "change_participant_status")]

@@ -177,6 +177,34 @@ pub async fn end_second_step(state: &AppState) -> Result<(), AppError> {
     set_cookie(cookie(&state.config, STEP_COOKIE_NAME, "", 0))
 }
 
+/// Carries the key of the values a form without JavaScript sent back refused.
+const DRAFT_COOKIE_NAME: &str = "klik_draft";
+
+/// This browser's draft key, made (and set as a cookie) when it has none yet.
+pub fn draft_key(state: &AppState, minutes: i64) -> Result<String, AppError> {
+    if let Some(token) = request_cookie(&state.config, DRAFT_COOKIE_NAME) {
+        return Ok(hash_token(&token));
+    }
+    let token = new_token();
+    set_cookie(cookie(&state.config, DRAFT_COOKIE_NAME, &token, minutes * 60))?;
+    Ok(hash_token(&token))
+}
+
+/// This browser's draft key, if it has one.
+pub fn existing_draft_key(state: &AppState) -> Option<String> {
+    request_cookie(&state.config, DRAFT_COOKIE_NAME).map(|t| hash_token(&t))
+}
+
+/// Whether this request is a plain HTML form post (JavaScript off): its answer is a redirect.
+pub fn is_plain_form_post() -> bool {
+    request_parts().is_some_and(|p| {
+        p.headers
+            .get(http::header::ACCEPT)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.contains("text/html"))
+    })
+}
+
 /// The client's network address, for throttling (never logged with what they typed).
 pub fn client_ip() -> String {
     request_parts()

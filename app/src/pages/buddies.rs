@@ -8,6 +8,7 @@ use crate::api::buddies::{
     ApplyAsBuddy, CreateBuddy, HandToScreener, RecordScreening, application_lists, get_buddy,
     list_buddies, list_screeners,
 };
+use crate::api::drafts::{DraftForm, draft_or};
 use crate::api::lists::load_lists;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{ActionError, FormError, action_error};
@@ -15,8 +16,9 @@ use crate::components::guard::RequireRole;
 use crate::components::profile_fields::{Input, ProfileFields, SelectField};
 use crate::domain::account::{CurrentUser, Role};
 use crate::domain::lists::Lists;
-use crate::domain::people::{BuddyStatus, ScreeningOutcome};
+use crate::domain::people::{ApplicationForm, BuddyStatus, ScreeningOutcome};
 use crate::domain::time::format_date;
+use crate::error::AppError;
 use crate::i18n::{explain, use_i18n};
 
 const COORDINATORS: &[Role] = &[Role::Admin, Role::Coordinator];
@@ -24,16 +26,23 @@ const STAFF: &[Role] = &[Role::Admin, Role::Coordinator, Role::Screener];
 
 /// The application's own fields after the profile.
 #[component]
-fn ApplicationFields(lists: Lists, public: bool, error: ActionError) -> impl IntoView {
+fn ApplicationFields(
+    lists: Lists,
+    values: ApplicationForm,
+    public: bool,
+    error: ActionError,
+) -> impl IntoView {
     let i18n = use_i18n();
+    let capacity = if values.capacity.is_empty() { "1".to_owned() } else { values.capacity };
+    let privacy_read = values.privacy_read == "true";
     view! {
-        <ProfileFields prefix="form[profile]" values=Default::default() lists error />
+        <ProfileFields prefix="form[profile]" values=values.profile lists error />
         <fieldset class="form-section">
             <legend>{move || i18n.t().section_motivation}</legend>
             <Input id="app-motivation".into() name="form[motivation]".into() field="motivation" kind="textarea"
-                label=|t| t.field_motivation value=String::new() error />
+                label=|t| t.field_motivation value=values.motivation error />
             <Input id="app-capacity".into() name="form[capacity]".into() field="capacity" kind="number"
-                label=|t| t.field_capacity value="1".into() error />
+                label=|t| t.field_capacity value=capacity error />
         </fieldset>
         // Hidden from people (and from screen readers); robots fill it in.
         <div class="honeypot" aria-hidden="true">
@@ -45,7 +54,7 @@ fn ApplicationFields(lists: Lists, public: bool, error: ActionError) -> impl Int
                 <legend>{move || i18n.t().section_privacy}</legend>
                 <p>{move || i18n.t().application_privacy_text}</p>
                 <label class="choice">
-                    <input type="checkbox" name="form[privacy_read]" value="true" />
+                    <input type="checkbox" name="form[privacy_read]" value="true" checked=privacy_read />
                     {move || i18n.t().application_privacy_read}
                 </label>
                 {move || error.read().as_ref().and_then(|e| e.problem_at("privacy_read").map(|p| (i18n.t().problem)(p)))
@@ -60,7 +69,14 @@ pub fn BecomeBuddyPage() -> impl IntoView {
     let i18n = use_i18n();
     let action = ServerAction::<ApplyAsBuddy>::new();
     let error = action_error(action);
-    let lists = Resource::new(|| (), |_| application_lists());
+    let lists = Resource::new(
+        || (),
+        |_| async {
+            let lists = application_lists().await?;
+            let values = draft_or(DraftForm::Application, ApplicationForm::default()).await;
+            Ok::<_, AppError>((lists, values))
+        },
+    );
     view! {
         <Title text=move || i18n.t().application_title.to_owned() />
         <h1>{move || i18n.t().application_title}</h1>
@@ -69,10 +85,10 @@ pub fn BecomeBuddyPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match lists.await {
                     Err(error) => view! { <ErrorPanel error /> }.into_any(),
-                    Ok(lists) => view! {
+                    Ok((lists, values)) => view! {
                         <ActionForm action=action attr:class="card form-card form-card--wide" attr:novalidate=true>
                             <FormError error />
-                            <ApplicationFields lists public=true error />
+                            <ApplicationFields lists values public=true error />
                             <button type="submit" class="btn btn--primary" disabled=move || action.pending().get()>
                                 {move || i18n.t().application_submit}
                             </button>
@@ -174,7 +190,14 @@ pub fn NewBuddyPage() -> impl IntoView {
     let i18n = use_i18n();
     let action = ServerAction::<CreateBuddy>::new();
     let error = action_error(action);
-    let lists = Resource::new(|| (), |_| load_lists());
+    let lists = Resource::new(
+        || (),
+        |_| async {
+            let lists = load_lists().await?;
+            let values = draft_or(DraftForm::NewBuddy, ApplicationForm::default()).await;
+            Ok::<_, AppError>((lists, values))
+        },
+    );
     view! {
         <Title text=move || i18n.t().buddies_new.to_owned() />
         <RequireRole roles=COORDINATORS>
@@ -183,10 +206,10 @@ pub fn NewBuddyPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match lists.await {
                         Err(error) => view! { <ErrorPanel error /> }.into_any(),
-                        Ok(lists) => view! {
+                        Ok((lists, values)) => view! {
                             <ActionForm action=action attr:class="card form-card form-card--wide" attr:novalidate=true>
                                 <FormError error />
-                                <ApplicationFields lists public=false error />
+                                <ApplicationFields lists values public=false error />
                                 <button type="submit" class="btn btn--primary" disabled=move || action.pending().get()>
                                     {move || i18n.t().save}
                                 </button>

@@ -145,6 +145,7 @@ pub fn test_state(test: &TestDb) -> AppState {
         db: test.db.clone(),
         config: std::sync::Arc::new(config),
         clock: Clock::fixed(test_now()),
+        drafts: Default::default(),
     }
 }
 
@@ -168,11 +169,16 @@ impl Reply {
 
     /// The session cookie this answer sets (name=value), if any.
     pub fn session_cookie(&self) -> Option<String> {
+        self.cookie("klik_session")
+    }
+
+    /// The cookie `name` this answer sets (name=value), if any.
+    pub fn cookie(&self, name: &str) -> Option<String> {
         self.headers
             .get_all(axum::http::header::SET_COOKIE)
             .iter()
             .filter_map(|v| v.to_str().ok())
-            .find(|c| c.contains("klik_session="))
+            .find(|c| c.starts_with(&format!("{name}=")))
             .map(|c| c.split(';').next().unwrap_or_default().to_owned())
     }
 }

@@ -1,0 +1,95 @@
+//! Forms sent without JavaScript: a refused form comes back with what was typed, for the
+//! same browser only, and nothing is kept once it went through.
+
+mod common;
+
+use app::domain::account::Role;
+use axum::http::StatusCode;
+use common::Backend;
+use common::server::Server;
+
+const MOTIVATION: &str = "Ik wandel graag langs de Dijle op zaterdag.";
+
+fn application<'a>(privacy: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("form[profile][first_name]", "Koenraad"),
+        ("form[profile][last_name]", "Kandidaatmans"),
+        ("form[profile][interests][0]", "1"),
+        ("form[motivation]", MOTIVATION),
+        ("form[capacity]", "2"),
+        ("form[privacy_read]", privacy),
+    ]
+}
+
+#[tokio::test]
+async fn a_refused_application_without_javascript_keeps_what_was_typed() {
+    let server = Server::new(Backend::Sqlite).await;
+    let refused = server
+        .post_form("apply_as_buddy", &application(""), None, "/become-a-buddy")
+        .await;
+    assert_eq!(refused.status, StatusCode::FOUND, "{}", refused.body);
+    let back = refused.header("location").expect("back to the form").to_owned();
+    assert!(back.starts_with("http://localhost/become-a-buddy"), "{back}");
+    let draft = refused.cookie("klik_draft").expect("a draft cookie");
+    // Nothing typed goes into the address.
+    assert!(!back.contains("Koenraad") && !back.contains("Dijle"), "{back}");
+
+    let path = back.trim_start_matches("http://localhost");
+    let page = server.get(path, Some(&draft)).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("value=\"Koenraad\""), "first name kept");
+    assert!(page.body.contains(MOTIVATION), "motivation kept");
+    assert!(page.body.contains("value=\"2\""), "capacity kept");
+
+    // Another browser sees an empty form.
+    let other = server.get(path, None).await;
+    assert!(!other.body.contains("Koenraad"));
+    assert!(!other.body.contains(MOTIVATION));
+
+    // Once sent through, the draft is gone.
+    let sent = server
+        .post_form("apply_as_buddy", &application("true"), Some(&draft), "/become-a-buddy")
+        .await;
+    assert_eq!(sent.status, StatusCode::FOUND);
+    assert!(sent.header("location").unwrap().ends_with("/become-a-buddy/thanks"));
+    let again = server.get("/become-a-buddy", Some(&draft)).await;
+    assert!(!again.body.contains(MOTIVATION));
+}
+
+#[tokio::test]
+async fn with_javascript_nothing_is_kept_on_the_server() {
+    let server = Server::new(Backend::Sqlite).await;
+    let reply = server.call("apply_as_buddy", &application(""), None).await;
+    assert!(matches!(
+        reply.error(),
+        app::error::AppError::Validation { .. } | app::error::AppError::Invalid { .. }
+    ));
+    assert!(reply.cookie("klik_draft").is_none());
+}
+
+#[tokio::test]
+async fn a_draft_belongs_to_the_session_that_typed_it() {
+    let server = Server::new(Backend::Sqlite).await;
+    let coordinator = server.session_for("c@example.be", Role::Coordinator).await;
+    let intake = [
+        ("form[profile][first_name]", "Mira"),
+        ("form[profile][last_name]", "Draftinga"),
+        ("form[coordinator_notes]", "Belt liever na de middag."),
+    ];
+    let refused = server
+        .post_form("create_participant", &intake, Some(&coordinator), "/participants/new")
+        .await;
+    assert_eq!(refused.status, StatusCode::FOUND);
+    let draft = refused.cookie("klik_draft").expect("a draft cookie");
+    let both = format!("{coordinator}; {draft}");
+    let page = server.get("/participants/new", Some(&both)).await;
+    assert!(page.body.contains("Draftinga"));
+    assert!(page.body.contains("Belt liever na de middag."));
+
+    // The same browser signed in as somebody else does not get it.
+    let other = server.session_for("d@example.be", Role::Coordinator).await;
+    let page = server
+        .get("/participants/new", Some(&format!("{other}; {draft}")))
+        .await;
+    assert!(!page.body.contains("Draftinga"));
+}
