@@ -37,6 +37,7 @@ use crate::pages::{
     account::AccountPage,
     admin_audit::AuditPage,
     admin_lists::ListsPage,
+    admin_matching::WeightsPage,
     admin_settings::SettingsPage,
     admin_users::UsersPage,
     buddies::{ApplicationThanksPage, BecomeBuddyPage, BuddiesPage, BuddyPage, NewBuddyPage},
@@ -44,7 +45,7 @@ use crate::pages::{
     import::ImportPage,
     login::LoginPage,
     login_code::LoginCodePage,
-    matching::BuddyMatchPage,
+    matching::{BuddyMatchPage, EveryonePage, ParticipantMatchPage},
     not_found::NotFound,
     participants::{EditParticipantPage, NewParticipantPage, ParticipantPage, ParticipantsPage},
     privacy::PrivacyPage,
@@ -126,6 +127,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/buddies/new") view=NewBuddyPage ssr=SsrMode::Async />
                     <Route path=path!("/buddies/:id") view=BuddyPage ssr=SsrMode::Async />
                     <Route path=path!("/buddies/:id/match") view=BuddyMatchPage ssr=SsrMode::Async />
+                    <Route path=path!("/participants/:id/match") view=ParticipantMatchPage ssr=SsrMode::Async />
+                    <Route path=path!("/matching") view=EveryonePage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/matching") view=WeightsPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/users") view=UsersPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/audit") view=AuditPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/lists") view=ListsPage ssr=SsrMode::Async />

@@ -9,6 +9,7 @@ mod m20261127_000001_settings;
 mod m20261127_000002_accounts;
 mod m20261127_000003_two_factor_invitations;
 mod m20261127_000004_people;
+mod m20261127_000005_duos;
 
 pub struct Migrator;
 
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000002_accounts::Migration),
             Box::new(m20261127_000003_two_factor_invitations::Migration),
             Box::new(m20261127_000004_people::Migration),
+            Box::new(m20261127_000005_duos::Migration),
         ]
     }
 }

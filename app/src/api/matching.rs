@@ -46,3 +46,244 @@ pub async fn rank_for_buddy(id: i32) -> Result<BuddyRanking, AppError> {
         ranking,
     })
 }
+
+/// Every available buddy for one participant: ranked, or excluded with the reasons.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ParticipantRanking {
+    pub participant_id: i32,
+    pub participant_name: String,
+    pub ranking: Ranking,
+    /// Buddy id → full name.
+    pub names: BTreeMap<i64, String>,
+}
+
+#[server(endpoint = "rank_for_participant")]
+pub async fn rank_for_participant(id: i32) -> Result<ParticipantRanking, AppError> {
+    use crate::domain::audit::AuditAction;
+    use crate::domain::time::local_date;
+    use crate::matching::rank_buddies_for_participant;
+
+    let state = crate::state::app_state()?;
+    let user = crate::auth::policy::authorize_user::<RankForParticipant>(&state).await?;
+    let today = local_date(state.clock.now(), state.config.time_zone);
+    let (participant, participant_name) = crate::db::matching::participant(&state.db, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    crate::audit::record(
+        &state,
+        &state.db,
+        Some(user.id),
+        AuditAction::Read,
+        Some((crate::db::participants::KIND, id.to_string())),
+    )
+    .await?;
+    let buddies = crate::db::matching::available_buddies(&state.db).await?;
+    let ctx = crate::db::matching::context(&state.db, today).await?;
+    let candidates: Vec<_> = buddies.iter().map(|(c, _)| c.clone()).collect();
+    Ok(ParticipantRanking {
+        participant_id: id,
+        participant_name,
+        ranking: rank_buddies_for_participant(&participant, &candidates, &ctx),
+        names: buddies.into_iter().map(|(c, name)| (c.id, name)).collect(),
+    })
+}
+
+/// A coordinator proposes a pair: the server judges it again (the page's score is only
+/// shown), refuses a blocked pair, and starts the duo in the proposed stage.
+#[server(endpoint = "propose_duo")]
+pub async fn propose_duo(participant_id: i32, buddy_id: i32) -> Result<i32, AppError> {
+    use crate::domain::audit::AuditAction;
+    use crate::domain::time::local_date;
+    use crate::domain::validation::Problem;
+    use sea_orm::TransactionTrait;
+
+    let state = crate::state::app_state()?;
+    let user = crate::auth::policy::authorize_user::<ProposeDuo>(&state).await?;
+    let now = state.clock.now();
+    let today = local_date(now, state.config.time_zone);
+    let txn = state.db.begin().await?;
+    let (participant, _) = crate::db::matching::participant(&txn, participant_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let (buddy, _) = crate::db::matching::buddy(&txn, buddy_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let ctx = crate::db::matching::context(&txn, today).await?;
+    let assessment = crate::matching::assess_pair(&participant, &buddy, &ctx);
+    if !assessment.allowed {
+        return Err(AppError::validation("buddy_id", Problem::Invalid));
+    }
+    let id = crate::db::duos::propose(
+        &txn,
+        participant_id,
+        buddy_id,
+        &assessment,
+        user.id,
+        today,
+        now,
+    )
+    .await?;
+    let record = Some((crate::db::duos::KIND, id.to_string()));
+    crate::audit::record(&state, &txn, Some(user.id), AuditAction::Create, record).await?;
+    txn.commit().await?;
+    leptos_axum::redirect(&format!("/participants/{participant_id}"));
+    Ok(id)
+}
+
+/// The best set of pairs for all available buddies and waiting participants at once.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EveryoneProposal {
+    pub proposal: crate::matching::Proposal,
+    /// Participant id → full name.
+    pub participants: BTreeMap<i64, String>,
+    /// Buddy id → full name.
+    pub buddies: BTreeMap<i64, String>,
+}
+
+#[server(endpoint = "propose_for_everyone")]
+pub async fn propose_for_everyone() -> Result<EveryoneProposal, AppError> {
+    use crate::domain::time::local_date;
+
+    let state = crate::state::app_state()?;
+    crate::auth::policy::authorize_user::<ProposeForEveryone>(&state).await?;
+    let today = local_date(state.clock.now(), state.config.time_zone);
+    let waiting = crate::db::matching::waiting(&state.db).await?;
+    let buddies = crate::db::matching::available_buddies(&state.db).await?;
+    let ctx = crate::db::matching::context(&state.db, today).await?;
+    let p: Vec<_> = waiting.iter().map(|(c, _)| c.clone()).collect();
+    let b: Vec<_> = buddies.iter().map(|(c, _)| c.clone()).collect();
+    Ok(EveryoneProposal {
+        proposal: crate::matching::propose(&p, &b, &ctx),
+        participants: waiting.into_iter().map(|(c, n)| (c.id, n)).collect(),
+        buddies: buddies.into_iter().map(|(c, n)| (c.id, n)).collect(),
+    })
+}
+
+/// The weights as stored, for the settings form.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WeightsSetting {
+    pub form: crate::matching::WeightsForm,
+    /// Absent while never saved.
+    pub version: Option<i32>,
+}
+
+#[server(endpoint = "matching_weights")]
+pub async fn matching_weights() -> Result<WeightsSetting, AppError> {
+    let state = crate::state::app_state()?;
+    crate::auth::policy::authorize_user::<MatchingWeights>(&state).await?;
+    let (weights, version) = crate::db::matching::weights(&state.db).await?;
+    Ok(WeightsSetting {
+        form: (&weights).into(),
+        version,
+    })
+}
+
+/// One available buddy's first choice with the stored weights and with the new ones.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FirstChoice {
+    pub buddy: String,
+    /// (participant name, points) or none when nobody fits.
+    pub now: Option<(String, u8)>,
+    pub then: Option<(String, u8)>,
+}
+
+/// What new weights would change on today's waiting list, before they are saved.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WeightsPreview {
+    pub choices: Vec<FirstChoice>,
+    /// Pairs of the proposal for everyone that differ from the stored weights' proposal.
+    pub changed_pairs: usize,
+    pub pairs: usize,
+}
+
+#[server(endpoint = "preview_weights")]
+pub async fn preview_weights(form: crate::matching::WeightsForm) -> Result<WeightsPreview, AppError> {
+    use crate::domain::time::local_date;
+    use crate::matching::{propose, rank_participants_for_buddy};
+
+    let state = crate::state::app_state()?;
+    crate::auth::policy::authorize_user::<PreviewWeights>(&state).await?;
+    let weights = form.check().map_err(AppError::fields)?;
+    let today = local_date(state.clock.now(), state.config.time_zone);
+    let waiting = crate::db::matching::waiting(&state.db).await?;
+    let buddies = crate::db::matching::available_buddies(&state.db).await?;
+    let stored = crate::db::matching::context(&state.db, today).await?;
+    let mut changed = stored.clone();
+    changed.weights = weights;
+    let names: BTreeMap<i64, String> = waiting.iter().map(|(c, n)| (c.id, n.clone())).collect();
+    let p: Vec<_> = waiting.into_iter().map(|(c, _)| c).collect();
+    let first = |buddy, ctx| {
+        rank_participants_for_buddy(buddy, &p, ctx)
+            .allowed
+            .first()
+            .map(|a| (names.get(&a.participant_id).cloned().unwrap_or_default(), a.points()))
+    };
+    let choices = buddies
+        .iter()
+        .map(|(b, name)| FirstChoice {
+            buddy: name.clone(),
+            now: first(b, &stored),
+            then: first(b, &changed),
+        })
+        .collect();
+    let b: Vec<_> = buddies.into_iter().map(|(c, _)| c).collect();
+    let pairs_of = |ctx| -> std::collections::BTreeSet<(i64, i64)> {
+        propose(&p, &b, ctx)
+            .pairs
+            .iter()
+            .map(|x| (x.participant_id, x.buddy_id))
+            .collect()
+    };
+    let (before, after) = (pairs_of(&stored), pairs_of(&changed));
+    Ok(WeightsPreview {
+        choices,
+        changed_pairs: after.difference(&before).count(),
+        pairs: after.len(),
+    })
+}
+
+/// Saves new weights (audited); a stale `version` is a conflict and nothing is written.
+#[server(endpoint = "save_weights")]
+pub async fn save_weights(
+    form: crate::matching::WeightsForm,
+    version: Option<i32>,
+) -> Result<WeightsSetting, AppError> {
+    use crate::db::settings::{MATCHING_WEIGHTS, put};
+    use crate::domain::audit::{AuditAction, kind};
+    use sea_orm::TransactionTrait;
+
+    let state = crate::state::app_state()?;
+    let admin = crate::auth::policy::authorize_user::<SaveWeights>(&state).await?;
+    let weights = form.check().map_err(AppError::fields)?;
+    let value = serde_json::to_string(&weights).map_err(AppError::internal)?;
+    let txn = state.db.begin().await?;
+    let version = put(&txn, MATCHING_WEIGHTS, &value, version, state.clock.now()).await?;
+    let record = Some((kind::SETTING, MATCHING_WEIGHTS.to_owned()));
+    crate::audit::record(&state, &txn, Some(admin.id), AuditAction::Update, record).await?;
+    txn.commit().await?;
+    leptos_axum::redirect("/admin/matching?saved=1");
+    Ok(WeightsSetting {
+        form: (&weights).into(),
+        version: Some(version),
+    })
+}
+
+/// When a buddy may come for each waiting participant, simulated from the programme's own
+/// history (or why it cannot be said yet).
+#[server(endpoint = "estimate_waiting")]
+pub async fn estimate_waiting() -> Result<crate::matching::Estimate, AppError> {
+    use crate::domain::time::local_date;
+    use crate::matching::{EstimateSettings, estimate_waits};
+
+    let state = crate::state::app_state()?;
+    crate::auth::policy::authorize_user::<EstimateWaiting>(&state).await?;
+    let today = local_date(state.clock.now(), state.config.time_zone);
+    let waiting = crate::db::matching::waiting(&state.db).await?;
+    let (history, start) = crate::db::matching::history(&state.db, today).await?;
+    let ctx = crate::db::matching::context(&state.db, today).await?;
+    let candidates: Vec<_> = waiting.into_iter().map(|(c, _)| c).collect();
+    // A fixed seed per day: the same page shows the same figures all day long.
+    let seed = u64::try_from(chrono::Datelike::num_days_from_ce(&today)).unwrap_or_default();
+    let settings = EstimateSettings::default();
+    Ok(estimate_waits(&history, start, &candidates, &ctx, &settings, seed))
+}

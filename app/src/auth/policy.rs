@@ -5,7 +5,7 @@ use leptos::server_fn::ServerFn;
 
 use super::session::current_user;
 use crate::api::{
-    account, admin_lists, audit, buddies, import, invitations, lists, matching, participants,
+    account, admin_lists, audit, buddies, drafts, import, invitations, lists, matching, participants,
     programme, settings, two_factor, users,
 };
 use crate::domain::account::{CurrentUser, Role};
@@ -52,6 +52,14 @@ pub fn rules() -> Vec<(&'static str, Rule)> {
         (invitations::RenewInvitation::PATH, Rule::Roles(STAFF_ADMIN)),
         (lists::LoadLists::PATH, Rule::Roles(STAFF)),
         (matching::RankForBuddy::PATH, Rule::Roles(STAFF_ADMIN)),
+        (matching::RankForParticipant::PATH, Rule::Roles(STAFF_ADMIN)),
+        (matching::ProposeDuo::PATH, Rule::Roles(STAFF_ADMIN)),
+        (matching::EstimateWaiting::PATH, Rule::Roles(STAFF_ADMIN)),
+        (matching::ProposeForEveryone::PATH, Rule::Roles(STAFF_ADMIN)),
+        (matching::MatchingWeights::PATH, Rule::Roles(ADMIN)),
+        (matching::PreviewWeights::PATH, Rule::Roles(ADMIN)),
+        (matching::SaveWeights::PATH, Rule::Roles(ADMIN)),
+        (drafts::LoadDraft::PATH, Rule::Public),
         (import::PreviewImport::PATH, Rule::Roles(STAFF_ADMIN)),
         (import::ConfirmImport::PATH, Rule::Roles(STAFF_ADMIN)),
         (import::ExportCsv::PATH, Rule::Roles(STAFF_ADMIN)),

@@ -9,7 +9,9 @@ use super::participants::parse;
 use crate::domain::people::{BuddyStatus, ParticipantStatus};
 use crate::domain::profile::Profile;
 use crate::error::AppError;
-use crate::matching::{BuddyCandidate, Context, MatchProfile, ParticipantCandidate};
+use crate::matching::{
+    BuddyCandidate, Context, HistoricalBuddy, MatchProfile, ParticipantCandidate, Weights,
+};
 
 /// The engine's context on `today`: municipalities, interest and scale names, weights.
 pub async fn context(db: &impl ConnectionTrait, today: NaiveDate) -> Result<Context, AppError> {
@@ -25,7 +27,20 @@ pub async fn context(db: &impl ConnectionTrait, today: NaiveDate) -> Result<Cont
         .into_iter()
         .map(|s| (s.id, format!("{}–{}", s.low, s.high)))
         .collect();
+    ctx.ended_without_click = super::duos::no_click_pairs(db).await?;
+    ctx.weights = weights(db).await?.0;
     Ok(ctx)
+}
+
+/// The stored weights and their version; the defaults while never saved (or unreadable).
+pub async fn weights(db: &impl ConnectionTrait) -> Result<(Weights, Option<i32>), AppError> {
+    Ok(match super::settings::get(db, super::settings::MATCHING_WEIGHTS).await? {
+        Some(s) => (
+            serde_json::from_str(&s.value).unwrap_or_default(),
+            Some(s.version),
+        ),
+        None => (Weights::default(), None),
+    })
 }
 
 /// Every waiting participant, with their full name for the page (the engine uses ids).
@@ -38,19 +53,33 @@ pub async fn waiting(
         .all(db)
         .await?
         .into_iter()
-        .map(|m| {
-            let profile: Profile = parse(&m.profile)?;
-            Ok((
-                ParticipantCandidate {
-                    id: m.id.into(),
-                    first_name: m.first_name.clone(),
-                    profile: MatchProfile::from(&profile),
-                    waiting_since: m.waiting_since,
-                },
-                format!("{} {}", m.first_name, m.last_name),
-            ))
-        })
+        .map(participant_candidate)
         .collect()
+}
+
+/// One participant as the engine sees them (whatever their status), with their full name.
+pub async fn participant(
+    db: &impl ConnectionTrait,
+    id: i32,
+) -> Result<Option<(ParticipantCandidate, String)>, AppError> {
+    participant::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .map(participant_candidate)
+        .transpose()
+}
+
+fn participant_candidate(m: participant::Model) -> Result<(ParticipantCandidate, String), AppError> {
+    let profile: Profile = parse(&m.profile)?;
+    Ok((
+        ParticipantCandidate {
+            id: m.id.into(),
+            first_name: m.first_name.clone(),
+            profile: MatchProfile::from(&profile),
+            waiting_since: m.waiting_since,
+        },
+        format!("{} {}", m.first_name, m.last_name),
+    ))
 }
 
 /// One buddy as the engine sees them, with their full name.
@@ -61,22 +90,74 @@ pub async fn buddy(
     let Some(m) = buddy::Entity::find_by_id(id).one(db).await? else {
         return Ok(None);
     };
+    let open = super::duos::open_counts(db).await?;
+    Ok(Some(candidate(m, &open)?))
+}
+
+/// Approved buddies with a free place (available, or in a duo below their capacity).
+pub async fn available_buddies(
+    db: &impl ConnectionTrait,
+) -> Result<Vec<(BuddyCandidate, String)>, AppError> {
+    let open = super::duos::open_counts(db).await?;
+    let mut found = Vec::new();
+    for m in buddy::Entity::find()
+        .filter(buddy::Column::Status.is_in([
+            BuddyStatus::Available.code(),
+            BuddyStatus::InDuo.code(),
+        ]))
+        .order_by_asc(buddy::Column::Id)
+        .all(db)
+        .await?
+    {
+        let (c, name) = candidate(m, &open)?;
+        if c.free_places() > 0 {
+            found.push((c, name));
+        }
+    }
+    Ok(found)
+}
+
+fn candidate(
+    m: buddy::Model,
+    open: &std::collections::BTreeMap<i32, u32>,
+) -> Result<(BuddyCandidate, String), AppError> {
     let profile: Profile = parse(&m.profile)?;
     let status = BuddyStatus::from_code(&m.status);
-    Ok(Some((
+    Ok((
         BuddyCandidate {
             id: m.id.into(),
             first_name: m.first_name.clone(),
             profile: MatchProfile::from(&profile),
             max_duos: m.capacity.max(0) as u32,
-            // Duos come with the match board; until then a busy buddy counts as full.
-            open_duos: if status == Some(BuddyStatus::InDuo) {
-                m.capacity.max(0) as u32
-            } else {
-                0
-            },
+            open_duos: open.get(&m.id).copied().unwrap_or(0),
             screening_approved: status.is_some_and(|s| s.is_approved()),
         },
         format!("{} {}", m.first_name, m.last_name),
-    )))
+    ))
+}
+
+/// Buddies approved so far (any status since), as samples of who may join, and the date
+/// the history starts: the first approval, at most three years back.
+pub async fn history(
+    db: &impl ConnectionTrait,
+    today: NaiveDate,
+) -> Result<(Vec<HistoricalBuddy>, NaiveDate), AppError> {
+    let earliest = today - chrono::Days::new(3 * 365);
+    let mut found = Vec::new();
+    for m in buddy::Entity::find()
+        .filter(buddy::Column::ApprovedOn.is_not_null())
+        .filter(buddy::Column::ApprovedOn.gte(earliest))
+        .all(db)
+        .await?
+    {
+        let profile: Profile = parse(&m.profile)?;
+        if let Some(joined_on) = m.approved_on {
+            found.push(HistoricalBuddy {
+                joined_on,
+                profile: MatchProfile::from(&profile),
+            });
+        }
+    }
+    let start = found.iter().map(|h| h.joined_on).min().unwrap_or(today);
+    Ok((found, start))
 }

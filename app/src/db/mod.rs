@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod buddies;
+pub mod duos;
 pub mod entities;
 pub mod invitations;
 pub mod lists;

@@ -13,6 +13,8 @@ pub const PROGRAMME_NAME: &str = "programme_name";
 pub const TWO_FACTOR_REQUIRED: &str = "two_factor_required";
 /// Key of the number of weeks without contact after which a waiting participant is flagged.
 pub const CONTACT_WEEKS: &str = "contact_weeks";
+/// Key of the matching engine's weights (JSON).
+pub const MATCHING_WEIGHTS: &str = "matching_weights";
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Setting {

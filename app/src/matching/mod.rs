@@ -27,5 +27,7 @@ pub use estimate::{
     ParticipantEstimate, Wait, estimate_waits,
 };
 pub use geo::distance_km;
-pub use model::{BuddyCandidate, Context, MAX_WEIGHT, MatchProfile, ParticipantCandidate, Weights};
+pub use model::{
+    BuddyCandidate, Context, MAX_WEIGHT, MatchProfile, ParticipantCandidate, Weights, WeightsForm,
+};
 pub use rank::{Ranking, rank_buddies_for_participant, rank_participants_for_buddy};

@@ -197,3 +197,112 @@ impl Weights {
         }
     }
 }
+
+/// The weights as typed on the settings page (text, so that nonsense becomes a message at
+/// its field instead of a refused request).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct WeightsForm {
+    pub interests: String,
+    pub personality: String,
+    pub availability: String,
+    pub distance: String,
+    pub age: String,
+    pub waiting: String,
+    pub waiting_full_days: String,
+}
+
+impl From<&Weights> for WeightsForm {
+    fn from(w: &Weights) -> Self {
+        WeightsForm {
+            interests: w.interests.to_string(),
+            personality: w.personality.to_string(),
+            availability: w.availability.to_string(),
+            distance: w.distance.to_string(),
+            age: w.age.to_string(),
+            waiting: w.waiting.to_string(),
+            waiting_full_days: w.waiting_full_days.to_string(),
+        }
+    }
+}
+
+impl WeightsForm {
+    /// The weights, or every field's problem. A decimal comma is fine (Dutch keyboards).
+    pub fn check(&self) -> Result<Weights, Vec<(String, Problem)>> {
+        let mut problems = Vec::new();
+        let mut number = |field: &str, text: &str| -> f64 {
+            let text = text.trim().replace(',', ".");
+            match text.parse::<f64>() {
+                Ok(v) if v.is_finite() => v,
+                _ => {
+                    problems.push((field.to_owned(), Problem::Invalid));
+                    0.0
+                }
+            }
+        };
+        let weights = Weights {
+            interests: number("interests", &self.interests),
+            personality: number("personality", &self.personality),
+            availability: number("availability", &self.availability),
+            distance: number("distance", &self.distance),
+            age: number("age", &self.age),
+            waiting: number("waiting", &self.waiting),
+            waiting_full_days: match self.waiting_full_days.trim().parse::<u32>() {
+                Ok(days) => days,
+                Err(_) => {
+                    problems.push(("waiting_full_days".to_owned(), Problem::Invalid));
+                    1
+                }
+            },
+        };
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        weights.validate().map_err(|found| {
+            found
+                .into_iter()
+                .map(|(field, p)| (field.to_owned(), p))
+                .collect::<Vec<_>>()
+        })?;
+        Ok(weights)
+    }
+}
+
+#[cfg(test)]
+mod weights_form_tests {
+    use super::*;
+
+    #[test]
+    fn the_defaults_survive_the_form() {
+        let w = Weights::default();
+        assert_eq!(WeightsForm::from(&w).check(), Ok(w));
+    }
+
+    #[test]
+    fn a_decimal_comma_is_read() {
+        let mut form = WeightsForm::from(&Weights::default());
+        form.interests = " 2,5 ".into();
+        assert_eq!(form.check().map(|w| w.interests), Ok(2.5));
+    }
+
+    #[test]
+    fn nonsense_is_a_problem_at_its_field() {
+        let mut form = WeightsForm::from(&Weights::default());
+        form.age = "veel".into();
+        form.distance = "NaN".into();
+        form.waiting_full_days = "-3".into();
+        let problems = form.check().unwrap_err();
+        let fields: Vec<_> = problems.iter().map(|(f, _)| f.as_str()).collect();
+        assert_eq!(fields, ["distance", "age", "waiting_full_days"]);
+    }
+
+    #[test]
+    fn weights_out_of_range_are_refused() {
+        let mut form = WeightsForm::from(&Weights::default());
+        form.waiting = "11".into();
+        assert_eq!(
+            form.check(),
+            Err(vec![("waiting".into(), Problem::OutOfRange { min: 0, max: 10 })])
+        );
+    }
+}

@@ -16,6 +16,7 @@ pub fn SettingsPage() -> impl IntoView {
         <RequireRole roles=&[Role::Admin]>
             <h1>{move || i18n.t().settings_title}</h1>
             <SecuritySettings />
+            <p><a class="btn" href="/admin/matching">{move || i18n.t().weights_link}</a></p>
         </RequireRole>
     }
 }

@@ -5,6 +5,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::ProgrammeResource;
+use crate::api::drafts::{DraftForm, draft_or};
 use crate::api::lists::load_lists;
 use crate::api::participants::{
     ChangeParticipantStatus, CreateParticipant, UpdateParticipant, get_participant,
@@ -18,6 +19,7 @@ use crate::domain::account::Role;
 use crate::domain::lists::Lists;
 use crate::domain::people::{IntakeForm, ParticipantSort, ParticipantStatus};
 use crate::domain::time::{format_date, format_date_time};
+use crate::error::AppError;
 use crate::i18n::{explain, use_i18n};
 
 const COORDINATORS: &[Role] = &[Role::Admin, Role::Coordinator];
@@ -203,7 +205,7 @@ pub fn NewParticipantPage() -> impl IntoView {
         <Title text=move || i18n.t().intake_title.to_owned() />
         <RequireRole roles=COORDINATORS>
             <h1>{move || i18n.t().intake_title}</h1>
-            <IntakeEditor values=IntakeForm::default() form=move |lists: Lists, values: IntakeForm| {
+            <IntakeEditor values=IntakeForm::default() draft=DraftForm::Intake form=move |lists: Lists, values: IntakeForm| {
                     let error = action_error(action);
                     view! {
                         <ActionForm action=action attr:class="card form-card form-card--wide" attr:novalidate=true>
@@ -223,17 +225,28 @@ pub fn NewParticipantPage() -> impl IntoView {
 #[component]
 fn IntakeEditor(
     values: IntakeForm,
+    /// Where values refused without JavaScript wait; shown instead of `values`.
+    draft: DraftForm,
     form: impl Fn(Lists, IntakeForm) -> AnyView + Send + Sync + 'static,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let lists = Resource::new(|| (), |_| load_lists());
+    let start = Resource::new(
+        || (),
+        move |_| {
+            let values = values.clone();
+            async move {
+                let lists = load_lists().await?;
+                let values = draft_or(draft, values).await;
+                Ok::<_, AppError>((lists, values))
+            }
+        },
+    );
     let form = StoredValue::new(form);
-    let values = StoredValue::new(values);
     view! {
         <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
             {move || Suspend::new(async move {
-                match lists.await {
-                    Ok(lists) => form.with_value(|f| f(lists, values.get_value())),
+                match start.await {
+                    Ok((lists, values)) => form.with_value(|f| f(lists, values)),
                     Err(error) => view! { <ErrorPanel error /> }.into_any(),
                 }
             })}
@@ -343,6 +356,10 @@ pub fn ParticipantPage() -> impl IntoView {
                         </div>
                         <p><span class="chip">{move || (i18n.t().participant_status)(status)}</span>" "
                             {move || i18n.t().col_waiting}": "{format_date(d.waiting_since)}</p>
+                        {(status == ParticipantStatus::Waiting).then(|| view! {
+                            <p><a class="btn btn--primary" href=format!("/participants/{}/match", d.id)>
+                                {move || i18n.t().match_participant_link}</a></p>
+                        })}
                         <section class="card" aria-labelledby="profile-title">
                             <h2 id="profile-title">{move || i18n.t().profile_title}</h2>
                             <dl class="facts">
@@ -423,7 +440,7 @@ pub fn EditParticipantPage() -> impl IntoView {
                     };
                     let (id, version) = (d.id, d.version);
                     view! {
-                        <IntakeEditor values=d.form() form=move |lists: Lists, values: IntakeForm| {
+                        <IntakeEditor values=d.form() draft=DraftForm::EditParticipant(id) form=move |lists: Lists, values: IntakeForm| {
                                 let error = action_error(action);
                                 view! {
                                     <ActionForm action=action attr:class="card form-card form-card--wide" attr:novalidate=true>

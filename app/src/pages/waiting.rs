@@ -1,17 +1,21 @@
 //! The waiting list: who waits how long, when we last spoke, which stepping stones they got.
 
+use std::collections::BTreeMap;
+
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::ProgrammeResource;
 use crate::api::lists::load_lists;
+use crate::api::matching::estimate_waiting;
 use crate::api::participants::{RecordContact, waiting_list};
 use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{FormError, action_error};
 use crate::components::guard::RequireRole;
 use crate::domain::account::Role;
 use crate::domain::time::format_date;
-use crate::i18n::use_i18n;
+use crate::i18n::{explain, use_i18n};
+use crate::matching::Estimate;
 
 #[component]
 pub fn WaitingPage() -> impl IntoView {
@@ -21,6 +25,7 @@ pub fn WaitingPage() -> impl IntoView {
     let error = action_error(contact);
     let rows = Resource::new(move || contact.version().get(), |_| waiting_list());
     let lists = Resource::new(|| (), |_| load_lists());
+    let estimate = Resource::new(|| (), |_| estimate_waiting());
     view! {
         <Title text=move || i18n.t().waiting_title.to_owned() />
         <RequireRole roles=&[Role::Admin, Role::Coordinator]>
@@ -36,14 +41,27 @@ pub fn WaitingPage() -> impl IntoView {
                     let stones = lists.await.map(|l| l.stepping_stones).unwrap_or_default();
                     let today = programme.await.map(|p| p.today.format("%Y-%m-%d").to_string()).unwrap_or_default();
                     let overdue = rows.iter().filter(|r| r.contact_overdue).count();
+                    // The estimate is extra: without it the list still shows.
+                    let (estimates, history_note) = match estimate.await {
+                        Ok(Estimate::Ready { participants, .. }) => (
+                            participants.into_iter().map(|e| (e.participant_id, e)).collect::<BTreeMap<_, _>>(),
+                            None,
+                        ),
+                        Ok(Estimate::NotEnoughHistory { buddies, months }) => (BTreeMap::new(), Some((buddies, months))),
+                        Err(_) => (BTreeMap::new(), None),
+                    };
                     let total = rows.len();
                     view! {
                         <p role="status">{move || (i18n.t().waiting_summary)(total, overdue)}</p>
+                        {history_note.map(|(b, m)| view! {
+                            <p class="muted">{move || explain::not_enough_history(i18n.lang(), b, m)}</p>
+                        })}
                         <ul class="waiting-list">
                             {rows.into_iter().map(|r| {
                                 let form_id = format!("contact-{}", r.id);
                                 let stones = stones.clone();
                                 let today = today.clone();
+                                let guess = estimates.get(&i64::from(r.id)).cloned();
                                 view! {
                                     <li class="card waiting-card" class:waiting-card--overdue=r.contact_overdue>
                                         <div class="waiting-card__head">
@@ -58,6 +76,16 @@ pub fn WaitingPage() -> impl IntoView {
                                             {move || i18n.t().col_last_contact}": "
                                             {r.last_contact_on.map(format_date).unwrap_or_else(|| "—".into())}
                                         </p>
+                                        {guess.map(|e| {
+                                            let limits = e.limits.clone();
+                                            view! {
+                                                <p class="estimate">{move || i18n.t().estimate_label}": "{move || explain::estimate(i18n.lang(), &e)}</p>
+                                                {(!limits.is_empty()).then(|| view! {
+                                                    <p class="muted">{move || i18n.t().estimate_limits}": "
+                                                        {move || limits.iter().map(|l| explain::limit(i18n.lang(), l)).collect::<Vec<_>>().join("; ")}</p>
+                                                })}
+                                            }
+                                        })}
                                         {(!r.referrals.is_empty()).then(|| view! {
                                             <ul class="referrals">
                                                 {r.referrals.iter().map(|(title, on)| view! {

@@ -5,6 +5,8 @@ pub mod activity_kind;
 pub mod audit_log;
 pub mod buddy;
 pub mod buddy_interest;
+pub mod duo;
+pub mod evaluation;
 pub mod interest;
 pub mod invitation;
 pub mod login_attempt;
