@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use chrono::NaiveDate;
+use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::people::{BuddyStatus, FieldProblem, NOTES_MAX, ParticipantStatus};
@@ -651,6 +651,77 @@ impl MoveForm {
     }
 }
 
+/// Most months an admin may set between evaluations.
+pub const EVALUATION_MONTHS_MAX: u32 = 24;
+
+/// When evaluation conversations fall due once the agreement is signed: after
+/// `first_after_months`, then every `then_every_months`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EvaluationPlan {
+    pub first_after_months: u32,
+    pub then_every_months: u32,
+}
+
+impl Default for EvaluationPlan {
+    /// After 3 months, then twice a year (shared/DOMAIN.md).
+    fn default() -> Self {
+        EvaluationPlan {
+            first_after_months: 3,
+            then_every_months: 6,
+        }
+    }
+}
+
+impl EvaluationPlan {
+    /// Both numbers within 1 to `EVALUATION_MONTHS_MAX`.
+    pub fn check(self) -> Result<EvaluationPlan, Vec<FieldProblem>> {
+        let max = i64::from(EVALUATION_MONTHS_MAX);
+        let problems: Vec<FieldProblem> = [
+            ("first_after_months", self.first_after_months),
+            ("then_every_months", self.then_every_months),
+        ]
+        .into_iter()
+        .filter_map(|(field, months)| {
+            in_range(i64::from(months), 1, max)
+                .err()
+                .map(|p| (field.to_owned(), p))
+        })
+        .collect();
+        if problems.is_empty() {
+            Ok(self)
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// The `n`-th planned evaluation (0 is the first). Counted from the signing rather than
+    /// from the previous date, so a short month does not pull every later date earlier
+    /// (31 January: 30 April, then 31 October). `None` past the calendar's end.
+    pub fn planned(self, signed_on: NaiveDate, n: u32) -> Option<NaiveDate> {
+        // A zero interval would plan every later evaluation on one day.
+        let every = self.then_every_months.max(1);
+        let months = every.checked_mul(n)?.checked_add(self.first_after_months)?;
+        signed_on.checked_add_months(Months::new(months))
+    }
+
+    /// Every planned evaluation up to and including `until`, in order.
+    pub fn due_dates(self, signed_on: NaiveDate, until: NaiveDate) -> Vec<NaiveDate> {
+        (0..)
+            .map_while(|n| self.planned(signed_on, n))
+            .take_while(|d| *d <= until)
+            .collect()
+    }
+
+    /// The first planned evaluation not yet covered by one held. The n-th evaluation held
+    /// (on or after the signing) covers the n-th planned date however early or late it was,
+    /// so a missed evaluation stays due until one is held.
+    pub fn next_due(self, signed_on: NaiveDate, done: &[NaiveDate]) -> Option<NaiveDate> {
+        let held: BTreeSet<NaiveDate> = done.iter().copied().filter(|d| *d >= signed_on).collect();
+        let n = u32::try_from(held.len()).ok()?;
+        self.planned(signed_on, n)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1190,5 +1261,112 @@ mod tests {
             panic!("a sound ending");
         };
         assert_eq!(e.note, "Verhuisd");
+    }
+
+    #[test]
+    fn evaluations_fall_after_three_months_then_every_six() {
+        let plan = EvaluationPlan::default();
+        assert_eq!(plan.check(), Ok(plan));
+        let signed = d(2026, 1, 15);
+        assert_eq!(
+            plan.due_dates(signed, d(2027, 10, 15)),
+            vec![
+                d(2026, 4, 15),
+                d(2026, 10, 15),
+                d(2027, 4, 15),
+                d(2027, 10, 15)
+            ]
+        );
+        assert_eq!(plan.due_dates(signed, d(2026, 4, 14)), vec![]);
+        assert_eq!(plan.due_dates(signed, d(2026, 4, 15)), vec![d(2026, 4, 15)]);
+        assert_eq!(plan.due_dates(signed, d(2025, 1, 1)), vec![]);
+        let other = EvaluationPlan {
+            first_after_months: 1,
+            then_every_months: 12,
+        };
+        assert_eq!(
+            other.due_dates(signed, d(2027, 3, 1)),
+            vec![d(2026, 2, 15), d(2027, 2, 15)]
+        );
+    }
+
+    #[test]
+    fn evaluation_dates_at_month_ends_do_not_drift() {
+        let plan = EvaluationPlan::default();
+        assert_eq!(
+            plan.due_dates(d(2026, 1, 31), d(2027, 12, 31)),
+            vec![
+                d(2026, 4, 30),
+                d(2026, 10, 31),
+                d(2027, 4, 30),
+                d(2027, 10, 31)
+            ]
+        );
+        // Into a leap February and out of it again.
+        assert_eq!(
+            plan.due_dates(d(2027, 11, 30), d(2028, 12, 31)),
+            vec![d(2028, 2, 29), d(2028, 8, 30)]
+        );
+        assert_eq!(
+            plan.due_dates(d(2026, 8, 31), d(2027, 12, 31)),
+            vec![d(2026, 11, 30), d(2027, 5, 31), d(2027, 11, 30)]
+        );
+    }
+
+    #[test]
+    fn the_next_evaluation_is_the_first_planned_one_not_yet_held() {
+        let plan = EvaluationPlan::default();
+        let signed = d(2026, 1, 31);
+        assert_eq!(plan.next_due(signed, &[]), Some(d(2026, 4, 30)));
+        // Held late: the next still follows the plan, not the day it was held.
+        assert_eq!(
+            plan.next_due(signed, &[d(2026, 6, 2)]),
+            Some(d(2026, 10, 31))
+        );
+        assert_eq!(
+            plan.next_due(signed, &[d(2026, 10, 20), d(2026, 5, 1)]),
+            Some(d(2027, 4, 30))
+        );
+        // A talk before the signing is no evaluation; one day recorded twice counts once.
+        assert_eq!(
+            plan.next_due(signed, &[d(2026, 1, 10), d(2026, 5, 1), d(2026, 5, 1)]),
+            Some(d(2026, 10, 31))
+        );
+    }
+
+    #[test]
+    fn an_evaluation_plan_stays_within_one_to_twenty_four_months() {
+        let range = Problem::OutOfRange { min: 1, max: 24 };
+        let plan = EvaluationPlan {
+            first_after_months: 0,
+            then_every_months: 25,
+        };
+        assert_eq!(
+            plan.check(),
+            Err(vec![
+                ("first_after_months".to_owned(), range.clone()),
+                ("then_every_months".to_owned(), range),
+            ])
+        );
+        // Even unchecked, a zero interval ends instead of planning one day forever.
+        let zero = EvaluationPlan {
+            first_after_months: 3,
+            then_every_months: 0,
+        };
+        assert_eq!(
+            zero.due_dates(d(2026, 1, 15), d(2026, 7, 15)),
+            vec![
+                d(2026, 4, 15),
+                d(2026, 5, 15),
+                d(2026, 6, 15),
+                d(2026, 7, 15)
+            ]
+        );
+        let huge = EvaluationPlan {
+            first_after_months: u32::MAX,
+            then_every_months: u32::MAX,
+        };
+        assert_eq!(huge.planned(d(2026, 1, 15), 0), None);
+        assert_eq!(huge.due_dates(d(2026, 1, 15), NaiveDate::MAX), vec![]);
     }
 }
