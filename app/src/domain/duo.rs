@@ -360,7 +360,12 @@ impl Agreement {
                 Some(_) => {}
             }
         }
-        let last_yes = self.participant_yes_on.max(self.buddy_yes_on);
+        // Only a sound yes bounds the signing, so one mistake gives one message.
+        let last_yes = [self.participant_yes_on, self.buddy_yes_on]
+            .into_iter()
+            .flatten()
+            .filter(|d| within(*d))
+            .max();
         if !within(self.signed_on) || last_yes.is_some_and(|yes| self.signed_on < yes) {
             problems.push(("signed_on".to_owned(), Problem::Invalid));
         }
@@ -1063,15 +1068,12 @@ mod tests {
             check(before),
             Err(vec![("buddy_yes_on".to_owned(), Problem::Invalid)])
         );
-        // A yes "given" in the future is a typing mistake, and a signing cannot precede it.
+        // A yes "given" in the future is a typing mistake, reported at that yes only.
         let ahead = Agreement {
             participant_yes_on: Some(d(2026, 12, 1)),
             ..agreement()
         };
-        assert_eq!(
-            fields(&check(ahead).unwrap_err()),
-            ["participant_yes_on", "signed_on"]
-        );
+        assert_eq!(fields(&check(ahead).unwrap_err()), ["participant_yes_on"]);
     }
 
     #[test]
