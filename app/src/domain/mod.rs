@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod audit;
+pub mod duo;
 pub mod import;
 pub mod lists;
 pub mod people;
