@@ -265,7 +265,7 @@ fn hungarian(n: usize, m: usize, cost: impl Fn(usize, usize) -> i64) -> Vec<(usi
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::domain::profile::Gender;
     use crate::matching::assess::tests::{buddy, ctx, participant, profile};
@@ -276,7 +276,7 @@ mod tests {
     }
 
     /// Tries every assignment: each participant unpaired or with a buddy that has room.
-    fn brute_force(weights: &[Vec<Option<i64>>], capacity: &mut [u32], i: usize) -> i64 {
+    pub(crate) fn brute_force(weights: &[Vec<Option<i64>>], capacity: &mut [u32], i: usize) -> i64 {
         if i == weights.len() {
             return 0;
         }
@@ -293,7 +293,7 @@ mod tests {
         best
     }
 
-    fn valid(weights: &[Vec<Option<i64>>], capacity: &[u32], pairs: &[(usize, usize)]) {
+    pub(crate) fn valid(weights: &[Vec<Option<i64>>], capacity: &[u32], pairs: &[(usize, usize)]) {
         for i in 0..weights.len() {
             assert!(
                 pairs.iter().filter(|p| p.0 == i).count() <= 1,

@@ -16,6 +16,8 @@ pub mod assign;
 pub mod estimate;
 pub mod geo;
 pub mod model;
+#[cfg(test)]
+mod proptests;
 pub mod rank;
 mod rng;
 
