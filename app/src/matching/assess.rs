@@ -360,7 +360,9 @@ pub(crate) fn score_of(values: &[f64; 6], w: &Weights) -> f64 {
         .zip(values)
         .map(|(k, v)| k.weight(w) * v)
         .sum();
-    100.0 * sum / total
+    // Divide first: sum <= total holds in floating point too, so the score never exceeds 100
+    // (`100.0 * sum / total` can, by a rounding error, e.g. with one weight of 3.3647...).
+    100.0 * (sum / total)
 }
 
 /// Judges one participant–buddy pair: every blocker, the score and its components.
@@ -800,6 +802,22 @@ pub(crate) mod tests {
             assess_pair(&participant(1, profile()), &buddy(2, profile()), &c).score,
             0.0
         );
+    }
+
+    #[test]
+    fn a_full_score_is_exactly_100() {
+        // Found by the property tests: 100 * w / w gave 100.00000000000001 for this weight.
+        let w = Weights {
+            interests: 0.0,
+            personality: 0.0,
+            availability: 3.364772305110048,
+            distance: 0.0,
+            age: 0.0,
+            waiting: 0.0,
+            waiting_full_days: 1,
+        };
+        assert_eq!(score_of(&[0.0, 0.0, 1.0, 0.0, 0.0, 0.0], &w), 100.0);
+        assert_eq!(score_of(&[1.0; 6], &Weights::default()), 100.0);
     }
 
     #[test]

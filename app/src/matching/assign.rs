@@ -55,9 +55,46 @@ pub struct Proposal {
     pub unused_buddies: Vec<UnusedBuddy>,
 }
 
-/// Scores are optimised in thousandths of a point, so the algorithm works on exact integers.
+/// Largest score `max_weight_assignment` optimises: thousandths of it, summed over any matrix
+/// that fits in memory, stay far from overflowing the solver's 64-bit potentials.
+pub const MAX_SCORE: f64 = 1e9;
+
+/// Scores are optimised in thousandths of a point, so the algorithm works on exact integers;
+/// clamping keeps odd input (negative, NaN, huge) from overflowing it.
 fn milli(score: f64) -> i64 {
-    (score * 1000.0).round() as i64
+    (score.clamp(0.0, MAX_SCORE) * 1000.0).round() as i64
+}
+
+/// Maximum-weight matching of rows to columns, each used at most once; `None` (or a missing
+/// entry in a short row) marks a forbidden pair. Returns the total and the (row, column) pairs
+/// by row.
+///
+/// Scores count in thousandths, 0..=`MAX_SCORE`, as in `propose`; the total is summed in those
+/// thousandths, so scores with at most three decimals give it exactly, without float noise.
+pub fn max_weight_matching(scores: &[Vec<Option<f64>>]) -> (f64, Vec<(usize, usize)>) {
+    let columns = scores.iter().map(Vec::len).max().unwrap_or(0);
+    let pairs = max_weight_assignment(scores, &vec![1; columns]);
+    let total: i64 = pairs
+        .iter()
+        .filter_map(|&(i, j)| scores[i][j].map(milli))
+        .sum();
+    (total as f64 / 1000.0, pairs)
+}
+
+/// As `max_weight_matching`, but column `j` takes up to `capacity[j]` rows (columns beyond
+/// `capacity` take none); the (row, column) pairs come by row. `propose` runs on this.
+pub fn max_weight_assignment(scores: &[Vec<Option<f64>>], capacity: &[u32]) -> Vec<(usize, usize)> {
+    let weights: Vec<Vec<Option<i64>>> = scores
+        .iter()
+        .map(|row| {
+            (0..capacity.len())
+                .map(|j| row.get(j).copied().flatten().map(milli))
+                .collect()
+        })
+        .collect();
+    let mut pairs = best_assignment(&weights, capacity);
+    pairs.sort_unstable();
+    pairs
 }
 
 /// Proposes the set of pairs with the highest total score over all allowed pairs.
@@ -70,12 +107,8 @@ pub fn propose(
         .iter()
         .map(|p| buddies.iter().map(|b| allowed_score(p, b, ctx)).collect())
         .collect();
-    let weights: Vec<Vec<Option<i64>>> = scores
-        .iter()
-        .map(|row| row.iter().map(|s| s.map(milli)).collect())
-        .collect();
     let capacity: Vec<u32> = buddies.iter().map(BuddyCandidate::free_places).collect();
-    let chosen = best_assignment(&weights, &capacity);
+    let chosen = max_weight_assignment(&scores, &capacity);
 
     let mut pairs: Vec<ProposedPair> = chosen
         .iter()
@@ -232,7 +265,7 @@ fn hungarian(n: usize, m: usize, cost: impl Fn(usize, usize) -> i64) -> Vec<(usi
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::domain::profile::Gender;
     use crate::matching::assess::tests::{buddy, ctx, participant, profile};
@@ -243,7 +276,7 @@ mod tests {
     }
 
     /// Tries every assignment: each participant unpaired or with a buddy that has room.
-    fn brute_force(weights: &[Vec<Option<i64>>], capacity: &mut [u32], i: usize) -> i64 {
+    pub(crate) fn brute_force(weights: &[Vec<Option<i64>>], capacity: &mut [u32], i: usize) -> i64 {
         if i == weights.len() {
             return 0;
         }
@@ -260,7 +293,7 @@ mod tests {
         best
     }
 
-    fn valid(weights: &[Vec<Option<i64>>], capacity: &[u32], pairs: &[(usize, usize)]) {
+    pub(crate) fn valid(weights: &[Vec<Option<i64>>], capacity: &[u32], pairs: &[(usize, usize)]) {
         for i in 0..weights.len() {
             assert!(
                 pairs.iter().filter(|p| p.0 == i).count() <= 1,

@@ -6,6 +6,7 @@
 //! - `assess_pair`: blockers, score and components of one pair;
 //! - `rank_participants_for_buddy` / `rank_buddies_for_participant`: ordered lists;
 //! - `propose`: the pairs with the highest total score for everyone at once;
+//! - `max_weight_matching`: the same solver on a plain score matrix;
 //! - `estimate_waits`: when a buddy may come, simulated from the programme's history.
 //!
 //! Explanations are data (`Blocker`, `Detail`, `Limit`, ...); `crate::i18n::explain` words them.
@@ -15,12 +16,15 @@ pub mod assign;
 pub mod estimate;
 pub mod geo;
 pub mod model;
+#[cfg(test)]
+mod proptests;
 pub mod rank;
 mod rng;
 
 pub use assess::{Blocker, Component, ComponentKind, Detail, PairAssessment, assess_pair};
 pub use assign::{
-    Proposal, ProposedPair, UnpairedParticipant, UnpairedReason, UnusedBuddy, propose,
+    Proposal, ProposedPair, UnpairedParticipant, UnpairedReason, UnusedBuddy,
+    max_weight_assignment, max_weight_matching, propose,
 };
 pub use estimate::{
     DAYS_PER_MONTH, Estimate, EstimateSettings, HistoricalBuddy, HistoryBasis, Limit, LimitShare,
