@@ -509,8 +509,16 @@ async fn the_access_matrix_holds_for_every_server_function_and_role() {
         let body: &[(&str, &str)] = match name {
             "set_language" => &[("lang", "nl")],
             "change_password" => &[("input[current]", "niet juist"), ("input[new]", "x")],
-            "end_session" | "end_user_sessions" | "renew_invitation" | "get_participant"
-            | "get_buddy" | "rank_for_buddy" => &[("id", "999")],
+            "end_session"
+            | "end_user_sessions"
+            | "renew_invitation"
+            | "get_participant"
+            | "get_buddy"
+            | "rank_for_buddy"
+            | "rank_for_participant" => &[("id", "999")],
+            "propose_duo" => &[("participant_id", "999"), ("buddy_id", "999")],
+            "preview_weights" | "save_weights" => &[("form[interests]", "x")],
+            "load_draft" => &[("form", "intake")],
             "create_participant" | "create_buddy" | "apply_as_buddy" => {
                 &[("form[profile][first_name]", "X")]
             }

@@ -14,7 +14,14 @@ fn application<'a>(privacy: &'a str) -> Vec<(&'a str, &'a str)> {
     vec![
         ("form[profile][first_name]", "Koenraad"),
         ("form[profile][last_name]", "Kandidaatmans"),
-        ("form[profile][interests][0]", "1"),
+        ("form[profile][birth_date]", "1985-06-01"),
+        ("form[profile][gender]", "man"),
+        ("form[profile][municipality_id]", "3"),
+        ("form[profile][email]", "kandidaat@example.be"),
+        ("form[profile][preferred_contact]", "email"),
+        ("form[profile][interests][]", "2"),
+        ("form[profile][availability][]", "15"),
+        ("form[profile][max_travel_km]", "15"),
         ("form[motivation]", MOTIVATION),
         ("form[capacity]", "2"),
         ("form[privacy_read]", privacy),
@@ -28,11 +35,20 @@ async fn a_refused_application_without_javascript_keeps_what_was_typed() {
         .post_form("apply_as_buddy", &application(""), None, "/become-a-buddy")
         .await;
     assert_eq!(refused.status, StatusCode::FOUND, "{}", refused.body);
-    let back = refused.header("location").expect("back to the form").to_owned();
-    assert!(back.starts_with("http://localhost/become-a-buddy"), "{back}");
+    let back = refused
+        .header("location")
+        .expect("back to the form")
+        .to_owned();
+    assert!(
+        back.starts_with("http://localhost/become-a-buddy"),
+        "{back}"
+    );
     let draft = refused.cookie("klik_draft").expect("a draft cookie");
     // Nothing typed goes into the address.
-    assert!(!back.contains("Koenraad") && !back.contains("Dijle"), "{back}");
+    assert!(
+        !back.contains("Koenraad") && !back.contains("Dijle"),
+        "{back}"
+    );
 
     let path = back.trim_start_matches("http://localhost");
     let page = server.get(path, Some(&draft)).await;
@@ -48,10 +64,25 @@ async fn a_refused_application_without_javascript_keeps_what_was_typed() {
 
     // Once sent through, the draft is gone.
     let sent = server
-        .post_form("apply_as_buddy", &application("true"), Some(&draft), "/become-a-buddy")
+        .post_form(
+            "apply_as_buddy",
+            &application("true"),
+            Some(&draft),
+            "/become-a-buddy",
+        )
         .await;
-    assert_eq!(sent.status, StatusCode::FOUND);
-    assert!(sent.header("location").unwrap().ends_with("/become-a-buddy/thanks"));
+    assert_eq!(
+        sent.status,
+        StatusCode::FOUND,
+        "{:?} {}",
+        sent.headers,
+        sent.body
+    );
+    assert!(
+        sent.header("location")
+            .unwrap()
+            .ends_with("/become-a-buddy/thanks")
+    );
     let again = server.get("/become-a-buddy", Some(&draft)).await;
     assert!(!again.body.contains(MOTIVATION));
 }
@@ -77,7 +108,12 @@ async fn a_draft_belongs_to_the_session_that_typed_it() {
         ("form[coordinator_notes]", "Belt liever na de middag."),
     ];
     let refused = server
-        .post_form("create_participant", &intake, Some(&coordinator), "/participants/new")
+        .post_form(
+            "create_participant",
+            &intake,
+            Some(&coordinator),
+            "/participants/new",
+        )
         .await;
     assert_eq!(refused.status, StatusCode::FOUND);
     let draft = refused.cookie("klik_draft").expect("a draft cookie");

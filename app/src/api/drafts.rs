@@ -79,7 +79,9 @@ mod store {
 
     impl FormDrafts {
         fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<(String, String), Draft>> {
-            self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+            self.0
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner())
         }
 
         fn put(&self, key: (String, String), draft: Draft, now: DateTime<Utc>) {

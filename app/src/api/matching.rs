@@ -105,6 +105,10 @@ pub async fn propose_duo(participant_id: i32, buddy_id: i32) -> Result<i32, AppE
     let (participant, _) = crate::db::matching::participant(&txn, participant_id)
         .await?
         .ok_or(AppError::NotFound)?;
+    // Proposed (or matched) by someone else since the page was shown.
+    if !crate::db::matching::is_waiting(&txn, participant_id).await? {
+        return Err(AppError::Conflict);
+    }
     let (buddy, _) = crate::db::matching::buddy(&txn, buddy_id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -197,7 +201,9 @@ pub struct WeightsPreview {
 }
 
 #[server(endpoint = "preview_weights")]
-pub async fn preview_weights(form: crate::matching::WeightsForm) -> Result<WeightsPreview, AppError> {
+pub async fn preview_weights(
+    form: crate::matching::WeightsForm,
+) -> Result<WeightsPreview, AppError> {
     use crate::domain::time::local_date;
     use crate::matching::{propose, rank_participants_for_buddy};
 
@@ -216,7 +222,12 @@ pub async fn preview_weights(form: crate::matching::WeightsForm) -> Result<Weigh
         rank_participants_for_buddy(buddy, &p, ctx)
             .allowed
             .first()
-            .map(|a| (names.get(&a.participant_id).cloned().unwrap_or_default(), a.points()))
+            .map(|a| {
+                (
+                    names.get(&a.participant_id).cloned().unwrap_or_default(),
+                    a.points(),
+                )
+            })
     };
     let choices = buddies
         .iter()
@@ -285,5 +296,12 @@ pub async fn estimate_waiting() -> Result<crate::matching::Estimate, AppError> {
     // A fixed seed per day: the same page shows the same figures all day long.
     let seed = u64::try_from(chrono::Datelike::num_days_from_ce(&today)).unwrap_or_default();
     let settings = EstimateSettings::default();
-    Ok(estimate_waits(&history, start, &candidates, &ctx, &settings, seed))
+    Ok(estimate_waits(
+        &history,
+        start,
+        &candidates,
+        &ctx,
+        &settings,
+        seed,
+    ))
 }

@@ -168,7 +168,11 @@ pub async fn update_participant(id: i32, version: i32, form: IntakeForm) -> Resu
         Ok(())
     }
     .await;
-    crate::api::drafts::settle(crate::api::drafts::DraftForm::EditParticipant(id), &form, result)
+    crate::api::drafts::settle(
+        crate::api::drafts::DraftForm::EditParticipant(id),
+        &form,
+        result,
+    )
 }
 
 #[server(endpoint = "change_participant_status")]

@@ -5,8 +5,8 @@ use leptos::server_fn::ServerFn;
 
 use super::session::current_user;
 use crate::api::{
-    account, admin_lists, audit, buddies, drafts, import, invitations, lists, matching, participants,
-    programme, settings, two_factor, users,
+    account, admin_lists, audit, buddies, drafts, import, invitations, lists, matching,
+    participants, programme, settings, two_factor, users,
 };
 use crate::domain::account::{CurrentUser, Role};
 use crate::error::AppError;

@@ -186,7 +186,12 @@ pub fn draft_key(state: &AppState, minutes: i64) -> Result<String, AppError> {
         return Ok(hash_token(&token));
     }
     let token = new_token();
-    set_cookie(cookie(&state.config, DRAFT_COOKIE_NAME, &token, minutes * 60))?;
+    set_cookie(cookie(
+        &state.config,
+        DRAFT_COOKIE_NAME,
+        &token,
+        minutes * 60,
+    ))?;
     Ok(hash_token(&token))
 }
 

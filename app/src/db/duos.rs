@@ -6,9 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
-use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, SqlErr,
-};
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, SqlErr};
 
 use super::entities::{buddy, duo, participant};
 use super::timeline::record;
@@ -76,7 +74,10 @@ async fn move_person(
         buddy::Entity::update_many()
             .col_expr(buddy::Column::Status, Expr::value(to))
             .col_expr(buddy::Column::UpdatedAt, Expr::value(now))
-            .col_expr(buddy::Column::Version, Expr::col(buddy::Column::Version).add(1))
+            .col_expr(
+                buddy::Column::Version,
+                Expr::col(buddy::Column::Version).add(1),
+            )
             .filter(buddy::Column::Id.eq(id))
             .filter(buddy::Column::Status.eq(from))
             .exec(db)

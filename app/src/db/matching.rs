@@ -34,13 +34,15 @@ pub async fn context(db: &impl ConnectionTrait, today: NaiveDate) -> Result<Cont
 
 /// The stored weights and their version; the defaults while never saved (or unreadable).
 pub async fn weights(db: &impl ConnectionTrait) -> Result<(Weights, Option<i32>), AppError> {
-    Ok(match super::settings::get(db, super::settings::MATCHING_WEIGHTS).await? {
-        Some(s) => (
-            serde_json::from_str(&s.value).unwrap_or_default(),
-            Some(s.version),
-        ),
-        None => (Weights::default(), None),
-    })
+    Ok(
+        match super::settings::get(db, super::settings::MATCHING_WEIGHTS).await? {
+            Some(s) => (
+                serde_json::from_str(&s.value).unwrap_or_default(),
+                Some(s.version),
+            ),
+            None => (Weights::default(), None),
+        },
+    )
 }
 
 /// Every waiting participant, with their full name for the page (the engine uses ids).
@@ -69,7 +71,18 @@ pub async fn participant(
         .transpose()
 }
 
-fn participant_candidate(m: participant::Model) -> Result<(ParticipantCandidate, String), AppError> {
+/// Whether the participant is on the waiting list now.
+pub async fn is_waiting(db: &impl ConnectionTrait, id: i32) -> Result<bool, AppError> {
+    Ok(participant::Entity::find_by_id(id)
+        .filter(participant::Column::Status.eq(ParticipantStatus::Waiting.code()))
+        .one(db)
+        .await?
+        .is_some())
+}
+
+fn participant_candidate(
+    m: participant::Model,
+) -> Result<(ParticipantCandidate, String), AppError> {
     let profile: Profile = parse(&m.profile)?;
     Ok((
         ParticipantCandidate {
@@ -101,10 +114,9 @@ pub async fn available_buddies(
     let open = super::duos::open_counts(db).await?;
     let mut found = Vec::new();
     for m in buddy::Entity::find()
-        .filter(buddy::Column::Status.is_in([
-            BuddyStatus::Available.code(),
-            BuddyStatus::InDuo.code(),
-        ]))
+        .filter(
+            buddy::Column::Status.is_in([BuddyStatus::Available.code(), BuddyStatus::InDuo.code()]),
+        )
         .order_by_asc(buddy::Column::Id)
         .all(db)
         .await?

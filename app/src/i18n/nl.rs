@@ -443,7 +443,9 @@ pub const TEXTS: Texts = Texts {
     match_proposed: "Voorgesteld: het duo staat nu bij 'voorgesteld'.",
     match_participant_title: "Welke buddy past?",
     match_participant_link: "Welke buddy past bij deze deelnemer?",
-    match_participant_summary: |n| format!("{n} beschikbare buddy's passen, de best passende eerst."),
+    match_participant_summary: |n| {
+        format!("{n} beschikbare buddy's passen, de best passende eerst.")
+    },
     match_participant_excluded: |n| format!("{n} buddy's passen niet, met de reden"),
     everyone_title: "Voorstel voor iedereen",
     everyone_intro: "De beste koppels voor alle beschikbare buddy's en wachtenden samen: de hoogste totale score over alle toegelaten koppels, niet één buddy na de andere.",
@@ -460,7 +462,9 @@ pub const TEXTS: Texts = Texts {
     weights_full_days: "Dagen wachten tot het wachtonderdeel vol is",
     weights_preview: "Bekijk het effect",
     weights_preview_title: "Effect op de wachtlijst van vandaag",
-    weights_changed: |c, n| format!("{c} van de {n} koppels in het voorstel voor iedereen veranderen."),
+    weights_changed: |c, n| {
+        format!("{c} van de {n} koppels in het voorstel voor iedereen veranderen.")
+    },
     weights_first_now: "Eerste keuze nu",
     weights_first_then: "Met deze gewichten",
     weights_saved: "De gewichten zijn bewaard.",

@@ -302,7 +302,10 @@ mod weights_form_tests {
         form.waiting = "11".into();
         assert_eq!(
             form.check(),
-            Err(vec![("waiting".into(), Problem::OutOfRange { min: 0, max: 10 })])
+            Err(vec![(
+                "waiting".into(),
+                Problem::OutOfRange { min: 0, max: 10 }
+            )])
         );
     }
 }

@@ -67,7 +67,8 @@ pub fn WeightsPage() -> impl IntoView {
     });
     let preview_error = Signal::derive(move || preview.get().and_then(|r| r.err()));
     let saved = move || {
-        use_query_map().read().get("saved").is_some() || save.value().get().is_some_and(|r| r.is_ok())
+        use_query_map().read().get("saved").is_some()
+            || save.value().get().is_some_and(|r| r.is_ok())
     };
     view! {
         <Title text=move || i18n.t().weights_title.to_owned() />

@@ -33,7 +33,11 @@ fn ApplicationFields(
     error: ActionError,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let capacity = if values.capacity.is_empty() { "1".to_owned() } else { values.capacity };
+    let capacity = if values.capacity.is_empty() {
+        "1".to_owned()
+    } else {
+        values.capacity
+    };
     let privacy_read = values.privacy_read == "true";
     view! {
         <ProfileFields prefix="form[profile]" values=values.profile lists error />

@@ -7,7 +7,9 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::api::matching::{ProposeDuo, propose_for_everyone, rank_for_buddy, rank_for_participant};
+use crate::api::matching::{
+    ProposeDuo, propose_for_everyone, rank_for_buddy, rank_for_participant,
+};
 use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{FormError, action_error};
 use crate::components::guard::RequireRole;
@@ -243,7 +245,12 @@ fn RankingView(
 
 /// Two candidates side by side: the score, each component and every blocker.
 #[component]
-fn Comparison(side: Side, a: PairAssessment, b: PairAssessment, names: (String, String)) -> AnyView {
+fn Comparison(
+    side: Side,
+    a: PairAssessment,
+    b: PairAssessment,
+    names: (String, String),
+) -> AnyView {
     let i18n = use_i18n();
     let cell = move |x: &PairAssessment, kind: ComponentKind| {
         x.components
