@@ -10,7 +10,7 @@ use common::server::Server;
 
 const MOTIVATION: &str = "Ik wandel graag langs de Dijle op zaterdag.";
 
-fn application<'a>(privacy: &'a str) -> Vec<(&'a str, &'a str)> {
+fn application(privacy: &str) -> Vec<(&str, &str)> {
     vec![
         ("form[profile][first_name]", "Koenraad"),
         ("form[profile][last_name]", "Kandidaatmans"),

@@ -216,7 +216,7 @@ async fn admins_preview_and_save_weights_with_a_trace() {
     assert_eq!(denied.error(), app::error::AppError::Forbidden);
     form[0] = ("form[interests]", "veel");
     let nonsense = server.call("save_weights", &form, Some(&admin)).await;
-    assert_eq!(nonsense.error().problem_at("interests").is_some(), true);
+    assert!(nonsense.error().problem_at("interests").is_some());
     form[0] = ("form[interests]", "1,5");
     let saved = server.call("save_weights", &form, Some(&admin)).await;
     assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
