@@ -40,6 +40,7 @@ use crate::pages::{
     admin_matching::WeightsPage,
     admin_settings::SettingsPage,
     admin_users::UsersPage,
+    board::{BoardPage, DuoMovePage},
     buddies::{ApplicationThanksPage, BecomeBuddyPage, BuddiesPage, BuddyPage, NewBuddyPage},
     home::HomePage,
     import::ImportPage,
@@ -129,6 +130,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/buddies/:id/match") view=BuddyMatchPage ssr=SsrMode::Async />
                     <Route path=path!("/participants/:id/match") view=ParticipantMatchPage ssr=SsrMode::Async />
                     <Route path=path!("/matching") view=EveryonePage ssr=SsrMode::Async />
+                    <Route path=path!("/board") view=BoardPage ssr=SsrMode::Async />
+                    <Route path=path!("/duos/:id/move") view=DuoMovePage ssr=SsrMode::Async />
                     <Route path=path!("/admin/matching") view=WeightsPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/users") view=UsersPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/audit") view=AuditPage ssr=SsrMode::Async />

@@ -519,6 +519,7 @@ async fn the_access_matrix_holds_for_every_server_function_and_role() {
             "propose_duo" => &[("participant_id", "999"), ("buddy_id", "999")],
             "preview_weights" | "save_weights" => &[("form[interests]", "x")],
             "load_draft" => &[("form", "intake")],
+            "move_duo" => &[("id", "999"), ("version", "0"), ("form[to]", "ended")],
             "create_participant" | "create_buddy" | "apply_as_buddy" => {
                 &[("form[profile][first_name]", "X")]
             }

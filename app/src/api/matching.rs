@@ -91,7 +91,12 @@ pub async fn rank_for_participant(id: i32) -> Result<ParticipantRanking, AppErro
 /// A coordinator proposes a pair: the server judges it again (the page's score is only
 /// shown), refuses a blocked pair, and starts the duo in the proposed stage.
 #[server(endpoint = "propose_duo")]
-pub async fn propose_duo(participant_id: i32, buddy_id: i32) -> Result<i32, AppError> {
+pub async fn propose_duo(
+    participant_id: i32,
+    buddy_id: i32,
+    /// Where a form without JavaScript goes next (a path on this site).
+    next: Option<String>,
+) -> Result<i32, AppError> {
     use crate::domain::audit::AuditAction;
     use crate::domain::time::local_date;
     use crate::domain::validation::Problem;
@@ -130,7 +135,9 @@ pub async fn propose_duo(participant_id: i32, buddy_id: i32) -> Result<i32, AppE
     let record = Some((crate::db::duos::KIND, id.to_string()));
     crate::audit::record(&state, &txn, Some(user.id), AuditAction::Create, record).await?;
     txn.commit().await?;
-    leptos_axum::redirect(&format!("/participants/{participant_id}"));
+    if let Some(next) = next.filter(|n| crate::api::is_local_path(n)) {
+        leptos_axum::redirect(&next);
+    }
     Ok(id)
 }
 

@@ -5,6 +5,7 @@ pub mod admin_lists;
 pub mod audit;
 pub mod buddies;
 pub mod drafts;
+pub mod duos;
 pub mod import;
 pub mod invitations;
 pub mod lists;
@@ -14,3 +15,20 @@ pub mod programme;
 pub mod settings;
 pub mod two_factor;
 pub mod users;
+
+/// A path on this site (`/board`), never another site (`//evil.example`, `https://…`):
+/// the only kind of "next" page a form may ask for.
+pub fn is_local_path(next: &str) -> bool {
+    next.starts_with('/') && !next.starts_with("//") && !next.contains('\\')
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn only_local_paths_are_followed() {
+        assert!(super::is_local_path("/board"));
+        assert!(!super::is_local_path("//evil.example/board"));
+        assert!(!super::is_local_path("https://evil.example"));
+        assert!(!super::is_local_path("/\\evil.example"));
+    }
+}

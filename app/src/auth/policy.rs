@@ -5,7 +5,7 @@ use leptos::server_fn::ServerFn;
 
 use super::session::current_user;
 use crate::api::{
-    account, admin_lists, audit, buddies, drafts, import, invitations, lists, matching,
+    account, admin_lists, audit, buddies, drafts, duos, import, invitations, lists, matching,
     participants, programme, settings, two_factor, users,
 };
 use crate::domain::account::{CurrentUser, Role};
@@ -60,6 +60,8 @@ pub fn rules() -> Vec<(&'static str, Rule)> {
         (matching::PreviewWeights::PATH, Rule::Roles(ADMIN)),
         (matching::SaveWeights::PATH, Rule::Roles(ADMIN)),
         (drafts::LoadDraft::PATH, Rule::Public),
+        (duos::GetBoard::PATH, Rule::Roles(STAFF_ADMIN)),
+        (duos::MoveDuo::PATH, Rule::Roles(STAFF_ADMIN)),
         (import::PreviewImport::PATH, Rule::Roles(STAFF_ADMIN)),
         (import::ConfirmImport::PATH, Rule::Roles(STAFF_ADMIN)),
         (import::ExportCsv::PATH, Rule::Roles(STAFF_ADMIN)),

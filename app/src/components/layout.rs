@@ -59,6 +59,7 @@ fn Navigation() -> impl IntoView {
             items.push(("/waiting", Icon::Calendar, |t| t.nav_waiting));
             items.push(("/participants", Icon::Home, |t| t.nav_participants));
             items.push(("/buddies", Icon::Link, |t| t.nav_buddies));
+            items.push(("/board", Icon::Link, |t| t.nav_board));
             items.push(("/matching", Icon::Link, |t| t.nav_matching));
             items.push(("/import", Icon::Settings, |t| t.nav_import));
             items.push(("/admin/users", Icon::UserPlus, |t| t.nav_users));

@@ -8,8 +8,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, SqlErr};
 
-use super::entities::{buddy, duo, participant};
+use super::entities::{buddy, duo, evaluation, participant};
 use super::timeline::record;
+use crate::domain::duo::{DuoMove, DuoStage, DuoState, EvaluationPlan, end_effects};
 use crate::domain::people::{BuddyStatus, ParticipantStatus};
 use crate::error::AppError;
 use crate::matching::PairAssessment;
@@ -173,4 +174,286 @@ pub async fn propose(
         .await?;
     }
     Ok(id)
+}
+
+/// One duo's row.
+pub async fn find(db: &impl ConnectionTrait, id: i32) -> Result<Option<duo::Model>, AppError> {
+    Ok(duo::Entity::find_by_id(id).one(db).await?)
+}
+
+/// The stage and dates the lifecycle rules look at.
+pub fn state_of(m: &duo::Model) -> Result<DuoState, AppError> {
+    Ok(DuoState {
+        stage: DuoStage::from_code(&m.stage)
+            .ok_or_else(|| AppError::internal("duo with an unknown stage"))?,
+        proposed_on: m.proposed_on,
+        introduction_on: m.introduction_on,
+        signed_on: m.signed_on,
+    })
+}
+
+/// Applies a checked move to the duo read at `version`; a stale version is a conflict and
+/// nothing is written. Moves the people along and plans the first evaluation on signing.
+#[allow(clippy::too_many_arguments)] // the move and who made it when
+pub async fn apply_move(
+    db: &impl ConnectionTrait,
+    current: &duo::Model,
+    version: i32,
+    mv: &DuoMove,
+    plan: EvaluationPlan,
+    by: i32,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    if current.version != version {
+        return Err(AppError::Conflict);
+    }
+    let from = state_of(current)?.stage;
+    let to = mv.target();
+    let mut update = duo::Entity::update_many()
+        .col_expr(duo::Column::Stage, Expr::value(to.code()))
+        .col_expr(duo::Column::Version, Expr::value(version + 1))
+        .col_expr(duo::Column::UpdatedAt, Expr::value(now));
+    let note = match mv {
+        DuoMove::Introduce { introduction_on } => {
+            update = update.col_expr(duo::Column::IntroductionOn, Expr::value(*introduction_on));
+            String::new()
+        }
+        DuoMove::Sign(agreement) => {
+            let json = serde_json::to_string(agreement).map_err(AppError::internal)?;
+            update = update
+                .col_expr(duo::Column::Agreement, Expr::value(json))
+                .col_expr(duo::Column::SignedOn, Expr::value(agreement.signed_on))
+                .col_expr(
+                    duo::Column::ParticipantYesOn,
+                    Expr::value(agreement.participant_yes_on),
+                )
+                .col_expr(duo::Column::BuddyYesOn, Expr::value(agreement.buddy_yes_on));
+            String::new()
+        }
+        DuoMove::End(ending) => {
+            update = update
+                .col_expr(duo::Column::EndedOn, Expr::value(ending.ended_on))
+                .col_expr(duo::Column::EndReason, Expr::value(ending.reason.code()))
+                .col_expr(duo::Column::EndNote, Expr::value(ending.note.clone()));
+            ending.note.clone()
+        }
+    };
+    let rows = update
+        .filter(duo::Column::Id.eq(current.id))
+        .filter(duo::Column::Version.eq(version))
+        .exec(db)
+        .await?
+        .rows_affected;
+    if rows != 1 {
+        return Err(AppError::Conflict);
+    }
+    record(
+        db,
+        KIND,
+        current.id,
+        Some(from.code()),
+        to.code(),
+        Some(by),
+        &note,
+        now,
+    )
+    .await?;
+
+    let participant = current.participant_id;
+    let pkind = super::participants::KIND;
+    match mv {
+        DuoMove::Introduce { .. } => {}
+        DuoMove::Sign(agreement) => {
+            move_person(
+                db,
+                pkind,
+                participant,
+                ParticipantStatus::Proposed.code(),
+                ParticipantStatus::InDuo.code(),
+                by,
+                "",
+                now,
+            )
+            .await?;
+            if let Some(due_on) = plan.planned(agreement.signed_on, 1) {
+                evaluation::Entity::insert(evaluation::ActiveModel {
+                    duo_id: Set(current.id),
+                    due_on: Set(due_on),
+                    notes: Set(String::new()),
+                    ..Default::default()
+                })
+                .exec(db)
+                .await?;
+            }
+        }
+        DuoMove::End(ending) => {
+            let effects = end_effects(from, ending.reason);
+            let was = if from == DuoStage::Active {
+                ParticipantStatus::InDuo
+            } else {
+                ParticipantStatus::Proposed
+            };
+            // Back on the waiting list keeps the original waiting date (it is not touched).
+            let next = if effects.participant_back_to_waiting {
+                ParticipantStatus::Waiting
+            } else {
+                ParticipantStatus::Closed
+            };
+            move_person(
+                db,
+                pkind,
+                participant,
+                was.code(),
+                next.code(),
+                by,
+                ending.reason.code(),
+                now,
+            )
+            .await?;
+            // A buddy without open duos is available again.
+            let open = open_counts(db)
+                .await?
+                .get(&current.buddy_id)
+                .copied()
+                .unwrap_or(0);
+            if open == 0 {
+                let freed = buddy::Entity::update_many()
+                    .col_expr(
+                        buddy::Column::Status,
+                        Expr::value(BuddyStatus::Available.code()),
+                    )
+                    .col_expr(buddy::Column::UpdatedAt, Expr::value(now))
+                    .col_expr(
+                        buddy::Column::Version,
+                        Expr::col(buddy::Column::Version).add(1),
+                    )
+                    .filter(buddy::Column::Id.eq(current.buddy_id))
+                    .filter(buddy::Column::Status.eq(BuddyStatus::InDuo.code()))
+                    .exec(db)
+                    .await?
+                    .rows_affected;
+                if freed == 1 {
+                    record(
+                        db,
+                        super::buddies::KIND,
+                        current.buddy_id,
+                        Some(BuddyStatus::InDuo.code()),
+                        BuddyStatus::Available.code(),
+                        Some(by),
+                        "",
+                        now,
+                    )
+                    .await?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Ended duos stay on the board (collapsed) this many days.
+const ENDED_SHOWN_DAYS: u64 = 90;
+
+/// The match board: waiting participants, available buddies, open and recently ended duos.
+pub async fn board(
+    db: &impl ConnectionTrait,
+    today: NaiveDate,
+) -> Result<crate::api::duos::Board, AppError> {
+    use crate::api::duos::{Board, BuddyCard, DuoCard, ParticipantCard};
+    use crate::matching::{Detail, PairAssessment};
+    use sea_orm::QueryOrder;
+    use std::collections::HashMap;
+
+    let context = super::matching::context(db, today).await?;
+    let place = |id: i64| {
+        context
+            .municipalities
+            .get(&id)
+            .map(|m| m.name.clone())
+            .unwrap_or_default()
+    };
+    let waiting = super::matching::waiting(db)
+        .await?
+        .into_iter()
+        .map(|(c, _)| ParticipantCard {
+            municipality: place(c.profile.municipality_id),
+            days_waiting: c.days_waited(today),
+            candidate: c,
+        })
+        .collect();
+    let buddies = super::matching::available_buddies(db)
+        .await?
+        .into_iter()
+        .map(|(c, _)| BuddyCard {
+            municipality: place(c.profile.municipality_id),
+            candidate: c,
+        })
+        .collect();
+    let since = today - chrono::Days::new(ENDED_SHOWN_DAYS);
+    let rows = duo::Entity::find()
+        .filter(
+            sea_orm::Condition::any()
+                .add(duo::Column::Stage.ne(STAGE_ENDED))
+                .add(duo::Column::EndedOn.gte(since)),
+        )
+        .order_by_asc(duo::Column::Id)
+        .all(db)
+        .await?;
+    let participant_ids: Vec<i32> = rows.iter().map(|d| d.participant_id).collect();
+    let buddy_ids: Vec<i32> = rows.iter().map(|d| d.buddy_id).collect();
+    let participants: HashMap<i32, participant::Model> = participant::Entity::find()
+        .filter(participant::Column::Id.is_in(participant_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect();
+    let buddy_names: HashMap<i32, String> = buddy::Entity::find()
+        .filter(buddy::Column::Id.is_in(buddy_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|b| (b.id, b.first_name))
+        .collect();
+    let mut duos = Vec::with_capacity(rows.len());
+    for d in rows {
+        let Some(p) = participants.get(&d.participant_id) else {
+            continue;
+        };
+        let assessment: Option<PairAssessment> = serde_json::from_str(&d.assessment).ok();
+        let chips = assessment
+            .map(|a| {
+                a.components
+                    .into_iter()
+                    .map(|c| c.detail)
+                    .filter(|detail| {
+                        matches!(detail, Detail::SharedInterests { names } if !names.is_empty())
+                            || matches!(detail, Detail::SharedSlots { slots } if !slots.is_empty())
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        duos.push(DuoCard {
+            id: d.id,
+            version: d.version,
+            stage: DuoStage::from_code(&d.stage).unwrap_or(DuoStage::Ended),
+            participant_first_name: p.first_name.clone(),
+            buddy_first_name: buddy_names.get(&d.buddy_id).cloned().unwrap_or_default(),
+            municipality: place(i64::from(p.municipality_id)),
+            score: d.score,
+            chips,
+            proposed_on: d.proposed_on,
+            introduction_on: d.introduction_on,
+            end_reason: d
+                .end_reason
+                .as_deref()
+                .and_then(crate::domain::duo::EndReason::from_code),
+        });
+    }
+    Ok(Board {
+        waiting,
+        buddies,
+        duos,
+        context,
+    })
 }

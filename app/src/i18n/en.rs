@@ -462,6 +462,76 @@ pub const TEXTS: Texts = Texts {
     nobody_fits: "nobody",
     estimate_label: "Buddy expected",
     estimate_limits: "What lowers the chances most",
+    nav_board: "Match board",
+    err_invalid_move: "That step is not possible from this duo's current stage.",
+    board_title: "Match board",
+    board_intro: "Drag a buddy onto a waiting participant (or the other way round) to propose a duo, and a duo to a next column. Without dragging, the 'Move' button on every card does the same.",
+    lane_candidates: "Candidates",
+    lane_waiting: "Waiting participants",
+    lane_buddies: "Available buddies",
+    board_move: "Move",
+    board_move_to: "Move to",
+    board_propose_with: "Propose with",
+    board_confirm: "Confirm",
+    board_cancel: "Cancel",
+    board_search: "Search by first name",
+    board_all_places: "All municipalities",
+    board_saved: "Saved.",
+    board_back: "Back to the candidates (ends the proposal)",
+    board_pick: "Choose…",
+    board_blocked: "This duo is not possible:",
+    board_free_places: |n| {
+        if n == 1 {
+            "1 free place".to_owned()
+        } else {
+            format!("{n} free places")
+        }
+    },
+    board_pair: |b, p| format!("{b} and {p}"),
+    board_ended_count: |n| format!("Ended ({n})"),
+    board_grab: "Drag, or press Move",
+    field_introduction_on: "Date of the introduction meeting",
+    field_signed_on: "Date signed",
+    field_participant_yes_on: "The participant said yes on",
+    field_buddy_yes_on: "The buddy said yes on",
+    field_rhythm_min: "Going out together: at least every … weeks",
+    field_rhythm_max: "and at most every … weeks",
+    field_agreement_items: "Agreements",
+    field_agreement_note: "Other agreements",
+    field_end_reason: "Reason",
+    field_end_note: "Note",
+    field_ended_on: "End date",
+    duo_stage: |x| {
+        use crate::domain::duo::DuoStage::*;
+        match x {
+            Proposed => "Proposed",
+            Introduction => "Introduction meeting",
+            Active => "Agreement signed",
+            Ended => "Ended",
+        }
+    },
+    end_reason: |x| {
+        use crate::domain::duo::EndReason::*;
+        match x {
+            Moved => "Moved",
+            NoTime => "No time",
+            NoClick => "No click",
+            GoalReached => "Goal reached",
+            Health => "Health",
+            Other => "Other",
+        }
+    },
+    agreement_item: |x| {
+        use crate::domain::duo::AgreementItem::*;
+        match x {
+            ActivityRhythm => "How often we go out and who suggests an activity",
+            ContactByPhone => "We call or text each other ourselves",
+            CancelInTime => "Whoever cannot come lets the other know in time",
+            CostsShared => "How we share the costs of an activity",
+            Privacy => "What we tell each other stays between us",
+            CoordinatorContact => "We can always contact the coordinator",
+        }
+    },
     role: |role| match role {
         Role::Admin => "Administrator",
         Role::Coordinator => "Coordinator",

@@ -471,6 +471,76 @@ pub const TEXTS: Texts = Texts {
     nobody_fits: "niemand",
     estimate_label: "Buddy verwacht",
     estimate_limits: "Wat de kans het meest verkleint",
+    nav_board: "Matchbord",
+    err_invalid_move: "Die stap kan niet vanuit de huidige stap van dit duo.",
+    board_title: "Matchbord",
+    board_intro: "Sleep een buddy op een wachtende deelnemer (of omgekeerd) om een duo voor te stellen, en een duo naar een volgende kolom. Zonder slepen kan alles met de knop 'Verplaats' op elke kaart.",
+    lane_candidates: "Kandidaten",
+    lane_waiting: "Wachtende deelnemers",
+    lane_buddies: "Beschikbare buddy's",
+    board_move: "Verplaats",
+    board_move_to: "Verplaats naar",
+    board_propose_with: "Stel voor met",
+    board_confirm: "Bevestig",
+    board_cancel: "Annuleer",
+    board_search: "Zoek op voornaam",
+    board_all_places: "Alle gemeenten",
+    board_saved: "Opgeslagen.",
+    board_back: "Terug naar de kandidaten (beëindigt het voorstel)",
+    board_pick: "Kies…",
+    board_blocked: "Dit duo kan niet:",
+    board_free_places: |n| {
+        if n == 1 {
+            "1 vrije plaats".to_owned()
+        } else {
+            format!("{n} vrije plaatsen")
+        }
+    },
+    board_pair: |b, p| format!("{b} en {p}"),
+    board_ended_count: |n| format!("Beëindigd ({n})"),
+    board_grab: "Sleep of druk op Verplaats",
+    field_introduction_on: "Datum van de kennismaking",
+    field_signed_on: "Datum van ondertekening",
+    field_participant_yes_on: "De deelnemer zei ja op",
+    field_buddy_yes_on: "De buddy zei ja op",
+    field_rhythm_min: "Samen op stap: minstens om de … weken",
+    field_rhythm_max: "en hoogstens om de … weken",
+    field_agreement_items: "Afspraken",
+    field_agreement_note: "Andere afspraken",
+    field_end_reason: "Reden",
+    field_end_note: "Toelichting",
+    field_ended_on: "Datum van het einde",
+    duo_stage: |x| {
+        use crate::domain::duo::DuoStage::*;
+        match x {
+            Proposed => "Voorgesteld",
+            Introduction => "Kennismaking",
+            Active => "Overeenkomst getekend",
+            Ended => "Beëindigd",
+        }
+    },
+    end_reason: |x| {
+        use crate::domain::duo::EndReason::*;
+        match x {
+            Moved => "Verhuisd",
+            NoTime => "Geen tijd meer",
+            NoClick => "Geen klik",
+            GoalReached => "Doel bereikt",
+            Health => "Gezondheid",
+            Other => "Andere reden",
+        }
+    },
+    agreement_item: |x| {
+        use crate::domain::duo::AgreementItem::*;
+        match x {
+            ActivityRhythm => "Hoe vaak we samen op stap gaan en wie een activiteit voorstelt",
+            ContactByPhone => "We bellen of sturen elkaar zelf een bericht",
+            CancelInTime => "Wie niet kan komen, laat het op tijd weten",
+            CostsShared => "Hoe we de kosten van een activiteit delen",
+            Privacy => "Wat we elkaar vertellen, blijft tussen ons",
+            CoordinatorContact => "We mogen altijd de coördinator contacteren",
+        }
+    },
     role: |role| match role {
         Role::Admin => "Beheerder",
         Role::Coordinator => "Coördinator",

@@ -209,6 +209,7 @@ fn RankingView(
                             <ActionForm action=propose>
                                 <input type="hidden" name="participant_id" value=participant_id />
                                 <input type="hidden" name="buddy_id" value=buddy_id />
+                                <input type="hidden" name="next" value="/board" />
                                 <button type="submit" class="btn btn--primary"
                                     disabled=move || propose.pending().get()>
                                     {move || i18n.t().match_propose}

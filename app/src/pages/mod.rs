@@ -7,6 +7,7 @@ pub mod admin_lists;
 pub mod admin_matching;
 pub mod admin_settings;
 pub mod admin_users;
+pub mod board;
 pub mod buddies;
 pub mod home;
 pub mod import;
