@@ -275,7 +275,7 @@ pub async fn apply_move(
                 now,
             )
             .await?;
-            if let Some(due_on) = plan.planned(agreement.signed_on, 1) {
+            if let Some(due_on) = plan.planned(agreement.signed_on, 0) {
                 evaluation::Entity::insert(evaluation::ActiveModel {
                     duo_id: Set(current.id),
                     due_on: Set(due_on),
