@@ -150,11 +150,38 @@ pub async fn is_empty(db: &impl ConnectionTrait) -> Result<bool, AppError> {
         && db::entities::buddy::Entity::find().count(db).await? == 0)
 }
 
+/// How big a demo programme is.
+#[derive(Clone, Copy, Debug)]
+pub struct DemoSize {
+    pub participants: usize,
+    /// Each buddy state's count is multiplied by this.
+    pub buddy_scale: usize,
+}
+
+impl Default for DemoSize {
+    fn default() -> Self {
+        DemoSize {
+            participants: 72,
+            buddy_scale: 1,
+        }
+    }
+}
+
 /// Fills an empty database; refuses (Conflict) when anything is there already.
 pub async fn fill(
     db: &sea_orm::DatabaseConnection,
     now: DateTime<Utc>,
     today: NaiveDate,
+) -> Result<DemoAccounts, AppError> {
+    fill_sized(db, now, today, DemoSize::default()).await
+}
+
+/// Fills an empty database with a programme of the given size (benchmarks use big ones).
+pub async fn fill_sized(
+    db: &sea_orm::DatabaseConnection,
+    now: DateTime<Utc>,
+    today: NaiveDate,
+    size: DemoSize,
 ) -> Result<DemoAccounts, AppError> {
     if !is_empty(db).await? {
         return Err(AppError::Conflict);
@@ -189,7 +216,7 @@ pub async fn fill(
     let coordinator = ids[&Role::Coordinator];
     let screener = ids[&Role::Screener];
 
-    for i in 0..72 {
+    for i in 0..size.participants {
         let p = profile(&mut rng, today, &places, &interests, &scales);
         let intake_date = today - Duration::days(rng.gen_range(3..900));
         let intake = Intake {
@@ -237,8 +264,9 @@ pub async fn fill(
         (BuddyStatus::Paused, 1),
         (BuddyStatus::Stopped, 2),
     ];
+    let mut in_duo = Vec::new();
     for (status, count) in states {
-        for _ in 0..count {
+        for _ in 0..count * size.buddy_scale {
             let application = Application {
                 profile: profile(&mut rng, today, &places, &interests, &scales),
                 motivation: "Ik wil graag iemand helpen om er weer op uit te trekken.".into(),
@@ -258,14 +286,71 @@ pub async fn fill(
             };
             let held_on = (applied_on + Duration::days(14)).min(today);
             db::buddies::record_screening(&txn, id, 2, held_on, outcome, "", screener, now).await?;
-            if matches!(
-                status,
-                BuddyStatus::InDuo | BuddyStatus::Paused | BuddyStatus::Stopped
-            ) {
+            if matches!(status, BuddyStatus::Paused | BuddyStatus::Stopped) {
                 db::buddies::set_status(&txn, id, status, Some(coordinator), now).await?;
+            }
+            if status == BuddyStatus::InDuo {
+                in_duo.push(id);
             }
         }
     }
+    duos(&txn, &in_duo, coordinator, today, now).await?;
     txn.commit().await?;
     Ok(DemoAccounts(accounts))
+}
+
+/// Real duos for the buddies shown "in a duo": each with the best waiting participant still
+/// free, in every open stage (a third proposed, a third introduced, a third active).
+async fn duos(
+    txn: &impl ConnectionTrait,
+    buddies: &[i32],
+    coordinator: i32,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    use crate::domain::duo::{Agreement, AgreementItem, DuoMove, EvaluationPlan, Rhythm};
+
+    let ctx = db::matching::context(txn, today).await?;
+    let mut waiting: Vec<_> = db::matching::waiting(txn)
+        .await?
+        .into_iter()
+        .map(|(c, _)| c)
+        .collect();
+    for (i, &id) in buddies.iter().enumerate() {
+        let Some((buddy, _)) = db::matching::buddy(txn, id).await? else {
+            continue;
+        };
+        let ranking = crate::matching::rank_participants_for_buddy(&buddy, &waiting, &ctx);
+        let Some(best) = ranking.allowed.first() else {
+            continue;
+        };
+        let participant = best.participant_id;
+        let duo =
+            db::duos::propose(txn, participant as i32, id, best, coordinator, today, now).await?;
+        waiting.retain(|c| c.id != participant);
+        let mut moves = Vec::new();
+        if i % 3 >= 1 {
+            moves.push(DuoMove::Introduce {
+                introduction_on: today,
+            });
+        }
+        if i % 3 == 2 {
+            moves.push(DuoMove::Sign(Agreement {
+                signed_on: today,
+                rhythm: Rhythm::default(),
+                items: AgreementItem::ALL.into_iter().collect(),
+                note: String::new(),
+                participant_yes_on: Some(today),
+                buddy_yes_on: Some(today),
+            }));
+        }
+        for (version, mv) in moves.iter().enumerate() {
+            let current = db::duos::find(txn, duo)
+                .await?
+                .ok_or_else(|| AppError::internal("demo duo missing"))?;
+            let plan = EvaluationPlan::default();
+            db::duos::apply_move(txn, &current, version as i32, mv, plan, coordinator, now).await?;
+        }
+    }
+    Ok(())
 }

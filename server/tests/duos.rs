@@ -134,10 +134,13 @@ async fn run_the_lifecycle(backend: Backend) {
         .unwrap()
         .unwrap();
     assert_eq!(p.status, ParticipantStatus::InDuo.code());
-    let planned = evaluation::Entity::find()
+    let planned: Vec<_> = evaluation::Entity::find()
         .all(&server.test.db)
         .await
-        .unwrap();
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.duo_id == id)
+        .collect();
     assert_eq!(planned.len(), 1);
     assert_eq!(
         planned[0].due_on,
