@@ -501,6 +501,7 @@ pub const TEXTS: Texts = Texts {
     field_end_reason: "Reason",
     field_end_note: "Note",
     field_ended_on: "End date",
+    smokes_chip: "smokes",
     duo_stage: |x| {
         use crate::domain::duo::DuoStage::*;
         match x {

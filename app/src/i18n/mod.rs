@@ -213,6 +213,7 @@ pub struct Texts {
     pub field_end_reason: &'static str,
     pub field_end_note: &'static str,
     pub field_ended_on: &'static str,
+    pub smokes_chip: &'static str,
     pub duo_stage: fn(crate::domain::duo::DuoStage) -> &'static str,
     pub end_reason: fn(crate::domain::duo::EndReason) -> &'static str,
     pub agreement_item: fn(crate::domain::duo::AgreementItem) -> &'static str,

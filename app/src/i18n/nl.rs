@@ -510,6 +510,7 @@ pub const TEXTS: Texts = Texts {
     field_end_reason: "Reden",
     field_end_note: "Toelichting",
     field_ended_on: "Datum van het einde",
+    smokes_chip: "rookt",
     duo_stage: |x| {
         use crate::domain::duo::DuoStage::*;
         match x {

@@ -357,6 +357,9 @@ fn BoardLanes(
                                                 <strong>{c.candidate.first_name.clone()}</strong>
                                                 <span>{c.municipality.clone()}</span>
                                                 <span class="chip">{move || (i18n.t().days_waiting)(i64::from(c.days_waiting))}</span>
+                                                {c.candidate.profile.smoking.smokes.then(|| view! {
+                                                    <span class="chip chip--soft">{move || i18n.t().smokes_chip}</span>
+                                                })}
                                             </div>
                                             <a class="board-card__action" href=format!("/participants/{id}/match")>
                                                 {move || i18n.t().board_propose_with}
@@ -383,6 +386,9 @@ fn BoardLanes(
                                                 <strong>{c.candidate.first_name.clone()}</strong>
                                                 <span>{c.municipality.clone()}</span>
                                                 <span class="chip">{move || (i18n.t().board_free_places)(free)}</span>
+                                                {c.candidate.profile.smoking.smokes.then(|| view! {
+                                                    <span class="chip chip--soft">{move || i18n.t().smokes_chip}</span>
+                                                })}
                                             </div>
                                             <a class="board-card__action" href=format!("/buddies/{id}/match")>
                                                 {move || i18n.t().board_propose_with}
@@ -513,6 +519,22 @@ fn Sheet(
     let i18n = use_i18n();
     let move_error = action_error(move_duo);
     let cancel = move |_| pending.set(None);
+    // Keyboard and screen-reader users land in the sheet when it opens.
+    Effect::new(move || {
+        if pending.get().is_some() {
+            request_animation_frame(|| {
+                use leptos::wasm_bindgen::JsCast;
+                let first = document()
+                    .query_selector(".sheet input:not([type=hidden]), .sheet select, .sheet button")
+                    .ok()
+                    .flatten()
+                    .and_then(|e| e.dyn_into::<leptos::web_sys::HtmlElement>().ok());
+                if let Some(first) = first {
+                    let _ = first.focus();
+                }
+            });
+        }
+    });
     move || {
         let p = pending.get()?;
         let body = match p {
