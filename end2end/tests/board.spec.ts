@@ -116,9 +116,14 @@ test.beforeEach(async ({ page }) => {
 
 test("a coordinator proposes a duo and moves it on the board", async ({ page, request }) => {
   const { participant, buddy } = await seedPair(page, request);
+  const errors: string[] = [];
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  page.on("pageerror", (e) => errors.push(e.message));
   await page.goto(`/board?q=${participant}`);
   await ready(page);
   await expect(card(page, participant)).toBeVisible();
+  // The board hydrates without complaints.
+  expect(errors).toEqual([]);
 
   if (javaScript()) {
     // The buddy is shown too once the search is cleared to both names' shared part.
