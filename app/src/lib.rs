@@ -42,6 +42,7 @@ use crate::pages::{
     admin_users::UsersPage,
     board::{BoardPage, DuoMovePage},
     buddies::{ApplicationThanksPage, BecomeBuddyPage, BuddiesPage, BuddyPage, NewBuddyPage},
+    duo::{AgreementPage, DuoPage},
     home::HomePage,
     import::ImportPage,
     login::LoginPage,
@@ -131,7 +132,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/participants/:id/match") view=ParticipantMatchPage ssr=SsrMode::Async />
                     <Route path=path!("/matching") view=EveryonePage ssr=SsrMode::Async />
                     <Route path=path!("/board") view=BoardPage ssr=SsrMode::Async />
+                    <Route path=path!("/duos/:id") view=DuoPage ssr=SsrMode::Async />
                     <Route path=path!("/duos/:id/move") view=DuoMovePage ssr=SsrMode::Async />
+                    <Route path=path!("/duos/:id/agreement") view=AgreementPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/matching") view=WeightsPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/users") view=UsersPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/audit") view=AuditPage ssr=SsrMode::Async />

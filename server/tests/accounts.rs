@@ -513,6 +513,7 @@ async fn the_access_matrix_holds_for_every_server_function_and_role() {
             | "end_user_sessions"
             | "renew_invitation"
             | "get_participant"
+            | "get_duo"
             | "get_buddy"
             | "rank_for_buddy"
             | "rank_for_participant" => &[("id", "999")],
@@ -520,6 +521,16 @@ async fn the_access_matrix_holds_for_every_server_function_and_role() {
             "preview_weights" | "save_weights" => &[("form[interests]", "x")],
             "load_draft" => &[("form", "intake")],
             "move_duo" => &[("id", "999"), ("version", "0"), ("form[to]", "ended")],
+            "record_evaluation" => &[
+                ("id", "999"),
+                ("evaluation", "999"),
+                ("form[outcome]", "going_well"),
+            ],
+            "save_evaluation_plan" => &[
+                ("form[first_after_months]", "3"),
+                ("form[then_every_months]", "6"),
+                ("version", "99"),
+            ],
             "create_participant" | "create_buddy" | "apply_as_buddy" => {
                 &[("form[profile][first_name]", "X")]
             }

@@ -18,6 +18,8 @@ pub enum DraftForm {
     EditParticipant(i32),
     Application,
     NewBuddy,
+    /// The evaluation conversation of a duo.
+    Evaluation(i32),
 }
 
 impl DraftForm {
@@ -27,6 +29,7 @@ impl DraftForm {
             DraftForm::EditParticipant(id) => format!("participant-{id}"),
             DraftForm::Application => "application".to_owned(),
             DraftForm::NewBuddy => "buddy".to_owned(),
+            DraftForm::Evaluation(duo) => format!("evaluation-{duo}"),
         }
     }
 }

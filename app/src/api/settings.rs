@@ -53,3 +53,52 @@ pub async fn set_two_factor_required(
         version: Some(version),
     })
 }
+
+/// The months of the evaluation plan, as the admin's form shows them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EvaluationPlanSetting {
+    pub form: crate::domain::duo::EvaluationPlanForm,
+    /// Version of the stored setting (none while never saved), for optimistic concurrency.
+    pub version: Option<i32>,
+}
+
+#[server(endpoint = "load_evaluation_plan")]
+pub async fn load_evaluation_plan() -> Result<EvaluationPlanSetting, AppError> {
+    let state = crate::state::app_state()?;
+    crate::auth::policy::authorize_user::<LoadEvaluationPlan>(&state).await?;
+    let (plan, version) = crate::db::duos::evaluation_plan(&state.db).await?;
+    Ok(EvaluationPlanSetting {
+        form: plan.into(),
+        version,
+    })
+}
+
+/// Saves the plan (audited) for agreements signed from now on and for the conversation
+/// planned after each one held; a stale `version` is a conflict and nothing is written.
+#[server(endpoint = "save_evaluation_plan")]
+pub async fn save_evaluation_plan(
+    form: crate::domain::duo::EvaluationPlanForm,
+    version: Option<i32>,
+) -> Result<EvaluationPlanSetting, AppError> {
+    use crate::db::settings::{EVALUATION_PLAN, put};
+    use crate::domain::audit::{AuditAction, kind};
+    use sea_orm::TransactionTrait;
+
+    let state = crate::state::app_state()?;
+    let admin = crate::auth::policy::authorize_user::<SaveEvaluationPlan>(&state).await?;
+    let plan = form.check().map_err(AppError::fields)?;
+    let value = serde_json::to_string(&plan).map_err(AppError::internal)?;
+    let txn = state.db.begin().await?;
+    let version = put(&txn, EVALUATION_PLAN, &value, version, state.clock.now()).await?;
+    let record = Some((kind::SETTING, EVALUATION_PLAN.to_owned()));
+    crate::audit::record(&state, &txn, Some(admin.id), AuditAction::Update, record).await?;
+    txn.commit().await?;
+    // Without JavaScript the page can only say "saved" through its address.
+    if crate::auth::session::is_plain_form_post() {
+        leptos_axum::redirect("/admin/settings?saved=evaluation_plan");
+    }
+    Ok(EvaluationPlanSetting {
+        form: plan.into(),
+        version: Some(version),
+    })
+}

@@ -1,6 +1,7 @@
 //! Duos in the database: open duos per buddy, pairs that must never be proposed again, and
 //! the proposal that starts a duo. Each change also moves the people's statuses and writes
-//! the timelines, inside the caller's transaction.
+//! the timelines, inside the caller's transaction. Also one duo's page, and its evaluation
+//! conversations.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -456,4 +457,266 @@ pub async fn board(
         duos,
         context,
     })
+}
+
+/// The admins' evaluation plan and its setting's version (none while never saved). A stored
+/// value that no longer reads or checks falls back to the default, so signing never fails
+/// on it.
+pub async fn evaluation_plan(
+    db: &impl ConnectionTrait,
+) -> Result<(EvaluationPlan, Option<i32>), AppError> {
+    use super::settings::{EVALUATION_PLAN, get};
+    Ok(match get(db, EVALUATION_PLAN).await? {
+        Some(s) => {
+            let plan = serde_json::from_str::<EvaluationPlan>(&s.value)
+                .ok()
+                .and_then(|p| p.check().ok())
+                .unwrap_or_else(|| {
+                    tracing::warn!("stored evaluation plan unreadable; using the default");
+                    EvaluationPlan::default()
+                });
+            (plan, Some(s.version))
+        }
+        None => (EvaluationPlan::default(), None),
+    })
+}
+
+/// A duo's evaluation rows, by due date.
+pub async fn evaluations(
+    db: &impl ConnectionTrait,
+    duo_id: i32,
+) -> Result<Vec<evaluation::Model>, AppError> {
+    use sea_orm::QueryOrder;
+    Ok(evaluation::Entity::find()
+        .filter(evaluation::Column::DuoId.eq(duo_id))
+        .order_by_asc(evaluation::Column::DueOn)
+        .order_by_asc(evaluation::Column::Id)
+        .all(db)
+        .await?)
+}
+
+/// One duo with its people's first names, the agreement, the ending, the evaluations and the
+/// stage changes.
+pub async fn detail(
+    db: &impl ConnectionTrait,
+    id: i32,
+    today: NaiveDate,
+) -> Result<Option<crate::api::duos::DuoDetail>, AppError> {
+    use crate::api::duos::{DuoDetail, EvaluationEntry};
+    use crate::domain::duo::{Agreement, EndReason, Ending, EvaluationOutcome};
+
+    let Some(d) = find(db, id).await? else {
+        return Ok(None);
+    };
+    let stage = state_of(&d)?.stage;
+    let participant = participant::Entity::find_by_id(d.participant_id)
+        .one(db)
+        .await?
+        .ok_or_else(|| AppError::internal("duo without its participant"))?;
+    let buddy = buddy::Entity::find_by_id(d.buddy_id)
+        .one(db)
+        .await?
+        .ok_or_else(|| AppError::internal("duo without its buddy"))?;
+    // Stored by this code; a row that no longer reads loses its details, not the page.
+    let assessment = serde_json::from_str::<PairAssessment>(&d.assessment).ok();
+    let agreement = d
+        .agreement
+        .as_deref()
+        .and_then(|json| serde_json::from_str::<Agreement>(json).ok());
+    let ending = match (
+        d.ended_on,
+        d.end_reason.as_deref().and_then(EndReason::from_code),
+    ) {
+        (Some(ended_on), Some(reason)) => Some(Ending {
+            reason,
+            note: d.end_note.clone().unwrap_or_default(),
+            ended_on,
+        }),
+        _ => None,
+    };
+    let rows = evaluations(db, id).await?;
+    let names = user_names(db, rows.iter().filter_map(|r| r.recorded_by)).await?;
+    let evaluations = rows
+        .into_iter()
+        .map(|r| EvaluationEntry {
+            id: r.id,
+            due_on: r.due_on,
+            held_on: r.held_on,
+            outcome: r.outcome.as_deref().and_then(EvaluationOutcome::from_code),
+            notes: r.notes,
+            recorded_by: r.recorded_by.and_then(|u| names.get(&u).cloned()),
+        })
+        .collect();
+    let timeline = super::timeline::list(db, KIND, id).await?;
+    let proposed_by = match d.proposed_by {
+        Some(u) => user_names(db, [u]).await?.remove(&u),
+        None => None,
+    };
+    Ok(Some(DuoDetail {
+        id: d.id,
+        version: d.version,
+        stage,
+        participant_id: d.participant_id,
+        participant_first_name: participant.first_name,
+        buddy_id: d.buddy_id,
+        buddy_first_name: buddy.first_name,
+        score: d.score,
+        assessment,
+        proposed_on: d.proposed_on,
+        proposed_by,
+        introduction_on: d.introduction_on,
+        agreement,
+        ending,
+        evaluations,
+        timeline,
+        today,
+    }))
+}
+
+/// Display names of users by id.
+async fn user_names(
+    db: &impl ConnectionTrait,
+    ids: impl IntoIterator<Item = i32>,
+) -> Result<BTreeMap<i32, String>, AppError> {
+    use super::entities::user;
+    let ids: Vec<i32> = ids.into_iter().collect();
+    if ids.is_empty() {
+        return Ok(BTreeMap::new());
+    }
+    Ok(user::Entity::find()
+        .filter(user::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.display_name))
+        .collect())
+}
+
+/// Records the planned conversation `evaluation_id` of the active duo `current` as held, and
+/// plans the next one unless one is still planned. The caller checked `held` against the
+/// duo's other conversations. A conversation recorded, or a duo moved, meanwhile is a
+/// conflict and nothing is written.
+#[allow(clippy::too_many_arguments)] // the conversation and who recorded it when
+pub async fn record_evaluation(
+    db: &impl ConnectionTrait,
+    current: &duo::Model,
+    evaluation_id: i32,
+    held: &crate::domain::duo::HeldEvaluation,
+    plan: EvaluationPlan,
+    by: i32,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let signed_on = current
+        .signed_on
+        .ok_or_else(|| AppError::internal("active duo without its signing date"))?;
+    // Touching the duo only while it is still active locks its row, so an ending saved at
+    // the same moment waits for this or makes this a conflict.
+    let still_active = duo::Entity::update_many()
+        .col_expr(duo::Column::UpdatedAt, Expr::value(now))
+        .filter(duo::Column::Id.eq(current.id))
+        .filter(duo::Column::Stage.eq(DuoStage::Active.code()))
+        .exec(db)
+        .await?
+        .rows_affected;
+    if still_active != 1 {
+        return Err(AppError::Conflict);
+    }
+    let rows = evaluation::Entity::update_many()
+        .col_expr(evaluation::Column::HeldOn, Expr::value(held.held_on))
+        .col_expr(
+            evaluation::Column::Outcome,
+            Expr::value(held.outcome.code()),
+        )
+        .col_expr(evaluation::Column::Notes, Expr::value(held.notes.clone()))
+        .col_expr(evaluation::Column::RecordedBy, Expr::value(by))
+        .col_expr(evaluation::Column::RecordedAt, Expr::value(now))
+        .filter(evaluation::Column::Id.eq(evaluation_id))
+        .filter(evaluation::Column::DuoId.eq(current.id))
+        .filter(evaluation::Column::HeldOn.is_null())
+        .exec(db)
+        .await?
+        .rows_affected;
+    if rows != 1 {
+        return Err(AppError::Conflict);
+    }
+    let all = evaluations(db, current.id).await?;
+    if all.iter().any(|r| r.held_on.is_none()) {
+        return Ok(());
+    }
+    let done: Vec<NaiveDate> = all.iter().filter_map(|r| r.held_on).collect();
+    // The n-th conversation held covers the n-th planned date, so a late one does not
+    // shift the rest of the plan.
+    if let Some(due_on) = plan.next_due(signed_on, &done) {
+        evaluation::Entity::insert(evaluation::ActiveModel {
+            duo_id: Set(current.id),
+            due_on: Set(due_on),
+            notes: Set(String::new()),
+            ..Default::default()
+        })
+        .exec(db)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Planned conversations of active duos due by today plus `EVALUATION_DUE_SOON_DAYS`, the
+/// earliest first.
+pub async fn evaluations_due(
+    db: &impl ConnectionTrait,
+    today: NaiveDate,
+) -> Result<Vec<crate::api::duos::DueEvaluation>, AppError> {
+    use crate::api::duos::DueEvaluation;
+    use crate::domain::duo::EVALUATION_DUE_SOON_DAYS;
+    use sea_orm::QueryOrder;
+    use std::collections::HashMap;
+
+    let until = today + chrono::Days::new(EVALUATION_DUE_SOON_DAYS);
+    let planned = evaluation::Entity::find()
+        .filter(evaluation::Column::HeldOn.is_null())
+        .filter(evaluation::Column::DueOn.lte(until))
+        .order_by_asc(evaluation::Column::DueOn)
+        .order_by_asc(evaluation::Column::Id)
+        .all(db)
+        .await?;
+    if planned.is_empty() {
+        return Ok(Vec::new());
+    }
+    let duos: HashMap<i32, duo::Model> = duo::Entity::find()
+        .filter(duo::Column::Id.is_in(planned.iter().map(|e| e.duo_id)))
+        .filter(duo::Column::Stage.eq(DuoStage::Active.code()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|d| (d.id, d))
+        .collect();
+    let participants: HashMap<i32, String> = participant::Entity::find()
+        .filter(participant::Column::Id.is_in(duos.values().map(|d| d.participant_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p.first_name))
+        .collect();
+    let buddies: HashMap<i32, String> = buddy::Entity::find()
+        .filter(buddy::Column::Id.is_in(duos.values().map(|d| d.buddy_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|b| (b.id, b.first_name))
+        .collect();
+    Ok(planned
+        .into_iter()
+        .filter_map(|e| {
+            let d = duos.get(&e.duo_id)?;
+            Some(DueEvaluation {
+                duo_id: d.id,
+                due_on: e.due_on,
+                late: e.due_on < today,
+                participant_first_name: participants
+                    .get(&d.participant_id)
+                    .cloned()
+                    .unwrap_or_default(),
+                buddy_first_name: buddies.get(&d.buddy_id).cloned().unwrap_or_default(),
+            })
+        })
+        .collect())
 }

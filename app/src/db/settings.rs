@@ -15,6 +15,8 @@ pub const TWO_FACTOR_REQUIRED: &str = "two_factor_required";
 pub const CONTACT_WEEKS: &str = "contact_weeks";
 /// Key of the matching engine's weights (JSON).
 pub const MATCHING_WEIGHTS: &str = "matching_weights";
+/// Key of the evaluation plan's months (JSON of `domain::duo::EvaluationPlan`).
+pub const EVALUATION_PLAN: &str = "evaluation_plan";
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Setting {

@@ -656,6 +656,9 @@ impl MoveForm {
     }
 }
 
+/// Evaluations due within this many days show on a coordinator's home page, with the late ones.
+pub const EVALUATION_DUE_SOON_DAYS: u64 = 14;
+
 /// Most months an admin may set between evaluations.
 pub const EVALUATION_MONTHS_MAX: u32 = 24;
 
@@ -724,6 +727,159 @@ impl EvaluationPlan {
         let held: BTreeSet<NaiveDate> = done.iter().copied().filter(|d| *d >= signed_on).collect();
         let n = u32::try_from(held.len()).ok()?;
         self.planned(signed_on, n)
+    }
+}
+
+/// How an evaluation conversation went, in a word; the notes say the rest.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EvaluationOutcome {
+    GoingWell,
+    /// Something in the agreement or the rhythm needs to change.
+    Adjust,
+    /// The coordinator follows the duo up more closely.
+    Worry,
+}
+
+impl EvaluationOutcome {
+    pub const ALL: [EvaluationOutcome; 3] = [
+        EvaluationOutcome::GoingWell,
+        EvaluationOutcome::Adjust,
+        EvaluationOutcome::Worry,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            EvaluationOutcome::GoingWell => "going_well",
+            EvaluationOutcome::Adjust => "adjust",
+            EvaluationOutcome::Worry => "worry",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|o| o.code() == code)
+    }
+}
+
+/// An evaluation conversation that was held.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HeldEvaluation {
+    pub held_on: NaiveDate,
+    pub outcome: EvaluationOutcome,
+    pub notes: String,
+}
+
+/// The evaluation form as the browser sends it (also with JavaScript off).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct EvaluationForm {
+    /// `YYYY-MM-DD`; empty means today.
+    pub held_on: String,
+    /// An `EvaluationOutcome` code.
+    pub outcome: String,
+    pub notes: String,
+}
+
+impl EvaluationForm {
+    /// Held from the signing to today (recording what happened), on a day without another
+    /// conversation of this duo (`held`): the plan counts one day once, so a second one
+    /// that day would be lost. Every problem is listed with its field.
+    pub fn check(
+        &self,
+        signed_on: NaiveDate,
+        held: &[NaiveDate],
+        today: NaiveDate,
+    ) -> Result<HeldEvaluation, Vec<FieldProblem>> {
+        let mut problems = Vec::new();
+        let held_on = match parse_date(&self.held_on) {
+            Ok(d) => {
+                let d = d.unwrap_or(today);
+                if d < signed_on || d > today || held.contains(&d) {
+                    problems.push(("held_on".to_owned(), Problem::Invalid));
+                }
+                d
+            }
+            Err(p) => {
+                problems.push(("held_on".to_owned(), p));
+                today
+            }
+        };
+        let outcome = match self.outcome.trim() {
+            "" => Err(Problem::Required),
+            v => EvaluationOutcome::from_code(v).ok_or(Problem::Invalid),
+        };
+        let outcome = read(
+            &mut problems,
+            "outcome",
+            outcome,
+            EvaluationOutcome::GoingWell,
+        );
+        let notes = read(
+            &mut problems,
+            "notes",
+            text(&self.notes, 0, NOTES_MAX),
+            String::new(),
+        );
+        if problems.is_empty() {
+            Ok(HeldEvaluation {
+                held_on,
+                outcome,
+                notes,
+            })
+        } else {
+            Err(problems)
+        }
+    }
+}
+
+/// The evaluation plan as an admin types it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct EvaluationPlanForm {
+    pub first_after_months: String,
+    pub then_every_months: String,
+}
+
+impl From<EvaluationPlan> for EvaluationPlanForm {
+    fn from(plan: EvaluationPlan) -> Self {
+        EvaluationPlanForm {
+            first_after_months: plan.first_after_months.to_string(),
+            then_every_months: plan.then_every_months.to_string(),
+        }
+    }
+}
+
+impl EvaluationPlanForm {
+    /// Both numbers required, whole, within 1 to `EVALUATION_MONTHS_MAX`.
+    pub fn check(&self) -> Result<EvaluationPlan, Vec<FieldProblem>> {
+        let mut problems = Vec::new();
+        let mut months = |field: &str, value: &str| -> u32 {
+            let parsed = match value.trim() {
+                "" => Err(Problem::Required),
+                v => match v.parse::<i64>() {
+                    // Out of u32 is out of range too: 0 raises the range problem below.
+                    Ok(n) => Ok(u32::try_from(n).unwrap_or(0)),
+                    Err(_) => Err(Problem::Invalid),
+                },
+            };
+            read(&mut problems, field, parsed, 1)
+        };
+        let plan = EvaluationPlan {
+            first_after_months: months("first_after_months", &self.first_after_months),
+            then_every_months: months("then_every_months", &self.then_every_months),
+        };
+        match plan.check() {
+            Ok(plan) if problems.is_empty() => Ok(plan),
+            Ok(_) => Err(problems),
+            Err(more) => {
+                for (field, problem) in more {
+                    push_once(&mut problems, &field, problem);
+                }
+                // Fields in the order of the form.
+                problems.sort_by_key(|(f, _)| f != "first_after_months");
+                Err(problems)
+            }
+        }
     }
 }
 
@@ -1370,5 +1526,105 @@ mod tests {
         };
         assert_eq!(huge.planned(d(2026, 1, 15), 0), None);
         assert_eq!(huge.due_dates(d(2026, 1, 15), NaiveDate::MAX), vec![]);
+    }
+
+    #[test]
+    fn evaluation_outcomes_round_trip_their_codes() {
+        for o in EvaluationOutcome::ALL {
+            assert_eq!(EvaluationOutcome::from_code(o.code()), Some(o));
+        }
+        assert_eq!(EvaluationOutcome::from_code("Going_well"), None);
+        assert_eq!(EvaluationOutcome::from_code(""), None);
+    }
+
+    #[test]
+    fn an_evaluation_is_held_between_the_signing_and_today_once_a_day() {
+        let signed = d(2026, 10, 1);
+        let form = |held_on: &str| EvaluationForm {
+            held_on: held_on.into(),
+            outcome: "adjust".into(),
+            notes: "  Vaker bellen \n".into(),
+        };
+        assert_eq!(
+            form("2026-11-20").check(signed, &[], today()),
+            Ok(HeldEvaluation {
+                held_on: d(2026, 11, 20),
+                outcome: EvaluationOutcome::Adjust,
+                notes: "Vaker bellen".into(),
+            })
+        );
+        assert_eq!(
+            form("").check(signed, &[], today()).map(|e| e.held_on),
+            Ok(today())
+        );
+        assert!(form("2026-10-01").check(signed, &[], today()).is_ok());
+        let invalid = Err(vec![("held_on".to_owned(), Problem::Invalid)]);
+        for bad in ["2026-11-28", "2026-09-30", "gisteren", "2026-02-30"] {
+            assert_eq!(form(bad).check(signed, &[], today()), invalid, "{bad}");
+        }
+        assert_eq!(
+            form("2026-11-20").check(signed, &[d(2026, 11, 20)], today()),
+            invalid
+        );
+    }
+
+    #[test]
+    fn the_evaluation_form_reports_each_field() {
+        let form = EvaluationForm {
+            held_on: "2027-01-01".into(),
+            outcome: "great".into(),
+            notes: "x".repeat(100 * 1024),
+        };
+        assert_eq!(
+            form.check(d(2026, 10, 1), &[], today()),
+            Err(vec![
+                ("held_on".to_owned(), Problem::Invalid),
+                ("outcome".to_owned(), Problem::Invalid),
+                ("notes".to_owned(), Problem::TooLong { max: NOTES_MAX }),
+            ])
+        );
+        let blank = EvaluationForm::default().check(d(2026, 10, 1), &[], today());
+        assert_eq!(blank, Err(vec![("outcome".to_owned(), Problem::Required)]));
+    }
+
+    #[test]
+    fn the_evaluation_plan_form_reads_whole_months_within_range() {
+        let form = |first: &str, every: &str| EvaluationPlanForm {
+            first_after_months: first.into(),
+            then_every_months: every.into(),
+        };
+        assert_eq!(
+            form(" 2 ", "12").check(),
+            Ok(EvaluationPlan {
+                first_after_months: 2,
+                then_every_months: 12
+            })
+        );
+        assert_eq!(
+            EvaluationPlanForm::from(EvaluationPlan::default()).check(),
+            Ok(EvaluationPlan::default())
+        );
+        let range = Problem::OutOfRange { min: 1, max: 24 };
+        assert_eq!(
+            form("", "drie").check(),
+            Err(vec![
+                ("first_after_months".to_owned(), Problem::Required),
+                ("then_every_months".to_owned(), Problem::Invalid),
+            ])
+        );
+        assert_eq!(
+            form("-1", "25").check(),
+            Err(vec![
+                ("first_after_months".to_owned(), range.clone()),
+                ("then_every_months".to_owned(), range.clone()),
+            ])
+        );
+        assert_eq!(
+            form("x", "99999999999").check(),
+            Err(vec![
+                ("first_after_months".to_owned(), Problem::Invalid),
+                ("then_every_months".to_owned(), range),
+            ])
+        );
     }
 }

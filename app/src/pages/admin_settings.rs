@@ -1,11 +1,15 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::settings::{SetTwoFactorRequired, security_settings};
+use crate::api::settings::{
+    SaveEvaluationPlan, SetTwoFactorRequired, load_evaluation_plan, security_settings,
+};
 use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{FormError, action_error};
 use crate::components::guard::RequireRole;
+use crate::components::profile_fields::Input;
 use crate::domain::account::Role;
+use crate::error::AppError;
 use crate::i18n::use_i18n;
 
 #[component]
@@ -16,6 +20,7 @@ pub fn SettingsPage() -> impl IntoView {
         <RequireRole roles=&[Role::Admin]>
             <h1>{move || i18n.t().settings_title}</h1>
             <SecuritySettings />
+            <EvaluationPlanSettings />
             <p><a class="btn" href="/admin/matching">{move || i18n.t().weights_link}</a></p>
         </RequireRole>
     }
@@ -45,6 +50,65 @@ fn SecuritySettings() -> impl IntoView {
                             {current.version.map(|v| view! { <input type="hidden" name="version" value=v /> })}
                             <button type="submit" class="btn">
                                 {move || if on { i18n.t().two_factor_unrequire } else { i18n.t().two_factor_require }}
+                            </button>
+                        </ActionForm>
+                    }.into_any()
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+/// When evaluation conversations fall due after the signing.
+#[component]
+fn EvaluationPlanSettings() -> impl IntoView {
+    let i18n = use_i18n();
+    let save = ServerAction::<SaveEvaluationPlan>::new();
+    let error = action_error(save);
+    // Reloaded once saved (or refused for another reason than its fields), so the form
+    // carries the new version; a refusal at a field keeps what was typed.
+    let reload = RwSignal::new(0_u32);
+    Effect::new(move || {
+        if let Some(result) = save.value().get()
+            && !matches!(
+                result,
+                Err(AppError::Validation { .. } | AppError::Invalid { .. })
+            )
+        {
+            reload.update(|n| *n += 1);
+        }
+    });
+    let stored = Resource::new(move || reload.get(), |_| load_evaluation_plan());
+    let saved = move || {
+        leptos_router::hooks::use_query_map()
+            .read()
+            .get("saved")
+            .is_some_and(|v| v == "evaluation_plan")
+            || save.value().with(|v| matches!(v, Some(Ok(_))))
+    };
+    view! {
+        <section class="card form-card" aria-labelledby="evaluation-plan-title">
+            <h2 id="evaluation-plan-title">{move || i18n.t().evaluation_plan_title}</h2>
+            <p>{move || i18n.t().evaluation_plan_intro}</p>
+            <Show when=saved>
+                <p class="banner banner--ok" role="status">{move || i18n.t().evaluation_plan_saved}</p>
+            </Show>
+            <Transition fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+                {move || Suspend::new(async move {
+                    let current = match stored.await {
+                        Ok(current) => current,
+                        Err(error) => return view! { <ErrorPanel error /> }.into_any(),
+                    };
+                    view! {
+                        <ActionForm action=save attr:novalidate=true>
+                            <FormError error />
+                            {current.version.map(|v| view! { <input type="hidden" name="version" value=v /> })}
+                            <Input id="plan-first".into() name="form[first_after_months]".into() field="first_after_months"
+                                kind="number" label=|t| t.field_first_after_months value=current.form.first_after_months error />
+                            <Input id="plan-every".into() name="form[then_every_months]".into() field="then_every_months"
+                                kind="number" label=|t| t.field_then_every_months value=current.form.then_every_months error />
+                            <button type="submit" class="btn btn--primary" disabled=move || save.pending().get()>
+                                {move || i18n.t().save}
                             </button>
                         </ActionForm>
                     }.into_any()

@@ -449,7 +449,7 @@ fn DuoCardView(duo: DuoCard, grip: AnyView, pending: RwSignal<Option<Pending>>) 
         <li class="board-card board-card--duo" data-card=format!("d:{id}")>
             {grip}
             <div class="board-card__body">
-                <strong>{move || (i18n.t().board_pair)(&duo.buddy_first_name, &duo.participant_first_name)}</strong>
+                <strong><a href=format!("/duos/{id}")>{move || (i18n.t().board_pair)(&duo.buddy_first_name, &duo.participant_first_name)}</a></strong>
                 <span>{duo.municipality.clone()}</span>
                 <span class="score" aria-label=move || (i18n.t().match_score_label)(duo.score.clamp(0, 100) as u8)>{duo.score}</span>
                 {duo.introduction_on.map(|d| view! { <span class="chip">{crate::domain::time::format_date(d)}</span> })}
