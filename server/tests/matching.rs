@@ -128,10 +128,19 @@ async fn a_proposal_starts_a_duo_once_and_moves_both_people() {
         )
         .await;
     assert_eq!(proposed.status, StatusCode::OK, "{}", proposed.body);
-    let duos = duo::Entity::find().all(&server.test.db).await.unwrap();
-    assert_eq!(duos.len(), 1);
-    assert_eq!(duos[0].stage, "proposed");
-    assert_eq!(duos[0].score, i32::from(best.points()));
+    let id: i32 = serde_json::from_str(&proposed.body).unwrap();
+    let before = duo::Entity::find()
+        .all(&server.test.db)
+        .await
+        .unwrap()
+        .len();
+    let created = duo::Entity::find_by_id(id)
+        .one(&server.test.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(created.stage, "proposed");
+    assert_eq!(created.score, i32::from(best.points()));
     let p = participant::Entity::find_by_id(best.participant_id as i32)
         .one(&server.test.db)
         .await
@@ -154,7 +163,7 @@ async fn a_proposal_starts_a_duo_once_and_moves_both_people() {
             .await
             .unwrap()
             .len(),
-        1
+        before
     );
     assert!(server.audit_actions().await.contains(&"create".to_owned()));
 }
