@@ -1,10 +1,10 @@
-//! Buddies: the public application, screening by the partner organisation, and the
-//! screener's isolation, through HTTP.
+//! Buddies: the public application, the list, editing, screening by the partner
+//! organisation, and the screener's isolation, through HTTP.
 
 mod common;
 
 use app::domain::account::Role;
-use app::domain::people::{BuddyDetail, BuddyRow, BuddyStatus};
+use app::domain::people::{BuddyDetail, BuddyRow, BuddyStatus, PAGE_SIZE, Paged};
 use app::domain::validation::Problem;
 use app::error::AppError;
 use axum::http::StatusCode;
@@ -42,8 +42,13 @@ async fn apply(server: &Server, form: &[(String, String)]) -> common::Reply {
     server.call("apply_as_buddy", &pairs, None).await
 }
 
+/// The first page of the unfiltered list (the tests that use it stay below a page).
 async fn buddies(server: &Server, cookie: &str) -> Vec<BuddyRow> {
-    let reply = server.call("list_buddies", &[], Some(cookie)).await;
+    list(server, cookie, &[]).await.rows
+}
+
+async fn list(server: &Server, cookie: &str, filter: &[(&str, &str)]) -> Paged<BuddyRow> {
+    let reply = server.call("list_buddies", filter, Some(cookie)).await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
     serde_json::from_str(&reply.body).unwrap()
 }
@@ -264,4 +269,329 @@ async fn a_screener_sees_and_screens_only_the_candidates_handed_to_them() {
         .await;
     assert_eq!(page.status, StatusCode::NOT_FOUND);
     assert!(!page.body.contains("Lotte"));
+}
+
+/// A coordinator enters an application; its id.
+async fn create(server: &Server, cookie: &str, first_name: &str, changes: &[(&str, &str)]) -> i32 {
+    let form = application(first_name, changes);
+    let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let reply = server.call("create_buddy", &pairs, Some(cookie)).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    serde_json::from_str(&reply.body).unwrap()
+}
+
+async fn read(server: &Server, cookie: &str, id: i32) -> BuddyDetail {
+    let reply = detail(server, cookie, id).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    serde_json::from_str(&reply.body).unwrap()
+}
+
+async fn hand(server: &Server, coordinator: &str, id: i32, screener: &str) {
+    let v = read(server, coordinator, id).await.version.to_string();
+    let reply = server
+        .call(
+            "hand_to_screener",
+            &[
+                ("id", &id.to_string()),
+                ("version", &v),
+                ("screener", screener),
+            ],
+            Some(coordinator),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+}
+
+async fn approve(server: &Server, screener: &str, id: i32, on: &str) {
+    let v = read(server, screener, id).await.version.to_string();
+    let reply = server
+        .call(
+            "record_screening",
+            &[
+                ("id", &id.to_string()),
+                ("version", &v),
+                ("held_on", on),
+                ("outcome", "approved"),
+            ],
+            Some(screener),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+}
+
+fn names(page: &Paged<BuddyRow>) -> Vec<&str> {
+    page.rows.iter().map(|r| r.first_name.as_str()).collect()
+}
+
+/// Filters, sorts and pages; a screener's filters only ever narrow their own candidates.
+async fn the_list_filters_sorts_and_pages(backend: Backend) {
+    let server = Server::new(backend).await;
+    let coordinator = server
+        .session_for("coordinator@example.be", Role::Coordinator)
+        .await;
+    let screener = server
+        .session_for("screener@example.be", Role::Screener)
+        .await;
+    let other = server
+        .session_for("screener2@example.be", Role::Screener)
+        .await;
+    let screener_id = server.whoami(&screener).await.unwrap().id.to_string();
+    let other_id = server.whoami(&other).await.unwrap().id.to_string();
+
+    let mut ids = std::collections::HashMap::new();
+    for (name, last, place, interest) in [
+        ("Koen", "Peeters", "3", "2"),
+        ("Lotte", "Aerts", "1", "1"),
+        ("Mo", "Janssens", "3", "1"),
+        ("Nora", "Claes", "2", "3"),
+    ] {
+        let id = create(
+            &server,
+            &coordinator,
+            name,
+            &[
+                ("form[profile][last_name]", last),
+                ("form[profile][municipality_id]", place),
+                ("form[profile][interests][]", interest),
+            ],
+        )
+        .await;
+        ids.insert(name, id);
+    }
+    // Screened: Mo and Lotte by one screener (Mo approved first), Nora by another.
+    hand(&server, &coordinator, ids["Mo"], &screener_id).await;
+    hand(&server, &coordinator, ids["Lotte"], &screener_id).await;
+    hand(&server, &coordinator, ids["Nora"], &other_id).await;
+    approve(&server, &screener, ids["Lotte"], "2026-11-25").await;
+    approve(&server, &screener, ids["Mo"], "2026-11-20").await;
+
+    // Nora applied on paper in October and was entered last.
+    {
+        use app::db::entities::buddy;
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, sea_query::Expr};
+        let october = chrono::NaiveDate::from_ymd_opt(2026, 10, 1).unwrap();
+        buddy::Entity::update_many()
+            .col_expr(buddy::Column::AppliedOn, Expr::value(october))
+            .filter(buddy::Column::Id.eq(ids["Nora"]))
+            .exec(&server.test.db)
+            .await
+            .unwrap();
+    }
+
+    let all = list(&server, &coordinator, &[]).await;
+    assert_eq!(all.total, 4);
+    assert_eq!(
+        names(&all),
+        vec!["Mo", "Lotte", "Koen", "Nora"],
+        "newest applications first"
+    );
+    let by_name = list(&server, &coordinator, &[("sort", "name")]).await;
+    assert_eq!(names(&by_name), vec!["Lotte", "Nora", "Mo", "Koen"]);
+    let approved = list(&server, &coordinator, &[("sort", "approved")]).await;
+    assert_eq!(names(&approved)[..2], ["Mo", "Lotte"], "then the others");
+    assert_eq!(
+        approved.rows[0].approved_on,
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 20)
+    );
+    let in_3 = list(
+        &server,
+        &coordinator,
+        &[("municipality", "3"), ("sort", "name")],
+    )
+    .await;
+    assert_eq!(names(&in_3), vec!["Mo", "Koen"]);
+    let interest_1 = list(
+        &server,
+        &coordinator,
+        &[("interest", "1"), ("sort", "name")],
+    )
+    .await;
+    assert_eq!(names(&interest_1), vec!["Lotte", "Mo"]);
+    let available = list(
+        &server,
+        &coordinator,
+        &[("status", "available"), ("municipality", "3")],
+    )
+    .await;
+    assert_eq!(names(&available), vec!["Mo"]);
+    let by_part_of_name = list(&server, &coordinator, &[("name", "AERT")]).await;
+    assert_eq!(names(&by_part_of_name), vec!["Lotte"]);
+    // Wildcards typed in a name are not obeyed.
+    assert_eq!(list(&server, &coordinator, &[("name", "%")]).await.total, 4);
+    // Blank values filter nothing, as an empty GET form sends them.
+    let blank = [("status", ""), ("sort", ""), ("name", "")];
+    assert_eq!(list(&server, &coordinator, &blank).await.total, 4);
+
+    // The screener's filters narrow their own candidates, never widen them.
+    let mine = list(&server, &screener, &[("sort", "name")]).await;
+    assert_eq!((names(&mine), mine.total), (vec!["Lotte", "Mo"], 2));
+    let mine_in_3 = list(&server, &screener, &[("municipality", "3")]).await;
+    assert_eq!(names(&mine_in_3), vec!["Mo"]);
+    assert_eq!(
+        list(&server, &screener, &[("municipality", "2")])
+            .await
+            .total,
+        0,
+        "Nora is not theirs"
+    );
+    assert_eq!(list(&server, &screener, &[("name", "nora")]).await.total, 0);
+    assert_eq!(
+        list(&server, &screener, &[("status", "applied")])
+            .await
+            .total,
+        0,
+        "Koen is nobody's"
+    );
+    assert_eq!(
+        list(&server, &screener, &[("interest", "3")]).await.total,
+        0
+    );
+    let theirs = list(&server, &other, &[("status", "screening"), ("page", "5")]).await;
+    assert_eq!((names(&theirs), theirs.page), (vec!["Nora"], 0));
+
+    // Unknown codes and overlong names are said at their field; a wrong type is a bad request.
+    let bad = |field: &'static str, value: String| {
+        let server = &server;
+        let coordinator = coordinator.clone();
+        async move {
+            server
+                .call("list_buddies", &[(field, &value)], Some(&coordinator))
+                .await
+        }
+    };
+    assert_eq!(
+        bad("status", "waiting".into()).await.error(),
+        AppError::validation("status", Problem::Invalid)
+    );
+    assert_eq!(
+        bad("sort", "oldest".into()).await.error(),
+        AppError::validation("sort", Problem::Invalid)
+    );
+    assert!(
+        bad("name", "x".repeat(81))
+            .await
+            .error()
+            .problem_at("name")
+            .is_some()
+    );
+    assert_eq!(
+        bad("page", "-1".into()).await.status,
+        StatusCode::BAD_REQUEST
+    );
+    assert_eq!(
+        bad("municipality", "Mechelen".into()).await.status,
+        StatusCode::BAD_REQUEST
+    );
+    // An id beyond the column's range matches nothing instead of wrapping onto another.
+    assert_eq!(
+        list(&server, &coordinator, &[("municipality", "4294967299")])
+            .await
+            .total,
+        0
+    );
+
+    // Pages: the second holds the rest, a page past the end shows the last one.
+    for i in 0..PAGE_SIZE {
+        create(&server, &coordinator, &format!("Vrijwilliger{i:02}"), &[]).await;
+    }
+    let first = list(&server, &coordinator, &[("sort", "name")]).await;
+    assert_eq!(
+        (first.total, first.rows.len() as u64, first.pages()),
+        (PAGE_SIZE + 4, PAGE_SIZE, 2)
+    );
+    let second = list(&server, &coordinator, &[("sort", "name"), ("page", "1")]).await;
+    assert_eq!(second.rows.len(), 4);
+    let past = list(&server, &coordinator, &[("sort", "name"), ("page", "99")]).await;
+    assert_eq!((past.page, past.rows), (1, second.rows));
+    // The screener still has two, on one page.
+    let mine = list(&server, &screener, &[("page", "1")]).await;
+    assert_eq!((mine.total, mine.page, mine.rows.len()), (2, 0, 2));
+
+    // The export goes through every page.
+    let export = server
+        .call("export_csv", &[("kind", "buddies")], Some(&coordinator))
+        .await;
+    assert_eq!(export.status, StatusCode::OK, "{}", export.body);
+    let text: String = serde_json::from_str(&export.body).unwrap();
+    assert_eq!(text.lines().count() as u64, 1 + PAGE_SIZE + 4, "{text}");
+}
+
+#[tokio::test]
+async fn the_list_filters_sorts_and_pages_on_sqlite() {
+    the_list_filters_sorts_and_pages(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn the_list_filters_sorts_and_pages_on_postgres() {
+    the_list_filters_sorts_and_pages(Backend::Postgres).await;
+}
+
+#[tokio::test]
+async fn the_list_page_filters_without_javascript_and_keeps_names_out_of_links() {
+    let server = Server::new(Backend::Sqlite).await;
+    let coordinator = server
+        .session_for("coordinator@example.be", Role::Coordinator)
+        .await;
+    for i in 0..=PAGE_SIZE {
+        create(&server, &coordinator, &format!("Vrijwilliger{i:02}"), &[]).await;
+    }
+    create(
+        &server,
+        &coordinator,
+        "Lotte",
+        &[("form[profile][municipality_id]", "1")],
+    )
+    .await;
+
+    let page = server
+        .get(
+            "/buddies?municipality=3&sort=name&name=Vrijwilliger",
+            Some(&coordinator),
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.body
+            .contains(r#"<form method="get" action="/buddies""#),
+        "a plain GET form"
+    );
+    assert!(page.body.contains("Vrijwilliger00 Peeters"));
+    assert!(!page.body.contains("Lotte"), "filtered by municipality");
+    // The next page keeps the filters from the address, but not a name put there by hand.
+    let next = "/buddies?municipality=3&amp;sort=name&amp;page=1";
+    assert!(page.body.contains(next), "a link to the next page");
+    assert!(!page.body.contains("name=Vrijwilliger"));
+    // Every filter has a label.
+    for id in [
+        "f-status",
+        "f-municipality",
+        "f-interest",
+        "f-sort",
+        "f-name",
+    ] {
+        assert!(page.body.contains(&format!(r#"for="{id}""#)), "{id}");
+    }
+    let second = server
+        .get(
+            "/buddies?municipality=3&sort=name&page=1",
+            Some(&coordinator),
+        )
+        .await;
+    assert!(
+        second
+            .body
+            .contains(&format!("Vrijwilliger{PAGE_SIZE:02} Peeters"))
+    );
+    assert!(!second.body.contains("Vrijwilliger00 Peeters"));
+    // Nonsense in the address is ignored or said, never a failure.
+    let odd = server
+        .get(
+            "/buddies?page=abc&municipality=x&interest=-1",
+            Some(&coordinator),
+        )
+        .await;
+    assert_eq!(odd.status, StatusCode::OK);
+    let unknown = server.get("/buddies?status=weg", Some(&coordinator)).await;
+    assert_eq!(unknown.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(unknown.body.contains(r#"role="alert""#));
 }

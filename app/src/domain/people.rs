@@ -903,6 +903,7 @@ pub struct BuddyRow {
     pub municipality: String,
     pub status: BuddyStatus,
     pub applied_on: NaiveDate,
+    pub approved_on: Option<NaiveDate>,
     pub screener: Option<String>,
 }
 

@@ -501,6 +501,15 @@ pub const TEXTS: Texts = Texts {
     field_end_reason: "Reason",
     field_end_note: "Note",
     field_ended_on: "End date",
+    col_approved: "Approved on",
+    buddy_sort: |s| {
+        use crate::domain::people::BuddySort::*;
+        match s {
+            Newest => "Newest applications first",
+            Name => "Name",
+            LongestApproved => "Approved longest ago first",
+        }
+    },
     duo_stage: |x| {
         use crate::domain::duo::DuoStage::*;
         match x {

@@ -213,6 +213,8 @@ pub struct Texts {
     pub field_end_reason: &'static str,
     pub field_end_note: &'static str,
     pub field_ended_on: &'static str,
+    pub col_approved: &'static str,
+    pub buddy_sort: fn(crate::domain::people::BuddySort) -> &'static str,
     pub duo_stage: fn(crate::domain::duo::DuoStage) -> &'static str,
     pub end_reason: fn(crate::domain::duo::EndReason) -> &'static str,
     pub agreement_item: fn(crate::domain::duo::AgreementItem) -> &'static str,

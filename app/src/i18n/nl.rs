@@ -510,6 +510,15 @@ pub const TEXTS: Texts = Texts {
     field_end_reason: "Reden",
     field_end_note: "Toelichting",
     field_ended_on: "Datum van het einde",
+    col_approved: "Goedgekeurd op",
+    buddy_sort: |s| {
+        use crate::domain::people::BuddySort::*;
+        match s {
+            Newest => "Nieuwste kandidaturen eerst",
+            Name => "Naam",
+            LongestApproved => "Langst goedgekeurd eerst",
+        }
+    },
     duo_stage: |x| {
         use crate::domain::duo::DuoStage::*;
         match x {
