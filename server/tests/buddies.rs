@@ -595,3 +595,329 @@ async fn the_list_page_filters_without_javascript_and_keeps_names_out_of_links()
     assert_eq!(unknown.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(unknown.body.contains(r#"role="alert""#));
 }
+
+/// An edit form as the browser sends it.
+fn edit(
+    id: i32,
+    version: i32,
+    first_name: &str,
+    changes: &[(&str, &str)],
+) -> Vec<(String, String)> {
+    let mut form = application(first_name, changes);
+    form.retain(|(k, _)| k != "form[privacy_read]");
+    form.push(("id".into(), id.to_string()));
+    form.push(("version".into(), version.to_string()));
+    form
+}
+
+async fn update(server: &Server, cookie: &str, form: &[(String, String)]) -> common::Reply {
+    let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    server.call("update_buddy", &pairs, Some(cookie)).await
+}
+
+async fn a_coordinator_edits_a_buddy_once(backend: Backend) {
+    let server = Server::new(backend).await;
+    let coordinator = server
+        .session_for("coordinator@example.be", Role::Coordinator)
+        .await;
+    let screener = server
+        .session_for("screener@example.be", Role::Screener)
+        .await;
+    let buddy = server.session_for("buddy@example.be", Role::Buddy).await;
+    let screener_id = server.whoami(&screener).await.unwrap().id.to_string();
+    let id = create(&server, &coordinator, "Koen", &[]).await;
+    hand(&server, &coordinator, id, &screener_id).await;
+    let before = read(&server, &coordinator, id).await;
+
+    // Screeners (even for their own candidate) and buddies may not edit.
+    for cookie in [&screener, &buddy] {
+        let reply = update(&server, cookie, &edit(id, before.version, "Koenraad", &[])).await;
+        assert_eq!(reply.error(), AppError::Forbidden);
+    }
+    assert_eq!(read(&server, &coordinator, id).await, before);
+
+    let changed = edit(
+        id,
+        before.version,
+        "Koenraad",
+        &[
+            ("form[profile][interests][]", "3"),
+            ("form[profile][municipality_id]", "1"),
+            ("form[capacity]", "2"),
+            ("form[motivation]", "Graag op stap in het weekend."),
+        ],
+    );
+    let ok = update(&server, &coordinator, &changed).await;
+    assert_eq!(ok.status, StatusCode::OK, "{}", ok.body);
+    let after = read(&server, &coordinator, id).await;
+    assert_eq!(after.version, before.version + 1);
+    assert_eq!(after.application.profile.first_name, "Koenraad");
+    assert_eq!(after.application.profile.interests, vec![3]);
+    assert_eq!(after.application.capacity, 2);
+    assert_eq!(
+        after.application.motivation,
+        "Graag op stap in het weekend."
+    );
+    // Editing leaves the status and the screening alone.
+    assert_eq!(
+        (after.status, after.screener_id),
+        (before.status, before.screener_id)
+    );
+    assert_eq!(after.timeline, before.timeline);
+    // The list finds the buddy by the new values.
+    let found = list(
+        &server,
+        &coordinator,
+        &[("interest", "3"), ("municipality", "1"), ("name", "koenr")],
+    )
+    .await;
+    assert_eq!(found.total, 1);
+
+    // A second save from the same version is a conflict and changes nothing.
+    let stale = edit(id, before.version, "Koos", &[("form[capacity]", "3")]);
+    assert_eq!(
+        update(&server, &coordinator, &stale).await.error(),
+        AppError::Conflict
+    );
+    assert_eq!(read(&server, &coordinator, id).await, after);
+    let unknown = update(&server, &coordinator, &edit(424242, 1, "Koos", &[])).await;
+    assert_eq!(unknown.error(), AppError::NotFound);
+
+    let updates = app::db::audit::list(
+        &server.test.db,
+        &app::db::audit::AuditFilter {
+            action: Some(app::domain::audit::AuditAction::Update),
+            record_kind: Some("buddy".into()),
+            limit: 50,
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    let coordinator_id = server.whoami(&coordinator).await.unwrap().id;
+    let edits: Vec<_> = updates
+        .iter()
+        .filter(|e| e.actor_id == Some(coordinator_id) && e.record_id == Some(id.to_string()))
+        .collect();
+    // Handing to the screener, then the one edit that went through.
+    assert_eq!(edits.len(), 2, "{updates:?}");
+}
+
+#[tokio::test]
+async fn a_coordinator_edits_a_buddy_once_on_sqlite() {
+    a_coordinator_edits_a_buddy_once(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn a_coordinator_edits_a_buddy_once_on_postgres() {
+    a_coordinator_edits_a_buddy_once(Backend::Postgres).await;
+}
+
+#[tokio::test]
+async fn bad_edits_get_messages_at_their_fields_and_change_nothing() {
+    let server = Server::new(Backend::Sqlite).await;
+    let coordinator = server
+        .session_for("coordinator@example.be", Role::Coordinator)
+        .await;
+    let id = create(&server, &coordinator, "Koen", &[]).await;
+    let before = read(&server, &coordinator, id).await;
+    let huge = "x".repeat(100 * 1024);
+    // (first name, other changes, the field that is wrong)
+    type Case<'a> = (&'a str, Vec<(&'a str, &'a str)>, &'a str);
+    let cases: Vec<Case> = vec![
+        ("", vec![], "first_name"),
+        ("Koen", vec![("form[motivation]", &huge)], "motivation"),
+        ("Koen", vec![("form[capacity]", "0")], "capacity"),
+        ("Koen", vec![("form[capacity]", "veel")], "capacity"),
+        (
+            "Koen",
+            vec![("form[capacity]", "99999999999999999999")],
+            "capacity",
+        ),
+        (
+            "Koen",
+            vec![("form[profile][municipality_id]", "9999")],
+            "municipality_id",
+        ),
+        (
+            "Koen",
+            vec![("form[profile][interests][]", "4242")],
+            "interests",
+        ),
+        (
+            "Koen",
+            vec![("form[profile][birth_date]", "morgen")],
+            "birth_date",
+        ),
+    ];
+    for (first_name, changes, field) in cases {
+        let reply = update(
+            &server,
+            &coordinator,
+            &edit(id, before.version, first_name, &changes),
+        )
+        .await;
+        assert_eq!(
+            reply.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{field}: {}",
+            &reply.body[..reply.body.len().min(300)]
+        );
+        assert!(
+            reply.error().problem_at(field).is_some(),
+            "{field}: {:?}",
+            reply.error()
+        );
+    }
+    assert_eq!(
+        update(
+            &server,
+            &coordinator,
+            &edit(id, before.version, "Koen", &[("form[capacity]", "0")])
+        )
+        .await
+        .error(),
+        AppError::validation("capacity", Problem::OutOfRange { min: 1, max: 3 })
+    );
+    // Wrong types in the body are a bad request, not a failure.
+    let reply = server
+        .call(
+            "update_buddy",
+            &[("id", "abc"), ("version", "1")],
+            Some(&coordinator),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::BAD_REQUEST);
+    assert_eq!(read(&server, &coordinator, id).await, before);
+    assert!(
+        !server.audit_actions().await.iter().any(|a| a == "update"),
+        "nothing written, nothing audited"
+    );
+}
+
+#[tokio::test]
+async fn the_edit_page_is_for_coordinators_and_shows_the_application() {
+    let server = Server::new(Backend::Sqlite).await;
+    let coordinator = server
+        .session_for("coordinator@example.be", Role::Coordinator)
+        .await;
+    let screener = server
+        .session_for("screener@example.be", Role::Screener)
+        .await;
+    let screener_id = server.whoami(&screener).await.unwrap().id.to_string();
+    let id = create(&server, &coordinator, "Koen", &[("form[capacity]", "2")]).await;
+    hand(&server, &coordinator, id, &screener_id).await;
+
+    let record = server
+        .get(&format!("/buddies/{id}"), Some(&coordinator))
+        .await;
+    assert!(
+        record
+            .body
+            .contains(&format!(r#"href="/buddies/{id}/edit""#)),
+        "an edit link"
+    );
+    let page = server
+        .get(&format!("/buddies/{id}/edit"), Some(&coordinator))
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains(r#"value="Koen""#));
+    assert!(page.body.contains("Ik wil graag iemand leren kennen."));
+    assert!(page.body.contains(r#"name="version""#));
+    assert!(
+        !page.body.contains("form[privacy_read]"),
+        "only the public form asks for it"
+    );
+
+    // The screener sees their candidate, without a way to edit.
+    let theirs = server.get(&format!("/buddies/{id}"), Some(&screener)).await;
+    assert_eq!(theirs.status, StatusCode::OK);
+    assert!(!theirs.body.contains("/edit"));
+    let refused = server
+        .get(&format!("/buddies/{id}/edit"), Some(&screener))
+        .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    assert!(!refused.body.contains("Ik wil graag iemand leren kennen."));
+    let missing = server.get("/buddies/424242/edit", Some(&coordinator)).await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn a_refused_edit_without_javascript_keeps_what_was_typed() {
+    let server = Server::new(Backend::Sqlite).await;
+    let coordinator = server
+        .session_for("coordinator@example.be", Role::Coordinator)
+        .await;
+    let id = create(&server, &coordinator, "Koen", &[]).await;
+    let before = read(&server, &coordinator, id).await;
+    let path = format!("/buddies/{id}/edit");
+    const MOTIVATION: &str = "Ik fiets graag naar Lier op zondag.";
+    let form = edit(
+        id,
+        before.version,
+        "Koenraad",
+        &[("form[capacity]", "veel"), ("form[motivation]", MOTIVATION)],
+    );
+    let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let refused = server
+        .post_form("update_buddy", &pairs, Some(&coordinator), &path)
+        .await;
+    assert_eq!(refused.status, StatusCode::FOUND, "{}", refused.body);
+    let back = refused
+        .header("location")
+        .expect("back to the form")
+        .to_owned();
+    assert!(
+        back.starts_with(&format!("http://localhost{path}")),
+        "{back}"
+    );
+    assert!(
+        !back.contains("Koenraad") && !back.contains("Lier"),
+        "{back}"
+    );
+    let draft = refused.cookie("klik_draft").expect("a draft cookie");
+    assert_eq!(
+        read(&server, &coordinator, id).await,
+        before,
+        "nothing written"
+    );
+
+    let both = format!("{coordinator}; {draft}");
+    let page = server
+        .get(back.trim_start_matches("http://localhost"), Some(&both))
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains(r#"value="Koenraad""#), "first name kept");
+    assert!(page.body.contains(MOTIVATION), "motivation kept");
+    assert!(
+        page.body.contains(r#"value="veel""#),
+        "the refused capacity kept"
+    );
+    // Another buddy's edit page does not show these values.
+    let other = create(&server, &coordinator, "Lotte", &[]).await;
+    let page = server
+        .get(&format!("/buddies/{other}/edit"), Some(&both))
+        .await;
+    assert!(!page.body.contains(MOTIVATION));
+
+    // Sent through, the draft is gone and the record shows the new values.
+    let form = edit(
+        id,
+        before.version,
+        "Koenraad",
+        &[("form[motivation]", MOTIVATION)],
+    );
+    let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let sent = server
+        .post_form("update_buddy", &pairs, Some(&both), &path)
+        .await;
+    assert_eq!(sent.status, StatusCode::FOUND, "{}", sent.body);
+    assert!(
+        sent.header("location")
+            .unwrap()
+            .ends_with(&format!("/buddies/{id}"))
+    );
+    let page = server.get(&path, Some(&both)).await;
+    assert!(page.body.contains(r#"value="Koenraad""#));
+    assert!(!page.body.contains(r#"value="veel""#));
+}

@@ -135,6 +135,29 @@ pub async fn list_buddies(
     crate::db::buddies::list(&state.db, &filter, screener, today).await
 }
 
+/// Saves an edited application; a stale `version` is a conflict and nothing is written.
+#[server(endpoint = "update_buddy")]
+pub async fn update_buddy(id: i32, version: i32, form: ApplicationForm) -> Result<(), AppError> {
+    use crate::domain::audit::AuditAction;
+    use sea_orm::TransactionTrait;
+
+    let result: Result<(), AppError> = async {
+        let state = crate::state::app_state()?;
+        let user = crate::auth::policy::authorize_user::<UpdateBuddy>(&state).await?;
+        // Not the public form: no privacy notice to tick, and the robot trap does not apply.
+        let application = check_application(&state, &form, false).await?;
+        let txn = state.db.begin().await?;
+        crate::db::buddies::update(&txn, id, version, &application, state.clock.now()).await?;
+        let record = Some((crate::db::buddies::KIND, id.to_string()));
+        crate::audit::record(&state, &txn, Some(user.id), AuditAction::Update, record).await?;
+        txn.commit().await?;
+        leptos_axum::redirect(&format!("/buddies/{id}"));
+        Ok(())
+    }
+    .await;
+    crate::api::drafts::settle(crate::api::drafts::DraftForm::EditBuddy(id), &form, result)
+}
+
 /// Ownership on top of the role rule: a screener only for the candidates handed to them.
 #[cfg(feature = "ssr")]
 async fn may_see(

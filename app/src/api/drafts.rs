@@ -18,6 +18,7 @@ pub enum DraftForm {
     EditParticipant(i32),
     Application,
     NewBuddy,
+    EditBuddy(i32),
 }
 
 impl DraftForm {
@@ -27,6 +28,7 @@ impl DraftForm {
             DraftForm::EditParticipant(id) => format!("participant-{id}"),
             DraftForm::Application => "application".to_owned(),
             DraftForm::NewBuddy => "buddy".to_owned(),
+            DraftForm::EditBuddy(id) => format!("buddy-{id}"),
         }
     }
 }

@@ -80,6 +80,49 @@ async fn set_interests(
     Ok(())
 }
 
+/// Saves an edited application if nobody saved in between (`version`); `Conflict`
+/// otherwise. The status, screening and dates stay as they are.
+pub async fn update(
+    db: &impl ConnectionTrait,
+    id: i32,
+    version: i32,
+    application: &Application,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let p = &application.profile;
+    let result = buddy::Entity::update_many()
+        .col_expr(buddy::Column::FirstName, Expr::value(p.first_name.clone()))
+        .col_expr(buddy::Column::LastName, Expr::value(p.last_name.clone()))
+        .col_expr(buddy::Column::BirthDate, Expr::value(p.birth_date))
+        .col_expr(buddy::Column::Gender, Expr::value(gender_code(p.gender)))
+        .col_expr(
+            buddy::Column::MunicipalityId,
+            Expr::value(p.municipality_id as i32),
+        )
+        .col_expr(buddy::Column::Profile, Expr::value(json(p)?))
+        .col_expr(
+            buddy::Column::Motivation,
+            Expr::value(application.motivation.clone()),
+        )
+        .col_expr(
+            buddy::Column::Capacity,
+            Expr::value(i32::from(application.capacity)),
+        )
+        .col_expr(buddy::Column::UpdatedAt, Expr::value(now))
+        .col_expr(buddy::Column::Version, Expr::value(version + 1))
+        .filter(buddy::Column::Id.eq(id))
+        .filter(buddy::Column::Version.eq(version))
+        .exec(db)
+        .await?;
+    if result.rows_affected != 1 {
+        return Err(match buddy::Entity::find_by_id(id).one(db).await? {
+            Some(_) => AppError::Conflict,
+            None => AppError::NotFound,
+        });
+    }
+    set_interests(db, id, &p.interests).await
+}
+
 /// One page of the buddies `filter` picks on `today`; of only those handed to `screener`
 /// when one is given.
 pub async fn list(

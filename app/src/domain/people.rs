@@ -930,6 +930,19 @@ pub struct BuddyDetail {
     pub timeline: Vec<TimelineEntry>,
 }
 
+impl BuddyDetail {
+    /// The application form's values, for editing.
+    pub fn form(&self) -> ApplicationForm {
+        let a = &self.application;
+        ApplicationForm {
+            profile: ProfileForm::from_profile(&a.profile),
+            motivation: a.motivation.clone(),
+            capacity: a.capacity.to_string(),
+            ..Default::default()
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1109,6 +1122,29 @@ mod tests {
         for s in BuddySort::ALL {
             assert_eq!(<BuddySort as Coded>::from_code(s.code()), Some(s));
         }
+    }
+
+    #[test]
+    fn a_buddy_s_form_gives_back_the_same_application() {
+        let form = ApplicationForm {
+            profile: sample_form(),
+            motivation: "Graag iemand helpen".into(),
+            capacity: "2".into(),
+            ..Default::default()
+        };
+        let application = form.check(today(), false).unwrap();
+        let detail = BuddyDetail {
+            id: 1,
+            version: 1,
+            status: BuddyStatus::Available,
+            application: application.clone(),
+            applied_on: today(),
+            approved_on: None,
+            screener_id: None,
+            screenings: vec![],
+            timeline: vec![],
+        };
+        assert_eq!(detail.form().check(today(), false), Ok(application));
     }
 
     #[test]

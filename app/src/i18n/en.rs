@@ -501,6 +501,7 @@ pub const TEXTS: Texts = Texts {
     field_end_reason: "Reason",
     field_end_note: "Note",
     field_ended_on: "End date",
+    edit_buddy_title: "Edit buddy",
     col_approved: "Approved on",
     buddy_sort: |s| {
         use crate::domain::people::BuddySort::*;

@@ -213,6 +213,7 @@ pub struct Texts {
     pub field_end_reason: &'static str,
     pub field_end_note: &'static str,
     pub field_ended_on: &'static str,
+    pub edit_buddy_title: &'static str,
     pub col_approved: &'static str,
     pub buddy_sort: fn(crate::domain::people::BuddySort) -> &'static str,
     pub duo_stage: fn(crate::domain::duo::DuoStage) -> &'static str,

@@ -510,6 +510,7 @@ pub const TEXTS: Texts = Texts {
     field_end_reason: "Reden",
     field_end_note: "Toelichting",
     field_ended_on: "Datum van het einde",
+    edit_buddy_title: "Buddy bewerken",
     col_approved: "Goedgekeurd op",
     buddy_sort: |s| {
         use crate::domain::people::BuddySort::*;

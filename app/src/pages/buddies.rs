@@ -1,12 +1,12 @@
-//! Buddies: the public application, the list, one buddy's record, and screening.
+//! Buddies: the public application, the list, one buddy's record, editing, and screening.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::buddies::{
-    ApplyAsBuddy, CreateBuddy, HandToScreener, RecordScreening, application_lists, get_buddy,
-    list_buddies, list_screeners,
+    ApplyAsBuddy, CreateBuddy, HandToScreener, RecordScreening, UpdateBuddy, application_lists,
+    get_buddy, list_buddies, list_screeners,
 };
 use crate::api::drafts::{DraftForm, draft_or};
 use crate::api::lists::load_lists;
@@ -255,6 +255,56 @@ pub fn NewBuddyPage() -> impl IntoView {
     }
 }
 
+/// A coordinator corrects a buddy's application. Values refused without JavaScript come
+/// back instead of the stored ones, so nothing typed is lost.
+#[component]
+pub fn EditBuddyPage() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Title text=move || i18n.t().edit_buddy_title.to_owned() />
+        <RequireRole roles=COORDINATORS>
+            <h1>{move || i18n.t().edit_buddy_title}</h1>
+            <BuddyEditor />
+        </RequireRole>
+    }
+}
+
+/// Loads only once the role is known to be allowed: a screener may read their candidates,
+/// and a resource started before the check would put the record into the page anyway.
+#[component]
+fn BuddyEditor() -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<UpdateBuddy>::new();
+    let error = action_error(action);
+    let start = Resource::new(route_id, |id| async move {
+        let id = id.ok_or(AppError::NotFound)?;
+        let detail = get_buddy(id).await?;
+        let lists = load_lists().await?;
+        let values = draft_or(DraftForm::EditBuddy(id), detail.form()).await;
+        Ok::<_, AppError>((detail.id, detail.version, lists, values))
+    });
+    view! {
+        <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+            {move || Suspend::new(async move {
+                match start.await {
+                    Err(error) => view! { <ErrorPanel error /> }.into_any(),
+                    Ok((id, version, lists, values)) => view! {
+                        <ActionForm action=action attr:class="card form-card form-card--wide" attr:novalidate=true>
+                            <FormError error />
+                            <input type="hidden" name="id" value=id />
+                            <input type="hidden" name="version" value=version />
+                            <ApplicationFields lists values public=false error />
+                            <button type="submit" class="btn btn--primary" disabled=move || action.pending().get()>
+                                {move || i18n.t().save}
+                            </button>
+                        </ActionForm>
+                    }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
 fn route_id() -> Option<i32> {
     use_params_map()
         .read()
@@ -301,7 +351,12 @@ pub fn BuddyPage() -> impl IntoView {
                     let today = programme.await.map(|p| p.today.format("%Y-%m-%d").to_string()).unwrap_or_default();
                     view! {
                         <Title text=name.clone() />
-                        <h1>{name}</h1>
+                        <div class="page-head">
+                            <h1>{name}</h1>
+                            {coordinator.then(|| view! {
+                                <a class="btn" href=format!("/buddies/{}/edit", d.id)>{move || i18n.t().edit}</a>
+                            })}
+                        </div>
                         <p><span class="chip">{move || (i18n.t().buddy_status)(status)}</span>" "
                             {move || i18n.t().col_applied}": "{format_date(d.applied_on)}</p>
                         {(coordinator && status == BuddyStatus::Available).then(|| view! {
