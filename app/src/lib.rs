@@ -41,7 +41,9 @@ use crate::pages::{
     admin_settings::SettingsPage,
     admin_users::UsersPage,
     board::{BoardPage, DuoMovePage},
-    buddies::{ApplicationThanksPage, BecomeBuddyPage, BuddiesPage, BuddyPage, NewBuddyPage},
+    buddies::{
+        ApplicationThanksPage, BecomeBuddyPage, BuddiesPage, BuddyPage, EditBuddyPage, NewBuddyPage,
+    },
     duo::{AgreementPage, DuoPage},
     home::HomePage,
     import::ImportPage,
@@ -128,6 +130,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/buddies") view=BuddiesPage ssr=SsrMode::Async />
                     <Route path=path!("/buddies/new") view=NewBuddyPage ssr=SsrMode::Async />
                     <Route path=path!("/buddies/:id") view=BuddyPage ssr=SsrMode::Async />
+                    <Route path=path!("/buddies/:id/edit") view=EditBuddyPage ssr=SsrMode::Async />
                     <Route path=path!("/buddies/:id/match") view=BuddyMatchPage ssr=SsrMode::Async />
                     <Route path=path!("/participants/:id/match") view=ParticipantMatchPage ssr=SsrMode::Async />
                     <Route path=path!("/matching") view=EveryonePage ssr=SsrMode::Async />

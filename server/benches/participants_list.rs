@@ -14,6 +14,7 @@ use std::sync::Arc;
 use app::domain::account::Role;
 use app::domain::people::{
     CONSENT_TEXT_VERSION, Consent, Intake, PAGE_SIZE, ParticipantFilter, ParticipantSort,
+    PeopleFilter,
 };
 use app::domain::profile::{
     AgeRange, Availability, ContactMethod, Gender, Profile, Smoking, Travel, TravelMode, Wishes,
@@ -346,22 +347,31 @@ fn participants_list(c: &mut Criterion) {
     const FILTERED: &str = "/participants?municipality=1&sort=name&page=3";
     let everyone = ParticipantFilter::default();
     let filtered = ParticipantFilter {
-        municipality_id: Some(1),
-        sort: ParticipantSort::Name,
-        page: 3,
+        people: PeopleFilter {
+            municipality_id: Some(1),
+            sort: ParticipantSort::Name,
+            page: 3,
+            ..Default::default()
+        },
         ..Default::default()
     };
     // The worst cases found so far: the last page by name (an offset deep into a sort that
     // no index covers), and the status filter that every stored participant matches.
     const LAST_BY_NAME: &str = "/participants?sort=name&page=399";
     let last_by_name = ParticipantFilter {
-        sort: ParticipantSort::Name,
-        page: 399,
+        people: PeopleFilter {
+            sort: ParticipantSort::Name,
+            page: 399,
+            ..Default::default()
+        },
         ..Default::default()
     };
     const WAITING: &str = "/participants?status=waiting";
     let waiting = ParticipantFilter {
-        status: Some(app::domain::people::ParticipantStatus::Waiting),
+        people: PeopleFilter {
+            status: Some(app::domain::people::ParticipantStatus::Waiting),
+            ..Default::default()
+        },
         ..Default::default()
     };
     runtime.block_on(async {

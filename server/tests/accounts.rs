@@ -551,7 +551,7 @@ async fn the_access_matrix_holds_for_every_server_function_and_role() {
                 ("held_on", "2026-11-20"),
                 ("outcome", "approved"),
             ],
-            "update_participant" => &[
+            "update_participant" | "update_buddy" => &[
                 ("id", "999"),
                 ("version", "1"),
                 ("form[profile][first_name]", "X"),

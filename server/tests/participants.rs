@@ -382,3 +382,47 @@ async fn waiting_rows(server: &Server, cookie: &str) -> Vec<app::domain::people:
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
     serde_json::from_str(&reply.body).unwrap()
 }
+
+#[tokio::test]
+async fn the_list_page_keeps_its_filters_in_the_pager_links_but_no_name() {
+    let server = Server::new(Backend::Sqlite).await;
+    let coordinator = server
+        .session_for("coordinator@example.be", Role::Coordinator)
+        .await;
+    for i in 0..=app::domain::people::PAGE_SIZE {
+        let first_name = format!("Deelnemer{i:02}");
+        create(
+            &server,
+            &coordinator,
+            &[("form[profile][first_name]", &first_name)],
+        )
+        .await;
+    }
+    let page = server
+        .get(
+            "/participants?municipality=1&min_days=0&sort=name&name=Deelnemer",
+            Some(&coordinator),
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Deelnemer00 Verhoeven"));
+    assert!(page.body.contains(r#"id="f-min-days""#));
+    let next = "/participants?municipality=1&amp;min_days=0&amp;sort=name&amp;page=1";
+    let pager = page
+        .body
+        .find("class=\"pager\"")
+        .map(|i| &page.body[i..i + 400]);
+    assert!(
+        page.body.contains(next),
+        "a link to the next page: {pager:?}"
+    );
+    assert!(!page.body.contains("name=Deelnemer"));
+    let second = server
+        .get(
+            "/participants?municipality=1&min_days=0&sort=name&page=1",
+            Some(&coordinator),
+        )
+        .await;
+    assert!(second.body.contains("Deelnemer25 Verhoeven"));
+    assert!(!second.body.contains("Deelnemer00 Verhoeven"));
+}

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::people::{ApplicationForm, BuddyDetail, BuddyRow};
+use crate::domain::people::{ApplicationForm, BuddyDetail, BuddyRow, Paged};
 use crate::error::AppError;
 
 /// Checks an application against the lists.
@@ -104,26 +104,58 @@ pub async fn create_buddy(form: ApplicationForm) -> Result<i32, AppError> {
     crate::api::drafts::settle(crate::api::drafts::DraftForm::NewBuddy, &form, result)
 }
 
-/// Coordinators see every buddy (optionally of one status); screeners their candidates.
+/// One page of the buddies list, filtered as the list page's form says. Coordinators see
+/// every buddy; screeners only the candidates handed to them, whatever the filter.
 #[server(endpoint = "list_buddies")]
-pub async fn list_buddies(status: Option<String>) -> Result<Vec<BuddyRow>, AppError> {
+pub async fn list_buddies(
+    status: Option<String>,
+    municipality: Option<i64>,
+    interest: Option<i64>,
+    name: Option<String>,
+    sort: Option<String>,
+    page: Option<u64>,
+) -> Result<Paged<BuddyRow>, AppError> {
     use crate::domain::account::Role;
-    use crate::domain::people::BuddyStatus;
+    use crate::domain::people::BuddyFilter;
     use crate::domain::time::local_date;
-    use crate::domain::validation::Problem;
 
     let state = crate::state::app_state()?;
     let user = crate::auth::policy::authorize_user::<ListBuddies>(&state).await?;
-    let status = match status.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        None => None,
-        Some(code) => Some(
-            BuddyStatus::from_code(code)
-                .ok_or_else(|| AppError::validation("status", Problem::Invalid))?,
-        ),
-    };
+    let filter = BuddyFilter::read(
+        status.as_deref(),
+        municipality,
+        interest,
+        name.as_deref(),
+        sort.as_deref(),
+        page,
+    )
+    .map_err(|problem| AppError::fields(vec![problem]))?;
     let screener = (user.role == Role::Screener).then_some(user.id);
     let today = local_date(state.clock.now(), state.config.time_zone);
-    crate::db::buddies::list(&state.db, status, screener, today).await
+    crate::db::buddies::list(&state.db, &filter, screener, today).await
+}
+
+/// Saves an edited application; a stale `version` is a conflict and nothing is written.
+#[server(endpoint = "update_buddy")]
+pub async fn update_buddy(id: i32, version: i32, form: ApplicationForm) -> Result<(), AppError> {
+    use crate::domain::audit::AuditAction;
+    use sea_orm::TransactionTrait;
+
+    let result: Result<(), AppError> = async {
+        let state = crate::state::app_state()?;
+        let user = crate::auth::policy::authorize_user::<UpdateBuddy>(&state).await?;
+        // Not the public form: no privacy notice to tick, and the robot trap does not apply.
+        let application = check_application(&state, &form, false).await?;
+        let txn = state.db.begin().await?;
+        crate::db::buddies::update(&txn, id, version, &application, state.clock.now()).await?;
+        let record = Some((crate::db::buddies::KIND, id.to_string()));
+        crate::audit::record(&state, &txn, Some(user.id), AuditAction::Update, record).await?;
+        txn.commit().await?;
+        leptos_axum::redirect(&format!("/buddies/{id}"));
+        Ok(())
+    }
+    .await;
+    crate::api::drafts::settle(crate::api::drafts::DraftForm::EditBuddy(id), &form, result)
 }
 
 /// Ownership on top of the role rule: a screener only for the candidates handed to them.

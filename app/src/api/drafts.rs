@@ -20,6 +20,7 @@ pub enum DraftForm {
     NewBuddy,
     /// The evaluation conversation of a duo.
     Evaluation(i32),
+    EditBuddy(i32),
 }
 
 impl DraftForm {
@@ -30,6 +31,7 @@ impl DraftForm {
             DraftForm::Application => "application".to_owned(),
             DraftForm::NewBuddy => "buddy".to_owned(),
             DraftForm::Evaluation(duo) => format!("evaluation-{duo}"),
+            DraftForm::EditBuddy(id) => format!("buddy-{id}"),
         }
     }
 }

@@ -223,18 +223,9 @@ pub async fn export_csv(kind: ImportKind) -> Result<String, AppError> {
                 "interesses",
             ])
             .map_err(write_err)?;
-            let filter = crate::domain::people::ParticipantFilter::default();
-            let mut page = 0;
+            let mut filter = crate::domain::people::ParticipantFilter::default();
             loop {
-                let rows = crate::db::participants::list(
-                    &state.db,
-                    &crate::domain::people::ParticipantFilter {
-                        page,
-                        ..filter.clone()
-                    },
-                    today,
-                )
-                .await?;
+                let rows = crate::db::participants::list(&state.db, &filter, today).await?;
                 for r in &rows.rows {
                     let detail = crate::db::participants::find(&state.db, r.id).await?;
                     let (birth, interests) = detail
@@ -262,10 +253,10 @@ pub async fn export_csv(kind: ImportKind) -> Result<String, AppError> {
                     ])
                     .map_err(write_err)?;
                 }
-                if (page + 1) * crate::domain::people::PAGE_SIZE >= rows.total {
+                if (filter.people.page + 1) * crate::domain::people::PAGE_SIZE >= rows.total {
                     break;
                 }
-                page += 1;
+                filter.people.page += 1;
             }
             crate::db::participants::KIND
         }
@@ -282,17 +273,25 @@ pub async fn export_csv(kind: ImportKind) -> Result<String, AppError> {
             ])
             .map_err(write_err)?;
             let screener = (user.role == Role::Screener).then_some(user.id);
-            for r in crate::db::buddies::list(&state.db, None, screener, today).await? {
-                out.write_record([
-                    r.id.to_string(),
-                    r.first_name,
-                    r.last_name,
-                    r.municipality,
-                    r.status.code().to_owned(),
-                    r.applied_on.to_string(),
-                    r.screener.unwrap_or_default(),
-                ])
-                .map_err(write_err)?;
+            let mut filter = crate::domain::people::BuddyFilter::default();
+            loop {
+                let rows = crate::db::buddies::list(&state.db, &filter, screener, today).await?;
+                for r in &rows.rows {
+                    out.write_record([
+                        r.id.to_string(),
+                        r.first_name.clone(),
+                        r.last_name.clone(),
+                        r.municipality.clone(),
+                        r.status.code().to_owned(),
+                        r.applied_on.to_string(),
+                        r.screener.clone().unwrap_or_default(),
+                    ])
+                    .map_err(write_err)?;
+                }
+                if (filter.page + 1) * crate::domain::people::PAGE_SIZE >= rows.total {
+                    break;
+                }
+                filter.page += 1;
             }
             crate::db::buddies::KIND
         }

@@ -17,42 +17,23 @@ pub async fn list_participants(
     sort: Option<String>,
     page: Option<u64>,
 ) -> Result<Paged<ParticipantRow>, AppError> {
-    use crate::domain::people::{ParticipantFilter, ParticipantSort, ParticipantStatus};
+    use crate::domain::people::{ParticipantFilter, PeopleFilter};
     use crate::domain::time::local_date;
-    use crate::domain::validation::Problem;
 
     let state = crate::state::app_state()?;
     crate::auth::policy::authorize_user::<ListParticipants>(&state).await?;
-    let blank = |v: &Option<String>| {
-        v.as_deref()
-            .map(str::trim)
-            .filter(|v| !v.is_empty())
-            .map(str::to_owned)
-    };
-    let status = match blank(&status) {
-        None => None,
-        Some(code) => Some(
-            ParticipantStatus::from_code(&code)
-                .ok_or_else(|| AppError::validation("status", Problem::Invalid))?,
-        ),
-    };
-    let sort = match blank(&sort) {
-        None => ParticipantSort::default(),
-        Some(code) => ParticipantSort::from_code(&code)
-            .ok_or_else(|| AppError::validation("sort", Problem::Invalid))?,
-    };
-    let name = blank(&name).unwrap_or_default();
-    if name.chars().count() > 80 {
-        return Err(AppError::validation("name", Problem::TooLong { max: 80 }));
-    }
+    let people = PeopleFilter::read(
+        status.as_deref(),
+        municipality,
+        interest,
+        name.as_deref(),
+        sort.as_deref(),
+        page,
+    )
+    .map_err(|problem| AppError::fields(vec![problem]))?;
     let filter = ParticipantFilter {
-        status,
-        municipality_id: municipality,
-        interest_id: interest,
+        people,
         min_days_waiting: min_days,
-        name,
-        sort,
-        page: page.unwrap_or(0),
     };
     let today = local_date(state.clock.now(), state.config.time_zone);
     crate::db::participants::list(&state.db, &filter, today).await

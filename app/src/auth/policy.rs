@@ -74,6 +74,7 @@ pub fn rules() -> Vec<(&'static str, Rule)> {
         (buddies::ApplyAsBuddy::PATH, Rule::Public),
         (buddies::ApplicationLists::PATH, Rule::Public),
         (buddies::CreateBuddy::PATH, Rule::Roles(STAFF_ADMIN)),
+        (buddies::UpdateBuddy::PATH, Rule::Roles(STAFF_ADMIN)),
         (buddies::ListBuddies::PATH, Rule::Roles(STAFF)),
         (buddies::GetBuddy::PATH, Rule::Roles(STAFF)),
         (buddies::ListScreeners::PATH, Rule::Roles(STAFF_ADMIN)),

@@ -5,4 +5,5 @@ pub mod form;
 pub mod guard;
 pub mod icons;
 pub mod layout;
+pub mod people_list;
 pub mod profile_fields;

@@ -6,11 +6,12 @@ use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
 };
 
-use super::entities::{buddy, buddy_interest, municipality, screening, user};
+use super::entities::{buddy, buddy_interest, screening, user};
 use super::participants::{json, parse};
 use super::timeline::record;
 use crate::domain::people::{
-    Application, BuddyDetail, BuddyRow, BuddyStatus, ScreeningOutcome, ScreeningRecord, gender_code,
+    Application, BuddyDetail, BuddyFilter, BuddyRow, BuddySort, BuddyStatus, Paged,
+    ScreeningOutcome, ScreeningRecord, gender_code,
 };
 use crate::domain::profile::{Profile, age_on};
 use crate::error::AppError;
@@ -51,8 +52,23 @@ pub async fn create(
         ..Default::default()
     };
     let id = buddy::Entity::insert(row).exec(db).await?.last_insert_id;
-    if !p.interests.is_empty() {
-        buddy_interest::Entity::insert_many(p.interests.iter().map(|&i| {
+    set_interests(db, id, &p.interests).await?;
+    record(db, KIND, id, None, BuddyStatus::Applied.code(), by, "", now).await?;
+    Ok(id)
+}
+
+/// Replaces a buddy's interests (the list filter reads them from here).
+async fn set_interests(
+    db: &impl ConnectionTrait,
+    id: i32,
+    interests: &[i64],
+) -> Result<(), AppError> {
+    buddy_interest::Entity::delete_many()
+        .filter(buddy_interest::Column::PersonId.eq(id))
+        .exec(db)
+        .await?;
+    if !interests.is_empty() {
+        buddy_interest::Entity::insert_many(interests.iter().map(|&i| {
             buddy_interest::ActiveModel {
                 person_id: Set(id),
                 interest_id: Set(i as i32),
@@ -61,43 +77,109 @@ pub async fn create(
         .exec(db)
         .await?;
     }
-    record(db, KIND, id, None, BuddyStatus::Applied.code(), by, "", now).await?;
-    Ok(id)
+    Ok(())
 }
 
-/// Buddies with `status` (all when `None`), or only those handed to `screener`.
+/// Saves an edited application if nobody saved in between (`version`); `Conflict`
+/// otherwise. The status, screening and dates stay as they are.
+pub async fn update(
+    db: &impl ConnectionTrait,
+    id: i32,
+    version: i32,
+    application: &Application,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let p = &application.profile;
+    let result = buddy::Entity::update_many()
+        .col_expr(buddy::Column::FirstName, Expr::value(p.first_name.clone()))
+        .col_expr(buddy::Column::LastName, Expr::value(p.last_name.clone()))
+        .col_expr(buddy::Column::BirthDate, Expr::value(p.birth_date))
+        .col_expr(buddy::Column::Gender, Expr::value(gender_code(p.gender)))
+        .col_expr(
+            buddy::Column::MunicipalityId,
+            Expr::value(p.municipality_id as i32),
+        )
+        .col_expr(buddy::Column::Profile, Expr::value(json(p)?))
+        .col_expr(
+            buddy::Column::Motivation,
+            Expr::value(application.motivation.clone()),
+        )
+        .col_expr(
+            buddy::Column::Capacity,
+            Expr::value(i32::from(application.capacity)),
+        )
+        .col_expr(buddy::Column::UpdatedAt, Expr::value(now))
+        .col_expr(buddy::Column::Version, Expr::value(version + 1))
+        .filter(buddy::Column::Id.eq(id))
+        .filter(buddy::Column::Version.eq(version))
+        .exec(db)
+        .await?;
+    if result.rows_affected != 1 {
+        return Err(match buddy::Entity::find_by_id(id).one(db).await? {
+            Some(_) => AppError::Conflict,
+            None => AppError::NotFound,
+        });
+    }
+    set_interests(db, id, &p.interests).await
+}
+
+/// One page of the buddies `filter` picks on `today`; of only those handed to `screener`
+/// when one is given.
 pub async fn list(
     db: &impl ConnectionTrait,
-    status: Option<BuddyStatus>,
+    filter: &BuddyFilter,
     screener: Option<i32>,
     today: NaiveDate,
-) -> Result<Vec<BuddyRow>, AppError> {
-    let mut query = buddy::Entity::find();
-    if let Some(status) = status {
-        query = query.filter(buddy::Column::Status.eq(status.code()));
-    }
+) -> Result<Paged<BuddyRow>, AppError> {
+    use super::people_list::{PeopleColumns, condition, municipality_names, one_page};
+    use sea_orm::{Order, sea_query::NullOrdering};
+
+    let columns = PeopleColumns {
+        id: buddy::Column::Id,
+        status: buddy::Column::Status,
+        municipality: buddy::Column::MunicipalityId,
+        first_name: buddy::Column::FirstName,
+        last_name: buddy::Column::LastName,
+    };
+    let interests = (
+        buddy_interest::Entity,
+        buddy_interest::Column::PersonId,
+        buddy_interest::Column::InterestId,
+    );
+    let mut condition = condition(filter, columns, interests);
     if let Some(screener) = screener {
-        query = query.filter(buddy::Column::ScreenerId.eq(screener));
+        condition = condition.add(buddy::Column::ScreenerId.eq(screener));
     }
-    let models = query
-        .order_by_desc(buddy::Column::AppliedOn)
-        .order_by_desc(buddy::Column::Id)
-        .all(db)
-        .await?;
-    let places: std::collections::HashMap<i32, String> = municipality::Entity::find()
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|m| (m.id, m.name))
-        .collect();
+    let sort = filter.sort;
+    let page = one_page(
+        db,
+        buddy::Entity::find().filter(condition),
+        |query| match sort {
+            BuddySort::Newest => query
+                .order_by_desc(buddy::Column::AppliedOn)
+                .order_by_desc(buddy::Column::Id),
+            BuddySort::Name => query
+                .order_by_asc(buddy::Column::LastName)
+                .order_by_asc(buddy::Column::FirstName)
+                .order_by_asc(buddy::Column::Id),
+            // Said explicitly: SQLite puts NULLs first in ascending order, PostgreSQL last.
+            BuddySort::LongestApproved => query
+                .order_by_with_nulls(buddy::Column::ApprovedOn, Order::Asc, NullOrdering::Last)
+                .order_by_asc(buddy::Column::Id),
+        },
+        filter.page,
+    )
+    .await?;
+    let places = municipality_names(db, page.rows.iter().map(|m| m.municipality_id)).await?;
     let screeners: std::collections::HashMap<i32, String> = user::Entity::find()
-        .filter(user::Column::Id.is_in(models.iter().filter_map(|m| m.screener_id)))
+        .filter(user::Column::Id.is_in(page.rows.iter().filter_map(|m| m.screener_id)))
         .all(db)
         .await?
         .into_iter()
         .map(|u| (u.id, u.display_name))
         .collect();
-    models
+    let rows = page
+        .rows
         .into_iter()
         .map(|m| {
             Ok(BuddyRow {
@@ -106,12 +188,18 @@ pub async fn list(
                 municipality: places.get(&m.municipality_id).cloned().unwrap_or_default(),
                 status: status_of(&m.status)?,
                 applied_on: m.applied_on,
+                approved_on: m.approved_on,
                 screener: m.screener_id.and_then(|s| screeners.get(&s).cloned()),
                 first_name: m.first_name,
                 last_name: m.last_name,
             })
         })
-        .collect()
+        .collect::<Result<Vec<_>, AppError>>()?;
+    Ok(Paged {
+        rows,
+        total: page.total,
+        page: page.page,
+    })
 }
 
 pub async fn find(db: &impl ConnectionTrait, id: i32) -> Result<Option<BuddyDetail>, AppError> {

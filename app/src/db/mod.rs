@@ -11,6 +11,7 @@ pub mod login_attempts;
 pub mod matching;
 pub mod outbox;
 pub mod participants;
+mod people_list;
 pub mod sessions;
 pub mod settings;
 pub mod timeline;

@@ -1,17 +1,16 @@
 //! Participants: their intake, the list with filters, and the timeline of status changes.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::sea_query::{Expr, ExprTrait, Func};
+use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
 };
 
 use super::entities::{municipality, participant, participant_interest};
 use super::timeline::record;
 use crate::domain::people::{
-    Intake, PAGE_SIZE, Paged, ParticipantDetail, ParticipantFilter, ParticipantRow,
-    ParticipantSort, ParticipantStatus, gender_code,
+    Intake, Paged, ParticipantDetail, ParticipantFilter, ParticipantRow, ParticipantSort,
+    ParticipantStatus, gender_code,
 };
 use crate::domain::profile::{Profile, age_on};
 use crate::error::AppError;
@@ -211,70 +210,45 @@ pub async fn list(
     filter: &ParticipantFilter,
     today: NaiveDate,
 ) -> Result<Paged<ParticipantRow>, AppError> {
-    let mut condition = Condition::all();
-    if let Some(status) = filter.status {
-        condition = condition.add(participant::Column::Status.eq(status.code()));
-    }
-    if let Some(m) = filter.municipality_id {
-        condition = condition.add(participant::Column::MunicipalityId.eq(m as i32));
-    }
-    if let Some(interest) = filter.interest_id {
-        condition = condition.add(
-            participant::Column::Id.in_subquery(
-                sea_orm::sea_query::Query::select()
-                    .column(participant_interest::Column::PersonId)
-                    .from(participant_interest::Entity)
-                    .and_where(participant_interest::Column::InterestId.eq(interest as i32))
-                    .to_owned(),
-            ),
-        );
-    }
+    use super::people_list::{PeopleColumns, condition, municipality_names, one_page};
+
+    let columns = PeopleColumns {
+        id: participant::Column::Id,
+        status: participant::Column::Status,
+        municipality: participant::Column::MunicipalityId,
+        first_name: participant::Column::FirstName,
+        last_name: participant::Column::LastName,
+    };
+    let interests = (
+        participant_interest::Entity,
+        participant_interest::Column::PersonId,
+        participant_interest::Column::InterestId,
+    );
+    let mut condition = condition(&filter.people, columns, interests);
     if let Some(days) = filter.min_days_waiting {
         let until = today - chrono::Duration::days(days.clamp(0, 365 * 100));
         condition = condition.add(participant::Column::WaitingSince.lte(until));
     }
-    let name = filter.name.trim().to_lowercase();
-    if !name.is_empty() {
-        let pattern = format!("%{}%", name.replace(['%', '_'], ""));
-        condition = condition.add(
-            Condition::any()
-                .add(
-                    Expr::expr(Func::lower(Expr::col(participant::Column::FirstName)))
-                        .like(&pattern),
-                )
-                .add(
-                    Expr::expr(Func::lower(Expr::col(participant::Column::LastName)))
-                        .like(&pattern),
-                ),
-        );
-    }
-    let query = participant::Entity::find().filter(condition);
-    let total = query.clone().count(db).await?;
-    let query = match filter.sort {
-        ParticipantSort::WaitingLongest => query
-            .order_by_asc(participant::Column::WaitingSince)
-            .order_by_asc(participant::Column::Id),
-        ParticipantSort::Name => query
-            .order_by_asc(participant::Column::LastName)
-            .order_by_asc(participant::Column::FirstName)
-            .order_by_asc(participant::Column::Id),
-        ParticipantSort::Newest => query.order_by_desc(participant::Column::Id),
-    };
-    let page = std::cmp::min(filter.page, total.saturating_sub(1) / PAGE_SIZE);
-    let models = query
-        .offset(page * PAGE_SIZE)
-        .limit(PAGE_SIZE)
-        .all(db)
-        .await?;
-    let ids: Vec<i32> = models.iter().map(|m| m.municipality_id).collect();
-    let places: std::collections::HashMap<i32, String> = municipality::Entity::find()
-        .filter(municipality::Column::Id.is_in(ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|m| (m.id, m.name))
-        .collect();
-    let rows = models
+    let sort = filter.people.sort;
+    let page = one_page(
+        db,
+        participant::Entity::find().filter(condition),
+        |query| match sort {
+            ParticipantSort::WaitingLongest => query
+                .order_by_asc(participant::Column::WaitingSince)
+                .order_by_asc(participant::Column::Id),
+            ParticipantSort::Name => query
+                .order_by_asc(participant::Column::LastName)
+                .order_by_asc(participant::Column::FirstName)
+                .order_by_asc(participant::Column::Id),
+            ParticipantSort::Newest => query.order_by_desc(participant::Column::Id),
+        },
+        filter.people.page,
+    )
+    .await?;
+    let places = municipality_names(db, page.rows.iter().map(|m| m.municipality_id)).await?;
+    let rows = page
+        .rows
         .into_iter()
         .map(|m| {
             Ok(ParticipantRow {
@@ -291,7 +265,11 @@ pub async fn list(
             })
         })
         .collect::<Result<Vec<_>, AppError>>()?;
-    Ok(Paged { rows, total, page })
+    Ok(Paged {
+        rows,
+        total: page.total,
+        page: page.page,
+    })
 }
 
 pub async fn find(

@@ -586,20 +586,142 @@ impl ParticipantSort {
     }
 }
 
-/// Which participants a list shows.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ParticipantFilter {
-    pub status: Option<ParticipantStatus>,
+/// A choice from a fixed set that forms and addresses carry as a short code; lets the
+/// participants and buddies lists share one filter, one parser and one filter form.
+pub trait Coded: Copy + PartialEq + Send + Sync + 'static {
+    fn all() -> &'static [Self];
+    fn code(self) -> &'static str;
+    fn from_code(code: &str) -> Option<Self> {
+        Self::all().iter().copied().find(|v| v.code() == code)
+    }
+}
+
+macro_rules! coded {
+    ($($t:ty),*) => {$(
+        impl Coded for $t {
+            fn all() -> &'static [Self] {
+                &<$t>::ALL
+            }
+            fn code(self) -> &'static str {
+                <$t>::code(self)
+            }
+        }
+    )*};
+}
+
+coded!(ParticipantStatus, ParticipantSort, BuddyStatus, BuddySort);
+
+/// Longest part of a name a list can be filtered on.
+pub const NAME_FILTER_MAX: usize = 80;
+
+/// Which people a list shows: what the participants and buddies lists filter on alike.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PeopleFilter<S, O> {
+    pub status: Option<S>,
     pub municipality_id: Option<i64>,
     pub interest_id: Option<i64>,
-    /// Waiting at least this many days.
-    pub min_days_waiting: Option<i64>,
     /// Part of a first or last name.
     pub name: String,
-    pub sort: ParticipantSort,
+    pub sort: O,
     /// Zero-based.
     pub page: u64,
 }
+
+// By hand: a derived `Default` would also ask it of the status, which has none.
+impl<S, O: Default> Default for PeopleFilter<S, O> {
+    fn default() -> Self {
+        PeopleFilter {
+            status: None,
+            municipality_id: None,
+            interest_id: None,
+            name: String::new(),
+            sort: O::default(),
+            page: 0,
+        }
+    }
+}
+
+impl<S: Coded, O: Coded + Default> PeopleFilter<S, O> {
+    /// The filter as a list's form sends it: blank values filter nothing, an unknown code
+    /// or an overlong name is a problem at its field.
+    pub fn read(
+        status: Option<&str>,
+        municipality_id: Option<i64>,
+        interest_id: Option<i64>,
+        name: Option<&str>,
+        sort: Option<&str>,
+        page: Option<u64>,
+    ) -> Result<Self, FieldProblem> {
+        fn coded<T: Coded>(field: &str, value: Option<&str>) -> Result<Option<T>, FieldProblem> {
+            match value.map(str::trim).filter(|v| !v.is_empty()) {
+                None => Ok(None),
+                Some(code) => T::from_code(code)
+                    .map(Some)
+                    .ok_or_else(|| (field.to_owned(), Problem::Invalid)),
+            }
+        }
+        let name = name.unwrap_or_default().trim().to_owned();
+        if name.chars().count() > NAME_FILTER_MAX {
+            return Err((
+                "name".to_owned(),
+                Problem::TooLong {
+                    max: NAME_FILTER_MAX,
+                },
+            ));
+        }
+        Ok(PeopleFilter {
+            status: coded("status", status)?,
+            municipality_id,
+            interest_id,
+            name,
+            sort: coded("sort", sort)?.unwrap_or_default(),
+            page: page.unwrap_or(0),
+        })
+    }
+}
+
+/// Which participants a list shows.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ParticipantFilter {
+    pub people: PeopleFilter<ParticipantStatus, ParticipantSort>,
+    /// Waiting at least this many days.
+    pub min_days_waiting: Option<i64>,
+}
+
+/// How the buddies list is sorted.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BuddySort {
+    /// Newest applications first.
+    #[default]
+    Newest,
+    Name,
+    /// Approved longest ago first; those not approved come last.
+    LongestApproved,
+}
+
+impl BuddySort {
+    pub const ALL: [BuddySort; 3] = [
+        BuddySort::Newest,
+        BuddySort::Name,
+        BuddySort::LongestApproved,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            BuddySort::Newest => "newest",
+            BuddySort::Name => "name",
+            BuddySort::LongestApproved => "approved",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.code() == code)
+    }
+}
+
+/// Which buddies a list shows (a screener's list is narrowed further, by who asks).
+pub type BuddyFilter = PeopleFilter<BuddyStatus, BuddySort>;
 
 /// Rows per page of a list.
 pub const PAGE_SIZE: u64 = 25;
@@ -781,6 +903,7 @@ pub struct BuddyRow {
     pub municipality: String,
     pub status: BuddyStatus,
     pub applied_on: NaiveDate,
+    pub approved_on: Option<NaiveDate>,
     pub screener: Option<String>,
 }
 
@@ -805,6 +928,19 @@ pub struct BuddyDetail {
     pub screener_id: Option<i32>,
     pub screenings: Vec<ScreeningRecord>,
     pub timeline: Vec<TimelineEntry>,
+}
+
+impl BuddyDetail {
+    /// The application form's values, for editing.
+    pub fn form(&self) -> ApplicationForm {
+        let a = &self.application;
+        ApplicationForm {
+            profile: ProfileForm::from_profile(&a.profile),
+            motivation: a.motivation.clone(),
+            capacity: a.capacity.to_string(),
+            ..Default::default()
+        }
+    }
 }
 
 #[cfg(test)]
@@ -933,6 +1069,82 @@ mod tests {
         assert!(!form.is_spam());
         form.website = "http://spam.example".into();
         assert!(form.is_spam());
+    }
+
+    #[test]
+    fn list_filters_read_blanks_as_nothing_and_refuse_unknown_codes() {
+        let all = BuddyFilter::read(Some(" "), None, None, None, Some(""), None).unwrap();
+        assert_eq!(all, BuddyFilter::default());
+        let f = BuddyFilter::read(
+            Some("available"),
+            Some(3),
+            Some(2),
+            Some(" Koen "),
+            Some("approved"),
+            Some(4),
+        )
+        .unwrap();
+        assert_eq!(f.status, Some(BuddyStatus::Available));
+        assert_eq!(
+            (f.municipality_id, f.interest_id, f.page),
+            (Some(3), Some(2), 4)
+        );
+        assert_eq!(
+            (f.name.as_str(), f.sort),
+            ("Koen", BuddySort::LongestApproved)
+        );
+        // A participant's status is not a buddy's.
+        assert_eq!(
+            BuddyFilter::read(Some("waiting"), None, None, None, None, None),
+            Err(("status".to_owned(), Problem::Invalid))
+        );
+        assert_eq!(
+            BuddyFilter::read(None, None, None, None, Some("waiting"), None),
+            Err(("sort".to_owned(), Problem::Invalid))
+        );
+        let long = "x".repeat(NAME_FILTER_MAX + 1);
+        assert_eq!(
+            PeopleFilter::<ParticipantStatus, ParticipantSort>::read(
+                None,
+                None,
+                None,
+                Some(&long),
+                None,
+                None
+            ),
+            Err((
+                "name".to_owned(),
+                Problem::TooLong {
+                    max: NAME_FILTER_MAX
+                }
+            ))
+        );
+        for s in BuddySort::ALL {
+            assert_eq!(<BuddySort as Coded>::from_code(s.code()), Some(s));
+        }
+    }
+
+    #[test]
+    fn a_buddy_s_form_gives_back_the_same_application() {
+        let form = ApplicationForm {
+            profile: sample_form(),
+            motivation: "Graag iemand helpen".into(),
+            capacity: "2".into(),
+            ..Default::default()
+        };
+        let application = form.check(today(), false).unwrap();
+        let detail = BuddyDetail {
+            id: 1,
+            version: 1,
+            status: BuddyStatus::Available,
+            application: application.clone(),
+            applied_on: today(),
+            approved_on: None,
+            screener_id: None,
+            screenings: vec![],
+            timeline: vec![],
+        };
+        assert_eq!(detail.form().check(today(), false), Ok(application));
     }
 
     #[test]

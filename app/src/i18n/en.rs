@@ -502,6 +502,16 @@ pub const TEXTS: Texts = Texts {
     field_end_note: "Note",
     field_ended_on: "End date",
     smokes_chip: "smokes",
+    edit_buddy_title: "Edit buddy",
+    col_approved: "Approved on",
+    buddy_sort: |s| {
+        use crate::domain::people::BuddySort::*;
+        match s {
+            Newest => "Newest applications first",
+            Name => "Name",
+            LongestApproved => "Approved longest ago first",
+        }
+    },
     duo_stage: |x| {
         use crate::domain::duo::DuoStage::*;
         match x {

@@ -511,6 +511,16 @@ pub const TEXTS: Texts = Texts {
     field_end_note: "Toelichting",
     field_ended_on: "Datum van het einde",
     smokes_chip: "rookt",
+    edit_buddy_title: "Buddy bewerken",
+    col_approved: "Goedgekeurd op",
+    buddy_sort: |s| {
+        use crate::domain::people::BuddySort::*;
+        match s {
+            Newest => "Nieuwste kandidaturen eerst",
+            Name => "Naam",
+            LongestApproved => "Langst goedgekeurd eerst",
+        }
+    },
     duo_stage: |x| {
         use crate::domain::duo::DuoStage::*;
         match x {

@@ -1,18 +1,19 @@
-//! Buddies: the public application, the list, one buddy's record, and screening.
+//! Buddies: the public application, the list, one buddy's record, editing, and screening.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_params_map;
 
 use crate::api::buddies::{
-    ApplyAsBuddy, CreateBuddy, HandToScreener, RecordScreening, application_lists, get_buddy,
-    list_buddies, list_screeners,
+    ApplyAsBuddy, CreateBuddy, HandToScreener, RecordScreening, UpdateBuddy, application_lists,
+    get_buddy, list_buddies, list_screeners,
 };
 use crate::api::drafts::{DraftForm, draft_or};
 use crate::api::lists::load_lists;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{ActionError, FormError, action_error};
 use crate::components::guard::RequireRole;
+use crate::components::people_list::{ListFilters, NameFilter, Paging, use_list_query};
 use crate::components::profile_fields::{Input, ProfileFields, SelectField};
 use crate::domain::account::{CurrentUser, Role};
 use crate::domain::lists::Lists;
@@ -119,9 +120,6 @@ pub fn ApplicationThanksPage() -> impl IntoView {
 #[component]
 pub fn BuddiesPage() -> impl IntoView {
     let i18n = use_i18n();
-    let query = use_query_map();
-    let status = move || query.read().get("status").filter(|s| !s.is_empty());
-    let rows = Resource::new(status, list_buddies);
     view! {
         <Title text=move || i18n.t().buddies_title.to_owned() />
         <RequireRole roles=STAFF>
@@ -134,28 +132,57 @@ pub fn BuddiesPage() -> impl IntoView {
                     })
                 }}
             </div>
-            <form method="get" action="/buddies" class="card filters">
-                <div class="field">
-                    <label for="b-status">{move || i18n.t().filter_status}</label>
-                    <select id="b-status" name="status">
-                        <option value="">{move || i18n.t().filter_all}</option>
-                        {move || {
-                            let current = status().unwrap_or_default();
-                            BuddyStatus::ALL.into_iter().map(|s| view! {
-                                <option value=s.code() selected=current == s.code()>{move || (i18n.t().buddy_status)(s)}</option>
-                            }).collect_view()
-                        }}
-                    </select>
-                </div>
-                <button type="submit" class="btn">{move || i18n.t().filter}</button>
-            </form>
-            <Transition fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
-                {move || Suspend::new(async move {
-                    let rows = match rows.await {
-                        Ok(rows) => rows,
-                        Err(error) => return view! { <ErrorPanel error /> }.into_any(),
-                    };
-                    view! {
+            <BuddyList />
+        </RequireRole>
+    }
+}
+
+/// The filters that go into the address and into the pager's links.
+const FILTER_KEYS: &[&str] = &["status", "municipality", "interest", "sort"];
+
+/// As the participants list: filters in the address, the name filter sent but not linked.
+/// A screener gets only their own candidates from the server, whatever the filters say.
+#[component]
+fn BuddyList() -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_list_query();
+    let name = RwSignal::new(String::new());
+    let lists = Resource::new(|| (), |_| load_lists());
+    let rows = Resource::new(
+        move || {
+            (
+                query.get("status"),
+                query.number("municipality"),
+                query.number("interest"),
+                name.get(),
+                query.get("sort"),
+                query.page(),
+            )
+        },
+        |(status, municipality, interest, name, sort, page)| {
+            list_buddies(status, municipality, interest, Some(name), sort, page)
+        },
+    );
+    view! {
+        <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+            {move || Suspend::new(async move {
+                let lists = lists.await.unwrap_or_default();
+                view! {
+                    <ListFilters action="/buddies" lists query
+                        statuses=|t| t.buddy_status sorts=|t| t.buddy_sort />
+                }
+            })}
+        </Suspense>
+        <NameFilter name />
+        <Transition fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+            {move || Suspend::new(async move {
+                let page = match rows.await {
+                    Ok(page) => page,
+                    Err(error) => return view! { <ErrorPanel error /> }.into_any(),
+                };
+                let (current, pages, total) = (page.page, page.pages(), page.total);
+                view! {
+                    <Paging path="/buddies" keys=FILTER_KEYS query total current pages>
                         <div class="table-wrap">
                             <table>
                                 <thead>
@@ -165,27 +192,29 @@ pub fn BuddiesPage() -> impl IntoView {
                                         <th scope="col">{move || i18n.t().field_municipality}</th>
                                         <th scope="col">{move || i18n.t().col_status}</th>
                                         <th scope="col">{move || i18n.t().col_applied}</th>
+                                        <th scope="col">{move || i18n.t().col_approved}</th>
                                         <th scope="col">{move || i18n.t().col_screener}</th>
                                     </tr>
                                 </thead>
                                 <tbody>
-                                    {rows.into_iter().map(|r| view! {
+                                    {page.rows.into_iter().map(|r| view! {
                                         <tr>
                                             <td><a href=format!("/buddies/{}", r.id)>{format!("{} {}", r.first_name, r.last_name)}</a></td>
                                             <td>{r.age}</td>
                                             <td>{r.municipality}</td>
                                             <td>{move || (i18n.t().buddy_status)(r.status)}</td>
                                             <td>{format_date(r.applied_on)}</td>
+                                            <td>{r.approved_on.map(format_date).unwrap_or_default()}</td>
                                             <td>{r.screener.unwrap_or_default()}</td>
                                         </tr>
                                     }).collect_view()}
                                 </tbody>
                             </table>
                         </div>
-                    }.into_any()
-                })}
-            </Transition>
-        </RequireRole>
+                    </Paging>
+                }.into_any()
+            })}
+        </Transition>
     }
 }
 
@@ -226,6 +255,63 @@ pub fn NewBuddyPage() -> impl IntoView {
     }
 }
 
+/// A coordinator corrects a buddy's application. Values refused without JavaScript come
+/// back instead of the stored ones, so nothing typed is lost.
+#[component]
+pub fn EditBuddyPage() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Title text=move || i18n.t().edit_buddy_title.to_owned() />
+        <RequireRole roles=COORDINATORS>
+            <h1>{move || i18n.t().edit_buddy_title}</h1>
+            <BuddyEditor />
+        </RequireRole>
+    }
+}
+
+/// Loads only once the role is known to be allowed: a screener may read their candidates,
+/// and a resource started before the check would put the record into the page anyway.
+#[component]
+fn BuddyEditor() -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<UpdateBuddy>::new();
+    let error = action_error(action);
+    let start = Resource::new(route_id, |id| async move {
+        let id = id.ok_or(AppError::NotFound)?;
+        let detail = get_buddy(id).await?;
+        let lists = load_lists().await?;
+        let values = draft_or(DraftForm::EditBuddy(id), detail.form()).await;
+        Ok::<_, AppError>((detail.id, detail.version, lists, values))
+    });
+    view! {
+        <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+            {move || Suspend::new(async move {
+                match start.await {
+                    Err(error) => view! { <ErrorPanel error /> }.into_any(),
+                    Ok((id, version, lists, values)) => view! {
+                        <ActionForm action=action attr:class="card form-card form-card--wide" attr:novalidate=true>
+                            <FormError error />
+                            <input type="hidden" name="id" value=id />
+                            <input type="hidden" name="version" value=version />
+                            <ApplicationFields lists values public=false error />
+                            <button type="submit" class="btn btn--primary" disabled=move || action.pending().get()>
+                                {move || i18n.t().save}
+                            </button>
+                        </ActionForm>
+                    }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn route_id() -> Option<i32> {
+    use_params_map()
+        .read()
+        .get("id")
+        .and_then(|v| v.parse().ok())
+}
+
 #[component]
 pub fn BuddyPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -233,14 +319,8 @@ pub fn BuddyPage() -> impl IntoView {
     let screen = ServerAction::<RecordScreening>::new();
     let hand_error = action_error(hand);
     let screen_error = action_error(screen);
-    let id = move || {
-        use_params_map()
-            .read()
-            .get("id")
-            .and_then(|v| v.parse::<i32>().ok())
-    };
     let detail = Resource::new(
-        move || (id(), hand.version().get(), screen.version().get()),
+        move || (route_id(), hand.version().get(), screen.version().get()),
         |(id, _, _)| async move {
             match id {
                 Some(id) => get_buddy(id).await,
@@ -271,7 +351,12 @@ pub fn BuddyPage() -> impl IntoView {
                     let today = programme.await.map(|p| p.today.format("%Y-%m-%d").to_string()).unwrap_or_default();
                     view! {
                         <Title text=name.clone() />
-                        <h1>{name}</h1>
+                        <div class="page-head">
+                            <h1>{name}</h1>
+                            {coordinator.then(|| view! {
+                                <a class="btn" href=format!("/buddies/{}/edit", d.id)>{move || i18n.t().edit}</a>
+                            })}
+                        </div>
                         <p><span class="chip">{move || (i18n.t().buddy_status)(status)}</span>" "
                             {move || i18n.t().col_applied}": "{format_date(d.applied_on)}</p>
                         {(coordinator && status == BuddyStatus::Available).then(|| view! {

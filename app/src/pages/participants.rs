@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_params_map;
 
 use crate::ProgrammeResource;
 use crate::api::drafts::{DraftForm, draft_or};
@@ -14,10 +14,11 @@ use crate::api::participants::{
 use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{FormError, action_error};
 use crate::components::guard::RequireRole;
+use crate::components::people_list::{ListFilters, NameFilter, Paging, use_list_query};
 use crate::components::profile_fields::{Input, ProfileFields, SelectField};
 use crate::domain::account::Role;
 use crate::domain::lists::Lists;
-use crate::domain::people::{IntakeForm, ParticipantSort, ParticipantStatus};
+use crate::domain::people::{IntakeForm, ParticipantStatus};
 use crate::domain::time::{format_date, format_date_time};
 use crate::error::AppError;
 use crate::i18n::{explain, use_i18n};
@@ -39,25 +40,26 @@ pub fn ParticipantsPage() -> impl IntoView {
     }
 }
 
+/// The filters that go into the address and into the pager's links.
+const FILTER_KEYS: &[&str] = &["status", "municipality", "interest", "min_days", "sort"];
+
 /// Filters live in the address (no names there: the name filter is sent, not linked).
 #[component]
 fn ParticipantList() -> impl IntoView {
     let i18n = use_i18n();
-    let query = use_query_map();
-    let get = move |k: &str| query.read().get(k).filter(|v| !v.is_empty());
-    let number = move |k: &str| get(k).and_then(|v| v.parse::<i64>().ok());
-    let (name, set_name) = signal(String::new());
+    let query = use_list_query();
+    let name = RwSignal::new(String::new());
     let lists = Resource::new(|| (), |_| load_lists());
     let rows = Resource::new(
         move || {
             (
-                get("status"),
-                number("municipality"),
-                number("interest"),
-                number("min_days"),
+                query.get("status"),
+                query.number("municipality"),
+                query.number("interest"),
+                query.number("min_days"),
                 name.get(),
-                get("sort"),
-                number("page").map(|p| p.max(0) as u64),
+                query.get("sort"),
+                query.page(),
             )
         },
         |(status, municipality, interest, min_days, name, sort, page)| {
@@ -72,81 +74,23 @@ fn ParticipantList() -> impl IntoView {
             )
         },
     );
-    let link = move |page: u64| {
-        let q = query.read();
-        let mut parts: Vec<String> = ["status", "municipality", "interest", "min_days", "sort"]
-            .into_iter()
-            .filter_map(|k| {
-                q.get(k)
-                    .filter(|v| !v.is_empty())
-                    .map(|v| format!("{k}={v}"))
-            })
-            .collect();
-        parts.push(format!("page={page}"));
-        format!("/participants?{}", parts.join("&"))
-    };
     view! {
         <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
             {move || Suspend::new(async move {
                 let lists = lists.await.unwrap_or_default();
-                let status = get("status").unwrap_or_default();
-                let municipality = get("municipality").unwrap_or_default();
-                let interest = get("interest").unwrap_or_default();
-                let sort = get("sort").unwrap_or_default();
                 view! {
-                    <form method="get" action="/participants" class="card filters">
-                        <div class="field">
-                            <label for="f-status">{move || i18n.t().filter_status}</label>
-                            <select id="f-status" name="status">
-                                <option value="">{move || i18n.t().filter_all}</option>
-                                {ParticipantStatus::ALL.into_iter().map(|s| view! {
-                                    <option value=s.code() selected=status == s.code()>{move || (i18n.t().participant_status)(s)}</option>
-                                }).collect_view()}
-                            </select>
-                        </div>
-                        <div class="field">
-                            <label for="f-municipality">{move || i18n.t().field_municipality}</label>
-                            <select id="f-municipality" name="municipality">
-                                <option value="">{move || i18n.t().filter_all}</option>
-                                {lists.municipalities.iter().map(|m| {
-                                    let v = m.id.to_string();
-                                    view! { <option value=v.clone() selected=municipality == v>{m.name.clone()}</option> }
-                                }).collect_view()}
-                            </select>
-                        </div>
-                        <div class="field">
-                            <label for="f-interest">{move || i18n.t().field_interests}</label>
-                            <select id="f-interest" name="interest">
-                                <option value="">{move || i18n.t().filter_all}</option>
-                                {lists.interests.iter().map(|m| {
-                                    let v = m.id.to_string();
-                                    view! { <option value=v.clone() selected=interest == v>{m.name.clone()}</option> }
-                                }).collect_view()}
-                            </select>
-                        </div>
+                    <ListFilters action="/participants" lists query
+                        statuses=|t| t.participant_status sorts=|t| t.sort_name>
                         <div class="field">
                             <label for="f-min-days">{move || i18n.t().filter_min_days}</label>
                             <input id="f-min-days" name="min_days" type="number" min="0"
-                                value=get("min_days").unwrap_or_default() />
+                                value=query.get("min_days").unwrap_or_default() />
                         </div>
-                        <div class="field">
-                            <label for="f-sort">{move || i18n.t().sort_label}</label>
-                            <select id="f-sort" name="sort">
-                                {ParticipantSort::ALL.into_iter().map(|s| view! {
-                                    <option value=s.code() selected=sort == s.code()>{move || (i18n.t().sort_name)(s)}</option>
-                                }).collect_view()}
-                            </select>
-                        </div>
-                        <button type="submit" class="btn">{move || i18n.t().filter}</button>
-                    </form>
+                    </ListFilters>
                 }
             })}
         </Suspense>
-        <div class="field field--search">
-            <label for="f-name">{move || i18n.t().filter_name}</label>
-            <input id="f-name" type="search" autocomplete="off"
-                on:input=move |ev| set_name.set(event_target_value(&ev)) prop:value=name />
-        </div>
+        <NameFilter name />
         <Transition fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
             {move || Suspend::new(async move {
                 let page = match rows.await {
@@ -155,42 +99,38 @@ fn ParticipantList() -> impl IntoView {
                 };
                 let (current, pages, total) = (page.page, page.pages(), page.total);
                 view! {
-                    <p role="status" class="muted">{move || (i18n.t().results)(total)}</p>
-                    <div class="table-wrap">
-                        <table>
-                            <thead>
-                                <tr>
-                                    <th scope="col">{move || i18n.t().col_name}</th>
-                                    <th scope="col">{move || i18n.t().col_age}</th>
-                                    <th scope="col">{move || i18n.t().field_municipality}</th>
-                                    <th scope="col">{move || i18n.t().col_status}</th>
-                                    <th scope="col">{move || i18n.t().col_waiting}</th>
-                                    <th scope="col">{move || i18n.t().col_last_contact}</th>
-                                </tr>
-                            </thead>
-                            <tbody>
-                                {page.rows.into_iter().map(|r| {
-                                    let since = format_date(r.waiting_since);
-                                    let contact = r.last_contact_on.map(format_date).unwrap_or_default();
-                                    view! {
-                                        <tr>
-                                            <td><a href=format!("/participants/{}", r.id)>{format!("{} {}", r.first_name, r.last_name)}</a></td>
-                                            <td>{r.age}</td>
-                                            <td>{r.municipality}</td>
-                                            <td>{move || (i18n.t().participant_status)(r.status)}</td>
-                                            <td>{since}" · "{move || (i18n.t().days_waiting)(r.days_waiting)}</td>
-                                            <td>{contact}</td>
-                                        </tr>
-                                    }
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    </div>
-                    <nav class="pager" aria-label=move || (i18n.t().page_of)(current + 1, pages)>
-                        {(current > 0).then(|| view! { <a class="btn" href=link(current - 1)>{move || i18n.t().previous}</a> })}
-                        <span>{move || (i18n.t().page_of)(current + 1, pages)}</span>
-                        {(current + 1 < pages).then(|| view! { <a class="btn" href=link(current + 1)>{move || i18n.t().next}</a> })}
-                    </nav>
+                    <Paging path="/participants" keys=FILTER_KEYS query total current pages>
+                        <div class="table-wrap">
+                            <table>
+                                <thead>
+                                    <tr>
+                                        <th scope="col">{move || i18n.t().col_name}</th>
+                                        <th scope="col">{move || i18n.t().col_age}</th>
+                                        <th scope="col">{move || i18n.t().field_municipality}</th>
+                                        <th scope="col">{move || i18n.t().col_status}</th>
+                                        <th scope="col">{move || i18n.t().col_waiting}</th>
+                                        <th scope="col">{move || i18n.t().col_last_contact}</th>
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    {page.rows.into_iter().map(|r| {
+                                        let since = format_date(r.waiting_since);
+                                        let contact = r.last_contact_on.map(format_date).unwrap_or_default();
+                                        view! {
+                                            <tr>
+                                                <td><a href=format!("/participants/{}", r.id)>{format!("{} {}", r.first_name, r.last_name)}</a></td>
+                                                <td>{r.age}</td>
+                                                <td>{r.municipality}</td>
+                                                <td>{move || (i18n.t().participant_status)(r.status)}</td>
+                                                <td>{since}" · "{move || (i18n.t().days_waiting)(r.days_waiting)}</td>
+                                                <td>{contact}</td>
+                                            </tr>
+                                        }
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        </div>
+                    </Paging>
                 }.into_any()
             })}
         </Transition>
