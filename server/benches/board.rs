@@ -1,7 +1,7 @@
 //! "The board with 300 cards renders on the server in at most 50 ms (median, release,
 //! SQLite)."
 //!
-//! A demo programme scaled up (250 participants, buddies three times the demo's, duos in
+//! A demo programme scaled up (300 participants, buddies three times the demo's, duos in
 //! every open stage), a signed-in coordinator and the real router: each measured request
 //! goes through every layer and its body is read whole.
 //!
@@ -21,7 +21,7 @@ use chrono::{DateTime, TimeZone, Utc};
 use criterion::{Criterion, criterion_group, criterion_main};
 
 const SIZE: DemoSize = DemoSize {
-    participants: 250,
+    participants: 300,
     buddy_scale: 3,
 };
 
