@@ -10,6 +10,7 @@ mod m20261127_000002_accounts;
 mod m20261127_000003_two_factor_invitations;
 mod m20261127_000004_people;
 mod m20261127_000005_duos;
+mod m20261127_000006_activities;
 
 pub struct Migrator;
 
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000003_two_factor_invitations::Migration),
             Box::new(m20261127_000004_people::Migration),
             Box::new(m20261127_000005_duos::Migration),
+            Box::new(m20261127_000006_activities::Migration),
         ]
     }
 }

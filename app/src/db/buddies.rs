@@ -249,6 +249,15 @@ pub async fn find(db: &impl ConnectionTrait, id: i32) -> Result<Option<BuddyDeta
 }
 
 /// The screener a buddy is handed to, if any (for the ownership check).
+/// The buddy record of a signed-in buddy's account, if a coordinator linked one.
+pub async fn id_of_user(db: &impl ConnectionTrait, user_id: i32) -> Result<Option<i32>, AppError> {
+    Ok(buddy::Entity::find()
+        .filter(buddy::Column::UserId.eq(user_id))
+        .one(db)
+        .await?
+        .map(|b| b.id))
+}
+
 pub async fn screener_of(db: &impl ConnectionTrait, id: i32) -> Result<Option<i32>, AppError> {
     Ok(buddy::Entity::find_by_id(id)
         .one(db)

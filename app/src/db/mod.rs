@@ -1,6 +1,7 @@
 //! Database access (server only): connecting, migrating, and the repository functions.
 //! Every function takes a connection, so tests run the same code on SQLite and PostgreSQL.
 
+pub mod activities;
 pub mod audit;
 pub mod buddies;
 pub mod duos;

@@ -17,6 +17,8 @@ pub const CONTACT_WEEKS: &str = "contact_weeks";
 pub const MATCHING_WEIGHTS: &str = "matching_weights";
 /// Key of the evaluation plan's months (JSON of `domain::duo::EvaluationPlan`).
 pub const EVALUATION_PLAN: &str = "evaluation_plan";
+/// Key of the days on top of a duo's rhythm before the cadence watch flags it.
+pub const CADENCE_MARGIN_DAYS: &str = "cadence_margin_days";
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Setting {

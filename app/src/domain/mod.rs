@@ -1,6 +1,7 @@
 //! Plain domain types and pure rules: no I/O, the same code in the browser and on the server.
 
 pub mod account;
+pub mod activity;
 pub mod audit;
 pub mod duo;
 pub mod import;

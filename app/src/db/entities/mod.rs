@@ -1,10 +1,12 @@
 //! sea-orm entities, one module per table. Hand-written rules live in the repository
 //! modules beside this folder, not here.
 
+pub mod activity;
 pub mod activity_kind;
 pub mod audit_log;
 pub mod buddy;
 pub mod buddy_interest;
+pub mod calendar_feed;
 pub mod duo;
 pub mod evaluation;
 pub mod interest;
@@ -19,6 +21,7 @@ pub mod participant_interest;
 pub mod personality_scale;
 pub mod recovery_code;
 pub mod referral_organisation;
+pub mod reminder_sent;
 pub mod screening;
 pub mod session;
 pub mod setting;
