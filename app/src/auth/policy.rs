@@ -5,7 +5,7 @@ use leptos::server_fn::ServerFn;
 
 use super::session::current_user;
 use crate::api::{
-    account, admin_lists, audit, buddies, drafts, duos, import, invitations, lists, matching,
+    account, activities, admin_lists, audit, buddies, drafts, duos, import, invitations, lists, matching,
     participants, programme, settings, two_factor, users,
 };
 use crate::domain::account::{CurrentUser, Role};
@@ -26,6 +26,8 @@ const ADMIN: &[Role] = &[Role::Admin];
 const STAFF_ADMIN: &[Role] = &[Role::Admin, Role::Coordinator];
 /// Everyone of the programme and its partner, not buddies.
 const STAFF: &[Role] = &[Role::Admin, Role::Coordinator, Role::Screener];
+/// Buddies, for their own duos (checked inside each function).
+const BUDDY: &[Role] = &[Role::Buddy];
 
 /// Every server function and its rule. Ownership (a buddy's own duo, a screener's own
 /// candidates) is checked inside the function, on top of this.
@@ -107,6 +109,18 @@ pub fn rules() -> Vec<(&'static str, Rule)> {
         (users::UpdateUserAccess::PATH, Rule::Roles(ADMIN)),
         (users::EndUserSessions::PATH, Rule::Roles(ADMIN)),
         (audit::ListAudit::PATH, Rule::Roles(ADMIN)),
+        (activities::BuddyHomeFn::PATH, Rule::Roles(BUDDY)),
+        (activities::PlanPageFn::PATH, Rule::Roles(BUDDY)),
+        (activities::GetActivity::PATH, Rule::Roles(BUDDY)),
+        (activities::PlanActivity::PATH, Rule::Roles(BUDDY)),
+        (activities::RescheduleActivity::PATH, Rule::Roles(BUDDY)),
+        (activities::CancelActivity::PATH, Rule::Roles(BUDDY)),
+        (activities::ConfirmActivity::PATH, Rule::Roles(BUDDY)),
+        (activities::CheckInActivity::PATH, Rule::Roles(BUDDY)),
+        (activities::CadenceWatchFn::PATH, Rule::Roles(STAFF_ADMIN)),
+        (activities::DuoActivities::PATH, Rule::Roles(STAFF_ADMIN)),
+        (activities::CadenceMargin::PATH, Rule::Roles(ADMIN)),
+        (activities::SaveCadenceMargin::PATH, Rule::Roles(ADMIN)),
     ]
 }
 
