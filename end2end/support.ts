@@ -5,6 +5,9 @@ export const BASE_URL = `http://127.0.0.1:${PORT}`;
 // A second server on an empty database, for the first start.
 export const FRESH_PORT = PORT + 1;
 export const FRESH_URL = `http://127.0.0.1:${FRESH_PORT}`;
+// A third server with the demo programme and a clock the tests move (KLIK_TEST_CLOCK).
+export const CLOCK_PORT = PORT + 2;
+export const CLOCK_URL = `http://127.0.0.1:${CLOCK_PORT}`;
 
 // The admin that the main server starts with (made by `klik create-admin`).
 export const ADMIN = {

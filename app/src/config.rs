@@ -35,6 +35,9 @@ pub struct Config {
     /// trailing slash. It decides the allowed request origin and, for `https`, secure cookies
     /// and HSTS. Unset: `http://` + `KLIK_ADDR`.
     pub public_url: String,
+    /// `KLIK_TEST_CLOCK=1`: end-to-end tests only. The clock can be moved forward with
+    /// `POST /test/clock`; never set this on a real installation.
+    pub test_clock: bool,
 }
 
 /// A variable that is set but cannot be used; start-up stops with this message.
@@ -133,6 +136,7 @@ impl Config {
                 .unwrap_or_else(|| DEFAULT_PROGRAMME_NAME.into()),
             time_zone,
             log_format,
+            test_clock: get("KLIK_TEST_CLOCK").is_some_and(|v| v.trim() == "1"),
         })
     }
 }

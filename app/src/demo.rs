@@ -294,7 +294,7 @@ pub async fn fill_sized(
             }
         }
     }
-    duos(&txn, &in_duo, coordinator, today, now).await?;
+    duos(&txn, &in_duo, coordinator, ids[&Role::Buddy], today, now).await?;
     txn.commit().await?;
     Ok(DemoAccounts(accounts))
 }
@@ -305,6 +305,7 @@ async fn duos(
     txn: &impl ConnectionTrait,
     buddies: &[i32],
     coordinator: i32,
+    buddy_user: i32,
     today: NaiveDate,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
@@ -329,14 +330,18 @@ async fn duos(
             db::duos::propose(txn, participant as i32, id, best, coordinator, today, now).await?;
         waiting.retain(|c| c.id != participant);
         let mut moves = Vec::new();
+        // Active duos signed some weeks ago (at most ten: their first evaluation is not
+        // due yet), so that the cadence watch has something to watch.
+        let active = (i % 3 == 2).then_some(i / 3);
+        let signed_on = today - Duration::days(active.map_or(0, |k| 14 + 5 * k.min(10) as i64));
         if i % 3 >= 1 {
             moves.push(DuoMove::Introduce {
-                introduction_on: today,
+                introduction_on: if active.is_some() { signed_on } else { today },
             });
         }
         if i % 3 == 2 {
             moves.push(DuoMove::Sign(Agreement {
-                signed_on: today,
+                signed_on,
                 rhythm: Rhythm::default(),
                 items: AgreementItem::ALL.into_iter().collect(),
                 note: String::new(),
@@ -351,6 +356,61 @@ async fn duos(
             let plan = EvaluationPlan::default();
             db::duos::apply_move(txn, &current, version as i32, mv, plan, coordinator, now).await?;
         }
+        if let Some(k) = active {
+            // The demo buddy account is this buddy.
+            let user = (k == 0).then_some(buddy_user);
+            if let Some(user) = user {
+                db::buddies::link_user(txn, id, user).await?;
+            }
+            activities(txn, duo, k, user, today, now).await?;
+        }
+    }
+    Ok(())
+}
+
+/// A few activities per active duo: most went well and recently; the second has been quiet
+/// for too long (flagged), the third had a difficult check-in. The first duo's buddy is the
+/// demo buddy account, with a planned activity next week.
+async fn activities(
+    txn: &impl ConnectionTrait,
+    duo: i32,
+    k: usize,
+    buddy_user: Option<i32>,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    use crate::db::activities::{self, Change};
+    use crate::domain::activity::{CheckIn, Mood, Plan};
+
+    let tz = crate::domain::time::DEFAULT_TIME_ZONE;
+    let kinds = db::lists::load(txn, false).await?.activity_kinds;
+    let kind = |n: usize| kinds.get(n % kinds.len().max(1)).map_or(1, |k| k.id as i32);
+    let at = |days: i64, hour: u32| {
+        let day = today + Duration::days(days);
+        crate::domain::time::to_utc(day.and_hms_opt(hour, 0, 0).unwrap_or_default(), tz)
+    };
+    let (ago, mood) = match k {
+        1 => (40, Mood::Good),
+        2 => (5, Mood::Meh),
+        _ => (10, Mood::Good),
+    };
+    let by = buddy_user.unwrap_or_default();
+    let plan = |n: usize, place: &str| Plan {
+        kind_id: kind(n),
+        starts_at: chrono::NaiveDateTime::default(),
+        place: place.into(),
+        note: String::new(),
+    };
+    let done = activities::plan(txn, duo, &plan(k, "Vrijbroekpark"), at(-ago, 14), by, now).await?;
+    activities::change(txn, done, 0, Change::Confirm, now).await?;
+    let check_in = CheckIn {
+        mood,
+        note: String::new(),
+    };
+    activities::change(txn, done, 1, Change::CheckIn(&check_in), now).await?;
+    if let Some(user) = buddy_user {
+        let next = plan(k + 1, "Grote Markt, Mechelen");
+        activities::plan(txn, duo, &next, at(6, 15), user, now).await?;
     }
     Ok(())
 }

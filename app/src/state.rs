@@ -28,31 +28,53 @@ pub fn app_state() -> Result<AppState, AppError> {
 #[derive(Clone, Debug, Default)]
 pub struct Clock {
     fixed: Option<Arc<RwLock<DateTime<Utc>>>>,
+    /// For end-to-end tests: the system time moved forward by this much.
+    shift: Option<Arc<RwLock<Duration>>>,
 }
 
 impl Clock {
     pub fn system() -> Clock {
-        Clock { fixed: None }
+        Clock::default()
     }
 
     pub fn fixed(at: DateTime<Utc>) -> Clock {
         Clock {
             fixed: Some(Arc::new(RwLock::new(at))),
+            shift: None,
+        }
+    }
+
+    /// The system time, that `advance` moves forward (`KLIK_TEST_CLOCK`).
+    pub fn adjustable() -> Clock {
+        Clock {
+            fixed: None,
+            shift: Some(Arc::new(RwLock::new(Duration::zero()))),
         }
     }
 
     pub fn now(&self) -> DateTime<Utc> {
-        match &self.fixed {
-            None => Utc::now(),
-            Some(at) => *at.read().unwrap_or_else(|poisoned| poisoned.into_inner()),
+        match (&self.fixed, &self.shift) {
+            (Some(at), _) => *at.read().unwrap_or_else(|poisoned| poisoned.into_inner()),
+            (None, Some(shift)) => {
+                Utc::now()
+                    + *shift
+                        .read()
+                        .unwrap_or_else(|poisoned| poisoned.into_inner())
+            }
+            (None, None) => Utc::now(),
         }
     }
 
-    /// Moves a fixed clock; a system clock cannot be moved and ignores this.
+    /// Moves a fixed or adjustable clock; the system clock cannot be moved and ignores this.
     pub fn advance(&self, by: Duration) {
         if let Some(at) = &self.fixed {
             let mut at = at.write().unwrap_or_else(|poisoned| poisoned.into_inner());
             *at += by;
+        } else if let Some(shift) = &self.shift {
+            let mut shift = shift
+                .write()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            *shift += by;
         }
     }
 }
@@ -70,6 +92,17 @@ mod tests {
         assert_eq!(clock.now(), start);
         copy.advance(Duration::days(3));
         assert_eq!(clock.now(), start + Duration::days(3));
+    }
+
+    #[test]
+    fn an_adjustable_clock_runs_ahead_by_what_it_was_moved() {
+        let clock = Clock::adjustable();
+        clock.advance(Duration::days(2));
+        let ahead = clock.now() - Utc::now();
+        assert!(ahead > Duration::days(2) - Duration::minutes(1) && ahead <= Duration::days(2));
+        let system = Clock::system();
+        system.advance(Duration::days(2));
+        assert!(system.now() - Utc::now() < Duration::minutes(1));
     }
 
     #[test]

@@ -111,7 +111,13 @@ async fn serve(config: Config) -> Result<(), String> {
         .leptos_options;
     leptos_options.site_addr = config.addr;
     let addr = config.addr;
-    let state = build_state(config, leptos_options, Clock::system())
+    let clock = if config.test_clock {
+        tracing::warn!("KLIK_TEST_CLOCK is set: the clock can be moved by anyone (tests only)");
+        Clock::adjustable()
+    } else {
+        Clock::system()
+    };
+    let state = build_state(config, leptos_options, clock)
         .await
         .map_err(|e| format!("cannot open the database: {e}"))?;
     let listener = tokio::net::TcpListener::bind(addr)

@@ -18,8 +18,11 @@ use crate::security;
 pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let options = state.leptos_options.clone();
-    Router::new()
-        .route("/healthz", get(healthz))
+    let mut router = Router::new().route("/healthz", get(healthz));
+    if state.config.test_clock {
+        router = router.route("/test/clock", axum::routing::post(advance_clock));
+    }
+    router
         .leptos_routes_with_context(&state, routes, security::provide_nonce, move || {
             shell(options.clone())
         })
@@ -40,6 +43,23 @@ pub fn router(state: AppState) -> Router {
             tracing::info_span!("request", method = %request.method(), path = %request.uri().path())
         }))
         .with_state(state)
+}
+
+#[derive(serde::Deserialize)]
+struct Advance {
+    days: i64,
+}
+
+/// End-to-end tests only (`KLIK_TEST_CLOCK=1`): moves the clock forward by whole days.
+async fn advance_clock(
+    State(state): State<AppState>,
+    axum::Form(advance): axum::Form<Advance>,
+) -> impl IntoResponse {
+    if !(0..=400).contains(&advance.days) {
+        return (StatusCode::BAD_REQUEST, "days: 0 to 400".to_owned());
+    }
+    state.clock.advance(chrono::Duration::days(advance.days));
+    (StatusCode::OK, state.clock.now().to_rfc3339())
 }
 
 #[derive(Serialize)]

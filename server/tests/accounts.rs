@@ -512,6 +512,7 @@ async fn the_access_matrix_holds_for_every_server_function_and_role() {
             "end_session"
             | "end_user_sessions"
             | "renew_invitation"
+            | "invite_buddy"
             | "get_participant"
             | "get_duo"
             | "get_buddy"
@@ -543,6 +544,13 @@ async fn the_access_matrix_holds_for_every_server_function_and_role() {
                 ("only_valid", "true"),
             ],
             "export_csv" => &[("kind", "participants")],
+            "get_activity" | "confirm_activity" => &[("id", "999"), ("version", "0")],
+            "plan_page" | "duo_activities" => &[("duo_id", "999")],
+            "plan_activity" => &[("duo_id", "999"), ("form[kind_id]", "1")],
+            "reschedule_activity" => &[("id", "999"), ("version", "0"), ("form[kind_id]", "1")],
+            "cancel_activity" => &[("id", "999"), ("version", "0"), ("form[reason]", "x")],
+            "check_in_activity" => &[("id", "999"), ("version", "0"), ("form[mood]", "3")],
+            "save_cadence_margin" => &[("days", "3"), ("version", "99")],
             "record_contact" => &[("id", "999"), ("on", "2026-11-20")],
             "hand_to_screener" => &[("id", "999"), ("version", "1"), ("screener", "1")],
             "record_screening" => &[

@@ -9,9 +9,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::activity::{
-    ActivityStatus, Cadence, CancelForm, CheckInForm, Mood, PlanForm,
-};
+use crate::domain::activity::{ActivityStatus, Cadence, CancelForm, CheckInForm, Mood, PlanForm};
 use crate::domain::duo::{DuoStage, Rhythm};
 use crate::domain::lists::Named;
 use crate::domain::profile::Availability;
@@ -191,11 +189,7 @@ pub async fn cancel_activity(
 
 /// Says that a planned activity whose time has passed happened.
 #[server(endpoint = "confirm_activity")]
-pub async fn confirm_activity(
-    id: i32,
-    version: i32,
-    next: Option<String>,
-) -> Result<(), AppError> {
+pub async fn confirm_activity(id: i32, version: i32, next: Option<String>) -> Result<(), AppError> {
     let result = server::confirm(id, version).await;
     server::redirect_on_success(&result, next);
     result
@@ -210,11 +204,8 @@ pub async fn check_in_activity(
     next: Option<String>,
 ) -> Result<(), AppError> {
     let result = server::check_in(id, version, &form).await;
-    let result = crate::api::drafts::settle(
-        crate::api::drafts::DraftForm::CheckIn(id),
-        &form,
-        result,
-    );
+    let result =
+        crate::api::drafts::settle(crate::api::drafts::DraftForm::CheckIn(id), &form, result);
     server::redirect_on_success(&result, next);
     result
 }
@@ -243,7 +234,10 @@ pub struct CadenceWatch {
 
 impl CadenceWatch {
     pub fn flagged(&self) -> usize {
-        self.rows.iter().filter(|r| r.cadence.needs_attention()).count()
+        self.rows
+            .iter()
+            .filter(|r| r.cadence.needs_attention())
+            .count()
     }
 }
 
@@ -292,10 +286,28 @@ pub async fn save_cadence_margin(days: String, version: Option<i32>) -> Result<(
         .map_err(|_| AppError::validation("days", crate::domain::validation::Problem::Invalid))
         .and_then(|d| in_range(d, 0, 60).map_err(|p| AppError::validation("days", p)))?;
     let key = crate::db::settings::CADENCE_MARGIN_DAYS;
-    crate::db::settings::put(&state.db, key, &days.to_string(), version, state.clock.now())
-        .await?;
-    let record = Some(("setting", key.to_owned()));
-    crate::audit::record(&state, &state.db, Some(user.id), AuditAction::Update, record).await
+    crate::db::settings::put(
+        &state.db,
+        key,
+        &days.to_string(),
+        version,
+        state.clock.now(),
+    )
+    .await?;
+    let record = Some((crate::domain::audit::kind::SETTING, key.to_owned()));
+    crate::audit::record(
+        &state,
+        &state.db,
+        Some(user.id),
+        AuditAction::Update,
+        record,
+    )
+    .await?;
+    // Without JavaScript the page can only say "saved" through its address.
+    if crate::auth::session::is_plain_form_post() {
+        leptos_axum::redirect("/admin/settings?saved=cadence_margin");
+    }
+    Ok(())
 }
 
 #[cfg(feature = "ssr")]
@@ -310,7 +322,7 @@ pub(crate) mod server {
     use crate::db::entities::{activity_kind, duo, interest, participant};
     use crate::domain::account::{CurrentUser, Role};
     use crate::domain::activity::{
-        ActivityAction, ActivityRefusal, DEFAULT_MARGIN_DAYS, check_action, cadence,
+        ActivityAction, ActivityRefusal, DEFAULT_MARGIN_DAYS, cadence, check_action,
     };
     use crate::domain::audit::AuditAction;
     use crate::domain::people::Consent;
@@ -631,7 +643,14 @@ pub(crate) mod server {
         let user = crate::auth::policy::authorize_user::<CancelActivity>(&state).await?;
         allowed(&state, &user, id, version, ActivityAction::Cancel).await?;
         let reason = form.check().map_err(AppError::fields)?;
-        write(&state, &user, id, version, Change::Cancel { reason: &reason }).await
+        write(
+            &state,
+            &user,
+            id,
+            version,
+            Change::Cancel { reason: &reason },
+        )
+        .await
     }
 
     pub async fn confirm(id: i32, version: i32) -> Result<(), AppError> {
@@ -652,7 +671,10 @@ pub(crate) mod server {
     pub async fn margin(db: &impl ConnectionTrait) -> Result<(u32, Option<i32>), AppError> {
         let key = crate::db::settings::CADENCE_MARGIN_DAYS;
         Ok(match crate::db::settings::get(db, key).await? {
-            Some(s) => (s.value.parse().unwrap_or(DEFAULT_MARGIN_DAYS), Some(s.version)),
+            Some(s) => (
+                s.value.parse().unwrap_or(DEFAULT_MARGIN_DAYS),
+                Some(s.version),
+            ),
             None => (DEFAULT_MARGIN_DAYS, None),
         })
     }

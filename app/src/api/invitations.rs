@@ -127,6 +127,53 @@ pub async fn invite_user(input: InviteInput) -> Result<Invited, AppError> {
     Ok(invited)
 }
 
+/// Gives an approved buddy an account of their own (role buddy, the address in their
+/// profile) linked to their record, and an invitation to choose a password. Refused when
+/// they have one already (Conflict) or have no e-mail address (a problem at `email`).
+#[server(endpoint = "invite_buddy")]
+pub async fn invite_buddy(id: i32) -> Result<Invited, AppError> {
+    use crate::db::users::{self, NewUser};
+    use crate::domain::audit::{AuditAction, kind};
+    use crate::domain::people::BuddyStatus;
+    use crate::domain::validation::Problem;
+    use sea_orm::TransactionTrait;
+
+    let state = crate::state::app_state()?;
+    let inviter = crate::auth::policy::authorize_user::<InviteBuddy>(&state).await?;
+    let txn = state.db.begin().await?;
+    let buddy = crate::db::buddies::find(&txn, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if buddy.has_account {
+        return Err(AppError::Conflict);
+    }
+    if !matches!(
+        buddy.status,
+        BuddyStatus::Available | BuddyStatus::InDuo | BuddyStatus::Paused
+    ) {
+        return Err(AppError::validation("status", Problem::Invalid));
+    }
+    let profile = &buddy.application.profile;
+    let address = profile
+        .email
+        .as_deref()
+        .ok_or_else(|| AppError::validation("email", Problem::Required))?;
+    let name = format!("{} {}", profile.first_name, profile.last_name);
+    let new = NewUser {
+        email: address,
+        display_name: &name,
+        role: Role::Buddy,
+        password_hash: None,
+    };
+    let user = users::create(&txn, new, state.clock.now()).await?;
+    crate::db::buddies::link_user(&txn, id, user.id).await?;
+    let invited = issue(&state, &txn, &user, inviter.id).await?;
+    let record = Some((kind::USER, user.id.to_string()));
+    crate::audit::record(&state, &txn, Some(inviter.id), AuditAction::Create, record).await?;
+    txn.commit().await?;
+    Ok(invited)
+}
+
 /// A new link for someone who has not chosen a password yet (the old link stops working).
 #[server(endpoint = "renew_invitation")]
 pub async fn renew_invitation(id: i32) -> Result<Invited, AppError> {

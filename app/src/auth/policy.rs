@@ -5,8 +5,8 @@ use leptos::server_fn::ServerFn;
 
 use super::session::current_user;
 use crate::api::{
-    account, activities, admin_lists, audit, buddies, drafts, duos, import, invitations, lists, matching,
-    participants, programme, settings, two_factor, users,
+    account, activities, admin_lists, audit, buddies, drafts, duos, import, invitations, lists,
+    matching, participants, programme, settings, two_factor, users,
 };
 use crate::domain::account::{CurrentUser, Role};
 use crate::error::AppError;
@@ -52,6 +52,7 @@ pub fn rules() -> Vec<(&'static str, Rule)> {
         (two_factor::RenewRecoveryCodes::PATH, Rule::SignedIn),
         (invitations::InviteUser::PATH, Rule::Roles(STAFF_ADMIN)),
         (invitations::RenewInvitation::PATH, Rule::Roles(STAFF_ADMIN)),
+        (invitations::InviteBuddy::PATH, Rule::Roles(STAFF_ADMIN)),
         (lists::LoadLists::PATH, Rule::Roles(STAFF)),
         (matching::RankForBuddy::PATH, Rule::Roles(STAFF_ADMIN)),
         (matching::RankForParticipant::PATH, Rule::Roles(STAFF_ADMIN)),

@@ -17,6 +17,28 @@ where
     Signal::derive(move || action.value().get().and_then(|r| r.err()))
 }
 
+/// A counter that goes up whenever `action` answers with anything but a refused field: a
+/// form that reloads what it shows on it gets the new version, and keeps what was typed
+/// when a field was refused.
+pub fn reload_after<I, O>(action: ServerAction<I>) -> RwSignal<u32>
+where
+    I: leptos::server_fn::ServerFn<Output = O, Error = AppError> + Clone + Send + Sync + 'static,
+    O: Clone + Send + Sync + 'static,
+{
+    let reload = RwSignal::new(0_u32);
+    Effect::new(move || {
+        if let Some(result) = action.value().get()
+            && !matches!(
+                result,
+                Err(AppError::Validation { .. } | AppError::Invalid { .. })
+            )
+        {
+            reload.update(|n| *n += 1);
+        }
+    });
+    reload
+}
+
 /// One labelled input. `name` is the form field name; `field` the name the server uses
 /// when it reports a problem with this value.
 #[component]

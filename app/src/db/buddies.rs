@@ -245,6 +245,7 @@ pub async fn find(db: &impl ConnectionTrait, id: i32) -> Result<Option<BuddyDeta
         screener_id: m.screener_id,
         screenings,
         timeline: super::timeline::list(db, KIND, id).await?,
+        has_account: m.user_id.is_some(),
     }))
 }
 
@@ -256,6 +257,16 @@ pub async fn id_of_user(db: &impl ConnectionTrait, user_id: i32) -> Result<Optio
         .one(db)
         .await?
         .map(|b| b.id))
+}
+
+/// Links a buddy record to the account they sign in with.
+pub async fn link_user(db: &impl ConnectionTrait, id: i32, user_id: i32) -> Result<(), AppError> {
+    buddy::Entity::update_many()
+        .col_expr(buddy::Column::UserId, Expr::value(user_id))
+        .filter(buddy::Column::Id.eq(id))
+        .exec(db)
+        .await?;
+    Ok(())
 }
 
 pub async fn screener_of(db: &impl ConnectionTrait, id: i32) -> Result<Option<i32>, AppError> {

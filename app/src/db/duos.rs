@@ -737,14 +737,20 @@ pub async fn first_names(
             let name = |m: &HashMap<i32, String>, id| m.get(&id).cloned().unwrap_or_default();
             (
                 d.id,
-                (name(&participants, d.participant_id), name(&buddies, d.buddy_id)),
+                (
+                    name(&participants, d.participant_id),
+                    name(&buddies, d.buddy_id),
+                ),
             )
         })
         .collect())
 }
 
 /// A buddy's duos that have not ended, oldest first.
-pub async fn of_buddy(db: &impl ConnectionTrait, buddy_id: i32) -> Result<Vec<duo::Model>, AppError> {
+pub async fn of_buddy(
+    db: &impl ConnectionTrait,
+    buddy_id: i32,
+) -> Result<Vec<duo::Model>, AppError> {
     use sea_orm::QueryOrder;
 
     Ok(duo::Entity::find()

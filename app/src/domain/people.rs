@@ -928,6 +928,8 @@ pub struct BuddyDetail {
     pub screener_id: Option<i32>,
     pub screenings: Vec<ScreeningRecord>,
     pub timeline: Vec<TimelineEntry>,
+    /// The buddy signs in to Klik with an account of their own.
+    pub has_account: bool,
 }
 
 impl BuddyDetail {

@@ -63,12 +63,24 @@ mod tests {
         let tz = DEFAULT_TIME_ZONE;
         let at = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
         // Winter: one hour ahead of UTC; summer: two.
-        assert_eq!(to_utc(at("2026-11-27 14:30"), tz).to_rfc3339(), "2026-11-27T13:30:00+00:00");
-        assert_eq!(to_utc(at("2026-07-01 14:30"), tz).to_rfc3339(), "2026-07-01T12:30:00+00:00");
+        assert_eq!(
+            to_utc(at("2026-11-27 14:30"), tz).to_rfc3339(),
+            "2026-11-27T13:30:00+00:00"
+        );
+        assert_eq!(
+            to_utc(at("2026-07-01 14:30"), tz).to_rfc3339(),
+            "2026-07-01T12:30:00+00:00"
+        );
         // 29 March 2026, 02:30 does not exist in Brussels: it becomes 03:30 summer time.
-        assert_eq!(to_utc(at("2026-03-29 02:30"), tz).to_rfc3339(), "2026-03-29T01:30:00+00:00");
+        assert_eq!(
+            to_utc(at("2026-03-29 02:30"), tz).to_rfc3339(),
+            "2026-03-29T01:30:00+00:00"
+        );
         // 25 October 2026, 02:30 happens twice: the first (summer time) counts.
-        assert_eq!(to_utc(at("2026-10-25 02:30"), tz).to_rfc3339(), "2026-10-25T00:30:00+00:00");
+        assert_eq!(
+            to_utc(at("2026-10-25 02:30"), tz).to_rfc3339(),
+            "2026-10-25T00:30:00+00:00"
+        );
         let local = at("2026-11-27 14:30");
         assert_eq!(local_date_time(to_utc(local, tz), tz), local);
         assert_eq!(format_day_time(local, Lang::Nl), "vr 27 nov 14:30");

@@ -635,7 +635,10 @@ pub const TEXTS: Texts = Texts {
     buddy_hello: |n| format!("Hello {n}"),
     buddy_not_linked: "Your account is not linked to your buddy record yet. Ask your coordinator.",
     buddy_no_duos: "You have no duo yet. Your coordinator lets you know as soon as there is a match.",
-    buddy_duo_with: |n| match n { Some(n) => format!("Your duo with {n}"), None => "Your duo".to_owned() },
+    buddy_duo_with: |n| match n {
+        Some(n) => format!("Your duo with {n}"),
+        None => "Your duo".to_owned(),
+    },
     buddy_duo_introduction: "You are still getting to know each other: your coordinator arranges the introduction. After that, you plan your activities here.",
     buddy_next: "Next activity",
     buddy_nothing_planned: "Nothing planned yet.",
@@ -651,9 +654,28 @@ pub const TEXTS: Texts = Texts {
     buddy_check_in_link: "Tell how it went",
     buddy_add_calendar: "Add to my calendar",
     buddy_open_activity: "Move or cancel",
-    activity_status: |s| { use crate::domain::activity::ActivityStatus::*; match s { Planned => "planned", Done => "happened", Cancelled => "cancelled" } },
-    mood_word: |m| { use crate::domain::activity::Mood::*; match m { Bad => "Bad", Meh => "Not so good", Okay => "Okay", Good => "Good", Great => "Very good" } },
-    plan_title: |n| match n { Some(n) => format!("Plan an activity with {n}"), None => "Plan an activity".to_owned() },
+    activity_status: |s| {
+        use crate::domain::activity::ActivityStatus::*;
+        match s {
+            Planned => "planned",
+            Done => "happened",
+            Cancelled => "cancelled",
+        }
+    },
+    mood_word: |m| {
+        use crate::domain::activity::Mood::*;
+        match m {
+            Bad => "Bad",
+            Meh => "Not so good",
+            Okay => "Okay",
+            Good => "Good",
+            Great => "Very good",
+        }
+    },
+    plan_title: |n| match n {
+        Some(n) => format!("Plan an activity with {n}"),
+        None => "Plan an activity".to_owned(),
+    },
     field_activity_kind: "What will you do?",
     field_activity_date: "Date",
     field_activity_time: "Time",
@@ -684,7 +706,11 @@ pub const TEXTS: Texts = Texts {
     cadence_first_months: "first 3 months",
     cadence_low: "difficult check-in",
     cadence_rhythm: |a, b| format!("rhythm: every {a} to {b} weeks"),
-    cadence_margin_note: |n| format!("A duo is flagged when it has been quiet for longer than its rhythm plus {n} days and nothing is planned."),
+    cadence_margin_note: |n| {
+        format!(
+            "A duo is flagged when it has been quiet for longer than its rhythm plus {n} days and nothing is planned."
+        )
+    },
     cadence_attention: |n| format!("{n} duo(s) need attention"),
     duo_activities_title: "Activities",
     duo_activities_none: "No activities yet.",
@@ -693,4 +719,8 @@ pub const TEXTS: Texts = Texts {
     field_cadence_margin: "Margin on top of the agreed rhythm (days)",
     cadence_margin_saved: "The margin is saved.",
     buddy_my_calendar: "My calendar",
+    buddy_invite: "Invite to Klik",
+    buddy_invite_hint: "The buddy receives an e-mail to choose a password. Then they plan the activities with their duo on their own phone.",
+    buddy_invite_no_email: "This buddy's profile has no e-mail address. Add it first.",
+    buddy_has_account: "Has their own account in Klik.",
 };

@@ -565,6 +565,10 @@ pub struct Texts {
     pub field_cadence_margin: &'static str,
     pub cadence_margin_saved: &'static str,
     pub buddy_my_calendar: &'static str,
+    pub buddy_invite: &'static str,
+    pub buddy_invite_hint: &'static str,
+    pub buddy_invite_no_email: &'static str,
+    pub buddy_has_account: &'static str,
 }
 
 #[cfg(test)]

@@ -644,7 +644,10 @@ pub const TEXTS: Texts = Texts {
     buddy_hello: |n| format!("Hallo {n}"),
     buddy_not_linked: "Je account is nog niet gekoppeld aan je gegevens als buddy. Vraag het aan je coördinator.",
     buddy_no_duos: "Je hebt nog geen duo. Je coördinator laat het weten zodra er een klik is.",
-    buddy_duo_with: |n| match n { Some(n) => format!("Jouw duo met {n}"), None => "Jouw duo".to_owned() },
+    buddy_duo_with: |n| match n {
+        Some(n) => format!("Jouw duo met {n}"),
+        None => "Jouw duo".to_owned(),
+    },
     buddy_duo_introduction: "Jullie leren elkaar nog kennen: je coördinator regelt de kennismaking. Daarna plan je hier jullie activiteiten.",
     buddy_next: "Volgende activiteit",
     buddy_nothing_planned: "Nog niets gepland.",
@@ -660,9 +663,28 @@ pub const TEXTS: Texts = Texts {
     buddy_check_in_link: "Vertel hoe het ging",
     buddy_add_calendar: "Zet in mijn agenda",
     buddy_open_activity: "Verplaatsen of afzeggen",
-    activity_status: |s| { use crate::domain::activity::ActivityStatus::*; match s { Planned => "gepland", Done => "ging door", Cancelled => "afgezegd" } },
-    mood_word: |m| { use crate::domain::activity::Mood::*; match m { Bad => "Slecht", Meh => "Niet zo goed", Okay => "Oké", Good => "Goed", Great => "Heel goed" } },
-    plan_title: |n| match n { Some(n) => format!("Activiteit plannen met {n}"), None => "Activiteit plannen".to_owned() },
+    activity_status: |s| {
+        use crate::domain::activity::ActivityStatus::*;
+        match s {
+            Planned => "gepland",
+            Done => "ging door",
+            Cancelled => "afgezegd",
+        }
+    },
+    mood_word: |m| {
+        use crate::domain::activity::Mood::*;
+        match m {
+            Bad => "Slecht",
+            Meh => "Niet zo goed",
+            Okay => "Oké",
+            Good => "Goed",
+            Great => "Heel goed",
+        }
+    },
+    plan_title: |n| match n {
+        Some(n) => format!("Activiteit plannen met {n}"),
+        None => "Activiteit plannen".to_owned(),
+    },
     field_activity_kind: "Wat gaan jullie doen?",
     field_activity_date: "Datum",
     field_activity_time: "Uur",
@@ -693,7 +715,11 @@ pub const TEXTS: Texts = Texts {
     cadence_first_months: "eerste 3 maanden",
     cadence_low: "moeilijke check-in",
     cadence_rhythm: |a, b| format!("ritme: om de {a} à {b} weken"),
-    cadence_margin_note: |n| format!("Een duo wordt gemarkeerd als het langer stil is dan zijn ritme plus {n} dagen en er niets gepland is."),
+    cadence_margin_note: |n| {
+        format!(
+            "Een duo wordt gemarkeerd als het langer stil is dan zijn ritme plus {n} dagen en er niets gepland is."
+        )
+    },
     cadence_attention: |n| format!("{n} duo('s) vragen aandacht"),
     duo_activities_title: "Activiteiten",
     duo_activities_none: "Nog geen activiteiten.",
@@ -702,4 +728,8 @@ pub const TEXTS: Texts = Texts {
     field_cadence_margin: "Marge bovenop het afgesproken ritme (dagen)",
     cadence_margin_saved: "De marge is opgeslagen.",
     buddy_my_calendar: "Mijn agenda",
+    buddy_invite: "Uitnodigen voor Klik",
+    buddy_invite_hint: "De buddy krijgt een e-mail om een wachtwoord te kiezen. Daarna plant hij of zij de activiteiten met het duo op de eigen telefoon.",
+    buddy_invite_no_email: "Er staat geen e-mailadres in het profiel van deze buddy. Vul het eerst aan.",
+    buddy_has_account: "Heeft een eigen account in Klik.",
 };

@@ -346,7 +346,7 @@ pub fn ActivityPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match data.await {
                         Ok((page, reschedule, cancel, check_in)) => {
-                            view! { <ActivityView page reschedule cancel check_in /> }.into_any()
+                            view! { <ActivityDetail page reschedule cancel check_in /> }.into_any()
                         }
                         Err(error) => view! { <ErrorPanel error /> }.into_any(),
                     }
@@ -357,7 +357,7 @@ pub fn ActivityPage() -> impl IntoView {
 }
 
 #[component]
-fn ActivityView(
+fn ActivityDetail(
     page: ActivityData,
     reschedule: Option<PlanForm>,
     cancel: CancelForm,
@@ -389,15 +389,18 @@ fn ActivityView(
         place: a.place.clone(),
         note: a.note.clone(),
     });
-    let confirm_section = (planned && happened).then(|| view! { <ConfirmPrompt activity=a.clone() /> });
+    let confirm_section =
+        (planned && happened).then(|| view! { <ConfirmPrompt activity=a.clone() /> });
     let move_section = (planned && !happened).then(|| {
         view! { <RescheduleSection activity=a.clone() kinds=page.kinds.clone() values=reschedule_values /> }
     });
-    let cancel_section = planned.then(|| view! { <CancelSection activity=a.clone() values=cancel /> });
+    let cancel_section =
+        planned.then(|| view! { <CancelSection activity=a.clone() values=cancel /> });
     let check_in_section = (a.status == ActivityStatus::Done && !a.checked_in)
         .then(|| view! { <CheckInSection activity=a.clone() values=check_in /> });
-    let checked = (a.status == ActivityStatus::Done && a.checked_in)
-        .then(|| view! { <p class="banner banner--ok" role="status">{move || i18n.t().checkin_done}</p> });
+    let checked = (a.status == ActivityStatus::Done && a.checked_in).then(
+        || view! { <p class="banner banner--ok" role="status">{move || i18n.t().checkin_done}</p> },
+    );
     view! {
         <div class="buddy-page">
             <a class="back-link" href="/">{move || i18n.t().activity_back}</a>

@@ -5,11 +5,10 @@ use crate::api::settings::{
     SaveEvaluationPlan, SetTwoFactorRequired, load_evaluation_plan, security_settings,
 };
 use crate::components::error_panel::ErrorPanel;
-use crate::components::form::{FormError, action_error};
+use crate::components::form::{FormError, action_error, reload_after};
 use crate::components::guard::RequireRole;
 use crate::components::profile_fields::Input;
 use crate::domain::account::Role;
-use crate::error::AppError;
 use crate::i18n::use_i18n;
 
 #[component]
@@ -21,6 +20,7 @@ pub fn SettingsPage() -> impl IntoView {
             <h1>{move || i18n.t().settings_title}</h1>
             <SecuritySettings />
             <EvaluationPlanSettings />
+            <CadenceMarginSettings />
             <p><a class="btn" href="/admin/matching">{move || i18n.t().weights_link}</a></p>
         </RequireRole>
     }
@@ -65,19 +65,8 @@ fn EvaluationPlanSettings() -> impl IntoView {
     let i18n = use_i18n();
     let save = ServerAction::<SaveEvaluationPlan>::new();
     let error = action_error(save);
-    // Reloaded once saved (or refused for another reason than its fields), so the form
-    // carries the new version; a refusal at a field keeps what was typed.
-    let reload = RwSignal::new(0_u32);
-    Effect::new(move || {
-        if let Some(result) = save.value().get()
-            && !matches!(
-                result,
-                Err(AppError::Validation { .. } | AppError::Invalid { .. })
-            )
-        {
-            reload.update(|n| *n += 1);
-        }
-    });
+    // Reloaded once saved, so the form carries the new version.
+    let reload = reload_after(save);
     let stored = Resource::new(move || reload.get(), |_| load_evaluation_plan());
     let saved = move || {
         leptos_router::hooks::use_query_map()
@@ -107,6 +96,53 @@ fn EvaluationPlanSettings() -> impl IntoView {
                                 kind="number" label=|t| t.field_first_after_months value=current.form.first_after_months error />
                             <Input id="plan-every".into() name="form[then_every_months]".into() field="then_every_months"
                                 kind="number" label=|t| t.field_then_every_months value=current.form.then_every_months error />
+                            <button type="submit" class="btn btn--primary" disabled=move || save.pending().get()>
+                                {move || i18n.t().save}
+                            </button>
+                        </ActionForm>
+                    }.into_any()
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+/// The margin on top of a duo's rhythm before the cadence watch flags it.
+#[component]
+fn CadenceMarginSettings() -> impl IntoView {
+    use crate::api::activities::{SaveCadenceMargin, cadence_margin};
+
+    let i18n = use_i18n();
+    let save = ServerAction::<SaveCadenceMargin>::new();
+    let error = action_error(save);
+    let reload = reload_after(save);
+    let stored = Resource::new(move || reload.get(), |_| cadence_margin());
+    let saved = move || {
+        leptos_router::hooks::use_query_map()
+            .read()
+            .get("saved")
+            .is_some_and(|v| v == "cadence_margin")
+            || save.value().with(|v| matches!(v, Some(Ok(_))))
+    };
+    view! {
+        <section class="card form-card" aria-labelledby="cadence-margin-title">
+            <h2 id="cadence-margin-title">{move || i18n.t().cadence_margin_title}</h2>
+            <Show when=saved>
+                <p class="banner banner--ok" role="status">{move || i18n.t().cadence_margin_saved}</p>
+            </Show>
+            <Transition fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+                {move || Suspend::new(async move {
+                    let (days, version) = match stored.await {
+                        Ok(current) => current,
+                        Err(error) => return view! { <ErrorPanel error /> }.into_any(),
+                    };
+                    view! {
+                        <p class="muted">{move || (i18n.t().cadence_margin_note)(days)}</p>
+                        <ActionForm action=save attr:novalidate=true>
+                            <FormError error />
+                            {version.map(|v| view! { <input type="hidden" name="version" value=v /> })}
+                            <Input id="cadence-margin".into() name="days".into() field="days"
+                                kind="number" label=|t| t.field_cadence_margin value=days.to_string() error />
                             <button type="submit" class="btn btn--primary" disabled=move || save.pending().get()>
                                 {move || i18n.t().save}
                             </button>

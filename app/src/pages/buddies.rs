@@ -362,6 +362,9 @@ pub fn BuddyPage() -> impl IntoView {
                         {(coordinator && status == BuddyStatus::Available).then(|| view! {
                             <p><a class="btn btn--primary" href=format!("/buddies/{}/match", d.id)>{move || i18n.t().match_link}</a></p>
                         })}
+                        {(coordinator && !d.has_account && matches!(status, BuddyStatus::Available | BuddyStatus::InDuo | BuddyStatus::Paused))
+                            .then(|| view! { <InviteBuddyForm id=d.id /> })}
+                        {d.has_account.then(|| view! { <p class="muted">{move || i18n.t().buddy_has_account}</p> })}
                         <section class="card" aria-labelledby="b-profile">
                             <h2 id="b-profile">{move || i18n.t().profile_title}</h2>
                             <dl class="facts">
@@ -446,5 +449,36 @@ impl ApplicationFormLists {
         let lists = load_lists().await.unwrap_or_default();
         let screeners = list_screeners().await.unwrap_or_default();
         (lists, screeners)
+    }
+}
+
+/// Gives an approved buddy their own account, so they can plan activities on their phone.
+#[component]
+fn InviteBuddyForm(id: i32) -> impl IntoView {
+    use crate::api::invitations::InviteBuddy;
+    let i18n = use_i18n();
+    let invite = ServerAction::<InviteBuddy>::new();
+    let error = action_error(invite);
+    let invited = move || invite.value().get().and_then(|r| r.ok());
+    view! {
+        <section class="card form-card" aria-labelledby="b-invite">
+            <h2 id="b-invite">{move || i18n.t().buddy_invite}</h2>
+            <p class="muted">{move || i18n.t().buddy_invite_hint}</p>
+            <ActionForm action=invite>
+                <FormError error />
+                {move || error.get().and_then(|e| e.problem_at("email").map(|_| view! {
+                    <p class="banner banner--error" role="alert">{move || i18n.t().buddy_invite_no_email}</p>
+                }))}
+                <input type="hidden" name="id" value=id />
+                <button type="submit" class="btn btn--primary" disabled=move || invite.pending().get() || invited().is_some()>
+                    {move || i18n.t().buddy_invite}
+                </button>
+            </ActionForm>
+            {move || invited().map(|invited| view! {
+                <h3>{move || i18n.t().invite_link_title}</h3>
+                <p><input class="link-copy" type="text" readonly aria-label=move || i18n.t().invite_link_title
+                    data-testid="invite-link" value=invited.link.clone() /></p>
+            })}
+        </section>
     }
 }

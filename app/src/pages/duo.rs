@@ -10,7 +10,7 @@ use crate::ProgrammeResource;
 use crate::api::drafts::{DraftForm, draft_or};
 use crate::api::duos::{DuoDetail, EvaluationEntry, RecordEvaluation, get_duo};
 use crate::components::error_panel::ErrorPanel;
-use crate::components::form::{ActionError, FormError, action_error};
+use crate::components::form::{ActionError, FormError, action_error, reload_after};
 use crate::components::guard::RequireRole;
 use crate::components::profile_fields::{Input, field_problem};
 use crate::domain::account::Role;
@@ -47,17 +47,7 @@ pub fn DuoPage() -> impl IntoView {
     let record = ServerAction::<RecordEvaluation>::new();
     // Reloaded after a conversation is saved (or refused for another reason than its
     // fields): a refusal at a field keeps what was typed on the page.
-    let reload = RwSignal::new(0_u32);
-    Effect::new(move || {
-        if let Some(result) = record.value().get()
-            && !matches!(
-                result,
-                Err(AppError::Validation { .. } | AppError::Invalid { .. })
-            )
-        {
-            reload.update(|n| *n += 1);
-        }
-    });
+    let reload = reload_after(record);
     let detail = Resource::new(move || (route_id(), reload.get()), |(id, _)| load(id));
     let draft = Resource::new(route_id, |id| async move {
         match id {

@@ -3,7 +3,6 @@ use leptos_meta::Title;
 
 use crate::api::activities::{CadenceRow, cadence_watch};
 use crate::api::duos::evaluations_due;
-use crate::pages::activities::BuddyHomeView;
 use crate::api::programme::Programme;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::guard::SetupRedirect;
@@ -11,6 +10,7 @@ use crate::components::icons::{Icon, Svg};
 use crate::domain::account::Role;
 use crate::domain::time::{format_date, format_date_long};
 use crate::i18n::{Texts, use_i18n};
+use crate::pages::activities::BuddyHomeView;
 use crate::{ProgrammeResource, ViewerResource};
 
 #[component]
