@@ -6,7 +6,7 @@ use leptos::server_fn::ServerFn;
 use super::session::current_user;
 use crate::api::{
     account, admin_lists, audit, buddies, drafts, duos, import, invitations, lists, matching,
-    participants, programme, settings, two_factor, users,
+    outbox, participants, programme, settings, two_factor, users,
 };
 use crate::domain::account::{CurrentUser, Role};
 use crate::error::AppError;
@@ -107,6 +107,7 @@ pub fn rules() -> Vec<(&'static str, Rule)> {
         (users::UpdateUserAccess::PATH, Rule::Roles(ADMIN)),
         (users::EndUserSessions::PATH, Rule::Roles(ADMIN)),
         (audit::ListAudit::PATH, Rule::Roles(ADMIN)),
+        (outbox::ListOutbox::PATH, Rule::Roles(ADMIN)),
     ]
 }
 

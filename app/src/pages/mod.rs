@@ -5,6 +5,7 @@ pub mod account_two_factor;
 pub mod admin_audit;
 pub mod admin_lists;
 pub mod admin_matching;
+pub mod admin_outbox;
 pub mod admin_settings;
 pub mod admin_users;
 pub mod board;

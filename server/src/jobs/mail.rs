@@ -16,7 +16,7 @@ use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 pub const SMTP_TIMEOUT: Duration = Duration::from_secs(30);
 /// Messages read per query.
 const BATCH: u64 = 20;
-/// At most this many delivery attempts per tick, so that a tick stays short.
+/// At most this many claims per tick, so that a tick stays short.
 const MAX_PER_TICK: usize = 200;
 
 /// The SMTP transport and the sender.
@@ -137,8 +137,10 @@ pub async fn deliver_due(
     stopping: &(dyn Fn() -> bool + Sync),
 ) -> Delivery {
     let mut done = Delivery::default();
-    let mut attempts = 0;
-    'rounds: while attempts < MAX_PER_TICK && !stopping() {
+    // Claims tried this round, won or lost: bounds the round also when another instance
+    // keeps winning.
+    let mut budget = MAX_PER_TICK;
+    'rounds: while budget > 0 && !stopping() {
         let due = match outbox::due(&state.db, state.clock.now(), BATCH).await {
             Ok(due) => due,
             Err(error) => {
@@ -147,27 +149,23 @@ pub async fn deliver_due(
             }
         };
         let full = due.len() as u64 == BATCH;
-        let mut claimed_any = false;
         for message in due {
-            if attempts >= MAX_PER_TICK || stopping() {
+            if budget == 0 || stopping() {
                 break 'rounds;
             }
-            let claimed = match outbox::claim(&state.db, &message, state.clock.now()).await {
-                Ok(Some(claimed)) => claimed,
-                Ok(None) => {
-                    done.skipped += 1;
-                    continue;
-                }
+            budget -= 1;
+            match outbox::claim(&state.db, &message, state.clock.now()).await {
+                Ok(Some(claimed)) => deliver_one(state, mailer, &claimed, &mut done).await,
+                // Another instance was first: its row is no longer due, so reading again
+                // finds the rest.
+                Ok(None) => done.skipped += 1,
                 Err(error) => {
                     tracing::error!(%error, message_id = message.id, "cannot claim a message");
-                    continue;
+                    break 'rounds;
                 }
-            };
-            claimed_any = true;
-            attempts += 1;
-            deliver_one(state, mailer, &claimed, &mut done).await;
+            }
         }
-        if !full || !claimed_any {
+        if !full {
             break;
         }
     }
