@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use app::config::SmtpUrl;
 use app::db::activities::{self, Change};
-use app::db::entities::{buddy, duo, outbox, participant};
+use app::db::entities::{activity, buddy, duo, evaluation, outbox, participant};
 use app::db::users::NewUser;
 use app::domain::account::Role;
 use app::domain::activity::Plan;
@@ -19,6 +19,7 @@ use common::TestDb;
 use common::smtp::SmtpServer;
 use klik_server::jobs::JobRunner;
 use klik_server::jobs::reminders::{KIND_ACTIVITY, KIND_DIGEST, KIND_NUDGE, queue_due};
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder,
 };
@@ -77,6 +78,29 @@ async fn programme(test: &TestDb) -> Programme {
         .await
         .unwrap();
     assert_eq!(active.len(), 2, "the demo has two active duos");
+    // The same starting point whatever the demo's own story: both duos signed today,
+    // no activities yet, the first evaluation conversations on 27 February.
+    activity::Entity::delete_many()
+        .exec(&test.db)
+        .await
+        .unwrap();
+    duo::Entity::update_many()
+        .col_expr(duo::Column::SignedOn, Expr::value(Some(today)))
+        .exec(&test.db)
+        .await
+        .unwrap();
+    evaluation::Entity::update_many()
+        .col_expr(
+            evaluation::Column::DueOn,
+            Expr::value(NaiveDate::from_ymd_opt(2027, 2, 27).unwrap()),
+        )
+        .filter(evaluation::Column::HeldOn.is_null())
+        .exec(&test.db)
+        .await
+        .unwrap();
+    let active = activities::active_duos(&test.db, state.config.time_zone, state.clock.now())
+        .await
+        .unwrap();
     let (a, b) = (active[0].duo.clone(), active[1].duo.clone());
     let user = app::db::users::create(
         &test.db,
@@ -107,6 +131,7 @@ async fn programme(test: &TestDb) -> Programme {
     profile["email"] = "buddy.b@example.be".into();
     let mut buddy_b: buddy::ActiveModel = buddy_b.into();
     buddy_b.profile = Set(profile.to_string());
+    buddy_b.user_id = Set(None);
     buddy_b.update(&test.db).await.unwrap();
     let pa = participant::Entity::find_by_id(a.participant_id)
         .one(&test.db)
@@ -227,11 +252,10 @@ on_both_databases! {
         assert!(nudges[1].body.contains(&p.first_a) && nudges[1].body.contains("22 dagen"));
 
         // Coordinators: after the rhythm plus the margin (set to 10 days): duo B on
-        // 28 December (31 days quiet is not more than 21 + 10; 32 is).
-        let v = app::db::settings::put(&test.db, app::db::settings::CADENCE_MARGIN_DAYS, "10", None, now)
-            .await
-            .unwrap();
-        assert_eq!(v, 1);
+        // 29 December (31 days quiet is not more than 21 + 10; 32 is).
+        let key = app::db::settings::CADENCE_MARGIN_DAYS;
+        let version = app::db::settings::get(&test.db, key).await.unwrap().map(|s| s.version);
+        app::db::settings::put(&test.db, key, "10", version, now).await.unwrap();
         set_clock(&p.state, local("2026-12-28 09:00"));
         assert_eq!(both(&p).await, 0);
         set_clock(&p.state, local("2026-12-29 09:00"));
