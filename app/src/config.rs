@@ -10,6 +10,8 @@ use crate::domain::time::{DEFAULT_TIME_ZONE, parse_time_zone};
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/klik.db";
 pub const DEFAULT_ADDR: &str = "127.0.0.1:3000";
 pub const DEFAULT_PROGRAMME_NAME: &str = "Buddywerking Mechelen";
+/// Seconds between two runs of the background jobs (mail, reminders).
+pub const DEFAULT_JOB_INTERVAL_SECS: u64 = 30;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LogFormat {
@@ -38,6 +40,37 @@ pub struct Config {
     /// `KLIK_TEST_CLOCK=1`: end-to-end tests only. The clock can be moved forward with
     /// `POST /test/clock`; never set this on a real installation.
     pub test_clock: bool,
+    /// `KLIK_SMTP_URL`: where mail is delivered (`smtp://host:2525`,
+    /// `smtps://user:pass@host`, `smtp://user:pass@host:587?tls=required`). Unset: nothing is
+    /// sent and messages wait in the outbox.
+    pub smtp_url: Option<SmtpUrl>,
+    /// `KLIK_MAIL_FROM`: the sender, e.g. `Buddywerking <klik@example.be>`. Unset: `Klik` at
+    /// `klik@` the host of `KLIK_PUBLIC_URL` (or `klik@localhost` for an IP address).
+    pub mail_from: String,
+    /// `KLIK_JOB_INTERVAL_SECS`: seconds between two runs of the background jobs.
+    pub job_interval_secs: u64,
+}
+
+/// The SMTP URL; it may hold a password, so `Debug` shows only the scheme.
+#[derive(Clone, PartialEq, Eq)]
+pub struct SmtpUrl(String);
+
+impl SmtpUrl {
+    pub fn new(url: impl Into<String>) -> SmtpUrl {
+        SmtpUrl(url.into())
+    }
+
+    /// The URL itself, for the mail transport only: never log it.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for SmtpUrl {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let scheme = self.0.split("://").next().unwrap_or_default();
+        write!(f, "SmtpUrl({scheme}://…)")
+    }
 }
 
 /// A variable that is set but cannot be used; start-up stops with this message.
@@ -126,7 +159,52 @@ impl Config {
                 url
             }
         };
+        let smtp_url = match get("KLIK_SMTP_URL") {
+            None => None,
+            Some(url) => {
+                let url = url.trim().to_owned();
+                let rest = url
+                    .strip_prefix("smtp://")
+                    .or_else(|| url.strip_prefix("smtps://"))
+                    .unwrap_or_default();
+                if rest.is_empty() {
+                    // Not the value itself: it may hold a password.
+                    return Err(ConfigError {
+                        variable: "KLIK_SMTP_URL",
+                        reason: "expected smtp://host:port or smtps://user:password@host".into(),
+                    });
+                }
+                Some(SmtpUrl(url))
+            }
+        };
+        let mail_from = match get("KLIK_MAIL_FROM") {
+            Some(from) if from.contains('@') => from.trim().to_owned(),
+            Some(from) => {
+                return Err(ConfigError {
+                    variable: "KLIK_MAIL_FROM",
+                    reason: format!(
+                        "expected an address such as Klik <klik@example.be>, got {from:?}"
+                    ),
+                });
+            }
+            None => format!("Klik <klik@{}>", mail_domain(&public_url)),
+        };
+        let job_interval_secs = match get("KLIK_JOB_INTERVAL_SECS") {
+            None => DEFAULT_JOB_INTERVAL_SECS,
+            Some(v) => v
+                .trim()
+                .parse()
+                .ok()
+                .filter(|n| *n > 0)
+                .ok_or(ConfigError {
+                    variable: "KLIK_JOB_INTERVAL_SECS",
+                    reason: format!("expected a whole number of seconds above 0, got {v:?}"),
+                })?,
+        };
         Ok(Config {
+            smtp_url,
+            mail_from,
+            job_interval_secs,
             public_url,
             database_url,
             db_max_connections,
@@ -138,6 +216,25 @@ impl Config {
             log_format,
             test_clock: get("KLIK_TEST_CLOCK").is_some_and(|v| v.trim() == "1"),
         })
+    }
+}
+
+/// The host of the public URL when it is a name (`klik.example.be`), else `localhost`.
+fn mail_domain(public_url: &str) -> String {
+    let host = public_url
+        .split("://")
+        .nth(1)
+        .unwrap_or_default()
+        .split(':')
+        .next()
+        .unwrap_or_default();
+    let is_name = host.contains('.')
+        && host.chars().any(|c| c.is_ascii_alphabetic())
+        && !host.contains(['[', ']']);
+    if is_name {
+        host.to_ascii_lowercase()
+    } else {
+        "localhost".to_owned()
     }
 }
 
@@ -164,6 +261,36 @@ mod tests {
         assert_eq!(c.log_format, LogFormat::Human);
         assert_eq!(c.public_url, "http://127.0.0.1:3000");
         assert!(!c.is_https());
+        assert_eq!(c.smtp_url, None);
+        assert_eq!(c.mail_from, "Klik <klik@localhost>");
+        assert_eq!(c.job_interval_secs, DEFAULT_JOB_INTERVAL_SECS);
+    }
+
+    #[test]
+    fn mail_settings_are_read_and_the_password_stays_hidden() {
+        let c = config(&[
+            ("KLIK_SMTP_URL", " smtps://klik:geheim@mail.example.be "),
+            ("KLIK_PUBLIC_URL", "https://Klik.Example.be"),
+            ("KLIK_JOB_INTERVAL_SECS", "5"),
+        ])
+        .unwrap();
+        let url = c.smtp_url.clone().unwrap();
+        assert_eq!(url.expose(), "smtps://klik:geheim@mail.example.be");
+        assert!(!format!("{c:?}").contains("geheim"));
+        assert_eq!(c.mail_from, "Klik <klik@klik.example.be>");
+        assert_eq!(c.job_interval_secs, 5);
+        let c = config(&[("KLIK_MAIL_FROM", "Buddywerking <buddy@example.be>")]).unwrap();
+        assert_eq!(c.mail_from, "Buddywerking <buddy@example.be>");
+        for (var, bad) in [
+            ("KLIK_SMTP_URL", "mail.example.be"),
+            ("KLIK_SMTP_URL", "smtp://"),
+            ("KLIK_MAIL_FROM", "klik"),
+            ("KLIK_JOB_INTERVAL_SECS", "0"),
+        ] {
+            let err = config(&[(var, bad)]).unwrap_err();
+            assert_eq!(err.variable, var);
+            assert!(!err.reason.contains("mail.example.be") || var != "KLIK_SMTP_URL");
+        }
     }
 
     #[test]

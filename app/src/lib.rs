@@ -39,6 +39,7 @@ use crate::pages::{
     admin_audit::AuditPage,
     admin_lists::ListsPage,
     admin_matching::WeightsPage,
+    admin_outbox::OutboxPage,
     admin_settings::SettingsPage,
     admin_users::UsersPage,
     board::{BoardPage, DuoMovePage},
@@ -142,6 +143,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/matching") view=WeightsPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/users") view=UsersPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/audit") view=AuditPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/outbox") view=OutboxPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/lists") view=ListsPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/settings") view=SettingsPage ssr=SsrMode::Async />
                     <Route path=path!("/buddy/duos/:id/plan") view=PlanActivityPage ssr=SsrMode::Async />

@@ -2,6 +2,7 @@
 
 pub mod api_errors;
 pub mod cli;
+pub mod jobs;
 pub mod routes;
 pub mod security;
 pub mod telemetry;

@@ -120,15 +120,27 @@ async fn serve(config: Config) -> Result<(), String> {
     let state = build_state(config, leptos_options, clock)
         .await
         .map_err(|e| format!("cannot open the database: {e}"))?;
+    // The background jobs (mail, reminders) stop when the server does.
+    let jobs = klik_server::jobs::JobRunner::new(state.clone())?;
+    let (stop_jobs, jobs_stopped) = tokio::sync::watch::channel(false);
+    let jobs = jobs.spawn(jobs_stopped);
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
     tracing::info!("Klik listens on http://{addr}");
     let app = routes::router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
+    let served = axum::serve(listener, app)
+        .with_graceful_shutdown(async move {
+            shutdown_signal().await;
+            let _ = stop_jobs.send(true);
+        })
         .await
-        .map_err(|e| format!("server error: {e}"))?;
+        .map_err(|e| format!("server error: {e}"));
+    // On an error the sender is gone, which stops the jobs as well.
+    if jobs.await.is_err() {
+        tracing::error!("the background jobs ended abnormally");
+    }
+    served?;
     tracing::info!("Klik stopped cleanly");
     Ok(())
 }

@@ -506,12 +506,14 @@ async fn the_watch_flags_quiet_duos(backend: Backend) {
     // margin it is flagged after 28 quiet days, unless something is planned.
     server.state.clock.advance(chrono::Duration::days(18));
     let coordinator = again(&server, "c@example.be").await;
-    let admin = again(&server, "a@example.be").await;
     let me = again(&server, "b1@example.be").await;
     let watch: CadenceWatch = ok(&server, "cadence_watch", &[], &coordinator).await;
     assert_eq!(row(&watch).cadence.quiet_days, 28);
     assert!(!row(&watch).cadence.flagged);
     server.state.clock.advance(chrono::Duration::days(1));
+    // Staff sessions end after 30 idle minutes.
+    let coordinator = again(&server, "c@example.be").await;
+    let admin = again(&server, "a@example.be").await;
     let watch: CadenceWatch = ok(&server, "cadence_watch", &[], &coordinator).await;
     assert!(row(&watch).cadence.flagged);
 

@@ -322,7 +322,7 @@ pub(crate) mod server {
     use crate::db::entities::{activity_kind, duo, interest, participant};
     use crate::domain::account::{CurrentUser, Role};
     use crate::domain::activity::{
-        ActivityAction, ActivityRefusal, DEFAULT_MARGIN_DAYS, cadence, check_action,
+        ActivityAction, ActivityRefusal, cadence, check_action,
     };
     use crate::domain::audit::AuditAction;
     use crate::domain::people::Consent;
@@ -668,16 +668,7 @@ pub(crate) mod server {
         write(&state, &user, id, version, Change::CheckIn(&check_in)).await
     }
 
-    pub async fn margin(db: &impl ConnectionTrait) -> Result<(u32, Option<i32>), AppError> {
-        let key = crate::db::settings::CADENCE_MARGIN_DAYS;
-        Ok(match crate::db::settings::get(db, key).await? {
-            Some(s) => (
-                s.value.parse().unwrap_or(DEFAULT_MARGIN_DAYS),
-                Some(s.version),
-            ),
-            None => (DEFAULT_MARGIN_DAYS, None),
-        })
-    }
+    pub use crate::db::activities::margin;
 
     pub async fn watch(state: &AppState) -> Result<CadenceWatch, AppError> {
         let now = state.clock.now();

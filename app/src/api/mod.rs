@@ -11,6 +11,7 @@ pub mod import;
 pub mod invitations;
 pub mod lists;
 pub mod matching;
+pub mod outbox;
 pub mod participants;
 pub mod programme;
 pub mod settings;

@@ -6,7 +6,7 @@ use leptos::server_fn::ServerFn;
 use super::session::current_user;
 use crate::api::{
     account, activities, admin_lists, audit, buddies, drafts, duos, import, invitations, lists,
-    matching, participants, programme, settings, two_factor, users,
+    matching, outbox, participants, programme, settings, two_factor, users,
 };
 use crate::domain::account::{CurrentUser, Role};
 use crate::error::AppError;
@@ -122,6 +122,7 @@ pub fn rules() -> Vec<(&'static str, Rule)> {
         (activities::DuoActivities::PATH, Rule::Roles(STAFF_ADMIN)),
         (activities::CadenceMargin::PATH, Rule::Roles(ADMIN)),
         (activities::SaveCadenceMargin::PATH, Rule::Roles(ADMIN)),
+        (outbox::ListOutbox::PATH, Rule::Roles(ADMIN)),
     ]
 }
 

@@ -72,6 +72,7 @@ fn Navigation() -> impl IntoView {
         }
         if role == Some(Role::Admin) {
             items.push(("/admin/audit", Icon::Calendar, |t| t.nav_audit));
+            items.push(("/admin/outbox", Icon::Link, |t| t.nav_outbox));
             items.push(("/admin/lists", Icon::Settings, |t| t.nav_lists));
             items.push(("/admin/settings", Icon::Settings, |t| t.nav_settings));
         }

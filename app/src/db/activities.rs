@@ -13,7 +13,7 @@ use sea_orm::{
 use super::entities::activity::{self, Column, Entity};
 use super::entities::duo;
 use crate::domain::activity::{ActivityStatus, CadenceFacts, CheckIn, Mood, Plan};
-use crate::domain::duo::{Agreement, DuoStage, Rhythm};
+use crate::domain::duo::{Agreement, DuoStage};
 use crate::domain::time::local_date;
 use crate::error::AppError;
 
@@ -182,7 +182,7 @@ pub fn facts_of(
         .as_deref()
         .and_then(|json| serde_json::from_str::<Agreement>(json).ok())
         .map(|a| a.rhythm)
-        .unwrap_or_else(Rhythm::default);
+        .unwrap_or_default();
     let done = activities
         .iter()
         .filter(|a| a.status == ActivityStatus::Done.code());
@@ -206,4 +206,19 @@ pub fn facts_of(
         last_mood,
         next_planned_on,
     }
+}
+
+/// The days on top of a duo's rhythm before the cadence watch flags it, and the setting's
+/// version (`None`: never set, the default applies).
+pub async fn margin(db: &impl ConnectionTrait) -> Result<(u32, Option<i32>), AppError> {
+    use crate::domain::activity::DEFAULT_MARGIN_DAYS;
+
+    let key = super::settings::CADENCE_MARGIN_DAYS;
+    Ok(match super::settings::get(db, key).await? {
+        Some(s) => (
+            s.value.trim().parse().unwrap_or(DEFAULT_MARGIN_DAYS),
+            Some(s.version),
+        ),
+        None => (DEFAULT_MARGIN_DAYS, None),
+    })
 }

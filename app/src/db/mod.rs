@@ -13,6 +13,7 @@ pub mod matching;
 pub mod outbox;
 pub mod participants;
 mod people_list;
+pub mod reminders;
 pub mod sessions;
 pub mod settings;
 pub mod timeline;

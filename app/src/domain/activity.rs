@@ -361,6 +361,67 @@ pub fn buddy_nudge_due(facts: &CadenceFacts, today: NaiveDate) -> bool {
     cadence(facts, today, 0).flagged
 }
 
+/// Reminders by e-mail: which are due when, and the key that makes each one go out once.
+pub mod reminder {
+    use chrono::{DateTime, Days, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Timelike, Utc};
+    use chrono_tz::Tz;
+
+    use super::CadenceFacts;
+
+    /// Reminders are queued from this local hour on: nobody gets Klik's mail at night.
+    pub const FROM_HOUR: u32 = 8;
+
+    /// Whether reminders may be queued at this local time.
+    pub fn open(local_now: NaiveDateTime) -> bool {
+        local_now.hour() >= FROM_HOUR
+    }
+
+    /// The day whose planned activities get their "tomorrow" reminder on `today`.
+    pub fn day_before_for(today: NaiveDate) -> NaiveDate {
+        today.checked_add_days(Days::new(1)).unwrap_or(today)
+    }
+
+    /// The instants (UTC) at which local `day` begins and the next day begins.
+    pub fn day_bounds(day: NaiveDate, tz: Tz) -> (DateTime<Utc>, DateTime<Utc>) {
+        let start = |d: NaiveDate| {
+            let midnight = d.and_time(NaiveTime::MIN);
+            tz.from_local_datetime(&midnight)
+                .earliest()
+                // A time zone that skips midnight: the first hour that exists.
+                .or_else(|| {
+                    tz.from_local_datetime(&(midnight + chrono::Duration::hours(1)))
+                        .earliest()
+                })
+                .map(|t| t.with_timezone(&Utc))
+                .unwrap_or_else(|| midnight.and_utc())
+        };
+        (start(day), start(day_before_for(day)))
+    }
+
+    /// The day a duo's quiet spell began: its last activity, or else the signing.
+    pub fn quiet_since(facts: &CadenceFacts) -> NaiveDate {
+        facts.last_activity_on.unwrap_or(facts.signed_on)
+    }
+
+    /// Keys of `reminder_sent` (at most 120 characters; ids and dates only). A moved
+    /// activity gets a new day-before reminder; a new quiet spell a new nudge.
+    pub fn day_before_key(activity_id: i32, on: NaiveDate) -> String {
+        format!("activity_day_before:{activity_id}:{on}")
+    }
+
+    pub fn buddy_nudge_key(duo_id: i32, since: NaiveDate) -> String {
+        format!("buddy_nudge:{duo_id}:{since}")
+    }
+
+    pub fn cadence_flag_key(duo_id: i32, since: NaiveDate) -> String {
+        format!("cadence_flag:{duo_id}:{since}")
+    }
+
+    pub fn evaluation_due_key(duo_id: i32, due_on: NaiveDate) -> String {
+        format!("evaluation_due:{duo_id}:{due_on}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -541,5 +602,32 @@ mod tests {
         f.last_mood = Some(Mood::Bad);
         let c = cadence(&f, day("2026-11-27"), 7);
         assert!(!c.flagged && c.low_checkin && c.first_months && c.needs_attention());
+    }
+
+    #[test]
+    fn reminders_wait_for_the_morning_and_name_their_day() {
+        use super::reminder::*;
+        assert!(!open(at("2026-11-27 07:59")));
+        assert!(open(at("2026-11-27 08:00")));
+        assert_eq!(day_before_for(day("2026-11-30")), day("2026-12-01"));
+        // In Brussels: winter time is UTC+1, and the day summer time starts has 23 hours.
+        let tz = chrono_tz::Europe::Brussels;
+        let (from, to) = day_bounds(day("2026-11-28"), tz);
+        assert_eq!(from.to_rfc3339(), "2026-11-27T23:00:00+00:00");
+        assert_eq!(to.to_rfc3339(), "2026-11-28T23:00:00+00:00");
+        let (from, to) = day_bounds(day("2026-03-29"), tz);
+        assert_eq!((to - from).num_hours(), 23);
+        let f = facts("2026-10-01", None);
+        assert_eq!(quiet_since(&f), day("2026-10-01"));
+        let f = facts("2026-10-01", Some("2026-11-02"));
+        assert_eq!(quiet_since(&f), day("2026-11-02"));
+        assert_eq!(
+            day_before_key(12, day("2026-11-28")),
+            "activity_day_before:12:2026-11-28"
+        );
+        assert_ne!(
+            buddy_nudge_key(3, day("2026-11-02")),
+            buddy_nudge_key(3, day("2026-11-20"))
+        );
     }
 }

@@ -52,6 +52,7 @@ pub mod kind {
     pub const USER: &str = "user";
     pub const SESSION: &str = "session";
     pub const SETTING: &str = "setting";
+    pub const OUTBOX: &str = "outbox";
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod duo;
 pub mod import;
 pub mod lists;
+pub mod mail;
 pub mod people;
 pub mod profile;
 pub mod time;

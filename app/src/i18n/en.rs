@@ -723,4 +723,66 @@ pub const TEXTS: Texts = Texts {
     buddy_invite_hint: "The buddy receives an e-mail to choose a password. Then they plan the activities with their duo on their own phone.",
     buddy_invite_no_email: "This buddy's profile has no e-mail address. Add it first.",
     buddy_has_account: "Has their own account in Klik.",
+    nav_outbox: "Outgoing mail",
+    outbox_title: "Outgoing mail",
+    outbox_intro: "Every message Klik sends, first kept and then delivered; after an error tried again, each time later. The content is not shown here.",
+    outbox_pending: |n| match n {
+        0 => "Nothing waits to be sent.".to_owned(),
+        1 => "1 message waits to be sent.".to_owned(),
+        n => format!("{n} messages wait to be sent."),
+    },
+    outbox_not_configured: "Sending mail is not set up (KLIK_SMTP_URL): messages keep waiting until it is.",
+    outbox_to: "To",
+    outbox_created: "Created",
+    outbox_attempts: "Attempts",
+    outbox_next_attempt: "Next attempt",
+    outbox_sent_at: "Sent",
+    outbox_last_error: "Last error",
+    outbox_status: |status| {
+        use crate::domain::mail::MailStatus;
+        match status {
+            Some(MailStatus::Pending) => "waiting",
+            Some(MailStatus::Sending) => "being sent",
+            Some(MailStatus::Sent) => "sent",
+            Some(MailStatus::Failed) => "failed",
+            None => "unknown",
+        }
+    },
+    outbox_kind: |kind| match kind {
+        "invitation" => "Invitation".to_owned(),
+        "activity_reminder" => "Activity reminder".to_owned(),
+        "buddy_nudge" => "Rhythm reminder".to_owned(),
+        "coordinator_digest" => "Coordinator overview".to_owned(),
+        other => other.to_owned(),
+    },
+    mail_activity_subject: |kind, when| format!("Tomorrow: {kind} ({when})"),
+    mail_activity_body: |first_name, kind, when, place, link| {
+        let place = if place.is_empty() {
+            String::new()
+        } else {
+            format!("\nWhere: {place}")
+        };
+        format!(
+            "Hello,\n\nA reminder: tomorrow you meet {first_name}.\n\nWhat: {kind}\nWhen: {when}{place}\n\nCan it not go ahead? Move or cancel the activity in Klik:\n{link}\n\nEnjoy your time together!"
+        )
+    },
+    mail_nudge_subject: |first_name| format!("Anything planned with {first_name}?"),
+    mail_nudge_body: |first_name, days, link| {
+        format!(
+            "Hello,\n\nYour last activity with {first_name} was {days} days ago, and nothing is planned. Will you arrange something soon? Put it in Klik:\n{link}\n\nIs it hard right now? Let your coordinator know, and we will find a way together."
+        )
+    },
+    mail_digest_subject: |n| match n {
+        1 => "Klik: 1 duo needs attention".to_owned(),
+        n => format!("Klik: {n} duos need attention"),
+    },
+    mail_digest_body: |lines, link| {
+        format!("Hello,\n\nThese duos need attention:\n\n{lines}\n\nEverything in Klik: {link}")
+    },
+    mail_digest_quiet: |first_name, days, link| {
+        format!("- Duo with {first_name}: {days} days without an activity – {link}")
+    },
+    mail_digest_evaluation: |first_name, due, link| {
+        format!("- Duo with {first_name}: evaluation conversation planned on {due} – {link}")
+    },
 };

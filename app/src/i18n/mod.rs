@@ -569,6 +569,36 @@ pub struct Texts {
     pub buddy_invite_hint: &'static str,
     pub buddy_invite_no_email: &'static str,
     pub buddy_has_account: &'static str,
+    // E-mail: the admin's outbox page, and the reminders (mail texts take their values).
+    pub nav_outbox: &'static str,
+    pub outbox_title: &'static str,
+    pub outbox_intro: &'static str,
+    pub outbox_pending: fn(u64) -> String,
+    pub outbox_not_configured: &'static str,
+    pub outbox_to: &'static str,
+    pub outbox_created: &'static str,
+    pub outbox_attempts: &'static str,
+    pub outbox_next_attempt: &'static str,
+    pub outbox_sent_at: &'static str,
+    pub outbox_last_error: &'static str,
+    pub outbox_status: fn(Option<crate::domain::mail::MailStatus>) -> &'static str,
+    pub outbox_kind: fn(&str) -> String,
+    /// (activity kind, when)
+    pub mail_activity_subject: fn(&str, &str) -> String,
+    /// (participant's first name, activity kind, when, place, link)
+    pub mail_activity_body: fn(&str, &str, &str, &str, &str) -> String,
+    /// (participant's first name)
+    pub mail_nudge_subject: fn(&str) -> String,
+    /// (participant's first name, days without an activity, link)
+    pub mail_nudge_body: fn(&str, u32, &str) -> String,
+    /// (number of duos)
+    pub mail_digest_subject: fn(usize) -> String,
+    /// (the lines, link)
+    pub mail_digest_body: fn(&str, &str) -> String,
+    /// (participant's first name, days without an activity, link to the duo)
+    pub mail_digest_quiet: fn(&str, u32, &str) -> String,
+    /// (participant's first name, due date, link to the duo)
+    pub mail_digest_evaluation: fn(&str, &str, &str) -> String,
 }
 
 #[cfg(test)]

@@ -732,4 +732,66 @@ pub const TEXTS: Texts = Texts {
     buddy_invite_hint: "De buddy krijgt een e-mail om een wachtwoord te kiezen. Daarna plant hij of zij de activiteiten met het duo op de eigen telefoon.",
     buddy_invite_no_email: "Er staat geen e-mailadres in het profiel van deze buddy. Vul het eerst aan.",
     buddy_has_account: "Heeft een eigen account in Klik.",
+    nav_outbox: "Uitgaande mail",
+    outbox_title: "Uitgaande mail",
+    outbox_intro: "Elk bericht dat Klik verstuurt, eerst bewaard en dan bezorgd; bij een fout opnieuw geprobeerd, steeds later. De inhoud staat hier niet.",
+    outbox_pending: |n| match n {
+        0 => "Niets wacht op verzending.".to_owned(),
+        1 => "1 bericht wacht op verzending.".to_owned(),
+        n => format!("{n} berichten wachten op verzending."),
+    },
+    outbox_not_configured: "Mail versturen is niet ingesteld (KLIK_SMTP_URL): berichten blijven wachten tot dat gebeurt.",
+    outbox_to: "Aan",
+    outbox_created: "Aangemaakt",
+    outbox_attempts: "Pogingen",
+    outbox_next_attempt: "Volgende poging",
+    outbox_sent_at: "Verstuurd",
+    outbox_last_error: "Laatste fout",
+    outbox_status: |status| {
+        use crate::domain::mail::MailStatus;
+        match status {
+            Some(MailStatus::Pending) => "wacht",
+            Some(MailStatus::Sending) => "wordt verstuurd",
+            Some(MailStatus::Sent) => "verstuurd",
+            Some(MailStatus::Failed) => "mislukt",
+            None => "onbekend",
+        }
+    },
+    outbox_kind: |kind| match kind {
+        "invitation" => "Uitnodiging".to_owned(),
+        "activity_reminder" => "Herinnering activiteit".to_owned(),
+        "buddy_nudge" => "Herinnering ritme".to_owned(),
+        "coordinator_digest" => "Overzicht voor coördinator".to_owned(),
+        other => other.to_owned(),
+    },
+    mail_activity_subject: |kind, when| format!("Morgen: {kind} ({when})"),
+    mail_activity_body: |first_name, kind, when, place, link| {
+        let place = if place.is_empty() {
+            String::new()
+        } else {
+            format!("\nWaar: {place}")
+        };
+        format!(
+            "Dag,\n\nEen herinnering: morgen spreek je af met {first_name}.\n\nWat: {kind}\nWanneer: {when}{place}\n\nKan het niet doorgaan? Verplaats of annuleer de activiteit in Klik:\n{link}\n\nVeel plezier samen!"
+        )
+    },
+    mail_nudge_subject: |first_name| format!("Al iets gepland met {first_name}?"),
+    mail_nudge_body: |first_name, days, link| {
+        format!(
+            "Dag,\n\nJe laatste activiteit met {first_name} is {days} dagen geleden, en er staat niets gepland. Spreek je binnenkort iets af? Zet het in Klik:\n{link}\n\nLukt het even niet? Laat het je coördinator weten, samen zoeken we een oplossing."
+        )
+    },
+    mail_digest_subject: |n| match n {
+        1 => "Klik: 1 duo vraagt aandacht".to_owned(),
+        n => format!("Klik: {n} duo's vragen aandacht"),
+    },
+    mail_digest_body: |lines, link| {
+        format!("Dag,\n\nDeze duo's vragen aandacht:\n\n{lines}\n\nAlles in Klik: {link}")
+    },
+    mail_digest_quiet: |first_name, days, link| {
+        format!("- Duo met {first_name}: {days} dagen geen activiteit – {link}")
+    },
+    mail_digest_evaluation: |first_name, due, link| {
+        format!("- Duo met {first_name}: evaluatiegesprek gepland op {due} – {link}")
+    },
 };

@@ -6,6 +6,7 @@ pub mod activities;
 pub mod admin_audit;
 pub mod admin_lists;
 pub mod admin_matching;
+pub mod admin_outbox;
 pub mod admin_settings;
 pub mod admin_users;
 pub mod board;

@@ -7,6 +7,7 @@
 #![allow(dead_code)]
 
 pub mod server;
+pub mod smtp;
 
 use app::state::{AppState, Clock};
 use chrono::{DateTime, TimeZone, Utc};
