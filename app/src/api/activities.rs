@@ -321,9 +321,7 @@ pub(crate) mod server {
     use crate::db::activities::{self, Activity, Change};
     use crate::db::entities::{activity_kind, duo, interest, participant};
     use crate::domain::account::{CurrentUser, Role};
-    use crate::domain::activity::{
-        ActivityAction, ActivityRefusal, cadence, check_action,
-    };
+    use crate::domain::activity::{ActivityAction, ActivityRefusal, cadence, check_action};
     use crate::domain::audit::AuditAction;
     use crate::domain::people::Consent;
     use crate::domain::profile::Profile;
