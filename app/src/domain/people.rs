@@ -1145,6 +1145,7 @@ mod tests {
             screener_id: None,
             screenings: vec![],
             timeline: vec![],
+            has_account: false,
         };
         assert_eq!(detail.form().check(today(), false), Ok(application));
     }
