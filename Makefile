@@ -142,9 +142,11 @@ e2e: build
 LOAD_BIN := $(TARGET_DIR)/release/load-buddies
 
 # The load generator and seeder (bench/load): the server's own dependencies, nothing new.
+# leptos reads LEPTOS_OUTPUT_NAME at compile time (option_env!), and cargo-leptos sets it:
+# without the same value here, leptos and the whole app would be compiled again.
 load-generator:
 	$(call say,building the load generator (release))
-	cargo build --release -p load-buddies
+	LEPTOS_OUTPUT_NAME=klik cargo build --release -p load-buddies
 
 # THINK_MS="0 1000" (default): back to back, then 1 s between a buddy's actions.
 bench-load: build load-generator
