@@ -23,13 +23,15 @@ export KLIK_TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 
 say = @printf '\n\033[1m==> %s\033[0m\n' "$(1)"
 
-.PHONY: help setup setup-test run build test lint unit e2e \
+.PHONY: help setup setup-test run build test lint unit e2e bench-load bench-lighthouse load-generator \
         tool-wasm-target tool-cargo-leptos tool-wasm-bindgen tool-wasm-opt tool-chromium tool-e2e-npm
 
 help:
 	@echo "make run    build (release) and start Klik on http://127.0.0.1:3000"
 	@echo "make test   formatting, clippy, Rust tests (SQLite and PostgreSQL), browser tests"
 	@echo "make setup  install the pinned build tools only"
+	@echo "make bench-load        200 buddies confirming activities for 60 s (release, SQLite)"
+	@echo "make bench-lighthouse  Lighthouse (mobile) on the buddy's home page (release)"
 
 ## Tools ---------------------------------------------------------------------------------
 
@@ -134,3 +136,25 @@ unit:
 e2e: build
 	$(call say,browser tests in Chromium: desktop, phone and JavaScript-off)
 	cd end2end && KLIK_BIN="$(KLIK_BIN)" LEPTOS_SITE_ROOT="$(SITE_ROOT)" npx playwright test
+
+## Benchmarks (not part of `make test`) ---------------------------------------------------
+
+LOAD_BIN := $(TARGET_DIR)/release/load-buddies
+
+# The load generator and seeder (bench/load): the server's own dependencies, nothing new.
+# leptos reads LEPTOS_OUTPUT_NAME at compile time (option_env!), and cargo-leptos sets it:
+# without the same value here, leptos and the whole app would be compiled again.
+load-generator:
+	$(call say,building the load generator (release))
+	LEPTOS_OUTPUT_NAME=klik cargo build --release -p load-buddies
+
+# THINK_MS="0 1000" (default): back to back, then 1 s between a buddy's actions.
+bench-load: build load-generator
+	$(call say,load test: $${BUDDIES:-200} buddies confirming activities for $${SECONDS_RUN:-60} s)
+	KLIK_BIN="$(KLIK_BIN)" LOAD_BIN="$(LOAD_BIN)" LEPTOS_SITE_ROOT="$(SITE_ROOT)" \
+	  bench/load-buddies.sh
+
+bench-lighthouse: build load-generator
+	$(call say,Lighthouse (mobile) on the buddy's home page)
+	KLIK_BIN="$(KLIK_BIN)" LOAD_BIN="$(LOAD_BIN)" LEPTOS_SITE_ROOT="$(SITE_ROOT)" \
+	  bench/lighthouse.sh
