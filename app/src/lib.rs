@@ -44,6 +44,7 @@ use crate::pages::{
     buddies::{
         ApplicationThanksPage, BecomeBuddyPage, BuddiesPage, BuddyPage, EditBuddyPage, NewBuddyPage,
     },
+    calendar::CalendarPage,
     duo::{AgreementPage, DuoPage},
     home::HomePage,
     import::ImportPage,
@@ -67,6 +68,11 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="theme-color" content="#1f5f5b" />
+                // Installable app: manifest, home-screen icon, and the service worker that
+                // shows the offline page (registered by a static file: the CSP allows 'self').
+                <link rel="manifest" href="/manifest.webmanifest" />
+                <link rel="apple-touch-icon" href="/icons/apple-touch-icon.png" />
+                <script src="/sw-register.js" defer></script>
                 <AutoReload options=options.clone() />
                 <HydrationScripts options />
                 <MetaTags />
@@ -143,6 +149,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/audit") view=AuditPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/lists") view=ListsPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/settings") view=SettingsPage ssr=SsrMode::Async />
+                    <Route path=path!("/calendar") view=CalendarPage ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>

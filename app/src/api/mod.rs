@@ -4,6 +4,7 @@ pub mod account;
 pub mod admin_lists;
 pub mod audit;
 pub mod buddies;
+pub mod calendar;
 pub mod drafts;
 pub mod duos;
 pub mod import;

@@ -5,8 +5,8 @@ use leptos::server_fn::ServerFn;
 
 use super::session::current_user;
 use crate::api::{
-    account, admin_lists, audit, buddies, drafts, duos, import, invitations, lists, matching,
-    participants, programme, settings, two_factor, users,
+    account, admin_lists, audit, buddies, calendar, drafts, duos, import, invitations, lists,
+    matching, participants, programme, settings, two_factor, users,
 };
 use crate::domain::account::{CurrentUser, Role};
 use crate::error::AppError;
@@ -24,6 +24,8 @@ pub enum Rule {
 
 const ADMIN: &[Role] = &[Role::Admin];
 const STAFF_ADMIN: &[Role] = &[Role::Admin, Role::Coordinator];
+/// Volunteers, for their own things only.
+const BUDDY: &[Role] = &[Role::Buddy];
 /// Everyone of the programme and its partner, not buddies.
 const STAFF: &[Role] = &[Role::Admin, Role::Coordinator, Role::Screener];
 
@@ -107,6 +109,9 @@ pub fn rules() -> Vec<(&'static str, Rule)> {
         (users::UpdateUserAccess::PATH, Rule::Roles(ADMIN)),
         (users::EndUserSessions::PATH, Rule::Roles(ADMIN)),
         (audit::ListAudit::PATH, Rule::Roles(ADMIN)),
+        (calendar::CalendarStatus::PATH, Rule::Roles(BUDDY)),
+        (calendar::RenewCalendar::PATH, Rule::Roles(BUDDY)),
+        (calendar::RevokeCalendar::PATH, Rule::Roles(BUDDY)),
     ]
 }
 
