@@ -35,6 +35,7 @@ use crate::error::AppError;
 use crate::i18n::provide_i18n;
 use crate::pages::{
     account::AccountPage,
+    activities::{ActivityPage, PlanActivityPage},
     admin_audit::AuditPage,
     admin_lists::ListsPage,
     admin_matching::WeightsPage,
@@ -149,6 +150,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/audit") view=AuditPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/lists") view=ListsPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/settings") view=SettingsPage ssr=SsrMode::Async />
+                    <Route path=path!("/buddy/duos/:id/plan") view=PlanActivityPage ssr=SsrMode::Async />
+                    <Route path=path!("/buddy/activities/:id") view=ActivityPage ssr=SsrMode::Async />
                     <Route path=path!("/calendar") view=CalendarPage ssr=SsrMode::Async />
                 </Routes>
             </Layout>

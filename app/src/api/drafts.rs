@@ -21,6 +21,11 @@ pub enum DraftForm {
     /// The evaluation conversation of a duo.
     Evaluation(i32),
     EditBuddy(i32),
+    /// A new activity of a duo.
+    PlanActivity(i32),
+    RescheduleActivity(i32),
+    CancelActivity(i32),
+    CheckIn(i32),
 }
 
 impl DraftForm {
@@ -32,6 +37,10 @@ impl DraftForm {
             DraftForm::NewBuddy => "buddy".to_owned(),
             DraftForm::Evaluation(duo) => format!("evaluation-{duo}"),
             DraftForm::EditBuddy(id) => format!("buddy-{id}"),
+            DraftForm::PlanActivity(duo) => format!("plan-{duo}"),
+            DraftForm::RescheduleActivity(id) => format!("reschedule-{id}"),
+            DraftForm::CancelActivity(id) => format!("cancel-{id}"),
+            DraftForm::CheckIn(id) => format!("checkin-{id}"),
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Server functions, one module per area. Each is thin: access check, database, domain.
 
 pub mod account;
+pub mod activities;
 pub mod admin_lists;
 pub mod audit;
 pub mod buddies;

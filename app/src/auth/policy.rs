@@ -5,8 +5,8 @@ use leptos::server_fn::ServerFn;
 
 use super::session::current_user;
 use crate::api::{
-    account, admin_lists, audit, buddies, calendar, drafts, duos, import, invitations, lists,
-    matching, participants, programme, settings, two_factor, users,
+    account, activities, admin_lists, audit, buddies, calendar, drafts, duos, import, invitations,
+    lists, matching, participants, programme, settings, two_factor, users,
 };
 use crate::domain::account::{CurrentUser, Role};
 use crate::error::AppError;
@@ -24,10 +24,10 @@ pub enum Rule {
 
 const ADMIN: &[Role] = &[Role::Admin];
 const STAFF_ADMIN: &[Role] = &[Role::Admin, Role::Coordinator];
-/// Volunteers, for their own things only.
-const BUDDY: &[Role] = &[Role::Buddy];
 /// Everyone of the programme and its partner, not buddies.
 const STAFF: &[Role] = &[Role::Admin, Role::Coordinator, Role::Screener];
+/// Buddies, for their own duos (checked inside each function).
+const BUDDY: &[Role] = &[Role::Buddy];
 
 /// Every server function and its rule. Ownership (a buddy's own duo, a screener's own
 /// candidates) is checked inside the function, on top of this.
@@ -109,6 +109,18 @@ pub fn rules() -> Vec<(&'static str, Rule)> {
         (users::UpdateUserAccess::PATH, Rule::Roles(ADMIN)),
         (users::EndUserSessions::PATH, Rule::Roles(ADMIN)),
         (audit::ListAudit::PATH, Rule::Roles(ADMIN)),
+        (activities::BuddyHomeFn::PATH, Rule::Roles(BUDDY)),
+        (activities::PlanPageFn::PATH, Rule::Roles(BUDDY)),
+        (activities::GetActivity::PATH, Rule::Roles(BUDDY)),
+        (activities::PlanActivity::PATH, Rule::Roles(BUDDY)),
+        (activities::RescheduleActivity::PATH, Rule::Roles(BUDDY)),
+        (activities::CancelActivity::PATH, Rule::Roles(BUDDY)),
+        (activities::ConfirmActivity::PATH, Rule::Roles(BUDDY)),
+        (activities::CheckInActivity::PATH, Rule::Roles(BUDDY)),
+        (activities::CadenceWatchFn::PATH, Rule::Roles(STAFF_ADMIN)),
+        (activities::DuoActivities::PATH, Rule::Roles(STAFF_ADMIN)),
+        (activities::CadenceMargin::PATH, Rule::Roles(ADMIN)),
+        (activities::SaveCadenceMargin::PATH, Rule::Roles(ADMIN)),
         (calendar::CalendarStatus::PATH, Rule::Roles(BUDDY)),
         (calendar::RenewCalendar::PATH, Rule::Roles(BUDDY)),
         (calendar::RevokeCalendar::PATH, Rule::Roles(BUDDY)),

@@ -689,34 +689,74 @@ pub async fn evaluations_due(
         .into_iter()
         .map(|d| (d.id, d))
         .collect();
+    let names = first_names(db, &duos.values().cloned().collect::<Vec<_>>()).await?;
+    Ok(planned
+        .into_iter()
+        .filter_map(|e| {
+            let d = duos.get(&e.duo_id)?;
+            let (participant_first_name, buddy_first_name) =
+                names.get(&d.id).cloned().unwrap_or_default();
+            Some(DueEvaluation {
+                duo_id: d.id,
+                due_on: e.due_on,
+                late: e.due_on < today,
+                participant_first_name,
+                buddy_first_name,
+            })
+        })
+        .collect())
+}
+
+/// The participant's and the buddy's first names of each duo, by duo id.
+pub async fn first_names(
+    db: &impl ConnectionTrait,
+    duos: &[duo::Model],
+) -> Result<std::collections::HashMap<i32, (String, String)>, AppError> {
+    use std::collections::HashMap;
+
+    if duos.is_empty() {
+        return Ok(HashMap::new());
+    }
     let participants: HashMap<i32, String> = participant::Entity::find()
-        .filter(participant::Column::Id.is_in(duos.values().map(|d| d.participant_id)))
+        .filter(participant::Column::Id.is_in(duos.iter().map(|d| d.participant_id)))
         .all(db)
         .await?
         .into_iter()
         .map(|p| (p.id, p.first_name))
         .collect();
     let buddies: HashMap<i32, String> = buddy::Entity::find()
-        .filter(buddy::Column::Id.is_in(duos.values().map(|d| d.buddy_id)))
+        .filter(buddy::Column::Id.is_in(duos.iter().map(|d| d.buddy_id)))
         .all(db)
         .await?
         .into_iter()
         .map(|b| (b.id, b.first_name))
         .collect();
-    Ok(planned
-        .into_iter()
-        .filter_map(|e| {
-            let d = duos.get(&e.duo_id)?;
-            Some(DueEvaluation {
-                duo_id: d.id,
-                due_on: e.due_on,
-                late: e.due_on < today,
-                participant_first_name: participants
-                    .get(&d.participant_id)
-                    .cloned()
-                    .unwrap_or_default(),
-                buddy_first_name: buddies.get(&d.buddy_id).cloned().unwrap_or_default(),
-            })
+    Ok(duos
+        .iter()
+        .map(|d| {
+            let name = |m: &HashMap<i32, String>, id| m.get(&id).cloned().unwrap_or_default();
+            (
+                d.id,
+                (
+                    name(&participants, d.participant_id),
+                    name(&buddies, d.buddy_id),
+                ),
+            )
         })
         .collect())
+}
+
+/// A buddy's duos that have not ended, oldest first.
+pub async fn of_buddy(
+    db: &impl ConnectionTrait,
+    buddy_id: i32,
+) -> Result<Vec<duo::Model>, AppError> {
+    use sea_orm::QueryOrder;
+
+    Ok(duo::Entity::find()
+        .filter(duo::Column::BuddyId.eq(buddy_id))
+        .filter(duo::Column::Stage.ne(DuoStage::Ended.code()))
+        .order_by_asc(duo::Column::Id)
+        .all(db)
+        .await?)
 }

@@ -1,6 +1,6 @@
 //! Dates and times: stored in UTC, shown in the programme's time zone with Belgian formats.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
 use crate::i18n::Lang;
@@ -16,6 +16,26 @@ pub fn parse_time_zone(name: &str) -> Option<Tz> {
 /// The calendar date in the programme's time zone at an instant.
 pub fn local_date(at: DateTime<Utc>, tz: Tz) -> NaiveDate {
     at.with_timezone(&tz).date_naive()
+}
+
+/// The wall-clock time in the programme's time zone at an instant.
+pub fn local_date_time(at: DateTime<Utc>, tz: Tz) -> NaiveDateTime {
+    at.with_timezone(&tz).naive_local()
+}
+
+/// The instant of a wall-clock time in the programme's time zone. In the autumn's doubled
+/// hour the first one counts; a time skipped in spring moves on by the hour that was skipped.
+pub fn to_utc(local: NaiveDateTime, tz: Tz) -> DateTime<Utc> {
+    match tz.from_local_datetime(&local).earliest() {
+        Some(at) => at.with_timezone(&Utc),
+        None => to_utc(local + chrono::Duration::hours(1), tz),
+    }
+}
+
+/// A day and a time, for a phone: `vr 27 nov 14:30`, `Fri 27 Nov 14:30`.
+pub fn format_day_time(at: NaiveDateTime, lang: Lang) -> String {
+    let day = at.date().format_localized("%a %-d %b", lang.locale());
+    format!("{day} {}", at.format("%H:%M"))
 }
 
 /// Short Belgian date: `27/11/2026`.
@@ -37,7 +57,34 @@ pub fn format_date_time(at: DateTime<Utc>, tz: Tz) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::TimeZone;
+
+    #[test]
+    fn local_times_round_trip_through_daylight_saving() {
+        let tz = DEFAULT_TIME_ZONE;
+        let at = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+        // Winter: one hour ahead of UTC; summer: two.
+        assert_eq!(
+            to_utc(at("2026-11-27 14:30"), tz).to_rfc3339(),
+            "2026-11-27T13:30:00+00:00"
+        );
+        assert_eq!(
+            to_utc(at("2026-07-01 14:30"), tz).to_rfc3339(),
+            "2026-07-01T12:30:00+00:00"
+        );
+        // 29 March 2026, 02:30 does not exist in Brussels: it becomes 03:30 summer time.
+        assert_eq!(
+            to_utc(at("2026-03-29 02:30"), tz).to_rfc3339(),
+            "2026-03-29T01:30:00+00:00"
+        );
+        // 25 October 2026, 02:30 happens twice: the first (summer time) counts.
+        assert_eq!(
+            to_utc(at("2026-10-25 02:30"), tz).to_rfc3339(),
+            "2026-10-25T00:30:00+00:00"
+        );
+        let local = at("2026-11-27 14:30");
+        assert_eq!(local_date_time(to_utc(local, tz), tz), local);
+        assert_eq!(format_day_time(local, Lang::Nl), "vr 27 nov 14:30");
+    }
 
     #[test]
     fn dates_use_the_belgian_order() {

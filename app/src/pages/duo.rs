@@ -104,6 +104,7 @@ pub fn DuoPage() -> impl IntoView {
                             }).collect_view()}
                         </div>
                         <EvaluationSection duo=d.clone() record draft />
+                        <DuoActivitiesView id />
                         <section class="card" aria-labelledby="history-title">
                             <h2 id="history-title">{move || i18n.t().duo_history_title}</h2>
                             <History duo=d />
@@ -443,5 +444,55 @@ fn AgreementSheet(duo: DuoDetail, programme: String) -> impl IntoView {
                 </div>
             </section>
         </article>
+    }
+}
+
+/// The duo's activities, latest first, with the buddy's check-ins (for coordinators only).
+#[component]
+fn DuoActivitiesView(id: i32) -> impl IntoView {
+    use crate::api::activities::duo_activities;
+    use crate::domain::time::format_day_time;
+
+    let i18n = use_i18n();
+    let list = Resource::new(move || id, duo_activities);
+    view! {
+        <section class="card" aria-labelledby="activities-title">
+            <h2 id="activities-title">{move || i18n.t().duo_activities_title}</h2>
+            <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+                {move || Suspend::new(async move {
+                    match list.await {
+                        Ok(list) if list.is_empty() => {
+                            view! { <p class="muted">{move || i18n.t().duo_activities_none}</p> }.into_any()
+                        }
+                        Ok(list) => view! {
+                            <ol class="timeline" data-testid="duo-activities">
+                                {list.into_iter().map(|s| {
+                                    let a = s.activity;
+                                    let (at, status) = (a.starts_at, a.status);
+                                    view! {
+                                        <li>
+                                            <strong>{a.kind.clone()}</strong>" · "
+                                            {move || format_day_time(at, i18n.lang())}" · "
+                                            {move || (i18n.t().activity_status)(status)}
+                                            {(!a.place.is_empty()).then(|| format!(" · {}", a.place))}
+                                            {a.cancel_reason.clone().map(|r| view! { <br /><span class="muted prewrap">{r}</span> })}
+                                            {s.mood.map(|m| view! {
+                                                <br />{move || i18n.t().checkin_label}": "
+                                                <span aria-hidden="true">{m.face()}</span>" "
+                                                <span class:chip--warning=m.is_low() class="chip">{move || (i18n.t().mood_word)(m)}</span>
+                                            })}
+                                            {s.checkin_note.map(|n| view! { <br /><span class="prewrap">{n}</span> })}
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ol>
+                        }.into_any(),
+                        Err(error) => view! {
+                            <p class="banner banner--error" role="alert">{move || error.message(i18n.t())}</p>
+                        }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
     }
 }

@@ -1,7 +1,7 @@
-use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::api::activities::{CadenceRow, cadence_watch};
 use crate::api::duos::evaluations_due;
 use crate::api::programme::Programme;
 use crate::components::error_panel::ErrorPanel;
@@ -10,20 +10,38 @@ use crate::components::icons::{Icon, Svg};
 use crate::domain::account::Role;
 use crate::domain::time::{format_date, format_date_long};
 use crate::i18n::{Texts, use_i18n};
+use crate::pages::activities::BuddyHomeView;
 use crate::{ProgrammeResource, ViewerResource};
 
 #[component]
 pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
     let programme = expect_context::<ProgrammeResource>();
+    let viewer = expect_context::<ViewerResource>();
     view! {
-        <Title text=move || i18n.t().home_title.to_owned() />
         <SetupRedirect />
         <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
             {move || Suspend::new(async move {
+                // Buddies, mostly on a phone, see their own duos first.
+                let buddy = viewer
+                    .await
+                    .ok()
+                    .and_then(|v| v.user)
+                    .is_some_and(|u| u.role == Role::Buddy);
+                if buddy {
+                    return view! {
+                        <Title text=move || i18n.t().buddy_home_title.to_owned() />
+                        <BuddyHomeView />
+                    }
+                    .into_any();
+                }
                 match programme.await {
-                    Ok(info) => Either::Left(view! { <Welcome info /> }),
-                    Err(error) => Either::Right(view! { <ErrorPanel error /> }),
+                    Ok(info) => view! {
+                        <Title text=move || i18n.t().home_title.to_owned() />
+                        <Welcome info />
+                    }
+                    .into_any(),
+                    Err(error) => view! { <ErrorPanel error /> }.into_any(),
                 }
             })}
         </Suspense>
@@ -91,7 +109,7 @@ fn CoordinatorAgenda() -> impl IntoView {
                     .ok()
                     .and_then(|v| v.user)
                     .is_some_and(|u| matches!(u.role, Role::Admin | Role::Coordinator));
-                staff.then(|| view! { <DueEvaluations /> })
+                staff.then(|| view! { <CadenceWatchView /> <DueEvaluations /> })
             })}
         </Suspense>
     }
@@ -134,5 +152,77 @@ fn DueEvaluations() -> impl IntoView {
                 })}
             </Suspense>
         </section>
+    }
+}
+
+/// Active duos that have gone quiet or had a difficult check-in, first; then the rest, so a
+/// coordinator sees every duo's last activity and rhythm at a glance.
+#[component]
+fn CadenceWatchView() -> impl IntoView {
+    let i18n = use_i18n();
+    let watch = Resource::new(|| (), |_| cadence_watch());
+    view! {
+        <section class="card home-cadence" aria-labelledby="cadence-title">
+            <h2 id="cadence-title">{move || i18n.t().cadence_title}</h2>
+            <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+                {move || Suspend::new(async move {
+                    match watch.await {
+                        Ok(w) if w.rows.is_empty() => {
+                            view! { <p class="muted">{move || i18n.t().cadence_none}</p> }.into_any()
+                        }
+                        Ok(w) => {
+                            let flagged = w.flagged();
+                            let margin = w.margin_days;
+                            view! {
+                                <p class="muted">{move || (i18n.t().cadence_margin_note)(margin)}</p>
+                                <p role="status" data-testid="cadence-summary">{move || if flagged == 0 {
+                                    i18n.t().cadence_all_fine.to_owned()
+                                } else {
+                                    (i18n.t().cadence_attention)(flagged)
+                                }}</p>
+                                <ul class="cadence-list">
+                                    {w.rows.into_iter().map(|row| view! { <CadenceItem row /> }).collect_view()}
+                                </ul>
+                            }
+                            .into_any()
+                        }
+                        Err(error) => view! {
+                            <p class="banner banner--error" role="alert">{move || error.message(i18n.t())}</p>
+                        }
+                        .into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn CadenceItem(row: CadenceRow) -> impl IntoView {
+    let i18n = use_i18n();
+    let pair = (i18n.t().board_pair)(&row.buddy_first_name, &row.participant_first_name);
+    let c = row.cadence.clone();
+    let last = row.last_activity_on.map(format_date);
+    let next = row.next_planned_on.map(format_date);
+    let rhythm = row.rhythm;
+    let quiet = c.quiet_days;
+    view! {
+        <li class="cadence-item" class:cadence-item--flagged=c.needs_attention() data-duo=row.duo_id>
+            <a href=format!("/duos/{}", row.duo_id)>{pair}</a>
+            <span class="cadence-item__chips">
+                {c.flagged.then(|| view! { <span class="chip chip--warning">{move || i18n.t().cadence_flag}</span> })}
+                {c.low_checkin.then(|| view! { <span class="chip chip--warning">{move || i18n.t().cadence_low}</span> })}
+                {c.first_months.then(|| view! { <span class="chip chip--soft">{move || i18n.t().cadence_first_months}</span> })}
+            </span>
+            <span class="muted cadence-item__facts">
+                {move || match &last {
+                    Some(d) => (i18n.t().cadence_last)(d),
+                    None => i18n.t().cadence_never.to_owned(),
+                }}
+                " · "{move || (i18n.t().cadence_quiet)(quiet)}
+                {next.clone().map(|d| view! { " · "{move || (i18n.t().cadence_next)(&d)} })}
+                " · "{move || (i18n.t().cadence_rhythm)(rhythm.min_weeks, rhythm.max_weeks)}
+            </span>
+        </li>
     }
 }

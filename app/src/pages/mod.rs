@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod account_two_factor;
+pub mod activities;
 pub mod admin_audit;
 pub mod admin_lists;
 pub mod admin_matching;

@@ -1,0 +1,503 @@
+//! The buddy's phone: their duos with the next activity (home), planning an activity, and
+//! one activity to move, cancel, confirm or check in. One column, large touch targets, and
+//! every form also works as a plain HTML form.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use crate::api::activities::{
+    ActivityPage as ActivityData, ActivityView, BuddyDuo, BuddyHome, CancelActivity,
+    CheckInActivity, ConfirmActivity, PlanActivity, PlanPage as PlanData, RescheduleActivity,
+    buddy_home, get_activity, plan_page,
+};
+use crate::api::drafts::{DraftForm, draft_or};
+use crate::components::error_panel::ErrorPanel;
+use crate::components::form::{ActionError, FormError, action_error};
+use crate::components::guard::RequireRole;
+use crate::components::profile_fields::{Input, field_problem};
+use crate::domain::account::Role;
+use crate::domain::activity::{ActivityStatus, CancelForm, CheckInForm, Mood, PlanForm};
+use crate::domain::lists::Named;
+use crate::domain::time::format_day_time;
+use crate::error::AppError;
+use crate::i18n::{explain, use_i18n};
+
+const BUDDIES: &[Role] = &[Role::Buddy];
+
+fn route_id() -> Option<i32> {
+    use_params_map()
+        .read()
+        .get("id")
+        .and_then(|v| v.parse().ok())
+}
+
+/// A day and time for people and for machines.
+fn when_view(at: chrono::NaiveDateTime) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <time datetime=at.format("%Y-%m-%dT%H:%M").to_string()>
+            {move || format_day_time(at, i18n.lang())}
+        </time>
+    }
+}
+
+/// The buddy's home page (shown at `/` to buddies).
+#[component]
+pub fn BuddyHomeView() -> impl IntoView {
+    let i18n = use_i18n();
+    let home = Resource::new(|| (), |_| buddy_home());
+    view! {
+        <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+            {move || Suspend::new(async move {
+                match home.await {
+                    Ok(home) => view! { <Home home /> }.into_any(),
+                    Err(error) => view! { <ErrorPanel error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Home(home: BuddyHome) -> impl IntoView {
+    let i18n = use_i18n();
+    let name = home.first_name.clone();
+    let body = if !home.linked {
+        view! { <p class="banner banner--warning" role="status">{move || i18n.t().buddy_not_linked}</p> }
+            .into_any()
+    } else if home.duos.is_empty() {
+        view! { <p class="muted">{move || i18n.t().buddy_no_duos}</p> }.into_any()
+    } else {
+        home.duos
+            .into_iter()
+            .map(|duo| view! { <DuoCard duo /> })
+            .collect_view()
+            .into_any()
+    };
+    view! {
+        <div class="buddy-home">
+            <h1>{move || (i18n.t().buddy_hello)(&name)}</h1>
+            {body}
+            <p class="buddy-links">
+                <a class="btn btn--ghost" href="/calendar">{move || i18n.t().buddy_my_calendar}</a>
+            </p>
+        </div>
+    }
+}
+
+#[component]
+fn DuoCard(duo: BuddyDuo) -> impl IntoView {
+    let i18n = use_i18n();
+    let with = duo.participant.first_name.clone();
+    let title_id = format!("duo-{}-title", duo.id);
+    let heading = {
+        let with = with.clone();
+        move || (i18n.t().buddy_duo_with)(with.as_deref())
+    };
+    let can_plan = duo.can_plan();
+    let plan_href = format!("/buddy/duos/{}/plan", duo.id);
+    let confirm = duo
+        .to_confirm
+        .iter()
+        .map(|a| view! { <ConfirmPrompt activity=a.clone() /> })
+        .collect_view();
+    let check_in = duo
+        .to_check_in
+        .iter()
+        .map(|a| {
+            let (kind, at) = (a.kind.clone(), a.starts_at);
+            let href = format!("/buddy/activities/{}#checkin", a.id);
+            view! {
+                <div class="buddy-prompt">
+                    <p>{move || (i18n.t().buddy_check_in_prompt)(&kind, &format_day_time(at, i18n.lang()))}</p>
+                    <a class="btn btn--primary btn--block" href=href>{move || i18n.t().buddy_check_in_link}</a>
+                </div>
+            }
+        })
+        .collect_view();
+    let next = match duo.next.clone() {
+        Some(a) => view! { <NextActivity activity=a /> }.into_any(),
+        None if can_plan => {
+            view! { <p class="muted">{move || i18n.t().buddy_nothing_planned}</p> }.into_any()
+        }
+        None => view! { <p class="muted">{move || i18n.t().buddy_duo_introduction}</p> }.into_any(),
+    };
+    let p = duo.participant.clone();
+    let phone = p.phone.clone().map(|phone| {
+        let tel = format!("tel:{}", phone.replace(' ', ""));
+        view! { <a class="btn btn--ghost btn--block" href=tel>{move || (i18n.t().buddy_call)(&phone)}</a> }
+    });
+    let interests = (!p.interests.is_empty()).then(|| {
+        view! {
+            <h3>{move || i18n.t().buddy_interests}</h3>
+            <ul class="chips">
+                {p.interests.iter().map(|i| view! { <li class="chip chip--soft">{i.clone()}</li> }).collect_view()}
+            </ul>
+        }
+    });
+    let slots: Vec<_> = p.availability.slots().collect();
+    let availability = (!slots.is_empty()).then(|| {
+        view! {
+            <h3>{move || i18n.t().buddy_availability}</h3>
+            <p>{move || slots.iter().map(|s| explain::slot(i18n.lang(), *s)).collect::<Vec<_>>().join(", ")}</p>
+        }
+    });
+    let recent = (!duo.recent.is_empty()).then(|| {
+        let items = duo
+            .recent
+            .iter()
+            .map(|a| {
+                let (kind, at, status) = (a.kind.clone(), a.starts_at, a.status);
+                view! {
+                    <li>
+                        {kind}" · "{when_view(at)}" · "
+                        <span class="muted">{move || (i18n.t().activity_status)(status)}</span>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <h3>{move || i18n.t().buddy_recent}</h3>
+            <ul class="buddy-recent">{items}</ul>
+        }
+    });
+    view! {
+        <section class="card buddy-duo" aria-labelledby=title_id.clone()>
+            <h2 id=title_id.clone()>{heading}</h2>
+            {confirm}
+            {check_in}
+            <h3>{move || i18n.t().buddy_next}</h3>
+            {next}
+            {can_plan.then(|| view! {
+                <a class="btn btn--primary btn--block" href=plan_href.clone()>{move || i18n.t().buddy_plan}</a>
+            })}
+            {phone}
+            {interests}
+            {availability}
+            {recent}
+        </section>
+    }
+}
+
+#[component]
+fn NextActivity(activity: ActivityView) -> impl IntoView {
+    let i18n = use_i18n();
+    let href = format!("/buddy/activities/{}", activity.id);
+    let ics = format!("/activities/{}.ics", activity.id);
+    view! {
+        <div class="buddy-next" data-testid="next-activity">
+            <p class="buddy-next__what">{activity.kind.clone()}</p>
+            <p class="buddy-next__when">{when_view(activity.starts_at)}</p>
+            {(!activity.place.is_empty()).then(|| view! { <p>{activity.place.clone()}</p> })}
+            <div class="buddy-actions">
+                <a class="btn btn--ghost" href=ics download="">{move || i18n.t().buddy_add_calendar}</a>
+                <a class="btn btn--ghost" href=href>{move || i18n.t().buddy_open_activity}</a>
+            </div>
+        </div>
+    }
+}
+
+/// "Did it happen?" for a planned activity whose time has passed.
+#[component]
+fn ConfirmPrompt(activity: ActivityView) -> impl IntoView {
+    let i18n = use_i18n();
+    let confirm = ServerAction::<ConfirmActivity>::new();
+    let error = action_error(confirm);
+    let (kind, at) = (activity.kind.clone(), activity.starts_at);
+    let next = format!("/buddy/activities/{}#checkin", activity.id);
+    let cancel_href = format!("/buddy/activities/{}#cancel", activity.id);
+    view! {
+        <div class="buddy-prompt">
+            <p>{move || (i18n.t().buddy_to_confirm)(&kind, &format_day_time(at, i18n.lang()))}</p>
+            <ActionForm action=confirm>
+                <FormError error />
+                <input type="hidden" name="id" value=activity.id />
+                <input type="hidden" name="version" value=activity.version />
+                <input type="hidden" name="next" value=next />
+                <button type="submit" class="btn btn--primary btn--block" disabled=move || confirm.pending().get()>
+                    {move || i18n.t().buddy_confirm_yes}
+                </button>
+            </ActionForm>
+            <a class="btn btn--ghost btn--block" href=cancel_href>{move || i18n.t().buddy_confirm_no}</a>
+        </div>
+    }
+}
+
+/// Kinds as large radio buttons: quicker on a phone than a drop-down.
+#[component]
+fn KindChoices(kinds: Vec<Named>, selected: String, error: ActionError) -> impl IntoView {
+    let i18n = use_i18n();
+    let problem = field_problem(error, "kind_id");
+    view! {
+        <fieldset class="choices choices--large" aria-invalid=move || problem().map(|_| "true")
+            aria-describedby=move || problem().map(|_| "activity-kind-error")>
+            <legend>{move || i18n.t().field_activity_kind}</legend>
+            <div class="choices__items">
+                {kinds.into_iter().filter(|k| k.active).map(|k| {
+                    let checked = selected == k.id.to_string();
+                    view! {
+                        <label class="choice">
+                            <input type="radio" name="form[kind_id]" value=k.id.to_string() checked=checked />
+                            {k.name}
+                        </label>
+                    }
+                }).collect_view()}
+            </div>
+            {move || problem().map(|m| view! { <span class="field-error" id="activity-kind-error">{m}</span> })}
+        </fieldset>
+    }
+}
+
+/// Kind, date, time, place and note: the fields of planning and of moving.
+#[component]
+fn PlanFields(kinds: Vec<Named>, values: PlanForm, error: ActionError) -> impl IntoView {
+    view! {
+        <KindChoices kinds selected=values.kind_id.clone() error />
+        <div class="field-row">
+            <Input id="activity-date".into() name="form[date]".into() field="date" kind="date"
+                label=|t| t.field_activity_date required=true value=values.date.clone() error />
+            <Input id="activity-time".into() name="form[time]".into() field="time" kind="time"
+                label=|t| t.field_activity_time required=true value=values.time.clone() error />
+        </div>
+        <Input id="activity-place".into() name="form[place]".into() field="place"
+            label=|t| t.field_activity_place hint=|t| t.field_activity_place_hint value=values.place.clone() error />
+        <Input id="activity-note".into() name="form[note]".into() field="note" kind="textarea"
+            label=|t| t.field_activity_note value=values.note.clone() error />
+    }
+}
+
+/// `/buddy/duos/:id/plan`
+#[component]
+pub fn PlanActivityPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let data = Resource::new(route_id, |id| async move {
+        let id = id.ok_or(AppError::NotFound)?;
+        let page = plan_page(id).await?;
+        let draft = draft_or(DraftForm::PlanActivity(id), PlanForm::default()).await;
+        Ok::<_, AppError>((page, draft))
+    });
+    view! {
+        <Title text=move || i18n.t().buddy_plan.to_owned() />
+        <RequireRole roles=BUDDIES>
+            <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Ok((page, draft)) => view! { <PlanFormView page draft /> }.into_any(),
+                        Err(error) => view! { <ErrorPanel error /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </RequireRole>
+    }
+}
+
+#[component]
+fn PlanFormView(page: PlanData, draft: PlanForm) -> impl IntoView {
+    let i18n = use_i18n();
+    let plan = ServerAction::<PlanActivity>::new();
+    let error = action_error(plan);
+    // A week from now at two in the afternoon, unless something was typed already.
+    let values = if draft == PlanForm::default() {
+        PlanForm {
+            date: (page.now.date() + chrono::Days::new(7))
+                .format("%Y-%m-%d")
+                .to_string(),
+            time: "14:00".into(),
+            ..PlanForm::default()
+        }
+    } else {
+        draft
+    };
+    let with = page.with.clone();
+    view! {
+        <div class="buddy-page">
+            <a class="back-link" href="/">{move || i18n.t().activity_back}</a>
+            <h1>{move || (i18n.t().plan_title)(with.as_deref())}</h1>
+            <ActionForm action=plan attr:novalidate=true attr:class="form-card">
+                <FormError error />
+                <input type="hidden" name="duo_id" value=page.duo_id />
+                <input type="hidden" name="next" value="/" />
+                <PlanFields kinds=page.kinds values error />
+                <button type="submit" class="btn btn--primary btn--block" disabled=move || plan.pending().get()>
+                    {move || i18n.t().plan_save}
+                </button>
+            </ActionForm>
+        </div>
+    }
+}
+
+/// `/buddy/activities/:id`: move, cancel, confirm or check in, whichever applies now.
+#[component]
+pub fn ActivityPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let data = Resource::new(route_id, |id| async move {
+        let id = id.ok_or(AppError::NotFound)?;
+        let page = get_activity(id).await?;
+        let reschedule = draft_or(DraftForm::RescheduleActivity(id), None::<PlanForm>).await;
+        let cancel = draft_or(DraftForm::CancelActivity(id), CancelForm::default()).await;
+        let check_in = draft_or(DraftForm::CheckIn(id), CheckInForm::default()).await;
+        Ok::<_, AppError>((page, reschedule, cancel, check_in))
+    });
+    view! {
+        <Title text=move || i18n.t().buddy_home_title.to_owned() />
+        <RequireRole roles=BUDDIES>
+            <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Ok((page, reschedule, cancel, check_in)) => {
+                            view! { <ActivityView page reschedule cancel check_in /> }.into_any()
+                        }
+                        Err(error) => view! { <ErrorPanel error /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </RequireRole>
+    }
+}
+
+#[component]
+fn ActivityView(
+    page: ActivityData,
+    reschedule: Option<PlanForm>,
+    cancel: CancelForm,
+    check_in: CheckInForm,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let a = page.activity.clone();
+    let heading = {
+        let (kind, with) = (a.kind.clone(), page.with.clone());
+        move || match &with {
+            Some(w) => format!("{kind} · {w}"),
+            None => kind.clone(),
+        }
+    };
+    let planned = a.status == ActivityStatus::Planned;
+    let happened = a.starts_at <= page.now;
+    let status = a.status;
+    let summary = view! {
+        <p class="buddy-next__when">{when_view(a.starts_at)}</p>
+        {(!a.place.is_empty()).then(|| view! { <p>{a.place.clone()}</p> })}
+        {(!a.note.is_empty()).then(|| view! { <p class="muted">{a.note.clone()}</p> })}
+        <p><span class="chip">{move || (i18n.t().activity_status)(status)}</span></p>
+        {a.cancel_reason.clone().map(|r| view! { <p>{move || (i18n.t().activity_cancelled)(&r)}</p> })}
+    };
+    let reschedule_values = reschedule.unwrap_or_else(|| PlanForm {
+        kind_id: a.kind_id.to_string(),
+        date: a.starts_at.format("%Y-%m-%d").to_string(),
+        time: a.starts_at.format("%H:%M").to_string(),
+        place: a.place.clone(),
+        note: a.note.clone(),
+    });
+    let confirm_section =
+        (planned && happened).then(|| view! { <ConfirmPrompt activity=a.clone() /> });
+    let move_section = (planned && !happened).then(|| {
+        view! { <RescheduleSection activity=a.clone() kinds=page.kinds.clone() values=reschedule_values /> }
+    });
+    let cancel_section =
+        planned.then(|| view! { <CancelSection activity=a.clone() values=cancel /> });
+    let check_in_section = (a.status == ActivityStatus::Done && !a.checked_in)
+        .then(|| view! { <CheckInSection activity=a.clone() values=check_in /> });
+    let checked = (a.status == ActivityStatus::Done && a.checked_in).then(
+        || view! { <p class="banner banner--ok" role="status">{move || i18n.t().checkin_done}</p> },
+    );
+    view! {
+        <div class="buddy-page">
+            <a class="back-link" href="/">{move || i18n.t().activity_back}</a>
+            <h1>{heading}</h1>
+            <section class="card">{summary}</section>
+            {checked}
+            {confirm_section}
+            {check_in_section}
+            {move_section}
+            {cancel_section}
+        </div>
+    }
+}
+
+#[component]
+fn RescheduleSection(activity: ActivityView, kinds: Vec<Named>, values: PlanForm) -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<RescheduleActivity>::new();
+    let error = action_error(action);
+    view! {
+        <section class="card form-card" id="reschedule" aria-labelledby="reschedule-title">
+            <h2 id="reschedule-title">{move || i18n.t().activity_reschedule_title}</h2>
+            <ActionForm action attr:novalidate=true>
+                <FormError error />
+                <input type="hidden" name="id" value=activity.id />
+                <input type="hidden" name="version" value=activity.version />
+                <input type="hidden" name="next" value="/" />
+                <PlanFields kinds values error />
+                <button type="submit" class="btn btn--primary btn--block" disabled=move || action.pending().get()>
+                    {move || i18n.t().activity_reschedule_save}
+                </button>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+fn CancelSection(activity: ActivityView, values: CancelForm) -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<CancelActivity>::new();
+    let error = action_error(action);
+    view! {
+        <section class="card form-card" id="cancel" aria-labelledby="cancel-title">
+            <h2 id="cancel-title">{move || i18n.t().activity_cancel_title}</h2>
+            <ActionForm action attr:novalidate=true>
+                <FormError error />
+                <input type="hidden" name="id" value=activity.id />
+                <input type="hidden" name="version" value=activity.version />
+                <input type="hidden" name="next" value="/" />
+                <Input id="cancel-reason".into() name="form[reason]".into() field="reason" kind="textarea"
+                    label=|t| t.field_cancel_reason required=true value=values.reason error />
+                <button type="submit" class="btn btn--danger btn--block" disabled=move || action.pending().get()>
+                    {move || i18n.t().activity_cancel_save}
+                </button>
+            </ActionForm>
+        </section>
+    }
+}
+
+/// Five faces with words; the words are what a screen reader reads.
+#[component]
+fn CheckInSection(activity: ActivityView, values: CheckInForm) -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<CheckInActivity>::new();
+    let error = action_error(action);
+    let problem = field_problem(error, "mood");
+    let selected = values.mood.clone();
+    view! {
+        <section class="card form-card" id="checkin" aria-labelledby="checkin-title">
+            <h2 id="checkin-title">{move || i18n.t().checkin_title}</h2>
+            <ActionForm action attr:novalidate=true>
+                <FormError error />
+                <input type="hidden" name="id" value=activity.id />
+                <input type="hidden" name="version" value=activity.version />
+                <input type="hidden" name="next" value="/" />
+                <fieldset class="moods" aria-invalid=move || problem().map(|_| "true")
+                    aria-describedby=move || problem().map(|_| "checkin-mood-error")>
+                    <legend class="visually-hidden">{move || i18n.t().checkin_title}</legend>
+                    {Mood::ALL.into_iter().map(|m| {
+                        let value = m.value().to_string();
+                        let checked = selected == value;
+                        view! {
+                            <label class="mood">
+                                <input type="radio" name="form[mood]" value=value checked=checked />
+                                <span class="mood__face" aria-hidden="true">{m.face()}</span>
+                                <span class="mood__word">{move || (i18n.t().mood_word)(m)}</span>
+                            </label>
+                        }
+                    }).collect_view()}
+                    {move || problem().map(|m| view! { <span class="field-error" id="checkin-mood-error">{m}</span> })}
+                </fieldset>
+                <Input id="checkin-note".into() name="form[note]".into() field="note" kind="textarea"
+                    label=|t| t.field_checkin_note value=values.note error />
+                <button type="submit" class="btn btn--primary btn--block" disabled=move || action.pending().get()>
+                    {move || i18n.t().checkin_save}
+                </button>
+            </ActionForm>
+        </section>
+    }
+}
