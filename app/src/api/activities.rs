@@ -491,8 +491,7 @@ pub(crate) mod server {
                 next: mine
                     .iter()
                     .filter(planned)
-                    .filter(|a| a.starts_at > now)
-                    .last()
+                    .rfind(|a| a.starts_at > now)
                     .cloned(),
                 to_confirm: mine
                     .iter()

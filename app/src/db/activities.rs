@@ -13,7 +13,7 @@ use sea_orm::{
 use super::entities::activity::{self, Column, Entity};
 use super::entities::duo;
 use crate::domain::activity::{ActivityStatus, CadenceFacts, CheckIn, Mood, Plan};
-use crate::domain::duo::{Agreement, DuoStage, Rhythm};
+use crate::domain::duo::{Agreement, DuoStage};
 use crate::domain::time::local_date;
 use crate::error::AppError;
 
@@ -182,7 +182,7 @@ pub fn facts_of(
         .as_deref()
         .and_then(|json| serde_json::from_str::<Agreement>(json).ok())
         .map(|a| a.rhythm)
-        .unwrap_or_else(Rhythm::default);
+        .unwrap_or_default();
     let done = activities
         .iter()
         .filter(|a| a.status == ActivityStatus::Done.code());
