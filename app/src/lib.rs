@@ -62,6 +62,8 @@ use crate::pages::{
 
 /// The HTML document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    // Every script carries the response's CSP nonce, also those from 'self'.
+    let nonce = leptos::nonce::use_nonce();
     view! {
         <!DOCTYPE html>
         <html>
@@ -70,10 +72,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="theme-color" content="#1f5f5b" />
                 // Installable app: manifest, home-screen icon, and the service worker that
-                // shows the offline page (registered by a static file: the CSP allows 'self').
+                // shows the offline page (registered by a static file, not inline).
                 <link rel="manifest" href="/manifest.webmanifest" />
                 <link rel="apple-touch-icon" href="/icons/apple-touch-icon.png" />
-                <script src="/sw-register.js" defer></script>
+                <script src="/sw-register.js" defer nonce=nonce></script>
                 <AutoReload options=options.clone() />
                 <HydrationScripts options />
                 <MetaTags />
