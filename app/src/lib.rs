@@ -46,6 +46,7 @@ use crate::pages::{
     buddies::{
         ApplicationThanksPage, BecomeBuddyPage, BuddiesPage, BuddyPage, EditBuddyPage, NewBuddyPage,
     },
+    calendar::CalendarPage,
     duo::{AgreementPage, DuoPage},
     home::HomePage,
     import::ImportPage,
@@ -62,6 +63,8 @@ use crate::pages::{
 
 /// The HTML document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    // Every script carries the response's CSP nonce, also those from 'self'.
+    let nonce = leptos::nonce::use_nonce();
     view! {
         <!DOCTYPE html>
         <html>
@@ -69,6 +72,11 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="theme-color" content="#1f5f5b" />
+                // Installable app: manifest, home-screen icon, and the service worker that
+                // shows the offline page (registered by a static file, not inline).
+                <link rel="manifest" href="/manifest.webmanifest" />
+                <link rel="apple-touch-icon" href="/icons/apple-touch-icon.png" />
+                <script src="/sw-register.js" defer nonce=nonce></script>
                 <AutoReload options=options.clone() />
                 <HydrationScripts options />
                 <MetaTags />
@@ -148,6 +156,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/settings") view=SettingsPage ssr=SsrMode::Async />
                     <Route path=path!("/buddy/duos/:id/plan") view=PlanActivityPage ssr=SsrMode::Async />
                     <Route path=path!("/buddy/activities/:id") view=ActivityPage ssr=SsrMode::Async />
+                    <Route path=path!("/calendar") view=CalendarPage ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>

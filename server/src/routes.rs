@@ -30,7 +30,11 @@ pub fn router(state: AppState) -> Router {
             security::provide_nonce,
             shell,
         ))
-        .layer(axum::middleware::from_fn(crate::api_errors::status_from_error))
+        // The calendar feed and the .ics downloads, ahead of the pages (see `calendar`).
+        .layer(from_fn_with_state(state.clone(), crate::calendar::serve))
+        .layer(axum::middleware::from_fn(
+            crate::api_errors::status_from_error,
+        ))
         // Inner first: the CSRF refusal gets the security headers too.
         .layer(from_fn_with_state(
             state.config.clone(),
@@ -38,10 +42,14 @@ pub fn router(state: AppState) -> Router {
         ))
         .layer(from_fn_with_state(state.config.clone(), security::headers))
         .layer(CompressionLayer::new())
-        // Only method and path are logged: query strings could carry personal data.
-        .layer(TraceLayer::new_for_http().make_span_with(|request: &axum::extract::Request| {
-            tracing::info_span!("request", method = %request.method(), path = %request.uri().path())
-        }))
+        // Only method and path are logged: query strings could carry personal data, and a
+        // calendar feed's token is replaced.
+        .layer(
+            TraceLayer::new_for_http().make_span_with(|request: &axum::extract::Request| {
+                let path = app::domain::calendar::loggable_path(request.uri().path());
+                tracing::info_span!("request", method = %request.method(), path = %path)
+            }),
+        )
         .with_state(state)
 }
 

@@ -106,7 +106,7 @@ pub async fn same_origin_only(
     } else {
         tracing::warn!(
             method = %request.method(),
-            path = %request.uri().path(),
+            path = %app::domain::calendar::loggable_path(request.uri().path()),
             "cross-origin request refused"
         );
         (StatusCode::FORBIDDEN, "Forbidden").into_response()

@@ -80,6 +80,8 @@ mod store {
 
     /// Bounds the memory a flood of refused posts can take.
     const MAX_DRAFTS: usize = 5_000;
+    /// How long a result waits for the page that shows it once.
+    const ONCE_MINUTES: i64 = 5;
 
     struct Draft {
         session: Option<String>,
@@ -122,6 +124,25 @@ mod store {
 
         fn remove(&self, key: &str, form: &str) {
             self.lock().remove(&(key.to_owned(), form.to_owned()));
+        }
+
+        /// Keeps a result that a form sent without JavaScript cannot carry back (the
+        /// browser follows a redirect), for the next page of this session to show once.
+        pub fn keep_once(&self, session: &str, what: &str, json: String, now: DateTime<Utc>) {
+            let draft = Draft {
+                session: Some(session.to_owned()),
+                json,
+                expires: now + Duration::minutes(ONCE_MINUTES),
+            };
+            self.put((session.to_owned(), format!("once:{what}")), draft, now);
+        }
+
+        /// The result kept by [`FormDrafts::keep_once`], removed on the way.
+        pub fn take_once(&self, session: &str, what: &str, now: DateTime<Utc>) -> Option<String> {
+            self.lock()
+                .remove(&(session.to_owned(), format!("once:{what}")))
+                .filter(|d| d.expires > now && d.session.as_deref() == Some(session))
+                .map(|d| d.json)
         }
     }
 

@@ -5,6 +5,7 @@ pub mod activities;
 pub mod admin_lists;
 pub mod audit;
 pub mod buddies;
+pub mod calendar;
 pub mod drafts;
 pub mod duos;
 pub mod import;

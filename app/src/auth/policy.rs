@@ -5,8 +5,8 @@ use leptos::server_fn::ServerFn;
 
 use super::session::current_user;
 use crate::api::{
-    account, activities, admin_lists, audit, buddies, drafts, duos, import, invitations, lists,
-    matching, outbox, participants, programme, settings, two_factor, users,
+    account, activities, admin_lists, audit, buddies, calendar, drafts, duos, import, invitations,
+    lists, matching, outbox, participants, programme, settings, two_factor, users,
 };
 use crate::domain::account::{CurrentUser, Role};
 use crate::error::AppError;
@@ -123,6 +123,9 @@ pub fn rules() -> Vec<(&'static str, Rule)> {
         (activities::CadenceMargin::PATH, Rule::Roles(ADMIN)),
         (activities::SaveCadenceMargin::PATH, Rule::Roles(ADMIN)),
         (outbox::ListOutbox::PATH, Rule::Roles(ADMIN)),
+        (calendar::CalendarStatus::PATH, Rule::Roles(BUDDY)),
+        (calendar::RenewCalendar::PATH, Rule::Roles(BUDDY)),
+        (calendar::RevokeCalendar::PATH, Rule::Roles(BUDDY)),
     ]
 }
 

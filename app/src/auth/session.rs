@@ -58,10 +58,11 @@ fn request_parts() -> Option<Parts> {
 }
 
 fn request_cookie(config: &Config, base: &str) -> Option<String> {
-    let parts = request_parts()?;
-    let name = full_name(config, base);
-    parts
-        .headers
+    cookie_in(&request_parts()?.headers, &full_name(config, base))
+}
+
+fn cookie_in(headers: &http::HeaderMap, name: &str) -> Option<String> {
+    headers
         .get_all(COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
@@ -91,10 +92,25 @@ pub fn current_session_hash(state: &AppState) -> Option<String> {
 /// The signed-in user of this request. Sessions past their idle or absolute limit, and
 /// sessions of disabled accounts, are deleted on the way.
 pub async fn current_user(state: &AppState) -> Result<Option<CurrentUser>, AppError> {
-    let Some(hash) = current_session_hash(state) else {
-        return Ok(None);
-    };
-    let Some((session, user)) = sessions::find_with_user(&state.db, &hash).await? else {
+    match current_session_hash(state) {
+        Some(hash) => user_of_session(state, &hash).await,
+        None => Ok(None),
+    }
+}
+
+/// As [`current_user`], for a request served by a plain axum route rather than Leptos.
+pub async fn user_of_headers(
+    state: &AppState,
+    headers: &http::HeaderMap,
+) -> Result<Option<CurrentUser>, AppError> {
+    match cookie_in(headers, &cookie_name(&state.config)) {
+        Some(token) => user_of_session(state, &hash_token(&token)).await,
+        None => Ok(None),
+    }
+}
+
+async fn user_of_session(state: &AppState, hash: &str) -> Result<Option<CurrentUser>, AppError> {
+    let Some((session, user)) = sessions::find_with_user(&state.db, hash).await? else {
         return Ok(None);
     };
     let now = state.clock.now();
@@ -103,12 +119,12 @@ pub async fn current_user(state: &AppState) -> Result<Option<CurrentUser>, AppEr
         || now - session.last_seen_at > limits.idle
         || now - session.created_at > limits.absolute
     {
-        sessions::delete(&state.db, &hash).await?;
+        sessions::delete(&state.db, hash).await?;
         return Ok(None);
     }
     // One write a minute at most keeps busy pages from writing on every request.
     if now - session.last_seen_at > Duration::minutes(1) {
-        sessions::touch(&state.db, &hash, now).await?;
+        sessions::touch(&state.db, hash, now).await?;
     }
     Ok(Some(user.current()))
 }

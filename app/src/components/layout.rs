@@ -67,6 +67,9 @@ fn Navigation() -> impl IntoView {
         if role == Some(Role::Screener) {
             items.push(("/buddies", Icon::Link, |t| t.nav_buddies));
         }
+        if role == Some(Role::Buddy) {
+            items.push(("/calendar", Icon::Calendar, |t| t.nav_calendar));
+        }
         if role.is_none() {
             items.push(("/become-a-buddy", Icon::UserPlus, |t| t.nav_become_buddy));
         }

@@ -4,6 +4,7 @@
 pub mod activities;
 pub mod audit;
 pub mod buddies;
+pub mod calendar;
 pub mod duos;
 pub mod entities;
 pub mod invitations;

@@ -3,6 +3,7 @@
 pub mod account;
 pub mod activity;
 pub mod audit;
+pub mod calendar;
 pub mod duo;
 pub mod import;
 pub mod lists;

@@ -785,4 +785,56 @@ pub const TEXTS: Texts = Texts {
     mail_digest_evaluation: |first_name, due, link| {
         format!("- Duo with {first_name}: evaluation conversation planned on {due} – {link}")
     },
+    nav_calendar: "My calendar",
+    calendar_title: "My calendar",
+    calendar_intro: "See your buddy activities in the calendar you already use, on your phone or computer. Klik gives you a personal, secret calendar address for that. Your calendar app checks it regularly for anything new or changed.",
+    calendar_privacy: "Your calendar only gets the kind of activity, the first name, the time and the place. Never your notes or how it went.",
+    calendar_status_on: |since| format!("Your calendar address has been working since {since}."),
+    calendar_status_off: "You have no calendar address yet.",
+    calendar_create: "Make my calendar address",
+    calendar_renew: "Make a new calendar address",
+    calendar_renew_hint: "The old address stops working at once. Then put the new address in your calendar app.",
+    calendar_url_title: "Your calendar address",
+    calendar_url_label: "Calendar address (secret)",
+    calendar_url_once: "Copy the address now: Klik shows it only once. Share it with nobody: whoever has it sees your appointments. Lost it? Just make a new address.",
+    calendar_copy: "Copy the address",
+    calendar_copied: "The address is copied.",
+    calendar_copy_failed: "Copying did not work. Select the address and copy it yourself.",
+    calendar_open_app: "Open in my calendar app",
+    calendar_how_title: "How to add the address to your calendar",
+    calendar_apps: &[
+        (
+            "Google Calendar",
+            &[
+                "Open Google Calendar on a computer (calendar.google.com). The phone app cannot do it.",
+                "On the left, next to ‘Other calendars’, click the plus sign (+) and choose ‘From URL’.",
+                "Paste your calendar address and click ‘Add calendar’.",
+                "The calendar then shows up on your phone by itself.",
+            ],
+        ),
+        (
+            "Apple (iPhone, iPad, Mac)",
+            &[
+                "iPhone or iPad: open Settings › Apps › Calendar › Calendar Accounts › Add Account › Other › Add Subscribed Calendar.",
+                "Paste your calendar address, tap ‘Next’ and then ‘Save’.",
+                "Mac: open Calendar and choose File › New Calendar Subscription. Paste the address and click ‘Subscribe’.",
+            ],
+        ),
+        (
+            "Outlook",
+            &[
+                "Open Outlook on the web (outlook.com or Microsoft 365) and go to the calendar.",
+                "Choose ‘Add calendar’, then ‘Subscribe from web’.",
+                "Paste your calendar address, give the calendar a name and click ‘Import’.",
+            ],
+        ),
+    ],
+    calendar_delay: "A new or moved activity does not show at once: calendar apps check every few hours, Google sometimes only once a day.",
+    calendar_revoke_summary: "Revoke the calendar address",
+    calendar_revoke_explain: "Do this when your phone is lost or someone else knows the address. Your calendar app then gets no more activities from Klik. Also remove the subscription in your calendar app yourself.",
+    calendar_revoke_confirm: "Yes, revoke my calendar address",
+    calendar_revoked: "Your calendar address is revoked: it no longer works.",
+    calendar_feed_name: "Klik – my buddy activities",
+    calendar_event_summary: |kind, first_name| format!("Klik: {kind} with {first_name}"),
+    calendar_event_cancelled: "Cancelled:",
 };

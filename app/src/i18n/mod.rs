@@ -599,6 +599,39 @@ pub struct Texts {
     pub mail_digest_quiet: fn(&str, u32, &str) -> String,
     /// (participant's first name, due date, link to the duo)
     pub mail_digest_evaluation: fn(&str, &str, &str) -> String,
+
+    // The buddy's calendar feed (/calendar) and the .ics files.
+    pub nav_calendar: &'static str,
+    pub calendar_title: &'static str,
+    pub calendar_intro: &'static str,
+    /// What the calendar shows and what it never shows.
+    pub calendar_privacy: &'static str,
+    pub calendar_status_on: fn(&str) -> String,
+    pub calendar_status_off: &'static str,
+    pub calendar_create: &'static str,
+    pub calendar_renew: &'static str,
+    pub calendar_renew_hint: &'static str,
+    pub calendar_url_title: &'static str,
+    pub calendar_url_label: &'static str,
+    pub calendar_url_once: &'static str,
+    pub calendar_copy: &'static str,
+    pub calendar_copied: &'static str,
+    pub calendar_copy_failed: &'static str,
+    pub calendar_open_app: &'static str,
+    pub calendar_how_title: &'static str,
+    /// Per calendar app: its name and the steps, in order.
+    pub calendar_apps: &'static [(&'static str, &'static [&'static str])],
+    pub calendar_delay: &'static str,
+    pub calendar_revoke_summary: &'static str,
+    pub calendar_revoke_explain: &'static str,
+    pub calendar_revoke_confirm: &'static str,
+    pub calendar_revoked: &'static str,
+    /// The feed's name in the calendar app.
+    pub calendar_feed_name: &'static str,
+    /// An event's title: kind, then the participant's first name.
+    pub calendar_event_summary: fn(&str, &str) -> String,
+    /// Before the title of a cancelled activity.
+    pub calendar_event_cancelled: &'static str,
 }
 
 #[cfg(test)]
@@ -639,6 +672,9 @@ mod tests {
             assert!((t.error_reference)("AB12CD").contains("AB12CD"));
             assert!((t.problem)(&Problem::TooLong { max: 64 }).contains("64"));
             assert!(!t.privacy_paragraphs.is_empty());
+            assert!((t.calendar_status_on)("27/11/2026 10:00").contains("27/11/2026 10:00"));
+            assert!((t.calendar_event_summary)("Wandelen", "Sam").contains("Sam"));
+            assert_eq!(t.calendar_apps.len(), 3);
         }
     }
 }

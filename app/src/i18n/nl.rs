@@ -794,4 +794,56 @@ pub const TEXTS: Texts = Texts {
     mail_digest_evaluation: |first_name, due, link| {
         format!("- Duo met {first_name}: evaluatiegesprek gepland op {due} – {link}")
     },
+    nav_calendar: "Mijn agenda",
+    calendar_title: "Mijn agenda",
+    calendar_intro: "Zie je buddy-activiteiten in de agenda die je al gebruikt, op je telefoon of computer. Klik geeft je daarvoor een eigen, geheim agenda-adres. Je agenda-app kijkt daar zelf regelmatig of er iets nieuw of veranderd is.",
+    calendar_privacy: "In je agenda komen alleen de soort activiteit, de voornaam, het uur en de plaats. Nooit je notities of hoe het ging.",
+    calendar_status_on: |since| format!("Je agenda-adres werkt sinds {since}."),
+    calendar_status_off: "Je hebt nog geen agenda-adres.",
+    calendar_create: "Maak mijn agenda-adres",
+    calendar_renew: "Maak een nieuw agenda-adres",
+    calendar_renew_hint: "Het oude adres werkt dan meteen niet meer. Zet het nieuwe adres daarna in je agenda-app.",
+    calendar_url_title: "Je agenda-adres",
+    calendar_url_label: "Agenda-adres (geheim)",
+    calendar_url_once: "Kopieer het adres nu: Klik toont het maar één keer. Deel het met niemand, want wie het heeft, ziet je afspraken. Kwijt? Maak dan gewoon een nieuw adres.",
+    calendar_copy: "Kopieer het adres",
+    calendar_copied: "Het adres is gekopieerd.",
+    calendar_copy_failed: "Kopiëren lukte niet. Selecteer het adres en kopieer het zelf.",
+    calendar_open_app: "Open in mijn agenda-app",
+    calendar_how_title: "Zo zet je het adres in je agenda",
+    calendar_apps: &[
+        (
+            "Google Agenda",
+            &[
+                "Open Google Agenda op een computer (calendar.google.com). Op de telefoon-app kan het niet.",
+                "Klik links bij ‘Andere agenda's’ op het plusteken (+) en kies ‘Via URL’.",
+                "Plak je agenda-adres en klik op ‘Agenda toevoegen’.",
+                "Op je telefoon verschijnt de agenda daarna vanzelf.",
+            ],
+        ),
+        (
+            "Apple (iPhone, iPad, Mac)",
+            &[
+                "iPhone of iPad: open Instellingen › Apps › Agenda › Agenda-accounts › Voeg account toe › Andere › Voeg agenda-abonnement toe.",
+                "Plak je agenda-adres, tik op ‘Volgende’ en dan op ‘Bewaar’.",
+                "Mac: open Agenda en kies Archief › Nieuw agenda-abonnement. Plak het adres en klik op ‘Abonneer’.",
+            ],
+        ),
+        (
+            "Outlook",
+            &[
+                "Open Outlook op het web (outlook.com of Microsoft 365) en ga naar de agenda.",
+                "Kies ‘Agenda toevoegen’ en dan ‘Abonneren vanaf het web’.",
+                "Plak je agenda-adres, geef de agenda een naam en klik op ‘Importeren’.",
+            ],
+        ),
+    ],
+    calendar_delay: "Een nieuwe of verplaatste activiteit verschijnt niet meteen: agenda-apps kijken om de paar uur, Google soms maar één keer per dag.",
+    calendar_revoke_summary: "Agenda-adres intrekken",
+    calendar_revoke_explain: "Doe dit als je telefoon kwijt is of als iemand anders het adres kent. Je agenda-app krijgt dan geen activiteiten meer van Klik. Verwijder het abonnement ook zelf in je agenda-app.",
+    calendar_revoke_confirm: "Ja, trek mijn agenda-adres in",
+    calendar_revoked: "Je agenda-adres is ingetrokken: het werkt niet meer.",
+    calendar_feed_name: "Klik – mijn buddy-activiteiten",
+    calendar_event_summary: |kind, first_name| format!("Klik: {kind} met {first_name}"),
+    calendar_event_cancelled: "Afgelast:",
 };

@@ -11,6 +11,7 @@ pub mod admin_settings;
 pub mod admin_users;
 pub mod board;
 pub mod buddies;
+pub mod calendar;
 pub mod duo;
 pub mod home;
 pub mod import;

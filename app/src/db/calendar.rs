@@ -1,0 +1,169 @@
+//! The buddy's personal calendar feed: one secret address per buddy (only the hash of its
+//! token is kept), and the activities it shows.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+};
+
+use super::entities::{activity, activity_kind, buddy, calendar_feed, duo, participant, user};
+use crate::domain::activity::ActivityStatus;
+use crate::domain::calendar::CalendarEntry;
+use crate::domain::duo::DuoStage;
+use crate::error::AppError;
+
+pub use calendar_feed::Model as Feed;
+
+/// Kind of record in the audit log.
+pub const KIND: &str = "calendar_feed";
+
+/// The buddy's feed, if they have one.
+pub async fn find(db: &impl ConnectionTrait, buddy_id: i32) -> Result<Option<Feed>, AppError> {
+    Ok(calendar_feed::Entity::find_by_id(buddy_id).one(db).await?)
+}
+
+/// Gives the buddy a feed with this token hash; an earlier address stops working.
+pub async fn renew(
+    db: &impl ConnectionTrait,
+    buddy_id: i32,
+    token_hash: &str,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    revoke(db, buddy_id).await?;
+    calendar_feed::Entity::insert(calendar_feed::ActiveModel {
+        buddy_id: Set(buddy_id),
+        token_hash: Set(token_hash.to_owned()),
+        created_at: Set(now),
+    })
+    .exec(db)
+    .await?;
+    Ok(())
+}
+
+/// Ends the buddy's feed; whether there was one.
+pub async fn revoke(db: &impl ConnectionTrait, buddy_id: i32) -> Result<bool, AppError> {
+    Ok(calendar_feed::Entity::delete_by_id(buddy_id)
+        .exec(db)
+        .await?
+        .rows_affected
+        > 0)
+}
+
+/// The buddy whose feed has this token hash. A buddy whose account was disabled (or
+/// unlinked) has no working feed.
+pub async fn buddy_of_token(
+    db: &impl ConnectionTrait,
+    token_hash: &str,
+) -> Result<Option<i32>, AppError> {
+    let Some(feed) = calendar_feed::Entity::find()
+        .filter(calendar_feed::Column::TokenHash.eq(token_hash))
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let Some(user_id) = buddy::Entity::find_by_id(feed.buddy_id)
+        .one(db)
+        .await?
+        .and_then(|b| b.user_id)
+    else {
+        return Ok(None);
+    };
+    let active = user::Entity::find_by_id(user_id)
+        .one(db)
+        .await?
+        .is_some_and(|u| u.active);
+    Ok(active.then_some(feed.buddy_id))
+}
+
+/// What the buddy's feed shows: every activity of their open duos that starts at `from` or
+/// later, planned, done or cancelled, earliest first.
+///
+/// Events of the programme that the buddy is invited to (group activities, trainings) are
+/// not in Klik yet; when they are, their entries join these here, with UIDs of their own
+/// (`event-{id}@klik`), so that the feed stays the one place calendar apps look.
+pub async fn feed_entries(
+    db: &impl ConnectionTrait,
+    buddy_id: i32,
+    from: DateTime<Utc>,
+) -> Result<Vec<CalendarEntry>, AppError> {
+    let duos: Vec<duo::Model> = duo::Entity::find()
+        .filter(duo::Column::BuddyId.eq(buddy_id))
+        .filter(duo::Column::Stage.ne(DuoStage::Ended.code()))
+        .all(db)
+        .await?;
+    if duos.is_empty() {
+        return Ok(Vec::new());
+    }
+    let activities = activity::Entity::find()
+        .filter(activity::Column::DuoId.is_in(duos.iter().map(|d| d.id)))
+        .filter(activity::Column::StartsAt.gte(from))
+        .order_by_asc(activity::Column::StartsAt)
+        .order_by_asc(activity::Column::Id)
+        .all(db)
+        .await?;
+    entries(db, &duos, activities).await
+}
+
+/// One activity as a calendar entry, with the duo it belongs to (for the access check).
+pub async fn entry(
+    db: &impl ConnectionTrait,
+    activity_id: i32,
+) -> Result<Option<(CalendarEntry, duo::Model)>, AppError> {
+    let Some(activity) = activity::Entity::find_by_id(activity_id).one(db).await? else {
+        return Ok(None);
+    };
+    let Some(duo) = duo::Entity::find_by_id(activity.duo_id).one(db).await? else {
+        return Ok(None);
+    };
+    let entry = entries(db, std::slice::from_ref(&duo), vec![activity])
+        .await?
+        .pop();
+    Ok(entry.map(|e| (e, duo)))
+}
+
+/// The kinds' names and the participants' first names to go with `activities`; nothing else
+/// of either is read.
+async fn entries(
+    db: &impl ConnectionTrait,
+    duos: &[duo::Model],
+    activities: Vec<activity::Model>,
+) -> Result<Vec<CalendarEntry>, AppError> {
+    if activities.is_empty() {
+        return Ok(Vec::new());
+    }
+    let kinds: HashMap<i32, String> = activity_kind::Entity::find()
+        .filter(activity_kind::Column::Id.is_in(activities.iter().map(|a| a.kind_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|k| (k.id, k.name))
+        .collect();
+    let participant_of: HashMap<i32, i32> = duos.iter().map(|d| (d.id, d.participant_id)).collect();
+    let first_names: HashMap<i32, String> = participant::Entity::find()
+        .filter(participant::Column::Id.is_in(duos.iter().map(|d| d.participant_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p.first_name))
+        .collect();
+    Ok(activities
+        .into_iter()
+        .filter_map(|a| {
+            let participant = participant_of.get(&a.duo_id)?;
+            Some(CalendarEntry {
+                activity_id: a.id,
+                kind: kinds.get(&a.kind_id).cloned().unwrap_or_default(),
+                participant_first_name: first_names.get(participant).cloned().unwrap_or_default(),
+                starts_at: a.starts_at,
+                duration_minutes: a.duration_minutes,
+                place: a.place,
+                status: ActivityStatus::from_code(&a.status).unwrap_or(ActivityStatus::Planned),
+                version: a.version,
+                updated_at: a.updated_at,
+            })
+        })
+        .collect())
+}
