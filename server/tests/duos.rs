@@ -469,7 +469,8 @@ async fn the_duo_page_is_for_coordinators_and_reading_it_is_audited() {
             .contains(&reason.replace('&', "&amp;").replace('<', "&lt;")),
         "{reason}"
     );
-    assert_eq!(reads().await, 2);
+    // The page reads the duo and, in its own section, the duo's activities: both audited.
+    assert_eq!(reads().await, 3);
     // Each card on the board leads to its duo.
     let board = server.get("/board", Some(&coordinator)).await;
     assert!(board.body.contains(&format!("href=\"/duos/{id}\"")));
@@ -499,7 +500,7 @@ async fn the_duo_page_is_for_coordinators_and_reading_it_is_audited() {
             .error(),
         AppError::Unauthenticated
     );
-    assert_eq!(reads().await, 2);
+    assert_eq!(reads().await, 3);
     // A duo that does not exist, or an id that is no number.
     assert_eq!(
         get_duo(&server, &coordinator, 999_999).await.error(),
