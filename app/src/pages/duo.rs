@@ -49,6 +49,14 @@ pub fn DuoPage() -> impl IntoView {
     // fields): a refusal at a field keeps what was typed on the page.
     let reload = reload_after(record);
     let detail = Resource::new(move || (route_id(), reload.get()), |(id, _)| load(id));
+    // Made here, once per page: a resource made inside the view below would be fetched
+    // (and its read audited) again on every re-render.
+    let activities = Resource::new(route_id, |id| async move {
+        match id {
+            Some(id) => crate::api::activities::duo_activities(id).await,
+            None => Err(AppError::NotFound),
+        }
+    });
     let draft = Resource::new(route_id, |id| async move {
         match id {
             Some(id) => draft_or(DraftForm::Evaluation(id), EvaluationForm::default()).await,
@@ -94,7 +102,7 @@ pub fn DuoPage() -> impl IntoView {
                             }).collect_view()}
                         </div>
                         <EvaluationSection duo=d.clone() record draft />
-                        <DuoActivitiesView id />
+                        <DuoActivitiesView list=activities />
                         <section class="card" aria-labelledby="history-title">
                             <h2 id="history-title">{move || i18n.t().duo_history_title}</h2>
                             <History duo=d />
@@ -439,12 +447,12 @@ fn AgreementSheet(duo: DuoDetail, programme: String) -> impl IntoView {
 
 /// The duo's activities, latest first, with the buddy's check-ins (for coordinators only).
 #[component]
-fn DuoActivitiesView(id: i32) -> impl IntoView {
-    use crate::api::activities::duo_activities;
+fn DuoActivitiesView(
+    list: Resource<Result<Vec<crate::api::activities::StaffActivity>, AppError>>,
+) -> impl IntoView {
     use crate::domain::time::format_day_time;
 
     let i18n = use_i18n();
-    let list = Resource::new(move || id, duo_activities);
     view! {
         <section class="card" aria-labelledby="activities-title">
             <h2 id="activities-title">{move || i18n.t().duo_activities_title}</h2>
