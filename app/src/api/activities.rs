@@ -110,7 +110,8 @@ pub async fn buddy_home() -> Result<BuddyHome, AppError> {
 pub async fn plan_page(duo_id: i32) -> Result<PlanPage, AppError> {
     let state = crate::state::app_state()?;
     let user = crate::auth::policy::authorize_user::<PlanPageFn>(&state).await?;
-    let (duo, with) = server::own_duo(&state, &user, duo_id).await?;
+    let duo = server::own_duo(&state, &user, duo_id).await?;
+    let with = server::shared_first_name(&state, &duo).await?;
     Ok(PlanPage {
         duo_id: duo.id,
         with,
@@ -124,7 +125,8 @@ pub async fn plan_page(duo_id: i32) -> Result<PlanPage, AppError> {
 pub async fn get_activity(id: i32) -> Result<ActivityPage, AppError> {
     let state = crate::state::app_state()?;
     let user = crate::auth::policy::authorize_user::<GetActivity>(&state).await?;
-    let (activity, with) = server::own_activity(&state, &user, id).await?;
+    let (activity, duo) = server::own_activity(&state, &user, id).await?;
+    let with = server::shared_first_name(&state, &duo).await?;
     let kinds = server::kinds(&state.db).await?;
     Ok(ActivityPage {
         activity: server::view(&activity, &kinds, state.config.time_zone),
@@ -417,36 +419,43 @@ pub(crate) mod server {
         Ok(consent.share_first_name.then(|| p.first_name.clone()))
     }
 
-    /// The buddy's own open duo `duo_id` and the participant's shared first name;
-    /// `NotFound` for anyone else's.
+    /// The buddy's own open duo `duo_id`; `NotFound` for anyone else's.
     pub async fn own_duo(
         state: &AppState,
         user: &CurrentUser,
         duo_id: i32,
-    ) -> Result<(duo::Model, Option<String>), AppError> {
+    ) -> Result<duo::Model, AppError> {
         let buddy = my_buddy(state, user).await?.ok_or(AppError::NotFound)?;
-        let duo = crate::db::duos::find(&state.db, duo_id)
+        crate::db::duos::find(&state.db, duo_id)
             .await?
             .filter(|d| d.buddy_id == buddy && d.stage != DuoStage::Ended.code())
-            .ok_or(AppError::NotFound)?;
-        let p = participant::Entity::find_by_id(duo.participant_id)
-            .one(&state.db)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        Ok((duo, first_name_if_shared(&p)?))
+            .ok_or(AppError::NotFound)
     }
 
-    /// The buddy's own activity `id` (of an open duo).
+    /// The buddy's own activity `id` (of an open duo), with its duo.
     pub async fn own_activity(
         state: &AppState,
         user: &CurrentUser,
         id: i32,
-    ) -> Result<(Activity, Option<String>), AppError> {
+    ) -> Result<(Activity, duo::Model), AppError> {
         let activity = activities::find(&state.db, id)
             .await?
             .ok_or(AppError::NotFound)?;
-        let (_, with) = own_duo(state, user, activity.duo_id).await?;
-        Ok((activity, with))
+        let duo = own_duo(state, user, activity.duo_id).await?;
+        Ok((activity, duo))
+    }
+
+    /// The participant's first name if they agreed to share it; only pages that show it
+    /// read the participant (not the writes a buddy makes).
+    pub async fn shared_first_name(
+        state: &AppState,
+        duo: &duo::Model,
+    ) -> Result<Option<String>, AppError> {
+        let p = participant::Entity::find_by_id(duo.participant_id)
+            .one(&state.db)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        first_name_if_shared(&p)
     }
 
     pub async fn home(state: &AppState, user: &CurrentUser) -> Result<BuddyHome, AppError> {
@@ -558,7 +567,7 @@ pub(crate) mod server {
     pub async fn plan(duo_id: i32, form: &PlanForm) -> Result<i32, AppError> {
         let state = crate::state::app_state()?;
         let user = crate::auth::policy::authorize_user::<PlanActivity>(&state).await?;
-        let (duo, _) = own_duo(&state, &user, duo_id).await?;
+        let duo = own_duo(&state, &user, duo_id).await?;
         if duo.stage != DuoStage::Active.code() {
             return Err(AppError::validation(
                 "duo",
