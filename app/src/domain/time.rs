@@ -1,6 +1,6 @@
 //! Dates and times: stored in UTC, shown in the programme's time zone with Belgian formats.
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
 use crate::i18n::Lang;
@@ -34,8 +34,14 @@ pub fn to_utc(local: NaiveDateTime, tz: Tz) -> DateTime<Utc> {
 
 /// A day and a time, for a phone: `vr 27 nov 14:30`, `Fri 27 Nov 14:30`.
 pub fn format_day_time(at: NaiveDateTime, lang: Lang) -> String {
-    let day = at.date().format_localized("%a %-d %b", lang.locale());
-    format!("{day} {}", at.format("%H:%M"))
+    let (t, date) = (lang.texts(), at.date());
+    format!(
+        "{} {} {} {}",
+        t.weekdays_short[date.weekday().num_days_from_monday() as usize],
+        date.day(),
+        t.months_short[date.month0() as usize],
+        at.format("%H:%M")
+    )
 }
 
 /// Short Belgian date: `27/11/2026`.
@@ -45,8 +51,14 @@ pub fn format_date(date: NaiveDate) -> String {
 
 /// Long date with day and month names: `vrijdag 27 november 2026`, `Friday 27 November 2026`.
 pub fn format_date_long(date: NaiveDate, lang: Lang) -> String {
-    date.format_localized("%A %-d %B %Y", lang.locale())
-        .to_string()
+    let t = lang.texts();
+    format!(
+        "{} {} {} {}",
+        t.weekdays[date.weekday().num_days_from_monday() as usize],
+        date.day(),
+        t.months[date.month0() as usize],
+        date.year()
+    )
 }
 
 /// Short Belgian date and 24-hour time in the programme's time zone: `27/11/2026 14:05`.
@@ -84,6 +96,9 @@ mod tests {
         let local = at("2026-11-27 14:30");
         assert_eq!(local_date_time(to_utc(local, tz), tz), local);
         assert_eq!(format_day_time(local, Lang::Nl), "vr 27 nov 14:30");
+        assert_eq!(format_day_time(local, Lang::En), "Fri 27 Nov 14:30");
+        let march = at("2026-03-01 09:05");
+        assert_eq!(format_day_time(march, Lang::Nl), "zo 1 mrt 09:05");
     }
 
     #[test]

@@ -6,6 +6,15 @@ use crate::domain::validation::Problem;
 pub const TEXTS: Texts = Texts {
     app_name: "Klik",
     app_tagline: "Out and about together",
+    weekdays: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+    weekdays_short: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+    months: [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September",
+        "October", "November", "December",
+    ],
+    months_short: [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ],
     skip_to_content: "Skip to content",
     nav_label: "Main menu",
     nav_home: "Home",

@@ -58,14 +58,6 @@ impl Lang {
         }
     }
 
-    /// The locale used for names of days and months.
-    pub fn locale(self) -> chrono::Locale {
-        match self {
-            Lang::Nl => chrono::Locale::nl_BE,
-            Lang::En => chrono::Locale::en_GB,
-        }
-    }
-
     /// Reads the language from a `Cookie` header value; Dutch when absent or unknown.
     pub fn from_cookie_header(header: &str) -> Lang {
         header
@@ -81,6 +73,12 @@ impl Lang {
 pub struct Texts {
     pub app_name: &'static str,
     pub app_tagline: &'static str,
+    /// Names of days (Monday first) and months, written out here rather than taken from
+    /// chrono's locale tables, which would add every locale to the browser bundle.
+    pub weekdays: [&'static str; 7],
+    pub weekdays_short: [&'static str; 7],
+    pub months: [&'static str; 12],
+    pub months_short: [&'static str; 12],
     pub skip_to_content: &'static str,
     pub nav_label: &'static str,
     pub nav_home: &'static str,

@@ -6,6 +6,15 @@ use crate::domain::validation::Problem;
 pub const TEXTS: Texts = Texts {
     app_name: "Klik",
     app_tagline: "Samen op stap",
+    weekdays: ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"],
+    weekdays_short: ["ma", "di", "wo", "do", "vr", "za", "zo"],
+    months: [
+        "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+        "oktober", "november", "december",
+    ],
+    months_short: [
+        "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+    ],
     skip_to_content: "Naar de inhoud",
     nav_label: "Hoofdmenu",
     nav_home: "Start",
