@@ -78,7 +78,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="apple-touch-icon" href="/icons/apple-touch-icon.png" />
                 <script src="/sw-register.js" defer nonce=nonce></script>
                 <AutoReload options=options.clone() />
-                <HydrationScripts options />
+                // Hydration waits for the browser to be idle: the page is painted from the
+                // server's HTML first and works without the bundle (forms post), so a phone
+                // shows it at once and compiles the WebAssembly afterwards.
+                <HydrationScripts options defer=true />
                 <MetaTags />
             </head>
             <body>

@@ -125,7 +125,8 @@ pub async fn plan_page(duo_id: i32) -> Result<PlanPage, AppError> {
 pub async fn get_activity(id: i32) -> Result<ActivityPage, AppError> {
     let state = crate::state::app_state()?;
     let user = crate::auth::policy::authorize_user::<GetActivity>(&state).await?;
-    let (activity, duo) = server::own_activity(&state, &user, id).await?;
+    let activity = server::own_activity(&state, &user, id).await?;
+    let duo = server::own_duo(&state, &user, activity.duo_id).await?;
     let with = server::shared_first_name(&state, &duo).await?;
     let kinds = server::kinds(&state.db).await?;
     Ok(ActivityPage {
@@ -425,24 +426,26 @@ pub(crate) mod server {
         user: &CurrentUser,
         duo_id: i32,
     ) -> Result<duo::Model, AppError> {
-        let buddy = my_buddy(state, user).await?.ok_or(AppError::NotFound)?;
-        crate::db::duos::find(&state.db, duo_id)
+        if user.role != Role::Buddy {
+            return Err(AppError::NotFound);
+        }
+        crate::db::duos::find_open_of_user(&state.db, duo_id, user.id)
             .await?
-            .filter(|d| d.buddy_id == buddy && d.stage != DuoStage::Ended.code())
             .ok_or(AppError::NotFound)
     }
 
-    /// The buddy's own activity `id` (of an open duo), with its duo.
+    /// The buddy's own activity `id` (of an open duo), in one query: what a change needs.
     pub async fn own_activity(
         state: &AppState,
         user: &CurrentUser,
         id: i32,
-    ) -> Result<(Activity, duo::Model), AppError> {
-        let activity = activities::find(&state.db, id)
+    ) -> Result<Activity, AppError> {
+        if user.role != Role::Buddy {
+            return Err(AppError::NotFound);
+        }
+        activities::find_of_user(&state.db, id, user.id)
             .await?
-            .ok_or(AppError::NotFound)?;
-        let duo = own_duo(state, user, activity.duo_id).await?;
-        Ok((activity, duo))
+            .ok_or(AppError::NotFound)
     }
 
     /// The participant's first name if they agreed to share it; only pages that show it
@@ -595,7 +598,7 @@ pub(crate) mod server {
         version: i32,
         action: ActivityAction,
     ) -> Result<Activity, AppError> {
-        let (activity, _) = own_activity(state, user, id).await?;
+        let activity = own_activity(state, user, id).await?;
         if activity.version != version {
             return Err(AppError::Conflict);
         }

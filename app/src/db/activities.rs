@@ -46,8 +46,16 @@ pub async fn plan(
     Ok(row.last_insert_id)
 }
 
-pub async fn find(db: &impl ConnectionTrait, id: i32) -> Result<Option<Activity>, AppError> {
-    Ok(Entity::find_by_id(id).one(db).await?)
+/// Activity `id` if it belongs to an open duo of the buddy linked to account `user_id`.
+pub async fn find_of_user(
+    db: &impl ConnectionTrait,
+    id: i32,
+    user_id: i32,
+) -> Result<Option<Activity>, AppError> {
+    Ok(Entity::find_by_id(id)
+        .filter(Column::DuoId.in_subquery(super::duos::open_of_user(user_id)))
+        .one(db)
+        .await?)
 }
 
 /// Every activity of these duos, latest start first.

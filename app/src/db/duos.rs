@@ -760,3 +760,36 @@ pub async fn of_buddy(
         .all(db)
         .await?)
 }
+
+/// The ids of the duos that have not ended of the buddy linked to account `user_id`, as a
+/// subquery: one statement answers "is this the signed-in buddy's own open duo?".
+pub fn open_of_user(user_id: i32) -> sea_orm::sea_query::SelectStatement {
+    use sea_orm::sea_query::Query;
+
+    Query::select()
+        .column(duo::Column::Id)
+        .from(duo::Entity)
+        .and_where(duo::Column::Stage.ne(DuoStage::Ended.code()))
+        .and_where(
+            duo::Column::BuddyId.in_subquery(
+                Query::select()
+                    .column(buddy::Column::Id)
+                    .from(buddy::Entity)
+                    .and_where(buddy::Column::UserId.eq(user_id))
+                    .to_owned(),
+            ),
+        )
+        .to_owned()
+}
+
+/// Duo `id` if it is an open duo of the buddy linked to account `user_id`.
+pub async fn find_open_of_user(
+    db: &impl ConnectionTrait,
+    id: i32,
+    user_id: i32,
+) -> Result<Option<duo::Model>, AppError> {
+    Ok(duo::Entity::find_by_id(id)
+        .filter(duo::Column::Id.in_subquery(open_of_user(user_id)))
+        .one(db)
+        .await?)
+}

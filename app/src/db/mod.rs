@@ -44,6 +44,9 @@ pub async fn connect(url: &str, max_connections: u32) -> Result<DatabaseConnecti
     let mut options = ConnectOptions::new(url);
     options
         .max_connections(max_connections)
+        // A SQLite file cannot go stale the way a network connection can: no ping before
+        // each use (a round trip to the connection's thread per statement).
+        .test_before_acquire(!url.starts_with("sqlite:"))
         .connect_timeout(Duration::from_secs(10))
         // Statements carry personal data as parameters: never log them.
         .sqlx_logging(false)

@@ -35,13 +35,11 @@ pub async fn find_with_user(
     db: &impl ConnectionTrait,
     id_hash: &str,
 ) -> Result<Option<(Session, User)>, AppError> {
-    let Some(session) = session::Entity::find_by_id(id_hash.to_owned())
+    let Some((session, Some(user))) = session::Entity::find_by_id(id_hash.to_owned())
+        .find_also_related(user::Entity)
         .one(db)
         .await?
     else {
-        return Ok(None);
-    };
-    let Some(user) = user::Entity::find_by_id(session.user_id).one(db).await? else {
         return Ok(None);
     };
     Ok(Some((session, from_model(user)?)))
