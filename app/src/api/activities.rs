@@ -426,12 +426,19 @@ pub(crate) mod server {
         user: &CurrentUser,
         duo_id: i32,
     ) -> Result<duo::Model, AppError> {
-        if user.role != Role::Buddy {
-            return Err(AppError::NotFound);
-        }
+        only_buddies(user)?;
         crate::db::duos::find_open_of_user(&state.db, duo_id, user.id)
             .await?
             .ok_or(AppError::NotFound)
+    }
+
+    /// Other roles have no duos of their own: to them a buddy's duo or activity is not there.
+    fn only_buddies(user: &CurrentUser) -> Result<(), AppError> {
+        if user.role == Role::Buddy {
+            Ok(())
+        } else {
+            Err(AppError::NotFound)
+        }
     }
 
     /// The buddy's own activity `id` (of an open duo), in one query: what a change needs.
@@ -440,9 +447,7 @@ pub(crate) mod server {
         user: &CurrentUser,
         id: i32,
     ) -> Result<Activity, AppError> {
-        if user.role != Role::Buddy {
-            return Err(AppError::NotFound);
-        }
+        only_buddies(user)?;
         activities::find_of_user(&state.db, id, user.id)
             .await?
             .ok_or(AppError::NotFound)
