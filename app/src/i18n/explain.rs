@@ -26,29 +26,7 @@ pub fn gender(lang: Lang, g: Gender) -> &'static str {
 
 /// Name of a weekday: "zaterdag" / "Saturday".
 pub fn weekday(lang: Lang, day: Weekday) -> &'static str {
-    const NL: [&str; 7] = [
-        "maandag",
-        "dinsdag",
-        "woensdag",
-        "donderdag",
-        "vrijdag",
-        "zaterdag",
-        "zondag",
-    ];
-    const EN: [&str; 7] = [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ];
-    let i = day.num_days_from_monday() as usize;
-    match lang {
-        Lang::Nl => NL[i],
-        Lang::En => EN[i],
-    }
+    lang.texts().weekdays[day.num_days_from_monday() as usize]
 }
 
 /// Name of a part of the day: "namiddag" / "afternoon".
