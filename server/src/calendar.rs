@@ -202,7 +202,7 @@ mod tests {
         CalendarEntry {
             activity_id: id,
             kind: "Koffie drinken".into(),
-            participant_first_name: "Sam".into(),
+            participant_first_name: Some("Sam".into()),
             starts_at: at,
             duration_minutes: 90,
             place: "Café De Markt, Grote Markt; Mechelen".into(),

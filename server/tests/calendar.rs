@@ -5,7 +5,7 @@
 mod common;
 
 use app::db::activities::{self, Change};
-use app::db::entities::{activity_kind, audit_log, buddy, duo, user};
+use app::db::entities::{activity, activity_kind, audit_log, buddy, duo, participant, user};
 use app::domain::account::Role;
 use app::domain::activity::{CheckIn, Mood, Plan};
 use axum::http::{StatusCode, header};
@@ -384,7 +384,59 @@ macro_rules! on_both {
     )*};
 }
 
+/// A participant who did not agree to share their first name is "je duo-partner" in the
+/// buddy's calendar; once they agree, their first name shows.
+async fn a_first_name_not_shared_stays_out_of_the_feed(backend: Backend) {
+    let s = setup(backend).await;
+    let db = &s.server.test.db;
+    let planned = activity::Entity::find_by_id(s.planned)
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap();
+    let duo = duo::Entity::find_by_id(planned.duo_id)
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap();
+    let p = participant::Entity::find_by_id(duo.participant_id)
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap();
+    let set_shared = |shared: bool| {
+        let mut consent: app::domain::people::Consent = serde_json::from_str(&p.consent).unwrap();
+        consent.share_first_name = shared;
+        participant::Entity::update_many()
+            .col_expr(
+                participant::Column::Consent,
+                Expr::value(serde_json::to_string(&consent).unwrap()),
+            )
+            .filter(participant::Column::Id.eq(p.id))
+            .exec(db)
+    };
+    let with_name = format!("met {}", p.first_name);
+    let path = renew(&s.server, &s.a).await;
+
+    set_shared(true).await.unwrap();
+    let body = s.server.get(&path, None).await.body;
+    assert!(body.contains(&with_name), "{body}");
+
+    set_shared(false).await.unwrap();
+    let body = s.server.get(&path, None).await.body;
+    assert!(!body.contains(&p.first_name), "{body}");
+    assert!(body.contains("met je duo-partner"), "{body}");
+    // The single download follows the same rule.
+    let one = s
+        .server
+        .get(&format!("/activities/{}.ics", s.planned), Some(&s.a))
+        .await
+        .body;
+    assert!(!one.contains(&p.first_name), "{one}");
+}
+
 on_both!(
+    a_first_name_not_shared_stays_out_of_the_feed,
     the_feed_holds_only_the_buddys_own_activities,
     renewed_and_revoked_addresses_stop_working,
     without_javascript_the_address_shows_once,

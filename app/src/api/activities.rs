@@ -415,11 +415,6 @@ pub(crate) mod server {
         })
     }
 
-    fn first_name_if_shared(p: &participant::Model) -> Result<Option<String>, AppError> {
-        let consent: Consent = crate::db::participants::parse(&p.consent)?;
-        Ok(consent.share_first_name.then(|| p.first_name.clone()))
-    }
-
     /// The buddy's own open duo `duo_id`; `NotFound` for anyone else's.
     pub async fn own_duo(
         state: &AppState,
@@ -463,7 +458,7 @@ pub(crate) mod server {
             .one(&state.db)
             .await?
             .ok_or(AppError::NotFound)?;
-        first_name_if_shared(&p)
+        crate::db::participants::shared_first_name(&p)
     }
 
     pub async fn home(state: &AppState, user: &CurrentUser) -> Result<BuddyHome, AppError> {

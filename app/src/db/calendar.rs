@@ -8,7 +8,7 @@ use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
 };
 
-use super::entities::{activity, activity_kind, buddy, calendar_feed, duo, participant, user};
+use super::entities::{activity, activity_kind, buddy, calendar_feed, duo, user};
 use crate::domain::activity::ActivityStatus;
 use crate::domain::calendar::CalendarEntry;
 use crate::domain::duo::DuoStage;
@@ -142,13 +142,8 @@ async fn entries(
         .map(|k| (k.id, k.name))
         .collect();
     let participant_of: HashMap<i32, i32> = duos.iter().map(|d| (d.id, d.participant_id)).collect();
-    let first_names: HashMap<i32, String> = participant::Entity::find()
-        .filter(participant::Column::Id.is_in(duos.iter().map(|d| d.participant_id)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p.first_name))
-        .collect();
+    let first_names =
+        super::participants::shared_first_names(db, duos.iter().map(|d| d.participant_id)).await?;
     Ok(activities
         .into_iter()
         .filter_map(|a| {
@@ -156,7 +151,7 @@ async fn entries(
             Some(CalendarEntry {
                 activity_id: a.id,
                 kind: kinds.get(&a.kind_id).cloned().unwrap_or_default(),
-                participant_first_name: first_names.get(participant).cloned().unwrap_or_default(),
+                participant_first_name: first_names.get(participant).cloned(),
                 starts_at: a.starts_at,
                 duration_minutes: a.duration_minutes,
                 place: a.place,

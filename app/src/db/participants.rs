@@ -22,6 +22,31 @@ pub(crate) fn json<T: serde::Serialize>(value: &T) -> Result<String, AppError> {
     serde_json::to_string(value).map_err(AppError::internal)
 }
 
+/// The participant's first name if they agreed to share it with their buddy: the one rule
+/// for everything a buddy sees or receives about them.
+pub fn shared_first_name(p: &participant::Model) -> Result<Option<String>, AppError> {
+    let consent: crate::domain::people::Consent = parse(&p.consent)?;
+    Ok(consent.share_first_name.then(|| p.first_name.clone()))
+}
+
+/// The shared first names of these participants, by id; those who did not agree are missing.
+pub async fn shared_first_names(
+    db: &impl ConnectionTrait,
+    ids: impl IntoIterator<Item = i32>,
+) -> Result<std::collections::HashMap<i32, String>, AppError> {
+    let mut names = std::collections::HashMap::new();
+    for p in participant::Entity::find()
+        .filter(participant::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+    {
+        if let Some(name) = shared_first_name(&p)? {
+            names.insert(p.id, name);
+        }
+    }
+    Ok(names)
+}
+
 pub(crate) fn parse<T: serde::de::DeserializeOwned>(value: &str) -> Result<T, AppError> {
     serde_json::from_str(value).map_err(AppError::internal)
 }

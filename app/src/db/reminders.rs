@@ -152,7 +152,8 @@ pub async fn buddy_addresses(
         .collect())
 }
 
-/// The first names of these participants: the only thing of theirs a reminder names.
+/// The first names of these participants, for the coordinators' digest (buddies get only
+/// the shared ones: `participants::shared_first_names`).
 pub async fn participant_first_names(
     db: &impl ConnectionTrait,
     ids: &[i32],

@@ -49,7 +49,8 @@ pub struct CalendarEntry {
     pub activity_id: i32,
     /// The activity kind's name from the admins' list (`wandelen`, `koffie drinken`).
     pub kind: String,
-    pub participant_first_name: String,
+    /// Only when the participant agreed to share it with their buddy.
+    pub participant_first_name: Option<String>,
     pub starts_at: DateTime<Utc>,
     pub duration_minutes: i32,
     pub place: String,
@@ -72,8 +73,11 @@ impl CalendarEntry {
 
     /// "Klik: wandelen met Sam", with a word in front when it was cancelled.
     pub fn summary(&self, t: &Texts) -> String {
-        let summary =
-            (t.calendar_event_summary)(self.kind.trim(), self.participant_first_name.trim());
+        let with = self
+            .participant_first_name
+            .as_deref()
+            .unwrap_or(t.duo_partner);
+        let summary = (t.calendar_event_summary)(self.kind.trim(), with.trim());
         match self.status {
             ActivityStatus::Cancelled => format!("{} {summary}", t.calendar_event_cancelled),
             ActivityStatus::Planned | ActivityStatus::Done => summary,
@@ -97,7 +101,7 @@ mod tests {
         CalendarEntry {
             activity_id: 12,
             kind: "Wandelen".into(),
-            participant_first_name: "Sam".into(),
+            participant_first_name: Some("Sam".into()),
             starts_at: at,
             duration_minutes: 90,
             place: " Vrijbroekpark ".into(),

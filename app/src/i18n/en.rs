@@ -30,6 +30,7 @@ pub const TEXTS: Texts = Texts {
         "November",
         "December",
     ],
+    duo_partner: "your duo partner",
     months_short: [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ],

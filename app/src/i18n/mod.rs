@@ -79,6 +79,8 @@ pub struct Texts {
     pub weekdays_short: [&'static str; 7],
     pub months: [&'static str; 12],
     pub months_short: [&'static str; 12],
+    /// Who the buddy goes out with, when the participant did not share their first name.
+    pub duo_partner: &'static str,
     pub skip_to_content: &'static str,
     pub nav_label: &'static str,
     pub nav_home: &'static str,

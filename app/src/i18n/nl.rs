@@ -30,6 +30,7 @@ pub const TEXTS: Texts = Texts {
         "november",
         "december",
     ],
+    duo_partner: "je duo-partner",
     months_short: [
         "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
     ],

@@ -72,7 +72,7 @@ async fn day_before(state: &AppState, now: DateTime<Utc>) -> Result<usize, AppEr
     let buddy_ids: Vec<i32> = duos.values().map(|d| d.buddy_id).collect();
     let addresses = reminders::buddy_addresses(&state.db, &buddy_ids).await?;
     let participant_ids: Vec<i32> = duos.values().map(|d| d.participant_id).collect();
-    let names = reminders::participant_first_names(&state.db, &participant_ids).await?;
+    let names = app::db::participants::shared_first_names(&state.db, participant_ids).await?;
     let kinds = reminders::activity_kind_names(&state.db).await?;
     let lang = recipient_lang();
     let t = lang.texts();
@@ -90,7 +90,7 @@ async fn day_before(state: &AppState, now: DateTime<Utc>) -> Result<usize, AppEr
         let first_name = names
             .get(&duo.participant_id)
             .map(String::as_str)
-            .unwrap_or_default();
+            .unwrap_or(t.duo_partner);
         let kind = kinds
             .get(&activity.kind_id)
             .map(String::as_str)
@@ -138,7 +138,7 @@ async fn nudges(
     let buddy_ids: Vec<i32> = todo.iter().map(|(a, _)| a.duo.buddy_id).collect();
     let addresses = reminders::buddy_addresses(&state.db, &buddy_ids).await?;
     let participant_ids: Vec<i32> = todo.iter().map(|(a, _)| a.duo.participant_id).collect();
-    let names = reminders::participant_first_names(&state.db, &participant_ids).await?;
+    let names = app::db::participants::shared_first_names(&state.db, participant_ids).await?;
     let t = recipient_lang().texts();
     let mut queued = 0;
     for (active, key) in todo {
@@ -148,7 +148,7 @@ async fn nudges(
         let first_name = names
             .get(&active.duo.participant_id)
             .map(String::as_str)
-            .unwrap_or_default();
+            .unwrap_or(t.duo_partner);
         let days = cadence(&active.facts, today, 0).quiet_days;
         let subject = (t.mail_nudge_subject)(first_name);
         let body = (t.mail_nudge_body)(first_name, days, &state.config.public_url);
