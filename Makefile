@@ -97,7 +97,7 @@ tool-e2e-npm:
 
 # Rebuilt only when a source changed, so a second `make run` starts at once. The stamp lives
 # in the site folder: a fresh clone (or a removed site) builds again.
-SOURCES := $(shell find app server frontend migrations style public -type f) Cargo.toml Cargo.lock
+SOURCES := $(shell find app server frontend migrations style public -type f) Cargo.toml Cargo.lock .cargo/config.toml
 BUILD_STAMP := $(SITE_ROOT)/.release-build
 
 build: setup $(BUILD_STAMP)
