@@ -101,8 +101,10 @@ impl Config {
                 reason: "use sqlite://<file> or postgres://<user>@<host>/<database>".into(),
             });
         }
+        // SQLite writes one transaction at a time (`db::writes`); a second connection lets
+        // the next writer start while the last one is handed back to the pool.
         let default_pool = if database_url.starts_with("sqlite:") {
-            1
+            2
         } else {
             10
         };
@@ -254,7 +256,7 @@ mod tests {
     fn defaults_suit_one_machine() {
         let c = config(&[]).unwrap();
         assert_eq!(c.database_url, DEFAULT_DATABASE_URL);
-        assert_eq!(c.db_max_connections, 1);
+        assert_eq!(c.db_max_connections, 2);
         assert_eq!(c.addr.to_string(), DEFAULT_ADDR);
         assert_eq!(c.programme_name, DEFAULT_PROGRAMME_NAME);
         assert_eq!(c.time_zone, DEFAULT_TIME_ZONE);

@@ -14,9 +14,21 @@ use crate::error::AppError;
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: DatabaseConnection,
+    /// For the reads outside transactions that every request makes (`db::connect_readers`).
+    #[from_ref(skip)]
+    pub reads: DatabaseConnection,
+    /// Whose turn it is to write (`db::writes`): take it with [`AppState::begin`].
+    pub writes: crate::db::writes::WriteGate,
     pub config: Arc<Config>,
     pub clock: Clock,
     pub drafts: crate::api::drafts::FormDrafts,
+}
+
+impl AppState {
+    /// Begins a write transaction on `db`, in turn with the server's other writes.
+    pub async fn begin(&self) -> Result<crate::db::writes::WriteTxn, sea_orm::DbErr> {
+        self.writes.begin(&self.db).await
+    }
 }
 
 /// The state inside a server function or a server-side render.

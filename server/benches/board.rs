@@ -74,6 +74,8 @@ async fn setup() -> Setup {
         leptos_options: leptos::prelude::LeptosOptions::builder()
             .output_name("klik")
             .build(),
+        reads: db.clone(),
+        writes: app::db::writes::WriteGate::for_url(&url),
         db,
         config: Arc::new(config),
         clock: Clock::fixed(now()),

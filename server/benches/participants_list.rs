@@ -239,6 +239,8 @@ async fn setup() -> Setup {
             .output_name("klik")
             .build(),
         db: db.clone(),
+        reads: db.clone(),
+        writes: app::db::writes::WriteGate::for_url(&url),
         config: Arc::new(config),
         clock: Clock::fixed(now()),
         drafts: Default::default(),

@@ -22,9 +22,12 @@ pub async fn build_state(
 ) -> Result<AppState, sea_orm::DbErr> {
     let db = app::db::connect(&config.database_url, config.db_max_connections).await?;
     app::db::migrate(&db).await?;
+    let reads = app::db::connect_readers(&config.database_url, &db).await?;
     Ok(AppState {
         leptos_options,
         db,
+        reads,
+        writes: app::db::writes::WriteGate::for_url(&config.database_url),
         config: Arc::new(config),
         clock,
         drafts: Default::default(),

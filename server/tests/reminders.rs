@@ -51,6 +51,7 @@ async fn messages(test: &TestDb, kind: &str) -> Vec<outbox::Model> {
 async fn second_instance(test: &TestDb, state: &AppState) -> AppState {
     let mut other = state.clone();
     other.db = app::db::connect(&test.url, 2).await.unwrap();
+    other.writes = app::db::writes::WriteGate::for_url(&test.url);
     other
 }
 
@@ -323,5 +324,37 @@ on_both_databases! {
             .unwrap();
         assert_eq!(both(&p).await, 1);
         assert_eq!(messages(test, KIND_ACTIVITY).await[0].to_address, "oud@example.be");
+    }
+
+    async fn a_first_name_not_shared_stays_out_of_the_buddys_mails(test: &TestDb) {
+        let p = programme(test).await;
+        let pa = participant::Entity::find_by_id(p.a.participant_id)
+            .one(&test.db)
+            .await
+            .unwrap()
+            .unwrap();
+        let mut consent: app::domain::people::Consent = serde_json::from_str(&pa.consent).unwrap();
+        consent.share_first_name = false;
+        let mut pa: participant::ActiveModel = pa.into();
+        pa.consent = Set(serde_json::to_string(&consent).unwrap());
+        pa.update(&test.db).await.unwrap();
+
+        plan(&p, p.a.id, "2026-11-28 14:00", "Vrijbroekpark").await;
+        assert_eq!(both(&p).await, 1, "the reminder for tomorrow");
+        // Whether or not the unconfirmed activity counts, duo A is quiet for over 21 days.
+        set_clock(&p.state, local("2026-12-30 09:00"));
+        assert!(both(&p).await >= 1, "the nudge after a quiet spell");
+        let mails = [messages(test, KIND_ACTIVITY).await, messages(test, KIND_NUDGE).await];
+        let to_a: Vec<&outbox::Model> = mails
+            .iter()
+            .flatten()
+            .filter(|m| m.to_address == "buddy.a@example.be")
+            .collect();
+        assert_eq!(to_a.len(), 2, "{to_a:?}");
+        for m in to_a {
+            assert!(!m.subject.contains(&p.first_a), "{}", m.subject);
+            assert!(!m.body.contains(&p.first_a), "{}", m.body);
+            assert!(m.body.contains("je duo-partner"), "{}", m.body);
+        }
     }
 }

@@ -72,11 +72,10 @@ pub async fn auth_status() -> Result<Viewer, AppError> {
 pub async fn setup_admin(input: SetupInput) -> Result<CurrentUser, AppError> {
     use crate::auth::{accounts, policy, session};
     use crate::domain::account::Role;
-    use sea_orm::TransactionTrait;
 
     let state = crate::state::app_state()?;
     policy::authorize::<SetupAdmin>(&state).await?;
-    let txn = state.db.begin().await?;
+    let txn = state.begin().await?;
     if crate::db::users::count(&txn).await? > 0 {
         return Err(AppError::Forbidden);
     }

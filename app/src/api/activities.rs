@@ -318,7 +318,7 @@ pub(crate) mod server {
     use std::collections::BTreeMap;
 
     use chrono::NaiveDateTime;
-    use sea_orm::{ConnectionTrait, EntityTrait, QueryOrder, TransactionTrait};
+    use sea_orm::{ConnectionTrait, EntityTrait, QueryOrder};
 
     use super::*;
     use crate::db::activities::{self, Activity, Change};
@@ -443,7 +443,7 @@ pub(crate) mod server {
         id: i32,
     ) -> Result<Activity, AppError> {
         only_buddies(user)?;
-        activities::find_of_user(&state.db, id, user.id)
+        activities::find_of_user(&state.reads, id, user.id)
             .await?
             .ok_or(AppError::NotFound)
     }
@@ -582,7 +582,7 @@ pub(crate) mod server {
             .check(&active_kind_ids(&kinds), now_local(&state))
             .map_err(AppError::fields)?;
         let starts_at = to_utc(plan.starts_at, state.config.time_zone);
-        let txn = state.db.begin().await?;
+        let txn = state.begin().await?;
         let now = state.clock.now();
         let id = activities::plan(&txn, duo.id, &plan, starts_at, user.id, now).await?;
         audit(&state, &txn, &user, AuditAction::Create, id).await?;
@@ -624,7 +624,7 @@ pub(crate) mod server {
         version: i32,
         change: Change<'_>,
     ) -> Result<(), AppError> {
-        let txn = state.db.begin().await?;
+        let txn = state.begin().await?;
         activities::change(&txn, id, version, change, state.clock.now()).await?;
         audit(state, &txn, user, AuditAction::Update, id).await?;
         txn.commit().await?;

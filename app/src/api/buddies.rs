@@ -51,7 +51,6 @@ async fn check_application(
 pub async fn apply_as_buddy(form: ApplicationForm) -> Result<(), AppError> {
     use crate::domain::audit::AuditAction;
     use crate::domain::time::local_date;
-    use sea_orm::TransactionTrait;
 
     let result: Result<(), AppError> = async {
         let state = crate::state::app_state()?;
@@ -67,7 +66,7 @@ pub async fn apply_as_buddy(form: ApplicationForm) -> Result<(), AppError> {
             return Err(AppError::TooManyAttempts);
         }
         let today = local_date(now, state.config.time_zone);
-        let txn = state.db.begin().await?;
+        let txn = state.begin().await?;
         let id = crate::db::buddies::create(&txn, &application, None, today, now).await?;
         let record = Some((crate::db::buddies::KIND, id.to_string()));
         crate::audit::record(&state, &txn, None, AuditAction::Create, record).await?;
@@ -84,7 +83,6 @@ pub async fn apply_as_buddy(form: ApplicationForm) -> Result<(), AppError> {
 pub async fn create_buddy(form: ApplicationForm) -> Result<i32, AppError> {
     use crate::domain::audit::AuditAction;
     use crate::domain::time::local_date;
-    use sea_orm::TransactionTrait;
 
     let result: Result<i32, AppError> = async {
         let state = crate::state::app_state()?;
@@ -92,7 +90,7 @@ pub async fn create_buddy(form: ApplicationForm) -> Result<i32, AppError> {
         let application = check_application(&state, &form, false).await?;
         let now = state.clock.now();
         let today = local_date(now, state.config.time_zone);
-        let txn = state.db.begin().await?;
+        let txn = state.begin().await?;
         let id = crate::db::buddies::create(&txn, &application, Some(user.id), today, now).await?;
         let record = Some((crate::db::buddies::KIND, id.to_string()));
         crate::audit::record(&state, &txn, Some(user.id), AuditAction::Create, record).await?;
@@ -139,14 +137,13 @@ pub async fn list_buddies(
 #[server(endpoint = "update_buddy")]
 pub async fn update_buddy(id: i32, version: i32, form: ApplicationForm) -> Result<(), AppError> {
     use crate::domain::audit::AuditAction;
-    use sea_orm::TransactionTrait;
 
     let result: Result<(), AppError> = async {
         let state = crate::state::app_state()?;
         let user = crate::auth::policy::authorize_user::<UpdateBuddy>(&state).await?;
         // Not the public form: no privacy notice to tick, and the robot trap does not apply.
         let application = check_application(&state, &form, false).await?;
-        let txn = state.db.begin().await?;
+        let txn = state.begin().await?;
         crate::db::buddies::update(&txn, id, version, &application, state.clock.now()).await?;
         let record = Some((crate::db::buddies::KIND, id.to_string()));
         crate::audit::record(&state, &txn, Some(user.id), AuditAction::Update, record).await?;
@@ -210,7 +207,6 @@ pub async fn hand_to_screener(id: i32, version: i32, screener: i32) -> Result<()
     use crate::domain::account::Role;
     use crate::domain::audit::AuditAction;
     use crate::domain::validation::Problem;
-    use sea_orm::TransactionTrait;
 
     let state = crate::state::app_state()?;
     let user = crate::auth::policy::authorize_user::<HandToScreener>(&state).await?;
@@ -220,7 +216,7 @@ pub async fn hand_to_screener(id: i32, version: i32, screener: i32) -> Result<()
     if !is_screener {
         return Err(AppError::validation("screener", Problem::Invalid));
     }
-    let txn = state.db.begin().await?;
+    let txn = state.begin().await?;
     crate::db::buddies::hand_to_screener(&txn, id, version, screener, user.id, state.clock.now())
         .await?;
     let record = Some((crate::db::buddies::KIND, id.to_string()));
@@ -243,7 +239,6 @@ pub async fn record_screening(
     use crate::domain::people::ScreeningOutcome;
     use crate::domain::time::local_date;
     use crate::domain::validation::{Problem, text};
-    use sea_orm::TransactionTrait;
 
     let state = crate::state::app_state()?;
     let user = crate::auth::policy::authorize_user::<RecordScreening>(&state).await?;
@@ -270,7 +265,7 @@ pub async fn record_screening(
     if !problems.is_empty() {
         return Err(AppError::fields(problems));
     }
-    let txn = state.db.begin().await?;
+    let txn = state.begin().await?;
     crate::db::buddies::record_screening(
         &txn,
         id,

@@ -62,14 +62,13 @@ pub async fn calendar_status() -> Result<FeedStatus, AppError> {
 pub async fn renew_calendar() -> Result<String, AppError> {
     use crate::auth::token::{hash_token, new_token};
     use crate::domain::audit::AuditAction;
-    use sea_orm::TransactionTrait;
 
     let state = crate::state::app_state()?;
     let user = crate::auth::policy::authorize_user::<RenewCalendar>(&state).await?;
     let buddy = own_buddy(&state, &user).await?;
     let now = state.clock.now();
     let token = new_token();
-    let txn = state.db.begin().await?;
+    let txn = state.begin().await?;
     crate::db::calendar::renew(&txn, buddy, &hash_token(&token), now).await?;
     let record = Some((crate::db::calendar::KIND, buddy.to_string()));
     crate::audit::record(&state, &txn, Some(user.id), AuditAction::Create, record).await?;
@@ -92,12 +91,11 @@ pub async fn renew_calendar() -> Result<String, AppError> {
 #[server(endpoint = "revoke_calendar")]
 pub async fn revoke_calendar() -> Result<(), AppError> {
     use crate::domain::audit::AuditAction;
-    use sea_orm::TransactionTrait;
 
     let state = crate::state::app_state()?;
     let user = crate::auth::policy::authorize_user::<RevokeCalendar>(&state).await?;
     let buddy = own_buddy(&state, &user).await?;
-    let txn = state.db.begin().await?;
+    let txn = state.begin().await?;
     if crate::db::calendar::revoke(&txn, buddy).await? {
         let record = Some((crate::db::calendar::KIND, buddy.to_string()));
         crate::audit::record(&state, &txn, Some(user.id), AuditAction::Delete, record).await?;

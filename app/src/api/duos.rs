@@ -76,13 +76,12 @@ pub async fn move_duo(
 ) -> Result<(), AppError> {
     use crate::domain::audit::AuditAction;
     use crate::domain::time::local_date;
-    use sea_orm::TransactionTrait;
 
     let state = crate::state::app_state()?;
     let user = crate::auth::policy::authorize_user::<MoveDuo>(&state).await?;
     let now = state.clock.now();
     let today = local_date(now, state.config.time_zone);
-    let txn = state.db.begin().await?;
+    let txn = state.begin().await?;
     let current = crate::db::duos::find(&txn, id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -182,7 +181,6 @@ pub async fn record_evaluation(
     use crate::domain::audit::AuditAction;
     use crate::domain::time::local_date;
     use crate::domain::validation::Problem;
-    use sea_orm::TransactionTrait;
 
     // Refused values of a form sent without JavaScript come back in the form.
     let result: Result<(), AppError> = async {
@@ -190,7 +188,7 @@ pub async fn record_evaluation(
         let user = crate::auth::policy::authorize_user::<RecordEvaluation>(&state).await?;
         let now = state.clock.now();
         let today = local_date(now, state.config.time_zone);
-        let txn = state.db.begin().await?;
+        let txn = state.begin().await?;
         let current = crate::db::duos::find(&txn, id)
             .await?
             .ok_or(AppError::NotFound)?;

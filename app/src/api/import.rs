@@ -159,7 +159,6 @@ pub async fn confirm_import(
 ) -> Result<usize, AppError> {
     use crate::domain::audit::AuditAction;
     use crate::domain::time::local_date;
-    use sea_orm::TransactionTrait;
 
     let state = crate::state::app_state()?;
     let user = crate::auth::policy::authorize_user::<ConfirmImport>(&state).await?;
@@ -173,7 +172,7 @@ pub async fn confirm_import(
     }
     let now = state.clock.now();
     let today = local_date(now, state.config.time_zone);
-    let txn = state.db.begin().await?;
+    let txn = state.begin().await?;
     let mut written = 0;
     for row in checked.into_iter().flatten() {
         let (kind, id) = match row {

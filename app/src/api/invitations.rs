@@ -100,7 +100,6 @@ pub async fn invite_user(input: InviteInput) -> Result<Invited, AppError> {
     use crate::domain::account::{NAME_MAX, email};
     use crate::domain::audit::{AuditAction, kind};
     use crate::domain::validation::{Problem, text};
-    use sea_orm::TransactionTrait;
 
     let state = crate::state::app_state()?;
     let inviter = crate::auth::policy::authorize_user::<InviteUser>(&state).await?;
@@ -112,7 +111,7 @@ pub async fn invite_user(input: InviteInput) -> Result<Invited, AppError> {
     if !may_invite(inviter.role, role) {
         return Err(AppError::validation("role", Problem::Invalid));
     }
-    let txn = state.db.begin().await?;
+    let txn = state.begin().await?;
     let new = NewUser {
         email: &address,
         display_name: &name,
@@ -136,11 +135,10 @@ pub async fn invite_buddy(id: i32) -> Result<Invited, AppError> {
     use crate::domain::audit::{AuditAction, kind};
     use crate::domain::people::BuddyStatus;
     use crate::domain::validation::Problem;
-    use sea_orm::TransactionTrait;
 
     let state = crate::state::app_state()?;
     let inviter = crate::auth::policy::authorize_user::<InviteBuddy>(&state).await?;
-    let txn = state.db.begin().await?;
+    let txn = state.begin().await?;
     let buddy = crate::db::buddies::find(&txn, id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -178,11 +176,10 @@ pub async fn invite_buddy(id: i32) -> Result<Invited, AppError> {
 #[server(endpoint = "renew_invitation")]
 pub async fn renew_invitation(id: i32) -> Result<Invited, AppError> {
     use crate::domain::audit::{AuditAction, kind};
-    use sea_orm::TransactionTrait;
 
     let state = crate::state::app_state()?;
     let inviter = crate::auth::policy::authorize_user::<RenewInvitation>(&state).await?;
-    let txn = state.db.begin().await?;
+    let txn = state.begin().await?;
     let user = crate::db::users::find(&txn, id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -240,7 +237,6 @@ pub async fn accept_invitation(token: String, password: String) -> Result<(), Ap
     use crate::auth::password;
     use crate::db::{invitations, users};
     use crate::domain::audit::{AuditAction, kind};
-    use sea_orm::TransactionTrait;
 
     let state = crate::state::app_state()?;
     crate::auth::policy::authorize::<AcceptInvitation>(&state).await?;
@@ -249,7 +245,7 @@ pub async fn accept_invitation(token: String, password: String) -> Result<(), Ap
         .map_err(|p| AppError::validation("password", p))?;
     let hash = password::hash(&password)?;
     let now = state.clock.now();
-    let txn = state.db.begin().await?;
+    let txn = state.begin().await?;
     // Single use, even when the link is opened twice at the same moment.
     if !invitations::mark_used(&txn, invitation.id, now).await? {
         return Err(AppError::Expired);

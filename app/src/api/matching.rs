@@ -100,13 +100,12 @@ pub async fn propose_duo(
     use crate::domain::audit::AuditAction;
     use crate::domain::time::local_date;
     use crate::domain::validation::Problem;
-    use sea_orm::TransactionTrait;
 
     let state = crate::state::app_state()?;
     let user = crate::auth::policy::authorize_user::<ProposeDuo>(&state).await?;
     let now = state.clock.now();
     let today = local_date(now, state.config.time_zone);
-    let txn = state.db.begin().await?;
+    let txn = state.begin().await?;
     let (participant, _) = crate::db::matching::participant(&txn, participant_id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -268,13 +267,12 @@ pub async fn save_weights(
 ) -> Result<WeightsSetting, AppError> {
     use crate::db::settings::{MATCHING_WEIGHTS, put};
     use crate::domain::audit::{AuditAction, kind};
-    use sea_orm::TransactionTrait;
 
     let state = crate::state::app_state()?;
     let admin = crate::auth::policy::authorize_user::<SaveWeights>(&state).await?;
     let weights = form.check().map_err(AppError::fields)?;
     let value = serde_json::to_string(&weights).map_err(AppError::internal)?;
-    let txn = state.db.begin().await?;
+    let txn = state.begin().await?;
     let version = put(&txn, MATCHING_WEIGHTS, &value, version, state.clock.now()).await?;
     let record = Some((kind::SETTING, MATCHING_WEIGHTS.to_owned()));
     crate::audit::record(&state, &txn, Some(admin.id), AuditAction::Update, record).await?;

@@ -102,13 +102,12 @@ async fn check_intake(
 #[server(endpoint = "create_participant")]
 pub async fn create_participant(form: IntakeForm) -> Result<i32, AppError> {
     use crate::domain::audit::AuditAction;
-    use sea_orm::TransactionTrait;
 
     let result: Result<i32, AppError> = async {
         let state = crate::state::app_state()?;
         let user = crate::auth::policy::authorize_user::<CreateParticipant>(&state).await?;
         let intake = check_intake(&state, &form, user.id).await?;
-        let txn = state.db.begin().await?;
+        let txn = state.begin().await?;
         let id = crate::db::participants::create(&txn, &intake, user.id, state.clock.now()).await?;
         let record = Some((crate::db::participants::KIND, id.to_string()));
         crate::audit::record(&state, &txn, Some(user.id), AuditAction::Create, record).await?;
@@ -124,13 +123,12 @@ pub async fn create_participant(form: IntakeForm) -> Result<i32, AppError> {
 #[server(endpoint = "update_participant")]
 pub async fn update_participant(id: i32, version: i32, form: IntakeForm) -> Result<(), AppError> {
     use crate::domain::audit::AuditAction;
-    use sea_orm::TransactionTrait;
 
     let result: Result<(), AppError> = async {
         let state = crate::state::app_state()?;
         let user = crate::auth::policy::authorize_user::<UpdateParticipant>(&state).await?;
         let mut intake = check_intake(&state, &form, user.id).await?;
-        let txn = state.db.begin().await?;
+        let txn = state.begin().await?;
         let current = crate::db::participants::find(&txn, id)
             .await?
             .ok_or(AppError::NotFound)?;
@@ -166,7 +164,6 @@ pub async fn change_participant_status(
     use crate::domain::audit::AuditAction;
     use crate::domain::people::ParticipantStatus;
     use crate::domain::validation::{Problem, text};
-    use sea_orm::TransactionTrait;
 
     let state = crate::state::app_state()?;
     let user = crate::auth::policy::authorize_user::<ChangeParticipantStatus>(&state).await?;
@@ -174,7 +171,7 @@ pub async fn change_participant_status(
         .ok_or_else(|| AppError::validation("status", Problem::Invalid))?;
     let note = text(note.as_deref().unwrap_or_default(), 0, 500)
         .map_err(|p| AppError::validation("note", p))?;
-    let txn = state.db.begin().await?;
+    let txn = state.begin().await?;
     crate::db::participants::change_status(
         &txn,
         id,
@@ -219,7 +216,6 @@ pub async fn record_contact(
     use crate::domain::audit::AuditAction;
     use crate::domain::time::local_date;
     use crate::domain::validation::{Problem, text};
-    use sea_orm::TransactionTrait;
 
     let state = crate::state::app_state()?;
     let user = crate::auth::policy::authorize_user::<RecordContact>(&state).await?;
@@ -256,7 +252,7 @@ pub async fn record_contact(
     let Some(on) = on.filter(|_| problems.is_empty()) else {
         return Err(AppError::fields(problems));
     };
-    let txn = state.db.begin().await?;
+    let txn = state.begin().await?;
     crate::db::participants::record_contact(&txn, id, on, stone, &note, user.id).await?;
     let record = Some((crate::db::participants::KIND, id.to_string()));
     crate::audit::record(&state, &txn, Some(user.id), AuditAction::Update, record).await?;

@@ -34,7 +34,6 @@ pub async fn set_two_factor_required(
 ) -> Result<Security, AppError> {
     use crate::db::settings::{TWO_FACTOR_REQUIRED, put};
     use crate::domain::audit::{AuditAction, kind};
-    use sea_orm::TransactionTrait;
 
     let state = crate::state::app_state()?;
     let admin = crate::auth::policy::authorize_user::<SetTwoFactorRequired>(&state).await?;
@@ -43,7 +42,7 @@ pub async fn set_two_factor_required(
         return Err(AppError::TwoFactorRequired);
     }
     let value = if required { "true" } else { "false" };
-    let txn = state.db.begin().await?;
+    let txn = state.begin().await?;
     let version = put(&txn, TWO_FACTOR_REQUIRED, value, version, state.clock.now()).await?;
     let record = Some((kind::SETTING, TWO_FACTOR_REQUIRED.to_owned()));
     crate::audit::record(&state, &txn, Some(admin.id), AuditAction::Update, record).await?;
@@ -82,13 +81,12 @@ pub async fn save_evaluation_plan(
 ) -> Result<EvaluationPlanSetting, AppError> {
     use crate::db::settings::{EVALUATION_PLAN, put};
     use crate::domain::audit::{AuditAction, kind};
-    use sea_orm::TransactionTrait;
 
     let state = crate::state::app_state()?;
     let admin = crate::auth::policy::authorize_user::<SaveEvaluationPlan>(&state).await?;
     let plan = form.check().map_err(AppError::fields)?;
     let value = serde_json::to_string(&plan).map_err(AppError::internal)?;
-    let txn = state.db.begin().await?;
+    let txn = state.begin().await?;
     let version = put(&txn, EVALUATION_PLAN, &value, version, state.clock.now()).await?;
     let record = Some((kind::SETTING, EVALUATION_PLAN.to_owned()));
     crate::audit::record(&state, &txn, Some(admin.id), AuditAction::Update, record).await?;

@@ -95,7 +95,6 @@ pub async fn confirm_two_factor(code: String) -> Result<Vec<String>, AppError> {
     use crate::domain::account::{SecondFactor, format_recovery_code, second_factor};
     use crate::domain::audit::{AuditAction, kind};
     use crate::domain::validation::Problem;
-    use sea_orm::TransactionTrait;
 
     let state = crate::state::app_state()?;
     let user = crate::auth::policy::authorize_user::<ConfirmTwoFactor>(&state).await?;
@@ -111,7 +110,7 @@ pub async fn confirm_two_factor(code: String) -> Result<Vec<String>, AppError> {
     };
     let codes = new_recovery_codes();
     let hashes: Vec<String> = codes.iter().map(|(_, h)| h.clone()).collect();
-    let txn = state.db.begin().await?;
+    let txn = state.begin().await?;
     store::confirm(&txn, user.id, &pending, step, &hashes, now).await?;
     let record = Some((kind::USER, user.id.to_string()));
     crate::audit::record(&state, &txn, Some(user.id), AuditAction::Update, record).await?;
@@ -145,7 +144,6 @@ async fn check_password(
 pub async fn disable_two_factor(password: String) -> Result<(), AppError> {
     use crate::db::settings::{TWO_FACTOR_REQUIRED, flag};
     use crate::domain::audit::{AuditAction, kind};
-    use sea_orm::TransactionTrait;
 
     let state = crate::state::app_state()?;
     let user = crate::auth::policy::authorize_user::<DisableTwoFactor>(&state).await?;
@@ -153,7 +151,7 @@ pub async fn disable_two_factor(password: String) -> Result<(), AppError> {
     if user.role.two_factor_expected() && flag(&state.db, TWO_FACTOR_REQUIRED).await?.0 {
         return Err(AppError::TwoFactorRequired);
     }
-    let txn = state.db.begin().await?;
+    let txn = state.begin().await?;
     crate::db::two_factor::disable(&txn, user.id, state.clock.now()).await?;
     let record = Some((kind::USER, user.id.to_string()));
     crate::audit::record(&state, &txn, Some(user.id), AuditAction::Update, record).await?;
@@ -167,7 +165,6 @@ pub async fn renew_recovery_codes(password: String) -> Result<Vec<String>, AppEr
     use crate::auth::two_factor::new_recovery_codes;
     use crate::domain::account::format_recovery_code;
     use crate::domain::audit::{AuditAction, kind};
-    use sea_orm::TransactionTrait;
 
     let state = crate::state::app_state()?;
     let user = crate::auth::policy::authorize_user::<RenewRecoveryCodes>(&state).await?;
@@ -177,7 +174,7 @@ pub async fn renew_recovery_codes(password: String) -> Result<Vec<String>, AppEr
     }
     let codes = new_recovery_codes();
     let hashes: Vec<String> = codes.iter().map(|(_, h)| h.clone()).collect();
-    let txn = state.db.begin().await?;
+    let txn = state.begin().await?;
     crate::db::two_factor::replace_recovery_codes(&txn, user.id, &hashes).await?;
     let record = Some((kind::USER, user.id.to_string()));
     crate::audit::record(&state, &txn, Some(user.id), AuditAction::Update, record).await?;

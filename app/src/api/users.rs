@@ -29,7 +29,6 @@ pub async fn list_users() -> Result<Vec<UserRow>, AppError> {
 pub async fn update_user_access(change: AccessChange) -> Result<(), AppError> {
     use crate::db::{sessions, users};
     use crate::domain::audit::{AuditAction, kind};
-    use sea_orm::TransactionTrait;
 
     let state = crate::state::app_state()?;
     let admin = crate::auth::policy::authorize_user::<UpdateUserAccess>(&state).await?;
@@ -40,7 +39,7 @@ pub async fn update_user_access(change: AccessChange) -> Result<(), AppError> {
             crate::domain::validation::Problem::Invalid,
         ));
     }
-    let txn = state.db.begin().await?;
+    let txn = state.begin().await?;
     if users::find(&txn, change.id).await?.is_none() {
         return Err(AppError::NotFound);
     }

@@ -171,7 +171,7 @@ pub async fn must_enrol(state: &AppState, user: &CurrentUser) -> Result<bool, Ap
         return Ok(false);
     }
     use crate::db::settings::{TWO_FACTOR_REQUIRED, flag};
-    Ok(flag(&state.db, TWO_FACTOR_REQUIRED).await?.0)
+    Ok(flag(&state.reads, TWO_FACTOR_REQUIRED).await?.0)
 }
 
 /// As [`authorize`], for functions whose rule requires a signed-in user.

@@ -110,7 +110,7 @@ pub async fn user_of_headers(
 }
 
 async fn user_of_session(state: &AppState, hash: &str) -> Result<Option<CurrentUser>, AppError> {
-    let Some((session, user)) = sessions::find_with_user(&state.db, hash).await? else {
+    let Some((session, user)) = sessions::find_with_user(&state.reads, hash).await? else {
         return Ok(None);
     };
     let now = state.clock.now();

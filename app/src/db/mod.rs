@@ -20,6 +20,7 @@ pub mod settings;
 pub mod timeline;
 pub mod two_factor;
 pub mod users;
+pub mod writes;
 
 use std::str::FromStr;
 use std::time::Duration;
@@ -58,6 +59,25 @@ pub async fn connect(url: &str, max_connections: u32) -> Result<DatabaseConnecti
                 .busy_timeout(Duration::from_secs(5))
         });
     Database::connect(options).await
+}
+
+/// How many connections [`connect_readers`] opens on SQLite.
+const SQLITE_READERS: u32 = 4;
+
+/// The pool for reads outside transactions that every request makes (who is signed in, what a
+/// buddy may touch). SQLite takes one write at a time, so the main pool holds one connection
+/// (`KLIK_DB_MAX_CONNECTIONS`); reading on connections of their own (WAL lets them read while
+/// the writer writes) keeps those reads from queueing behind writes, each statement being a
+/// round trip to its connection's thread. PostgreSQL has no such limit: the same pool.
+pub async fn connect_readers(
+    url: &str,
+    db: &DatabaseConnection,
+) -> Result<DatabaseConnection, DbErr> {
+    if url.starts_with("sqlite:") {
+        connect(url, SQLITE_READERS).await
+    } else {
+        Ok(db.clone())
+    }
 }
 
 /// Brings the schema up to date, and gives a new installation its default lists.

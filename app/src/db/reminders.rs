@@ -6,14 +6,12 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    TransactionTrait,
-};
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use serde::Deserialize;
 
 use super::entities::{activity_kind, buddy, duo, participant, reminder_sent, user};
 use super::outbox::{self, NewMessage};
+use super::writes::WriteTxn;
 use crate::domain::account::Role;
 use crate::domain::duo::DuoStage;
 use crate::error::AppError;
@@ -67,12 +65,11 @@ pub async fn claim_key(
 /// Queues `messages` and records `key`, in one transaction: all or nothing. `false` when the
 /// key was recorded already (then nothing is queued).
 pub async fn queue_once(
-    db: &DatabaseConnection,
+    txn: WriteTxn,
     key: &str,
     messages: &[NewMessage<'_>],
     now: DateTime<Utc>,
 ) -> Result<bool, AppError> {
-    let txn = db.begin().await?;
     if !claim_key(&txn, key, now).await? {
         txn.rollback().await?;
         return Ok(false);

@@ -106,7 +106,7 @@ async fn day_before(state: &AppState, now: DateTime<Utc>) -> Result<usize, AppEr
             subject: &subject,
             body: &body,
         };
-        if reminders::queue_once(&state.db, &key, &[message], now).await? {
+        if reminders::queue_once(state.begin().await?, &key, &[message], now).await? {
             queued += 1;
             tracing::info!(activity_id = activity.id, "activity reminder queued");
         }
@@ -158,7 +158,7 @@ async fn nudges(
             subject: &subject,
             body: &body,
         };
-        if reminders::queue_once(&state.db, &key, &[message], now).await? {
+        if reminders::queue_once(state.begin().await?, &key, &[message], now).await? {
             queued += 1;
             tracing::info!(duo_id = active.duo.id, "buddy reminder queued");
         }
@@ -231,8 +231,7 @@ async fn coordinator_digest(
     // Always in the same order, so that two instances take the keys in the same order.
     items.sort_by(|a, b| a.0.cmp(&b.0));
 
-    use sea_orm::TransactionTrait;
-    let txn = state.db.begin().await?;
+    let txn = state.begin().await?;
     let mut lines = Vec::new();
     let mut duo_ids = Vec::new();
     for (key, duo_id, participant, item) in &items {

@@ -144,6 +144,8 @@ pub fn test_state(test: &TestDb) -> AppState {
             .output_name("klik")
             .build(),
         db: test.db.clone(),
+        reads: test.db.clone(),
+        writes: app::db::writes::WriteGate::for_url(&test.url),
         config: std::sync::Arc::new(config),
         clock: Clock::fixed(test_now()),
         drafts: Default::default(),
