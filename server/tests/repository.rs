@@ -131,3 +131,40 @@ on_both_databases! {
         assert!(invitations::find_open(db, "t2", now).await.unwrap().is_none());
     }
 }
+
+/// SQLite with two connections: transactions that read, then write what they read, all
+/// succeed and none overwrites another when each takes its turn (`db::writes`), also while
+/// other statements write on the side without a turn.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sqlite_write_transactions_take_turns() {
+    let test = common::test_db(Backend::Sqlite).await;
+    let db = app::db::connect(&test.url, 2).await.unwrap();
+    let gate = app::db::writes::WriteGate::for_url(&test.url);
+    settings::put(&db, "counter", "0", None, test_now())
+        .await
+        .unwrap();
+    let increments = (0..40).map(|_| {
+        let (db, gate) = (db.clone(), gate.clone());
+        tokio::spawn(async move {
+            let txn = gate.begin(&db).await?;
+            let current = settings::get(&txn, "counter").await?.expect("stored");
+            tokio::task::yield_now().await;
+            let next = (current.value.parse::<i32>().unwrap() + 1).to_string();
+            settings::put(&txn, "counter", &next, Some(current.version), test_now()).await?;
+            txn.commit().await?;
+            Ok::<(), AppError>(())
+        })
+    });
+    let side = (0..40).map(|i| {
+        let db = db.clone();
+        tokio::spawn(async move {
+            settings::put(&db, &format!("side-{i}"), "x", None, test_now()).await?;
+            Ok::<(), AppError>(())
+        })
+    });
+    for task in increments.chain(side).collect::<Vec<_>>() {
+        task.await.unwrap().expect("every write succeeds");
+    }
+    let counter = settings::get(&db, "counter").await.unwrap().unwrap();
+    assert_eq!((counter.value.as_str(), counter.version), ("40", 41));
+}
