@@ -65,10 +65,10 @@ pub async fn connect(url: &str, max_connections: u32) -> Result<DatabaseConnecti
 const SQLITE_READERS: u32 = 4;
 
 /// The pool for reads outside transactions that every request makes (who is signed in, what a
-/// buddy may touch). SQLite takes one write at a time, so the main pool holds one connection
-/// (`KLIK_DB_MAX_CONNECTIONS`); reading on connections of their own (WAL lets them read while
-/// the writer writes) keeps those reads from queueing behind writes, each statement being a
-/// round trip to its connection's thread. PostgreSQL has no such limit: the same pool.
+/// buddy may touch). SQLite writes one transaction at a time (`writes`), so the main pool
+/// stays small (`KLIK_DB_MAX_CONNECTIONS`); reading on connections of their own (WAL lets them
+/// read while another writes) keeps those reads from queueing behind writes, each statement
+/// being a round trip to its connection's thread. PostgreSQL has no such limit: the same pool.
 pub async fn connect_readers(
     url: &str,
     db: &DatabaseConnection,
