@@ -56,7 +56,9 @@ pub async fn connect(url: &str, max_connections: u32) -> Result<DatabaseConnecti
                 .journal_mode(SqliteJournalMode::Wal)
                 .synchronous(SqliteSynchronous::Normal)
                 .foreign_keys(true)
-                .busy_timeout(Duration::from_secs(5))
+                // Writes outside a transaction do not take a turn (`writes`): they wait for
+                // the lock here, as long as a request waits for a pool connection.
+                .busy_timeout(Duration::from_secs(10))
         });
     Database::connect(options).await
 }

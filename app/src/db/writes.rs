@@ -10,12 +10,18 @@
 
 use std::ops::Deref;
 use std::sync::Arc;
+use std::time::Duration;
 
 use sea_orm::{
-    ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr, ExecResult,
-    QueryResult, SqliteTransactionMode, Statement, TransactionOptions, TransactionTrait,
+    ConnAcquireErr, ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr,
+    ExecResult, QueryResult, SqliteTransactionMode, Statement, TransactionOptions,
+    TransactionTrait,
 };
 use tokio::sync::{Mutex, OwnedMutexGuard};
+
+/// As long as a request waits for its turn, like for a connection from the pool
+/// (`db::connect`): then it fails the way a busy pool does.
+const PATIENCE: Duration = Duration::from_secs(10);
 
 /// Hands out the turns to write; clones share the queue (one per server).
 #[derive(Clone, Default)]
@@ -30,7 +36,11 @@ impl WriteGate {
     /// Waits for the turn, then begins a transaction on `db`.
     pub async fn begin(&self, db: &DatabaseConnection) -> Result<WriteTxn, DbErr> {
         let turn = match &self.0 {
-            Some(queue) => Some(Arc::clone(queue).lock_owned().await),
+            Some(queue) => Some(
+                tokio::time::timeout(PATIENCE, Arc::clone(queue).lock_owned())
+                    .await
+                    .map_err(|_| DbErr::ConnectionAcquire(ConnAcquireErr::Timeout))?,
+            ),
             None => None,
         };
         let txn = match db.get_database_backend() {
