@@ -82,7 +82,7 @@ async fn sqlite_files_use_wal_and_foreign_keys() {
     };
     assert_eq!(pragma("PRAGMA journal_mode").await, "wal");
     assert_eq!(pragma("PRAGMA foreign_keys").await, "1");
-    assert_eq!(pragma("PRAGMA busy_timeout").await, "5000");
+    assert_eq!(pragma("PRAGMA busy_timeout").await, "10000");
 }
 
 #[tokio::test]
