@@ -67,6 +67,9 @@ test("a coordinator turns on two-step sign-in and signs in with a code, then a r
   await me.getByLabel("Code", { exact: true }).fill("12345");
   await me.getByRole("button", { name: "Code bevestigen" }).click();
   await expect(me.getByText("Deze waarde is niet geldig.")).toBeVisible();
+  // The refused code makes the page ask the status again; type once that answer has redrawn
+  // the form (a person takes longer than that to read the message).
+  await me.waitForLoadState("networkidle");
   await me.getByLabel("Code", { exact: true }).fill(totpCode(secret));
   await me.getByRole("button", { name: "Code bevestigen" }).click();
   const codes = me.getByTestId("recovery-codes").getByRole("listitem");
