@@ -29,10 +29,19 @@ use migrations::{Migrator, MigratorTrait};
 use sea_orm::sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqliteSynchronous};
 use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr};
 
+/// How long a request waits for the database (a pool connection, its turn to write, the
+/// SQLite write lock) before it fails.
+pub(crate) const PATIENCE: Duration = Duration::from_secs(10);
+
+/// Whether `url` names an SQLite file (one writer at a time) rather than a server.
+pub fn is_sqlite(url: &str) -> bool {
+    url.starts_with("sqlite:")
+}
+
 /// Opens a pool on `url`. For SQLite the file (and its folder) is created when missing, in
 /// WAL mode with foreign keys on and a busy timeout so that concurrent writers wait.
 pub async fn connect(url: &str, max_connections: u32) -> Result<DatabaseConnection, DbErr> {
-    if url.starts_with("sqlite:") {
+    if is_sqlite(url) {
         let options = SqliteConnectOptions::from_str(url)
             .map_err(|e| DbErr::Custom(format!("invalid SQLite URL: {e}")))?;
         if let Some(folder) = options.get_filename().parent()
@@ -47,8 +56,8 @@ pub async fn connect(url: &str, max_connections: u32) -> Result<DatabaseConnecti
         .max_connections(max_connections)
         // A SQLite file cannot go stale the way a network connection can: no ping before
         // each use (a round trip to the connection's thread per statement).
-        .test_before_acquire(!url.starts_with("sqlite:"))
-        .connect_timeout(Duration::from_secs(10))
+        .test_before_acquire(!is_sqlite(url))
+        .connect_timeout(PATIENCE)
         // Statements carry personal data as parameters: never log them.
         .sqlx_logging(false)
         .map_sqlx_sqlite_opts(|o| {
@@ -57,8 +66,8 @@ pub async fn connect(url: &str, max_connections: u32) -> Result<DatabaseConnecti
                 .synchronous(SqliteSynchronous::Normal)
                 .foreign_keys(true)
                 // Writes outside a transaction do not take a turn (`writes`): they wait for
-                // the lock here, as long as a request waits for a pool connection.
-                .busy_timeout(Duration::from_secs(10))
+                // the lock here.
+                .busy_timeout(PATIENCE)
         });
     Database::connect(options).await
 }
@@ -75,7 +84,7 @@ pub async fn connect_readers(
     url: &str,
     db: &DatabaseConnection,
 ) -> Result<DatabaseConnection, DbErr> {
-    if url.starts_with("sqlite:") {
+    if is_sqlite(url) {
         connect(url, SQLITE_READERS).await
     } else {
         Ok(db.clone())

@@ -8,9 +8,7 @@
 //! pool can then hold more than one connection: while one writes, another is handed back to
 //! the pool or serves a read. PostgreSQL needs no turn: it has row locks.
 
-use std::ops::Deref;
 use std::sync::Arc;
-use std::time::Duration;
 
 use sea_orm::{
     ConnAcquireErr, ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr,
@@ -19,9 +17,7 @@ use sea_orm::{
 };
 use tokio::sync::{Mutex, OwnedMutexGuard};
 
-/// As long as a request waits for its turn, like for a connection from the pool
-/// (`db::connect`): then it fails the way a busy pool does.
-const PATIENCE: Duration = Duration::from_secs(10);
+use super::{PATIENCE, is_sqlite};
 
 /// Hands out the turns to write; clones share the queue (one per server).
 #[derive(Clone, Default)]
@@ -30,7 +26,7 @@ pub struct WriteGate(Option<Arc<Mutex<()>>>);
 impl WriteGate {
     /// A queue for SQLite; none for PostgreSQL.
     pub fn for_url(url: &str) -> WriteGate {
-        WriteGate(url.starts_with("sqlite:").then(|| Arc::new(Mutex::new(()))))
+        WriteGate(is_sqlite(url).then(|| Arc::new(Mutex::new(()))))
     }
 
     /// Waits for the turn, then begins a transaction on `db`.
@@ -39,6 +35,7 @@ impl WriteGate {
             Some(queue) => Some(
                 tokio::time::timeout(PATIENCE, Arc::clone(queue).lock_owned())
                     .await
+                    // Fails the way a busy pool does.
                     .map_err(|_| DbErr::ConnectionAcquire(ConnAcquireErr::Timeout))?,
             ),
             None => None,
@@ -71,14 +68,6 @@ impl WriteTxn {
 
     pub async fn rollback(self) -> Result<(), DbErr> {
         self.txn.rollback().await
-    }
-}
-
-impl Deref for WriteTxn {
-    type Target = DatabaseTransaction;
-
-    fn deref(&self) -> &DatabaseTransaction {
-        &self.txn
     }
 }
 
