@@ -127,11 +127,11 @@ lint:
 	$(call say,clippy: browser build (hydrate) with warnings denied)
 	cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
 
-# One test at a time: with several tokio runtimes rendering Leptos pages side by side in one
-# process, a render now and then never completes (not seen in the server, which has one runtime).
+# In parallel, with the default number of threads (see server/src/routes.rs::route_list for
+# why renders once hung side by side).
 unit:
 	$(call say,Rust unit and integration tests on SQLite and on PostgreSQL ($(KLIK_TEST_POSTGRES_URL)))
-	cargo test -- --test-threads=1
+	cargo test
 
 e2e: build
 	$(call say,browser tests in Chromium: desktop, phone and JavaScript-off)

@@ -38,8 +38,12 @@ pub enum AppError {
     #[error("internal error, reference {reference}")]
     Internal { reference: String },
     /// The request itself failed (network, encoding): raised by the server-function layer.
+    /// The detail names the field and what it expects, never the value that was sent.
     #[error("request failed: {0}")]
     Request(String),
+    /// The request's body is larger than this server function takes.
+    #[error("request larger than {max_kb} KB")]
+    TooLarge { max_kb: u32 },
 }
 
 impl AppError {
@@ -95,6 +99,7 @@ impl AppError {
             AppError::Invalid { problems } => (t.err_invalid_fields)(problems.len()),
             AppError::Internal { .. } => t.err_internal.into(),
             AppError::Request(_) => t.err_request.into(),
+            AppError::TooLarge { max_kb } => (t.err_too_large)(*max_kb),
         }
     }
 
@@ -112,6 +117,7 @@ impl AppError {
             AppError::Validation { .. } | AppError::Invalid { .. } => 422,
             AppError::Internal { .. } => 500,
             AppError::Request(_) => 400,
+            AppError::TooLarge { .. } => 413,
         }
     }
 }
@@ -120,8 +126,141 @@ impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        AppError::Request(value.to_string())
+        AppError::Request(describe_request_error(&value, request_field))
     }
+}
+
+/// The fields of the request being answered, as sent (form or query), so that a decode
+/// error can name the field whose value it refused. The server's body-limit middleware
+/// puts them in the request's extensions.
+#[cfg(feature = "ssr")]
+#[derive(Clone, Debug, Default)]
+pub struct RequestFields(pub Vec<(String, String)>);
+
+/// The name of the field that was sent with `value` in the request being answered.
+fn request_field(value: &str) -> Option<String> {
+    #[cfg(feature = "ssr")]
+    {
+        let parts = leptos::prelude::use_context::<http::request::Parts>()?;
+        let fields = parts.extensions.get::<RequestFields>()?;
+        fields
+            .0
+            .iter()
+            .find(|(_, v)| v == value)
+            .map(|(k, _)| k.clone())
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        let _ = value;
+        None
+    }
+}
+
+/// The longest detail a request error carries: error bodies stay small.
+const MAX_DETAIL: usize = 300;
+
+/// What was wrong with a request, in words a developer understands, built only from the
+/// names in the code (fields, types, allowed values) and never from what was sent: a
+/// refused value could be personal data, and it would reach the answer and, for a form
+/// without JavaScript, the address of the page.
+fn describe_request_error(
+    error: &ServerFnErrorErr,
+    field_of: impl Fn(&str) -> Option<String>,
+) -> String {
+    let message = match error {
+        ServerFnErrorErr::Args(message) | ServerFnErrorErr::Deserialization(message) => message,
+        ServerFnErrorErr::MissingArg(name) => {
+            return clip(format!("missing field {}", quoted_name(name)));
+        }
+        ServerFnErrorErr::Request(_) => return "the server could not be reached".into(),
+        _ => return "the request could not be read".into(),
+    };
+    let field = |value: &str| {
+        field_of(value)
+            .filter(|name| is_name(name))
+            .map(|name| format!("field `{name}`: "))
+            .unwrap_or_default()
+    };
+    let detail = if let Some(rest) = message.find("unknown variant `").map(|at| &message[at..]) {
+        // serde: "unknown variant `V`, expected one of `a`, `b`" (or "expected `a`"). The
+        // value may itself contain backticks and commas: the list is after the last marker.
+        let value_start = "unknown variant `".len();
+        match rest.rfind("`, expected ") {
+            Some(end) if end >= value_start => {
+                let value = &rest[value_start..end];
+                let allowed = &rest[end + "`, ".len()..];
+                format!("{}unknown value; {}", field(value), allowed)
+            }
+            _ => "unknown value".into(),
+        }
+    } else if let Some(detail) =
+        value_error(message, "invalid type: ").or_else(|| value_error(message, "invalid value: "))
+    {
+        let (value, expected) = detail;
+        format!("{}{expected}", field(value.unwrap_or_default()))
+    } else if let Some(name) = after(message, "missing field `").and_then(|r| r.split('`').next()) {
+        format!("missing field `{name}`")
+    } else if let Some(name) = after(message, "duplicate field `").and_then(|r| r.split('`').next())
+    {
+        format!("field `{name}` sent twice")
+    } else if message.contains("unknown field `") {
+        "unknown field".into()
+    } else if message.contains("invalid digit") || message.contains("number too") {
+        "a number was expected".into()
+    } else if message.contains("premature end of input")
+        || message.contains("input contains invalid characters")
+        || message.contains("input is out of range")
+        || message.contains("input is not enough")
+    {
+        "a date or time could not be read".into()
+    } else {
+        "the request could not be read".into()
+    };
+    clip(detail)
+}
+
+/// serde's "invalid type: string \"V\", expected X": the value (when it is a string) and "expected X".
+fn value_error<'a>(message: &'a str, marker: &str) -> Option<(Option<&'a str>, &'a str)> {
+    let rest = after(message, marker)?;
+    let at = rest.rfind(", expected ")?;
+    let expected = &rest[at + ", ".len()..];
+    let value = rest[..at]
+        .strip_prefix("string \"")
+        .and_then(|v| v.strip_suffix('"'));
+    Some((value, expected))
+}
+
+fn after<'a>(message: &'a str, marker: &str) -> Option<&'a str> {
+    message.find(marker).map(|at| &message[at + marker.len()..])
+}
+
+/// A field name as the code writes it (`input[role]`), never free text.
+fn is_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= 64
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '[' | ']' | '.'))
+}
+
+fn quoted_name(name: &str) -> String {
+    if is_name(name) {
+        format!("`{name}`")
+    } else {
+        "(unnamed)".into()
+    }
+}
+
+fn clip(mut detail: String) -> String {
+    if detail.len() > MAX_DETAIL {
+        let mut end = MAX_DETAIL;
+        while !detail.is_char_boundary(end) {
+            end -= 1;
+        }
+        detail.truncate(end);
+        detail.push('…');
+    }
+    detail
 }
 
 #[cfg(feature = "ssr")]
@@ -156,6 +295,7 @@ mod tests {
                 reference: "AB12CD34".into(),
             },
             AppError::Request("connection refused".into()),
+            AppError::TooLarge { max_kb: 64 },
         ];
         for lang in Lang::ALL {
             for error in &errors {
@@ -172,6 +312,62 @@ mod tests {
         let error = AppError::validation("name", Problem::TooLong { max: 64 });
         let bytes = error.ser();
         assert_eq!(AppError::de(bytes), error);
+    }
+
+    fn args(message: &str) -> ServerFnErrorErr {
+        ServerFnErrorErr::Args(message.to_owned())
+    }
+
+    #[test]
+    fn request_errors_name_the_field_and_the_allowed_values_never_the_value() {
+        let secret = "Jansens, `expected one of` <b>";
+        let message = format!("unknown variant `{secret}`, expected one of `nl`, `en`");
+        let field = |v: &str| (v == secret).then(|| "lang".to_owned());
+        let detail = describe_request_error(&args(&message), field);
+        assert_eq!(
+            detail,
+            "field `lang`: unknown value; expected one of `nl`, `en`"
+        );
+        // Without the request's fields, the allowed values still come.
+        let detail = describe_request_error(&args(&message), |_| None);
+        assert_eq!(detail, "unknown value; expected one of `nl`, `en`");
+
+        let message = format!("invalid type: string \"{secret}\", expected i32");
+        let detail = describe_request_error(&args(&message), field);
+        assert_eq!(detail, "field `lang`: expected i32");
+        let detail = describe_request_error(&args("missing field `input`"), |_| None);
+        assert_eq!(detail, "missing field `input`");
+        let detail = describe_request_error(&args("invalid digit found in string"), |_| None);
+        assert_eq!(detail, "a number was expected");
+        let detail = describe_request_error(
+            &args(&format!(
+                "parsing failed with error: '{secret}' at position: 3"
+            )),
+            |_| None,
+        );
+        assert_eq!(detail, "the request could not be read");
+        // A field name that is not a name is left out.
+        let detail = describe_request_error(&args(&message), |_| Some("<b>x".into()));
+        assert_eq!(detail, "expected i32");
+    }
+
+    #[test]
+    fn request_errors_stay_small_whatever_was_sent() {
+        let huge = "x".repeat(2 * 1024 * 1024);
+        let allowed = (0..500)
+            .map(|i| format!("`v{i}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let message = format!("unknown variant `{huge}`, expected one of {allowed}");
+        let detail = describe_request_error(&args(&message), |_| None);
+        assert!(
+            detail.len() <= MAX_DETAIL + '…'.len_utf8(),
+            "{}",
+            detail.len()
+        );
+        assert!(!detail.contains("xxx"));
+        let detail = describe_request_error(&ServerFnErrorErr::MissingArg(huge.clone()), |_| None);
+        assert_eq!(detail, "missing field (unnamed)");
     }
 
     #[test]

@@ -91,6 +91,17 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+/// Every page's title goes through here: names that people typed, escaped on the server
+/// (see `components::escape`).
+fn page_title(page: String) -> String {
+    let title = if page.is_empty() {
+        "Klik".to_owned()
+    } else {
+        format!("{page} · Klik")
+    };
+    crate::components::escape::raw_text_element(title)
+}
+
 /// The programme's name and today's date, loaded once per page for the header and pages.
 pub type ProgrammeResource = Resource<Result<Programme, AppError>>;
 
@@ -117,9 +128,7 @@ pub fn App() -> impl IntoView {
         <Stylesheet id="leptos" href="/pkg/klik.css" />
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml" />
         <Meta name="description" content=move || i18n.t().footer />
-        <Title formatter=move |page: String| {
-            if page.is_empty() { "Klik".to_owned() } else { format!("{page} · Klik") }
-        } />
+        <Title formatter=page_title />
         <Router>
             <Layout>
                 // Async rendering sends whole pages: they work without JavaScript and an

@@ -8,15 +8,28 @@ use axum::middleware::from_fn_with_state;
 use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::{Json, Router};
-use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
+use std::sync::LazyLock;
+
+use leptos_axum::{
+    AxumRouteListing, LeptosRoutes, file_and_error_handler_with_context, generate_route_list,
+};
 use serde::Serialize;
 use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::security;
 
+/// The app's routes, found once per process. Finding them renders the app with resource
+/// loading turned off for the whole process (leptos_server's `SuppressResourceLoad` is a
+/// global flag): a page rendered at that moment by another router in the same process (the
+/// integration tests build one per test, in parallel) would wait forever for its resources.
+fn route_list() -> Vec<AxumRouteListing> {
+    static ROUTES: LazyLock<Vec<AxumRouteListing>> = LazyLock::new(|| generate_route_list(App));
+    ROUTES.clone()
+}
+
 pub fn router(state: AppState) -> Router {
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let options = state.leptos_options.clone();
     let mut router = Router::new().route("/healthz", get(healthz));
     if state.config.test_clock {
@@ -30,11 +43,13 @@ pub fn router(state: AppState) -> Router {
             security::provide_nonce,
             shell,
         ))
+        .layer(axum::middleware::from_fn(no_impossible_file_names))
         // The calendar feed and the .ics downloads, ahead of the pages (see `calendar`).
         .layer(from_fn_with_state(state.clone(), crate::calendar::serve))
         .layer(axum::middleware::from_fn(
             crate::api_errors::status_from_error,
         ))
+        .layer(axum::middleware::from_fn(crate::api_errors::limit_body))
         // Inner first: the CSRF refusal gets the security headers too.
         .layer(from_fn_with_state(
             state.config.clone(),
@@ -51,6 +66,23 @@ pub fn router(state: AppState) -> Router {
             }),
         )
         .with_state(state)
+}
+
+/// The longest file or folder name a file system takes.
+const MAX_NAME_BYTES: usize = 255;
+
+/// A path with a part longer than any file name is no file and no page: it gets the 404
+/// page at once, instead of the file server trying to open it and logging the failure as
+/// an error ("File name too long"), which would hide real errors.
+async fn no_impossible_file_names(
+    mut request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let path = request.uri().path();
+    if path.len() > 4 * MAX_NAME_BYTES || path.split('/').any(|part| part.len() > MAX_NAME_BYTES) {
+        *request.uri_mut() = axum::http::Uri::from_static("/404");
+    }
+    next.run(request).await
 }
 
 #[derive(serde::Deserialize)]

@@ -6,6 +6,7 @@ use leptos_router::components::Redirect;
 
 use crate::ViewerResource;
 use crate::components::error_panel::ErrorPanel;
+use crate::components::suspend::suspend;
 use crate::domain::account::{CurrentUser, Role};
 use crate::error::AppError;
 use crate::i18n::use_i18n;
@@ -21,7 +22,7 @@ pub fn RequireRole(
     let children = StoredValue::new(children);
     view! {
         <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
-            {move || Suspend::new(async move {
+            {move || suspend(async move {
                 let (user, must_enrol): (Option<CurrentUser>, bool) = match viewer.await {
                     Ok(v) => (v.user, v.must_enrol),
                     Err(_) => (None, false),
@@ -50,7 +51,7 @@ pub fn SetupRedirect() -> impl IntoView {
     let viewer = expect_context::<ViewerResource>();
     view! {
         <Suspense>
-            {move || Suspend::new(async move {
+            {move || suspend(async move {
                 let needs_setup = viewer.await.map(|v| v.needs_setup).unwrap_or(false);
                 needs_setup.then(|| view! { <Redirect path="/setup" /> })
             })}

@@ -5,6 +5,7 @@ use leptos_router::hooks::use_location;
 use crate::api::account::{Logout, auth_status};
 use crate::api::programme::SetLanguage;
 use crate::components::icons::{Icon, Svg};
+use crate::components::suspend::suspend;
 use crate::domain::account::{CurrentUser, Role};
 use crate::i18n::{Texts, use_i18n};
 use crate::{ProgrammeResource, ViewerResource};
@@ -88,7 +89,7 @@ fn Navigation() -> impl IntoView {
     view! {
         <nav class="app-nav" aria-label=move || i18n.t().nav_label>
             <Transition>
-                {move || Suspend::new(async move {
+                {move || suspend(async move {
                     let role = signed_in_user(viewer).await.map(|u| u.role);
                     view! {
                         <ul>
@@ -115,7 +116,7 @@ fn UserMenu() -> impl IntoView {
     let logout = ServerAction::<Logout>::new();
     view! {
         <Transition>
-            {move || Suspend::new(async move { match signed_in_user(viewer).await {
+            {move || suspend(async move { match signed_in_user(viewer).await {
                 Some(u) => view! {
                     <span class="user-name" title=move || i18n.t().signed_in_as_label>{u.display_name}</span>
                     <ActionForm action=logout attr:class="header-form">
@@ -135,7 +136,7 @@ fn ProgrammeName() -> impl IntoView {
     let programme = expect_context::<ProgrammeResource>();
     view! {
         <Suspense>
-            {move || Suspend::new(async move {
+            {move || suspend(async move {
                 programme
                     .await
                     .ok()

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::escape::raw_text_element;
 use crate::components::form::ActionError;
 use crate::domain::lists::Lists;
 use crate::domain::people::{
@@ -64,7 +65,7 @@ pub fn Input(
                 view! {
                     <textarea id=id.clone() name=name.clone() rows="3"
                         aria-invalid=move || problem().map(|_| "true")
-                        aria-describedby=described.clone()>{value.clone()}</textarea>
+                        aria-describedby=described.clone()>{raw_text_element(value.clone())}</textarea>
                 }.into_any()
             } else {
                 view! {

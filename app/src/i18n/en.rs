@@ -88,6 +88,11 @@ pub const TEXTS: Texts = Texts {
                    again; what you typed is still there.",
     err_login_failed: "This e-mail address and password do not match.",
     err_too_many_attempts: "Too many failed attempts. Please try again in 15 minutes.",
+    err_too_large: |kb| {
+        format!(
+            "This is too much at once: at most {kb} KB at a time. Make the text shorter or split it up."
+        )
+    },
     err_internal: "Something went wrong on our side.",
     err_request: "The server could not be reached. Check your connection and try again.",
     problem: |problem| match problem {

@@ -123,6 +123,7 @@ pub struct Texts {
     pub err_conflict: &'static str,
     pub err_login_failed: &'static str,
     pub err_too_many_attempts: &'static str,
+    pub err_too_large: fn(u32) -> String,
     pub err_internal: &'static str,
     pub err_request: &'static str,
     pub problem: fn(&Problem) -> String,

@@ -88,6 +88,11 @@ pub const TEXTS: Texts = Texts {
                    probeer opnieuw; wat je typte, staat er nog.",
     err_login_failed: "Dit e-mailadres en wachtwoord passen niet bij elkaar.",
     err_too_many_attempts: "Te veel mislukte pogingen. Probeer het over 15 minuten opnieuw.",
+    err_too_large: |kb| {
+        format!(
+            "Dit is te veel ineens: hoogstens {kb} kB per keer. Maak de tekst korter of verdeel hem."
+        )
+    },
     err_internal: "Er ging iets mis aan onze kant.",
     err_request: "De server kon niet bereikt worden. Controleer je verbinding en probeer \
                   opnieuw.",

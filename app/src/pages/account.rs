@@ -5,6 +5,7 @@ use crate::ProgrammeResource;
 use crate::api::account::{ChangePassword, EndSession, my_sessions};
 use crate::components::form::{Field, FormError, action_error};
 use crate::components::guard::RequireRole;
+use crate::components::suspend::suspend;
 use crate::domain::time::format_date_time;
 use crate::i18n::use_i18n;
 use crate::pages::account_two_factor::TwoFactorSection;
@@ -60,7 +61,7 @@ fn Sessions() -> impl IntoView {
         <section class="card" aria-labelledby="sessions-title">
             <h2 id="sessions-title">{move || i18n.t().sessions_title}</h2>
             <Transition fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
-                {move || Suspend::new(async move {
+                {move || suspend(async move {
                     let tz = programme.await.map(|p| p.tz()).unwrap_or(crate::domain::time::DEFAULT_TIME_ZONE);
                     let list = sessions.await.unwrap_or_default();
                     view! {

@@ -8,6 +8,7 @@ use crate::api::two_factor::{
     ConfirmTwoFactor, DisableTwoFactor, RenewRecoveryCodes, StartTwoFactor, two_factor_status,
 };
 use crate::components::form::{Field, FormError, action_error};
+use crate::components::suspend::suspend;
 use crate::i18n::use_i18n;
 
 #[component]
@@ -42,7 +43,7 @@ pub fn TwoFactorSection() -> impl IntoView {
         <section class="card form-card" id="two-factor" aria-labelledby="two-factor-title">
             <h2 id="two-factor-title">{move || i18n.t().two_factor_title}</h2>
             <Suspense>
-                {move || Suspend::new(async move {
+                {move || suspend(async move {
                     let must = viewer.await.map(|v| v.must_enrol).unwrap_or(false);
                     must.then(|| view! {
                         <p class="banner banner--warning" role="alert">{move || i18n.t().two_factor_must_enrol}</p>
@@ -60,7 +61,7 @@ pub fn TwoFactorSection() -> impl IntoView {
                 </div>
             })}
             <Transition fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
-                {move || Suspend::new(async move {
+                {move || suspend(async move {
                     let Ok(state) = status.await else { return EitherOf3::A(()) };
                     if state.enabled {
                         EitherOf3::B(view! {

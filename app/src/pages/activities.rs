@@ -16,6 +16,7 @@ use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{ActionError, FormError, action_error};
 use crate::components::guard::RequireRole;
 use crate::components::profile_fields::{Input, field_problem};
+use crate::components::suspend::suspend;
 use crate::domain::account::Role;
 use crate::domain::activity::{ActivityStatus, CancelForm, CheckInForm, Mood, PlanForm};
 use crate::domain::lists::Named;
@@ -49,7 +50,7 @@ pub fn BuddyHomeView() -> impl IntoView {
     let home = Resource::new(|| (), |_| buddy_home());
     view! {
         <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
-            {move || Suspend::new(async move {
+            {move || suspend(async move {
                 match home.await {
                     Ok(home) => view! { <Home home /> }.into_any(),
                     Err(error) => view! { <ErrorPanel error /> }.into_any(),
@@ -281,7 +282,7 @@ pub fn PlanActivityPage() -> impl IntoView {
         <Title text=move || i18n.t().buddy_plan.to_owned() />
         <RequireRole roles=BUDDIES>
             <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
-                {move || Suspend::new(async move {
+                {move || suspend(async move {
                     match data.await {
                         Ok((page, draft)) => view! { <PlanFormView page draft /> }.into_any(),
                         Err(error) => view! { <ErrorPanel error /> }.into_any(),
@@ -343,7 +344,7 @@ pub fn ActivityPage() -> impl IntoView {
         <Title text=move || i18n.t().buddy_home_title.to_owned() />
         <RequireRole roles=BUDDIES>
             <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
-                {move || Suspend::new(async move {
+                {move || suspend(async move {
                     match data.await {
                         Ok((page, reschedule, cancel, check_in)) => {
                             view! { <ActivityDetail page reschedule cancel check_in /> }.into_any()

@@ -6,6 +6,7 @@ use crate::ProgrammeResource;
 use crate::api::audit::{AUDIT_PAGE, list_audit};
 use crate::components::error_panel::ErrorPanel;
 use crate::components::guard::RequireRole;
+use crate::components::suspend::suspend;
 use crate::domain::account::Role;
 use crate::domain::audit::AuditAction;
 use crate::domain::time::format_date_time;
@@ -56,7 +57,7 @@ fn AuditTable() -> impl IntoView {
             <button type="submit" class="btn">{move || i18n.t().filter}</button>
         </form>
         <Transition fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
-            {move || Suspend::new(async move {
+            {move || suspend(async move {
                 let tz = programme.await.map(|p| p.tz()).unwrap_or(crate::domain::time::DEFAULT_TIME_ZONE);
                 let rows = match entries.await {
                     Ok(rows) => rows,

@@ -6,6 +6,7 @@ use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{FormError, action_error};
 use crate::components::guard::RequireRole;
 use crate::components::profile_fields::Input;
+use crate::components::suspend::suspend;
 use crate::domain::account::Role;
 use crate::domain::lists::{ListKind, Lists};
 use crate::i18n::{Texts, use_i18n};
@@ -92,7 +93,7 @@ pub fn ListsPage() -> impl IntoView {
             <p class="lead">{move || i18n.t().lists_intro}</p>
             <FormError error=toggle_error />
             <Transition fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
-                {move || Suspend::new(async move {
+                {move || suspend(async move {
                     let lists = match lists.await {
                         Ok(lists) => lists,
                         Err(error) => return view! { <ErrorPanel error /> }.into_any(),

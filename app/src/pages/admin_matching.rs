@@ -9,6 +9,7 @@ use crate::api::matching::{SaveWeights, matching_weights, preview_weights};
 use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{FormError, action_error};
 use crate::components::guard::RequireRole;
+use crate::components::suspend::suspend;
 use crate::domain::account::Role;
 use crate::error::AppError;
 use crate::i18n::{explain, use_i18n};
@@ -79,7 +80,7 @@ pub fn WeightsPage() -> impl IntoView {
                 <p class="banner banner--ok" role="status">{move || i18n.t().weights_saved}</p>
             </Show>
             <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
-                {move || Suspend::new(async move {
+                {move || suspend(async move {
                     let current = match stored.await {
                         Ok(current) => current,
                         Err(error) => return view! { <ErrorPanel error /> }.into_any(),
@@ -109,7 +110,7 @@ pub fn WeightsPage() -> impl IntoView {
                             <button type="submit" class="btn">{move || i18n.t().weights_preview}</button>
                         </form>
                         <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
-                            {move || Suspend::new(async move {
+                            {move || suspend(async move {
                                 let p = match preview.await {
                                     Ok(Some(p)) => p,
                                     Ok(None) | Err(AppError::Validation { .. }) | Err(AppError::Invalid { .. }) => return ().into_any(),

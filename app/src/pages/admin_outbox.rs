@@ -6,6 +6,7 @@ use crate::ProgrammeResource;
 use crate::api::outbox::{OUTBOX_PAGE, list_outbox};
 use crate::components::error_panel::ErrorPanel;
 use crate::components::guard::RequireRole;
+use crate::components::suspend::suspend;
 use crate::domain::account::Role;
 use crate::domain::mail::{MailStatus, OutboxRow};
 use crate::domain::time::format_date_time;
@@ -40,7 +41,7 @@ fn OutboxList() -> impl IntoView {
     let page = Resource::new(before, list_outbox);
     view! {
         <Transition fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
-            {move || Suspend::new(async move {
+            {move || suspend(async move {
                 let tz = programme.await.map(|p| p.tz()).unwrap_or(crate::domain::time::DEFAULT_TIME_ZONE);
                 let page = match page.await {
                     Ok(page) => page,

@@ -8,6 +8,7 @@ use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{FormError, action_error, reload_after};
 use crate::components::guard::RequireRole;
 use crate::components::profile_fields::Input;
+use crate::components::suspend::suspend;
 use crate::domain::account::Role;
 use crate::i18n::use_i18n;
 
@@ -37,7 +38,7 @@ fn SecuritySettings() -> impl IntoView {
             <h2 id="security-title">{move || i18n.t().security_title}</h2>
             <FormError error />
             <Transition fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
-                {move || Suspend::new(async move {
+                {move || suspend(async move {
                     let current = match settings.await {
                         Ok(current) => current,
                         Err(error) => return view! { <ErrorPanel error /> }.into_any(),
@@ -83,7 +84,7 @@ fn EvaluationPlanSettings() -> impl IntoView {
                 <p class="banner banner--ok" role="status">{move || i18n.t().evaluation_plan_saved}</p>
             </Show>
             <Transition fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
-                {move || Suspend::new(async move {
+                {move || suspend(async move {
                     let current = match stored.await {
                         Ok(current) => current,
                         Err(error) => return view! { <ErrorPanel error /> }.into_any(),
@@ -131,7 +132,7 @@ fn CadenceMarginSettings() -> impl IntoView {
                 <p class="banner banner--ok" role="status">{move || i18n.t().cadence_margin_saved}</p>
             </Show>
             <Transition fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
-                {move || Suspend::new(async move {
+                {move || suspend(async move {
                     let (days, version) = match stored.await {
                         Ok(current) => current,
                         Err(error) => return view! { <ErrorPanel error /> }.into_any(),

@@ -7,6 +7,7 @@ use crate::api::users::{EndUserSessions, UpdateUserAccess, UserRow, list_users};
 use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{Field, FormError, action_error};
 use crate::components::guard::RequireRole;
+use crate::components::suspend::suspend;
 use crate::domain::account::{CurrentUser, Role};
 use crate::domain::time::format_date_time;
 use crate::i18n::use_i18n;
@@ -51,7 +52,7 @@ fn UserTable() -> impl IntoView {
         <FormError error />
         <FormError error=renew_error />
         <Transition fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
-            {move || Suspend::new(async move {
+            {move || suspend(async move {
                 let rows = match users.await {
                     Ok(rows) => rows,
                     Err(error) => return view! { <ErrorPanel error /> }.into_any(),
@@ -180,7 +181,7 @@ fn InviteForm(
             <h2 id="invite-title">{move || i18n.t().invite_title}</h2>
             <p>{move || i18n.t().invite_intro}</p>
             <Suspense>
-                {move || Suspend::new(async move {
+                {move || suspend(async move {
                     let tz = programme.await.map(|p| p.tz()).unwrap_or(crate::domain::time::DEFAULT_TIME_ZONE);
                     latest().map(|invited| {
                         let until = format_date_time(invited.expires_at, tz);

@@ -14,6 +14,7 @@ use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{FormError, action_error};
 use crate::components::guard::RequireRole;
 use crate::components::profile_fields::{Input, field_problem};
+use crate::components::suspend::suspend;
 use crate::domain::account::Role;
 use crate::domain::duo::{AgreementItem, DuoStage, EndReason};
 use crate::i18n::{explain, use_i18n};
@@ -131,7 +132,7 @@ pub fn BoardPage() -> impl IntoView {
                 <p class="banner banner--error" role="alert">{move || i18n.t().err_invalid_move}</p>
             </Show>
             <Transition fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
-                {move || Suspend::new(async move {
+                {move || suspend(async move {
                     let b = match board.await {
                         Ok(b) => b,
                         Err(error) => return view! { <ErrorPanel error /> }.into_any(),
@@ -691,7 +692,7 @@ pub fn DuoMovePage() -> impl IntoView {
         <RequireRole roles=COORDINATORS>
             <p><a href="/board">{move || i18n.t().board_title}</a></p>
             <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
-                {move || Suspend::new(async move {
+                {move || suspend(async move {
                     let b = match board.await {
                         Ok(b) => b,
                         Err(error) => return view! { <ErrorPanel error /> }.into_any(),

@@ -15,6 +15,7 @@ use crate::components::form::{ActionError, FormError, action_error};
 use crate::components::guard::RequireRole;
 use crate::components::people_list::{ListFilters, NameFilter, Paging, use_list_query};
 use crate::components::profile_fields::{Input, ProfileFields, SelectField};
+use crate::components::suspend::suspend;
 use crate::domain::account::{CurrentUser, Role};
 use crate::domain::lists::Lists;
 use crate::domain::people::{ApplicationForm, BuddyStatus, ScreeningOutcome};
@@ -87,7 +88,7 @@ pub fn BecomeBuddyPage() -> impl IntoView {
         <h1>{move || i18n.t().application_title}</h1>
         <p>{move || i18n.t().application_intro}</p>
         <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
-            {move || Suspend::new(async move {
+            {move || suspend(async move {
                 match lists.await {
                     Err(error) => view! { <ErrorPanel error /> }.into_any(),
                     Ok((lists, values)) => view! {
@@ -165,7 +166,7 @@ fn BuddyList() -> impl IntoView {
     );
     view! {
         <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
-            {move || Suspend::new(async move {
+            {move || suspend(async move {
                 let lists = lists.await.unwrap_or_default();
                 view! {
                     <ListFilters action="/buddies" lists query
@@ -175,7 +176,7 @@ fn BuddyList() -> impl IntoView {
         </Suspense>
         <NameFilter name />
         <Transition fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
-            {move || Suspend::new(async move {
+            {move || suspend(async move {
                 let page = match rows.await {
                     Ok(page) => page,
                     Err(error) => return view! { <ErrorPanel error /> }.into_any(),
@@ -236,7 +237,7 @@ pub fn NewBuddyPage() -> impl IntoView {
         <RequireRole roles=COORDINATORS>
             <h1>{move || i18n.t().buddies_new}</h1>
             <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
-                {move || Suspend::new(async move {
+                {move || suspend(async move {
                     match lists.await {
                         Err(error) => view! { <ErrorPanel error /> }.into_any(),
                         Ok((lists, values)) => view! {
@@ -285,7 +286,7 @@ fn BuddyEditor() -> impl IntoView {
     });
     view! {
         <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
-            {move || Suspend::new(async move {
+            {move || suspend(async move {
                 match start.await {
                     Err(error) => view! { <ErrorPanel error /> }.into_any(),
                     Ok((id, version, lists, values)) => view! {
@@ -333,7 +334,7 @@ pub fn BuddyPage() -> impl IntoView {
     view! {
         <RequireRole roles=STAFF>
             <Transition fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
-                {move || Suspend::new(async move {
+                {move || suspend(async move {
                     let d = match detail.await {
                         Ok(d) => d,
                         Err(error) => return view! { <ErrorPanel error /> }.into_any(),

@@ -10,6 +10,7 @@ use crate::api::calendar::{FeedStatus, RenewCalendar, RevokeCalendar, calendar_s
 use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{FormError, action_error};
 use crate::components::guard::RequireRole;
+use crate::components::suspend::suspend;
 use crate::domain::account::Role;
 use crate::error::AppError;
 use crate::i18n::use_i18n;
@@ -56,7 +57,7 @@ fn FeedCard(
             <FormError error=renew_error />
             <FormError error=revoke_error />
             <Transition fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
-                {move || Suspend::new(async move {
+                {move || suspend(async move {
                     let status = match status.await {
                         Ok(status) => status,
                         Err(error) => return EitherOf3::A(view! { <ErrorPanel error /> }),

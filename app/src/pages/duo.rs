@@ -13,6 +13,7 @@ use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{ActionError, FormError, action_error, reload_after};
 use crate::components::guard::RequireRole;
 use crate::components::profile_fields::{Input, field_problem};
+use crate::components::suspend::suspend;
 use crate::domain::account::Role;
 use crate::domain::duo::{AgreementItem, DuoStage, EvaluationForm, EvaluationOutcome};
 use crate::domain::time::{format_date, format_date_long, format_date_time};
@@ -66,7 +67,7 @@ pub fn DuoPage() -> impl IntoView {
     view! {
         <RequireRole roles=COORDINATORS>
             <Transition fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
-                {move || Suspend::new(async move {
+                {move || suspend(async move {
                     let d = match detail.await {
                         Ok(d) => d,
                         Err(error) => return view! { <ErrorPanel error /> }.into_any(),
@@ -336,7 +337,7 @@ pub fn AgreementPage() -> impl IntoView {
     view! {
         <RequireRole roles=COORDINATORS>
             <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
-                {move || Suspend::new(async move {
+                {move || suspend(async move {
                     let d = match detail.await {
                         Ok(d) => d,
                         Err(error) => return view! { <ErrorPanel error /> }.into_any(),
@@ -457,7 +458,7 @@ fn DuoActivitiesView(
         <section class="card" aria-labelledby="activities-title">
             <h2 id="activities-title">{move || i18n.t().duo_activities_title}</h2>
             <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
-                {move || Suspend::new(async move {
+                {move || suspend(async move {
                     match list.await {
                         Ok(list) if list.is_empty() => {
                             view! { <p class="muted">{move || i18n.t().duo_activities_none}</p> }.into_any()

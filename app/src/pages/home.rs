@@ -7,6 +7,7 @@ use crate::api::programme::Programme;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::guard::SetupRedirect;
 use crate::components::icons::{Icon, Svg};
+use crate::components::suspend::suspend;
 use crate::domain::account::Role;
 use crate::domain::time::{format_date, format_date_long};
 use crate::i18n::{Texts, use_i18n};
@@ -21,7 +22,7 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <SetupRedirect />
         <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
-            {move || Suspend::new(async move {
+            {move || suspend(async move {
                 // Buddies, mostly on a phone, see their own duos first.
                 let buddy = viewer
                     .await
@@ -103,7 +104,7 @@ fn CoordinatorAgenda() -> impl IntoView {
     let viewer = expect_context::<ViewerResource>();
     view! {
         <Suspense>
-            {move || Suspend::new(async move {
+            {move || suspend(async move {
                 let staff = viewer
                     .await
                     .ok()
@@ -124,7 +125,7 @@ fn DueEvaluations() -> impl IntoView {
         <section class="card home-due" aria-labelledby="due-title">
             <h2 id="due-title">{move || i18n.t().home_due_title}</h2>
             <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
-                {move || Suspend::new(async move {
+                {move || suspend(async move {
                     match due.await {
                         Ok(list) if list.is_empty() => {
                             view! { <p class="muted">{move || i18n.t().home_due_none}</p> }.into_any()
@@ -165,7 +166,7 @@ fn CadenceWatchView() -> impl IntoView {
         <section class="card home-cadence" aria-labelledby="cadence-title">
             <h2 id="cadence-title">{move || i18n.t().cadence_title}</h2>
             <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
-                {move || Suspend::new(async move {
+                {move || suspend(async move {
                     match watch.await {
                         Ok(w) if w.rows.is_empty() => {
                             view! { <p class="muted">{move || i18n.t().cadence_none}</p> }.into_any()

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::import::{ConfirmImport, ExportCsv, PreviewImport};
+use crate::components::escape::raw_text_element;
 use crate::components::form::{FormError, action_error};
 use crate::components::guard::RequireRole;
 use crate::domain::account::Role;
@@ -80,7 +81,7 @@ pub fn ImportPage() -> impl IntoView {
                             <ActionForm action=confirm>
                                 <FormError error=confirm_error />
                                 <input type="hidden" name="kind" value=kind_code />
-                                <textarea name="csv" hidden>{csv.clone()}</textarea>
+                                <textarea name="csv" hidden>{raw_text_element(csv.clone())}</textarea>
                                 <div class="table-wrap">
                                     <table>
                                         <thead><tr>

@@ -13,6 +13,7 @@ use crate::api::matching::{
 use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{FormError, action_error};
 use crate::components::guard::RequireRole;
+use crate::components::suspend::suspend;
 use crate::domain::account::Role;
 use crate::error::AppError;
 use crate::i18n::{explain, use_i18n};
@@ -71,7 +72,7 @@ pub fn BuddyMatchPage() -> impl IntoView {
         <Title text=move || i18n.t().match_title.to_owned() />
         <RequireRole roles=COORDINATORS>
             <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
-                {move || Suspend::new(async move {
+                {move || suspend(async move {
                     let r = match ranking.await {
                         Ok(r) => r,
                         Err(error) => return view! { <ErrorPanel error /> }.into_any(),
@@ -105,7 +106,7 @@ pub fn ParticipantMatchPage() -> impl IntoView {
         <Title text=move || i18n.t().match_participant_title.to_owned() />
         <RequireRole roles=COORDINATORS>
             <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
-                {move || Suspend::new(async move {
+                {move || suspend(async move {
                     let r = match ranking.await {
                         Ok(r) => r,
                         Err(error) => return view! { <ErrorPanel error /> }.into_any(),
@@ -325,7 +326,7 @@ pub fn EveryonePage() -> impl IntoView {
             <h1>{move || i18n.t().everyone_title}</h1>
             <p>{move || i18n.t().everyone_intro}</p>
             <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
-                {move || Suspend::new(async move {
+                {move || suspend(async move {
                     let e = match proposal.await {
                         Ok(e) => e,
                         Err(error) => return view! { <ErrorPanel error /> }.into_any(),

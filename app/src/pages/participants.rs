@@ -16,6 +16,7 @@ use crate::components::form::{FormError, action_error};
 use crate::components::guard::RequireRole;
 use crate::components::people_list::{ListFilters, NameFilter, Paging, use_list_query};
 use crate::components::profile_fields::{Input, ProfileFields, SelectField};
+use crate::components::suspend::suspend;
 use crate::domain::account::Role;
 use crate::domain::lists::Lists;
 use crate::domain::people::{IntakeForm, ParticipantStatus};
@@ -76,7 +77,7 @@ fn ParticipantList() -> impl IntoView {
     );
     view! {
         <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
-            {move || Suspend::new(async move {
+            {move || suspend(async move {
                 let lists = lists.await.unwrap_or_default();
                 view! {
                     <ListFilters action="/participants" lists query
@@ -92,7 +93,7 @@ fn ParticipantList() -> impl IntoView {
         </Suspense>
         <NameFilter name />
         <Transition fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
-            {move || Suspend::new(async move {
+            {move || suspend(async move {
                 let page = match rows.await {
                     Ok(page) => page,
                     Err(error) => return view! { <ErrorPanel error /> }.into_any(),
@@ -184,7 +185,7 @@ fn IntakeEditor(
     let form = StoredValue::new(form);
     view! {
         <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
-            {move || Suspend::new(async move {
+            {move || suspend(async move {
                 match start.await {
                     Ok((lists, values)) => form.with_value(|f| f(lists, values)),
                     Err(error) => view! { <ErrorPanel error /> }.into_any(),
@@ -273,7 +274,7 @@ pub fn ParticipantPage() -> impl IntoView {
     view! {
         <RequireRole roles=COORDINATORS>
             <Transition fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
-                {move || Suspend::new(async move {
+                {move || suspend(async move {
                     let d = match detail.await {
                         Ok(d) => d,
                         Err(error) => return view! { <ErrorPanel error /> }.into_any(),
@@ -373,7 +374,7 @@ pub fn EditParticipantPage() -> impl IntoView {
         <RequireRole roles=COORDINATORS>
             <h1>{move || i18n.t().edit_participant_title}</h1>
             <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
-                {move || Suspend::new(async move {
+                {move || suspend(async move {
                     let d = match detail.await {
                         Ok(d) => d,
                         Err(error) => return view! { <ErrorPanel error /> }.into_any(),

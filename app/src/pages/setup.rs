@@ -6,6 +6,7 @@ use leptos_router::components::Redirect;
 use crate::ViewerResource;
 use crate::api::account::SetupAdmin;
 use crate::components::form::{Field, FormError, action_error};
+use crate::components::suspend::suspend;
 use crate::i18n::use_i18n;
 
 /// Only while no account exists; afterwards the address leads to the home page.
@@ -18,7 +19,7 @@ pub fn SetupPage() -> impl IntoView {
     view! {
         <Title text=move || i18n.t().setup_title.to_owned() />
         <Suspense>
-            {move || Suspend::new(async move {
+            {move || suspend(async move {
                 if !viewer.await.map(|v| v.needs_setup).unwrap_or(false) {
                     return Either::Left(view! { <Redirect path="/" /> });
                 }

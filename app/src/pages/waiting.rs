@@ -12,6 +12,7 @@ use crate::api::participants::{RecordContact, waiting_list};
 use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{FormError, action_error};
 use crate::components::guard::RequireRole;
+use crate::components::suspend::suspend;
 use crate::domain::account::Role;
 use crate::domain::time::format_date;
 use crate::i18n::{explain, use_i18n};
@@ -33,7 +34,7 @@ pub fn WaitingPage() -> impl IntoView {
             <p class="lead">{move || i18n.t().waiting_intro}</p>
             <FormError error />
             <Transition fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
-                {move || Suspend::new(async move {
+                {move || suspend(async move {
                     let rows = match rows.await {
                         Ok(rows) => rows,
                         Err(error) => return view! { <ErrorPanel error /> }.into_any(),

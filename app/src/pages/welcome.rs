@@ -5,6 +5,7 @@ use leptos_router::hooks::use_query_map;
 use crate::api::invitations::{AcceptInvitation, invitation_info};
 use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{Field, FormError, action_error};
+use crate::components::suspend::suspend;
 use crate::i18n::use_i18n;
 
 /// Where an invitation link leads: the invitee chooses a password.
@@ -22,7 +23,7 @@ pub fn WelcomePage() -> impl IntoView {
         <Meta name="robots" content="noindex" />
         <Meta name="referrer" content="no-referrer" />
         <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
-            {move || Suspend::new(async move {
+            {move || suspend(async move {
                 match info.await {
                     Err(error) => view! { <ErrorPanel error /> }.into_any(),
                     Ok(invitation) => {

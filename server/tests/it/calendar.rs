@@ -2,7 +2,7 @@
 //! only the buddy's own activities, never notes or check-ins), and one activity as an .ics
 //! download for its own buddy and for staff only.
 
-mod common;
+use crate::common;
 
 use app::db::activities::{self, Change};
 use app::db::entities::{activity, activity_kind, audit_log, buddy, duo, participant, user};
@@ -366,24 +366,6 @@ async fn one_activity_downloads_for_its_buddy_and_staff_only(backend: Backend) {
     assert_eq!(plain.status, StatusCode::NOT_FOUND);
 }
 
-macro_rules! on_both {
-    ($($name:ident),* $(,)?) => {$(
-        mod $name {
-            use super::*;
-
-            #[tokio::test]
-            async fn sqlite() {
-                super::$name(Backend::Sqlite).await
-            }
-
-            #[tokio::test]
-            async fn postgres() {
-                super::$name(Backend::Postgres).await
-            }
-        }
-    )*};
-}
-
 /// A participant who did not agree to share their first name is "je duo-partner" in the
 /// buddy's calendar; once they agree, their first name shows.
 async fn a_first_name_not_shared_stays_out_of_the_feed(backend: Backend) {
@@ -435,7 +417,7 @@ async fn a_first_name_not_shared_stays_out_of_the_feed(backend: Backend) {
     assert!(!one.contains(&p.first_name), "{one}");
 }
 
-on_both!(
+on_both_databases!(
     a_first_name_not_shared_stays_out_of_the_feed,
     the_feed_holds_only_the_buddys_own_activities,
     renewed_and_revoked_addresses_stop_working,

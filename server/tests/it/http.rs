@@ -1,6 +1,6 @@
 //! The server as a browser sees it: pages, statuses, language, health, error page.
 
-mod common;
+use crate::common;
 
 use axum::Router;
 use axum::body::Body;

@@ -1,6 +1,6 @@
 //! Inviting people by e-mail address and role, and accepting an invitation, through HTTP.
 
-mod common;
+use crate::common;
 
 use app::api::invitations::{InvitationView, Invited};
 use app::domain::account::Role;

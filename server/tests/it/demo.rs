@@ -1,6 +1,6 @@
 //! `klik demo`: a fictional programme in an empty database, on both databases.
 
-mod common;
+use crate::common;
 
 use app::domain::people::{BuddyStatus, ParticipantStatus};
 use common::test_now;

@@ -211,8 +211,11 @@ pub async fn send(router: &axum::Router, request: axum::http::Request<axum::body
     }
 }
 
-/// Generates one test per database for each `async fn name(test: &TestDb) { ... }`, named
-/// `name::sqlite` and `name::postgres` so the output shows where each ran.
+/// The one way to run a test on both databases: one test per database, named `name::sqlite`
+/// and `name::postgres` so the output shows where each ran. Either for each
+/// `async fn name(test: &TestDb) { ... }` written inside it, or for test functions written
+/// outside that take a `Backend`: `on_both_databases!(name => function)`, or just
+/// `on_both_databases!(function, ...)`.
 #[macro_export]
 macro_rules! on_both_databases {
     ($(async fn $name:ident($test:ident: &TestDb) $body:block)*) => {$(
@@ -220,19 +223,35 @@ macro_rules! on_both_databases {
             #[allow(unused_imports)]
             use super::*;
 
-            async fn run($test: &common::TestDb) $body
+            async fn run($test: &$crate::common::TestDb) $body
 
             #[tokio::test]
             async fn sqlite() {
-                run(&common::test_db(common::Backend::Sqlite).await).await
+                run(&$crate::common::test_db($crate::common::Backend::Sqlite).await).await
             }
 
             #[tokio::test]
             async fn postgres() {
-                run(&common::test_db(common::Backend::Postgres).await).await
+                run(&$crate::common::test_db($crate::common::Backend::Postgres).await).await
             }
         }
     )*};
+    ($name:ident => $function:ident) => {
+        mod $name {
+            #[tokio::test]
+            async fn sqlite() {
+                super::$function($crate::common::Backend::Sqlite).await
+            }
+
+            #[tokio::test]
+            async fn postgres() {
+                super::$function($crate::common::Backend::Postgres).await
+            }
+        }
+    };
+    ($($function:ident),+ $(,)?) => {$(
+        $crate::on_both_databases!($function => $function);
+    )+};
 }
 
 #[test]

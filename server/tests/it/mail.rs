@@ -2,7 +2,7 @@
 //! PostgreSQL: delivery, retries after a refused connection, leases that run out, two
 //! instances on one database, and the admin's outbox page.
 
-mod common;
+use crate::common;
 
 use std::collections::HashMap;
 use std::sync::Arc;

@@ -1,7 +1,7 @@
 //! Buddies: the public application, the list, editing, screening by the partner
 //! organisation, and the screener's isolation, through HTTP.
 
-mod common;
+use crate::common;
 
 use app::domain::account::Role;
 use app::domain::people::{BuddyDetail, BuddyRow, BuddyStatus, PAGE_SIZE, Paged};
@@ -516,15 +516,7 @@ async fn the_list_filters_sorts_and_pages(backend: Backend) {
     assert_eq!(text.lines().count() as u64, 1 + PAGE_SIZE + 4, "{text}");
 }
 
-#[tokio::test]
-async fn the_list_filters_sorts_and_pages_on_sqlite() {
-    the_list_filters_sorts_and_pages(Backend::Sqlite).await;
-}
-
-#[tokio::test]
-async fn the_list_filters_sorts_and_pages_on_postgres() {
-    the_list_filters_sorts_and_pages(Backend::Postgres).await;
-}
+on_both_databases!(the_list_filters_sorts_and_pages);
 
 #[tokio::test]
 async fn the_list_page_filters_without_javascript_and_keeps_names_out_of_links() {
@@ -703,15 +695,7 @@ async fn a_coordinator_edits_a_buddy_once(backend: Backend) {
     assert_eq!(edits.len(), 2, "{updates:?}");
 }
 
-#[tokio::test]
-async fn a_coordinator_edits_a_buddy_once_on_sqlite() {
-    a_coordinator_edits_a_buddy_once(Backend::Sqlite).await;
-}
-
-#[tokio::test]
-async fn a_coordinator_edits_a_buddy_once_on_postgres() {
-    a_coordinator_edits_a_buddy_once(Backend::Postgres).await;
-}
+on_both_databases!(a_coordinator_edits_a_buddy_once);
 
 #[tokio::test]
 async fn bad_edits_get_messages_at_their_fields_and_change_nothing() {

@@ -1,6 +1,6 @@
 //! Accounts and the security baseline, through HTTP as a browser would use them.
 
-mod common;
+use crate::common;
 
 use app::domain::account::Role;
 use app::error::AppError;

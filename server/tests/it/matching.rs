@@ -1,6 +1,6 @@
 //! The ranking for a new buddy, on the demo programme.
 
-mod common;
+use crate::common;
 
 use app::api::matching::BuddyRanking;
 use app::domain::account::Role;

@@ -1,6 +1,6 @@
 //! Participants: intake, list, record, editing, through HTTP as the pages use them.
 
-mod common;
+use crate::common;
 
 use app::domain::account::Role;
 use app::domain::people::{Paged, ParticipantDetail, ParticipantRow};

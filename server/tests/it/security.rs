@@ -1,7 +1,7 @@
 //! Security headers, the CSP nonce shared with Leptos, and the refusal of cross-origin
 //! state-changing requests.
 
-mod common;
+use crate::common;
 
 use std::sync::Arc;
 

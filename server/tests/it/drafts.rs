@@ -1,7 +1,7 @@
 //! Forms sent without JavaScript: a refused form comes back with what was typed, for the
 //! same browser only, and nothing is kept once it went through.
 
-mod common;
+use crate::common;
 
 use app::domain::account::Role;
 use axum::http::StatusCode;

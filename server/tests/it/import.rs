@@ -1,6 +1,6 @@
 //! CSV import with preview and confirmation, and CSV export, through HTTP.
 
-mod common;
+use crate::common;
 
 use app::api::import::ImportPreview;
 use app::domain::account::Role;

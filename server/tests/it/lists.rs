@@ -1,6 +1,6 @@
 //! The admin-managed lists: adding, hiding, and what forms then offer.
 
-mod common;
+use crate::common;
 
 use app::domain::account::Role;
 use app::domain::lists::Lists;

@@ -3,7 +3,7 @@
 //! right day only and queued once, also with two instances at the same moment; then
 //! delivered over real SMTP.
 
-mod common;
+use crate::common;
 
 use std::sync::Arc;
 

@@ -1,7 +1,7 @@
 //! Duos from proposal to ending through the server functions, on SQLite and PostgreSQL:
 //! the lifecycle's effects on people, refused moves, and two coordinators at once.
 
-mod common;
+use crate::common;
 
 use app::api::duos::Board;
 use app::db::entities::{duo, evaluation, participant};
@@ -209,15 +209,7 @@ async fn run_the_lifecycle(backend: Backend) {
     assert!(late.error().problem_at("to").is_some(), "{}", late.body);
 }
 
-#[tokio::test]
-async fn a_duo_goes_from_proposal_to_ending_on_sqlite() {
-    run_the_lifecycle(Backend::Sqlite).await;
-}
-
-#[tokio::test]
-async fn a_duo_goes_from_proposal_to_ending_on_postgres() {
-    run_the_lifecycle(Backend::Postgres).await;
-}
+on_both_databases!(a_duo_goes_from_proposal_to_ending => run_the_lifecycle);
 
 async fn two_coordinators_move_the_same_card(backend: Backend) {
     let (server, first, id, _, _) = proposed(backend).await;
@@ -256,15 +248,7 @@ async fn two_coordinators_move_the_same_card(backend: Backend) {
     }
 }
 
-#[tokio::test]
-async fn two_coordinators_at_once_one_wins_on_sqlite() {
-    two_coordinators_move_the_same_card(Backend::Sqlite).await;
-}
-
-#[tokio::test]
-async fn two_coordinators_at_once_one_wins_on_postgres() {
-    two_coordinators_move_the_same_card(Backend::Postgres).await;
-}
+on_both_databases!(two_coordinators_at_once_one_wins => two_coordinators_move_the_same_card);
 
 #[tokio::test]
 async fn the_board_page_shows_the_lanes_and_moves_without_javascript() {
@@ -680,15 +664,7 @@ async fn record_and_plan_the_next(backend: Backend) {
     assert_eq!(evaluations_of(&server, id).await, rows);
 }
 
-#[tokio::test]
-async fn recording_an_evaluation_plans_the_next_one_on_sqlite() {
-    record_and_plan_the_next(Backend::Sqlite).await;
-}
-
-#[tokio::test]
-async fn recording_an_evaluation_plans_the_next_one_on_postgres() {
-    record_and_plan_the_next(Backend::Postgres).await;
-}
+on_both_databases!(recording_an_evaluation_plans_the_next_one => record_and_plan_the_next);
 
 /// A form's fields as sent.
 type Fields<'a> = &'a [(&'a str, &'a str)];
@@ -820,15 +796,7 @@ async fn bad_evaluations_write_nothing(backend: Backend) {
     assert!(due.iter().all(|d| d.duo_id != id), "held, so no longer due");
 }
 
-#[tokio::test]
-async fn bad_evaluation_input_gives_field_messages_and_writes_nothing_on_sqlite() {
-    bad_evaluations_write_nothing(Backend::Sqlite).await;
-}
-
-#[tokio::test]
-async fn bad_evaluation_input_gives_field_messages_and_writes_nothing_on_postgres() {
-    bad_evaluations_write_nothing(Backend::Postgres).await;
-}
+on_both_databases!(bad_evaluation_input_gives_field_messages_and_writes_nothing => bad_evaluations_write_nothing);
 
 #[tokio::test]
 async fn a_refused_evaluation_without_javascript_comes_back_with_its_messages_and_values() {

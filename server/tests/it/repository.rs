@@ -1,6 +1,6 @@
 //! Migrations and repository functions, run on SQLite and on PostgreSQL.
 
-mod common;
+use crate::common;
 
 use app::db::settings;
 use app::error::AppError;

@@ -2,7 +2,7 @@
 //! moving, cancelling, confirming and checking in; refused input that writes nothing; what a
 //! buddy can and cannot see; and the coordinators' cadence watch with a moving clock.
 
-mod common;
+use crate::common;
 
 use app::api::activities::{ActivityPage, BuddyHome, CadenceWatch, StaffActivity};
 use app::db::entities::{activity, buddy, duo, participant};
@@ -247,15 +247,7 @@ async fn plan_confirm_and_check_in(backend: Backend) {
     assert_eq!(rows, 6, "plan, move, confirm, check in, plan, cancel");
 }
 
-#[tokio::test]
-async fn a_buddy_plans_moves_confirms_and_checks_in_on_sqlite() {
-    plan_confirm_and_check_in(Backend::Sqlite).await;
-}
-
-#[tokio::test]
-async fn a_buddy_plans_moves_confirms_and_checks_in_on_postgres() {
-    plan_confirm_and_check_in(Backend::Postgres).await;
-}
+on_both_databases!(a_buddy_plans_moves_confirms_and_checks_in => plan_confirm_and_check_in);
 
 async fn bad_input_writes_nothing(backend: Backend) {
     let (server, me, duo, _, _, _) = programme(backend).await;
@@ -348,15 +340,7 @@ async fn bad_input_writes_nothing(backend: Backend) {
     assert_eq!(stored(&server, other).await.status, "planned");
 }
 
-#[tokio::test]
-async fn bad_activity_input_gives_field_messages_and_writes_nothing_on_sqlite() {
-    bad_input_writes_nothing(Backend::Sqlite).await;
-}
-
-#[tokio::test]
-async fn bad_activity_input_gives_field_messages_and_writes_nothing_on_postgres() {
-    bad_input_writes_nothing(Backend::Postgres).await;
-}
+on_both_databases!(bad_activity_input_gives_field_messages_and_writes_nothing => bad_input_writes_nothing);
 
 #[tokio::test]
 async fn a_buddy_reaches_only_their_own_duos_and_sees_only_what_was_shared() {
@@ -562,12 +546,4 @@ async fn the_watch_flags_quiet_duos(backend: Backend) {
     );
 }
 
-#[tokio::test]
-async fn the_cadence_watch_flags_quiet_duos_on_sqlite() {
-    the_watch_flags_quiet_duos(Backend::Sqlite).await;
-}
-
-#[tokio::test]
-async fn the_cadence_watch_flags_quiet_duos_on_postgres() {
-    the_watch_flags_quiet_duos(Backend::Postgres).await;
-}
+on_both_databases!(the_cadence_watch_flags_quiet_duos => the_watch_flags_quiet_duos);

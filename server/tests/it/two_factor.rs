@@ -1,6 +1,6 @@
 //! Two-step sign-in with an authenticator app and recovery codes, through HTTP.
 
-mod common;
+use crate::common;
 
 use app::api::account::{LoginStep, Viewer};
 use app::api::two_factor::{Enrolment, TwoFactorState};

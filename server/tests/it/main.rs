@@ -1,0 +1,26 @@
+//! The integration tests: one binary (one link of the whole app), one module per area.
+//! Tests run in parallel; each makes its own database (see `common`).
+
+#[macro_use]
+mod common;
+
+mod accounts;
+mod activities;
+mod buddies;
+mod calendar;
+mod demo;
+mod drafts;
+mod duos;
+mod fuzz;
+mod hostile;
+mod http;
+mod import;
+mod invitations;
+mod lists;
+mod mail;
+mod matching;
+mod participants;
+mod reminders;
+mod repository;
+mod security;
+mod two_factor;
