@@ -132,6 +132,8 @@ lint:
 unit:
 	$(call say,Rust unit and integration tests on SQLite and on PostgreSQL ($(KLIK_TEST_POSTGRES_URL)))
 	cargo test
+	$(call say,every benchmark once in its test mode: a broken benchmark fails here)
+	cargo test --benches
 
 e2e: build
 	$(call say,browser tests in Chromium: desktop, phone and JavaScript-off)

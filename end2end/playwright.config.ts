@@ -1,6 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import * as path from "node:path";
-import { ADMIN, BASE_URL, CLOCK_PORT, FRESH_PORT, PORT } from "./support";
+import { ADMIN, BASE_URL, CLOCK_PORT, FRESH_PORT, GUARD_PORT, PORT } from "./support";
 
 // The server under test: the release binary that `make test` just built, on its own port
 // and a fresh SQLite file, so a running `make run` on port 3000 is left alone.
@@ -14,6 +14,7 @@ const database = path.join(__dirname, ".tmp", `e2e-${run}.db`);
 const freshPort = FRESH_PORT;
 const freshDatabase = path.join(__dirname, ".tmp", `e2e-fresh-${run}.db`);
 const clockDatabase = path.join(__dirname, ".tmp", `e2e-clock-${run}.db`);
+const guardDatabase = path.join(__dirname, ".tmp", `e2e-guard-${run}.db`);
 
 const serverEnv = (db: string, listen: number) => ({
   DATABASE_URL: `sqlite://${db}`,
@@ -107,6 +108,16 @@ export default defineConfig({
       stdout: "pipe",
       stderr: "pipe",
       env: { ...serverEnv(clockDatabase, CLOCK_PORT), KLIK_TEST_CLOCK: "1" },
+    },
+    {
+      // The demo programme for the every-page guard (tests/every-page.spec.ts).
+      command: `mkdir -p .tmp && rm -f .tmp/guard-ids.json && "${bin}" demo > .tmp/guard-accounts.txt && exec "${bin}" serve`,
+      url: `http://127.0.0.1:${GUARD_PORT}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: serverEnv(guardDatabase, GUARD_PORT),
     },
   ],
 });

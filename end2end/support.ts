@@ -8,6 +8,9 @@ export const FRESH_URL = `http://127.0.0.1:${FRESH_PORT}`;
 // A third server with the demo programme and a clock the tests move (KLIK_TEST_CLOCK).
 export const CLOCK_PORT = PORT + 2;
 export const CLOCK_URL = `http://127.0.0.1:${CLOCK_PORT}`;
+// A fourth with the demo programme, for the guard that visits every page as every role.
+export const GUARD_PORT = PORT + 3;
+export const GUARD_URL = `http://127.0.0.1:${GUARD_PORT}`;
 
 // The admin that the main server starts with (made by `klik create-admin`).
 export const ADMIN = {

@@ -9,46 +9,31 @@
 //! cargo bench -p server --bench board -- --warm-up-time 1 --measurement-time 5
 //! ```
 
-use std::sync::Arc;
+#[path = "support/mod.rs"]
+mod support;
 
 use app::demo::DemoSize;
 use app::domain::account::Role;
-use app::state::{AppState, Clock};
 use axum::Router;
-use axum::body::Body;
-use axum::http::{Request, StatusCode, header};
-use chrono::{DateTime, TimeZone, Utc};
+use axum::http::StatusCode;
 use criterion::{Criterion, criterion_group, criterion_main};
+use support::{now, page, send};
 
 const SIZE: DemoSize = DemoSize {
     participants: 300,
     buddy_scale: 3,
 };
 
-fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 27, 9, 0, 0).unwrap()
-}
-
 struct Setup {
-    _dir: tempfile::TempDir,
+    _database: support::Database,
     router: Router,
     cookie: String,
 }
 
 async fn setup() -> Setup {
-    let dir = tempfile::tempdir().expect("temporary folder");
-    let url = format!("sqlite://{}/klik.db", dir.path().display());
-    let config = app::config::Config::from_lookup(|name| match name {
-        "DATABASE_URL" => Some(url.clone()),
-        _ => None,
-    })
-    .expect("configuration");
-    let db = app::db::connect(&url, config.db_max_connections)
-        .await
-        .expect("SQLite opens");
-    app::db::migrate(&db).await.expect("migrations run");
-    let today = app::domain::time::local_date(now(), config.time_zone);
-    let accounts = app::demo::fill_sized(&db, now(), today, SIZE)
+    let database = support::database().await;
+    let today = app::domain::time::local_date(now(), database.config.time_zone);
+    let accounts = app::demo::fill_sized(&database.db, now(), today, SIZE)
         .await
         .expect("demo programme");
     let coordinator = accounts
@@ -56,56 +41,20 @@ async fn setup() -> Setup {
         .iter()
         .find(|(role, _, _)| *role == Role::Coordinator)
         .expect("a coordinator");
-    let (user, _) = app::db::users::find_for_login(&db, &coordinator.1)
+    let (user, _) = app::db::users::find_for_login(&database.db, &coordinator.1)
         .await
         .expect("lookup")
         .expect("coordinator stored");
-    let token = app::auth::token::new_token();
-    app::db::sessions::create(
-        &db,
-        &app::auth::token::hash_token(&token),
-        user.id,
-        "bench",
-        now(),
-    )
-    .await
-    .expect("session stored");
-    let state = AppState {
-        leptos_options: leptos::prelude::LeptosOptions::builder()
-            .output_name("klik")
-            .build(),
-        reads: db.clone(),
-        writes: app::db::writes::WriteGate::for_url(&url),
-        db,
-        config: Arc::new(config),
-        clock: Clock::fixed(now()),
-        drafts: Default::default(),
-    };
+    let cookie = support::session(&database.db, user.id).await;
     Setup {
-        _dir: dir,
-        router: klik_server::routes::router(state),
-        cookie: format!("klik_session={token}"),
+        router: support::router(&database),
+        _database: database,
+        cookie,
     }
 }
 
 async fn get(router: &Router, path: &str, cookie: &str) -> (StatusCode, String) {
-    use http_body_util::BodyExt;
-    use tower::ServiceExt;
-
-    let request = Request::get(path)
-        .header(header::ACCEPT, "text/html")
-        .header(header::COOKIE, cookie)
-        .body(Body::empty())
-        .unwrap();
-    let response = router.clone().oneshot(request).await.expect("answer");
-    let status = response.status();
-    let bytes = response
-        .into_body()
-        .collect()
-        .await
-        .expect("body")
-        .to_bytes();
-    (status, String::from_utf8_lossy(&bytes).into_owned())
+    send(router, page(path, cookie)).await
 }
 
 fn board(c: &mut Criterion) {

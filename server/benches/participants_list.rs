@@ -9,9 +9,9 @@
 //! cargo bench -p server --bench participants_list -- --warm-up-time 1 --measurement-time 5
 //! ```
 
-use std::sync::Arc;
+#[path = "support/mod.rs"]
+mod support;
 
-use app::domain::account::Role;
 use app::domain::people::{
     CONSENT_TEXT_VERSION, Consent, Intake, PAGE_SIZE, ParticipantFilter, ParticipantSort,
     PeopleFilter,
@@ -19,21 +19,22 @@ use app::domain::people::{
 use app::domain::profile::{
     AgeRange, Availability, ContactMethod, Gender, Profile, Smoking, Travel, TravelMode, Wishes,
 };
-use app::state::{AppState, Clock};
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+use chrono::{Duration, NaiveDate};
 use criterion::{Criterion, criterion_group, criterion_main};
 use sea_orm::{DatabaseConnection, TransactionTrait};
 
-const PARTICIPANTS: usize = 10_000;
+/// Participants stored: 10,000 when measuring; fewer when only checking (`make test`).
+fn participants() -> usize {
+    if support::test_mode() { 1_000 } else { 10_000 }
+}
 /// Participants stored per transaction.
 const BATCH: usize = 2_500;
 const MUNICIPALITIES: i64 = 26;
 const INTERESTS: i64 = 18;
 const SCALES: i64 = 4;
-const PASSWORD: &str = "paarse olifant fietst naar Lier";
 
 const FIRST_NAMES: &[&str] = &[
     "Mira", "Jef", "Lotte", "Wout", "Fien", "Arne", "Nora", "Seppe", "Lien", "Bram", "Ines",
@@ -74,9 +75,7 @@ const LAST_NAMES: &[&str] = &[
 ];
 
 /// A fixed moment, like the tests: Friday 27 November 2026, 10:00 in Brussels.
-fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 27, 9, 0, 0).unwrap()
-}
+use support::{now, page, send};
 
 /// A small deterministic generator (SplitMix64), so every run stores the same people.
 struct Numbers(u64);
@@ -174,7 +173,7 @@ fn intake(i: usize, numbers: &mut Numbers, today: NaiveDate, by: i32) -> Intake 
 
 struct Setup {
     /// Keeps the database file until the benchmark ends.
-    _dir: tempfile::TempDir,
+    _database: support::Database,
     db: DatabaseConnection,
     router: Router,
     cookie: String,
@@ -182,84 +181,35 @@ struct Setup {
 }
 
 async fn setup() -> Setup {
-    let dir = tempfile::tempdir().expect("temporary folder");
-    let url = format!("sqlite://{}/klik.db", dir.path().display());
-    let config = app::config::Config::from_lookup(|name| match name {
-        "DATABASE_URL" => Some(url.clone()),
-        _ => None,
-    })
-    .expect("configuration");
-    // The pool size the server would use on SQLite.
-    let db = app::db::connect(&url, config.db_max_connections)
-        .await
-        .expect("SQLite opens");
-    app::db::migrate(&db).await.expect("migrations run");
-    let today = app::domain::time::local_date(now(), config.time_zone);
-
-    let coordinator = app::auth::accounts::create_with_password(
-        &db,
-        "coordinator@example.be",
-        "Coordinator",
-        PASSWORD,
-        Role::Coordinator,
-        now(),
-    )
-    .await
-    .expect("coordinator created");
-    let token = app::auth::token::new_token();
-    app::db::sessions::create(
-        &db,
-        &app::auth::token::hash_token(&token),
-        coordinator.id,
-        "bench",
-        now(),
-    )
-    .await
-    .expect("session stored");
+    let database = support::database().await;
+    let db = database.db.clone();
+    let today = app::domain::time::local_date(now(), database.config.time_zone);
+    let (coordinator, cookie) = support::coordinator(&db).await;
 
     let started = std::time::Instant::now();
     let mut numbers = Numbers(0x4B4C_494B);
-    for batch in 0..PARTICIPANTS.div_ceil(BATCH) {
+    let total = participants();
+    for batch in 0..total.div_ceil(BATCH) {
         let txn = db.begin().await.expect("transaction");
-        for i in batch * BATCH..((batch + 1) * BATCH).min(PARTICIPANTS) {
-            let intake = intake(i, &mut numbers, today, coordinator.id);
-            app::db::participants::create(&txn, &intake, coordinator.id, now())
+        for i in batch * BATCH..((batch + 1) * BATCH).min(total) {
+            let intake = intake(i, &mut numbers, today, coordinator);
+            app::db::participants::create(&txn, &intake, coordinator, now())
                 .await
                 .expect("participant stored");
         }
         txn.commit().await.expect("commit");
     }
     eprintln!(
-        "{PARTICIPANTS} participants stored in {:.1} s",
+        "{total} participants stored in {:.1} s",
         started.elapsed().as_secs_f64()
     );
-
-    let state = AppState {
-        leptos_options: leptos::prelude::LeptosOptions::builder()
-            .output_name("klik")
-            .build(),
-        db: db.clone(),
-        reads: db.clone(),
-        writes: app::db::writes::WriteGate::for_url(&url),
-        config: Arc::new(config),
-        clock: Clock::fixed(now()),
-        drafts: Default::default(),
-    };
     Setup {
-        _dir: dir,
+        router: support::router(&database),
+        _database: database,
         db,
-        router: klik_server::routes::router(state),
-        cookie: format!("klik_session={token}"),
+        cookie,
         today,
     }
-}
-
-fn page(path: &str, cookie: &str) -> Request<Body> {
-    Request::get(path)
-        .header(header::ACCEPT, "text/html")
-        .header(header::COOKIE, cookie)
-        .body(Body::empty())
-        .unwrap()
 }
 
 fn list_call(cookie: &str) -> Request<Body> {
@@ -269,26 +219,6 @@ fn list_call(cookie: &str) -> Request<Body> {
         .header(header::COOKIE, cookie)
         .body(Body::empty())
         .unwrap()
-}
-
-/// Sends one request through the router and reads the whole answer.
-async fn send(router: &Router, request: Request<Body>) -> (StatusCode, String) {
-    use http_body_util::BodyExt;
-    use tower::ServiceExt;
-
-    let response = router
-        .clone()
-        .oneshot(request)
-        .await
-        .expect("router answers");
-    let status = response.status();
-    let bytes = response
-        .into_body()
-        .collect()
-        .await
-        .expect("body")
-        .to_bytes();
-    (status, String::from_utf8_lossy(&bytes).into_owned())
 }
 
 /// How the first row the repository gives for a filter shows in a page (its link) and in a
@@ -301,8 +231,9 @@ async fn first_row(setup: &Setup, filter: &ParticipantFilter) -> (String, String
     let row = &paged.rows[0];
     (
         format!(
-            r#"href="/participants/{}">{} {}</a>"#,
-            row.id, row.first_name, row.last_name
+            // The name's parts are separate text nodes (with hydration markers between).
+            r#"href="/participants/{}">{}"#,
+            row.id, row.first_name
         ),
         format!(r#""id":{},"first_name":"{}""#, row.id, row.first_name),
     )
@@ -321,22 +252,14 @@ async fn check(setup: &Setup, request: Request<Body>, expected: &str) {
     eprintln!("{what}: {} bytes", body.len());
 }
 
-/// How many times the page's data was loaded while rendering it, over `n` requests: each
-/// render pass of the list serialises its two resources (lists and rows) into the page, next
-/// to the programme and the viewer that the layout loads once.
+/// The page's data is loaded once per render: over `n` renders, every page serialises the
+/// same resources (the layout's programme and viewer, the list's lists and rows). Two
+/// counts would mean that some renders ran the page's body twice (see
+/// `app::components::suspend`).
 async fn render_passes(setup: &Setup, path: &str, n: usize) {
-    let mut passes = std::collections::BTreeMap::<usize, usize>::new();
-    for _ in 0..n {
-        let (status, body) = send(&setup.router, page(path, &setup.cookie)).await;
-        assert_eq!(status, StatusCode::OK, "{body}");
-        let resources = body.matches("__RESOLVED_RESOURCES[").count();
-        *passes.entry(resources.saturating_sub(2) / 2).or_default() += 1;
-    }
-    let passes: Vec<String> = passes
-        .iter()
-        .map(|(pass, count)| format!("{count}× {pass} pass(es)"))
-        .collect();
-    eprintln!("GET {path}: list rendered {}", passes.join(", "));
+    let seen = support::serialised_resources(&setup.router, path, &setup.cookie, n).await;
+    eprintln!("GET {path}: serialised resources per render (count, renders): {seen:?}");
+    assert_eq!(seen.len(), 1, "{path}: renders differ: {seen:?}");
 }
 
 fn participants_list(c: &mut Criterion) {
@@ -359,11 +282,14 @@ fn participants_list(c: &mut Criterion) {
     };
     // The worst cases found so far: the last page by name (an offset deep into a sort that
     // no index covers), and the status filter that every stored participant matches.
-    const LAST_BY_NAME: &str = "/participants?sort=name&page=399";
+    // The last page by name: 400 when measuring.
+    let last_page = participants().div_ceil(PAGE_SIZE as usize) as u64;
+    let last_by_name_path = format!("/participants?sort=name&page={last_page}");
+    let last_by_name_path = last_by_name_path.as_str();
     let last_by_name = ParticipantFilter {
         people: PeopleFilter {
             sort: ParticipantSort::Name,
-            page: 399,
+            page: last_page,
             ..Default::default()
         },
         ..Default::default()
@@ -383,18 +309,18 @@ fn participants_list(c: &mut Criterion) {
         let (link, _) = first_row(&setup, &filtered).await;
         check(&setup, page(FILTERED, &setup.cookie), &link).await;
         let (link, _) = first_row(&setup, &last_by_name).await;
-        check(&setup, page(LAST_BY_NAME, &setup.cookie), &link).await;
+        check(&setup, page(last_by_name_path, &setup.cookie), &link).await;
         let (link, _) = first_row(&setup, &waiting).await;
         check(&setup, page(WAITING, &setup.cookie), &link).await;
         let (status, body) = send(&setup.router, page("/privacy", &setup.cookie)).await;
         assert_eq!(status, StatusCode::OK, "{body}");
         eprintln!("GET /privacy: {} bytes", body.len());
-        for path in ["/participants", FILTERED, LAST_BY_NAME, WAITING] {
+        for path in ["/participants", FILTERED, last_by_name_path, WAITING] {
             render_passes(&setup, path, 20).await;
         }
     });
 
-    let mut group = c.benchmark_group(format!("participants_list_{PARTICIPANTS}"));
+    let mut group = c.benchmark_group(format!("participants_list_{}", participants()));
     group.bench_function("GET /participants", |b| {
         b.to_async(&runtime)
             .iter(|| send(&setup.router, page("/participants", &setup.cookie)))
@@ -403,9 +329,9 @@ fn participants_list(c: &mut Criterion) {
         b.to_async(&runtime)
             .iter(|| send(&setup.router, page(FILTERED, &setup.cookie)))
     });
-    group.bench_function("GET /participants?sort=name&page=399", |b| {
+    group.bench_function("GET /participants?sort=name&page=(last)", |b| {
         b.to_async(&runtime)
-            .iter(|| send(&setup.router, page(LAST_BY_NAME, &setup.cookie)))
+            .iter(|| send(&setup.router, page(last_by_name_path, &setup.cookie)))
     });
     group.bench_function("GET /participants?status=waiting", |b| {
         b.to_async(&runtime)
@@ -419,7 +345,7 @@ fn participants_list(c: &mut Criterion) {
 
     // Where the time goes: the same shell and layout without the list, and the list's
     // queries alone (count, page, municipality names) without HTTP, session or rendering.
-    let mut group = c.benchmark_group(format!("participants_list_{PARTICIPANTS}_parts"));
+    let mut group = c.benchmark_group(format!("participants_list_{}_parts", participants()));
     group.bench_function("GET /privacy (shell and layout, signed in)", |b| {
         b.to_async(&runtime)
             .iter(|| send(&setup.router, page("/privacy", &setup.cookie)))
@@ -435,7 +361,7 @@ fn participants_list(c: &mut Criterion) {
                 .iter(|| app::db::participants::list(&setup.db, &filtered, setup.today))
         },
     );
-    group.bench_function("db::participants::list (name, page 399)", |b| {
+    group.bench_function("db::participants::list (name, last page)", |b| {
         b.to_async(&runtime)
             .iter(|| app::db::participants::list(&setup.db, &last_by_name, setup.today))
     });

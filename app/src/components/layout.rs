@@ -50,42 +50,45 @@ async fn signed_in_user(viewer: ViewerResource) -> Option<CurrentUser> {
 
 type Label = fn(&Texts) -> &'static str;
 
+/// The main menu of a role (`None`: a visitor), each destination with an icon of its own.
+fn nav_items(role: Option<Role>) -> Vec<(&'static str, Icon, Label)> {
+    let mut items: Vec<(&'static str, Icon, Label)> = vec![("/", Icon::Home, |t| t.nav_home)];
+    if matches!(role, Some(Role::Admin | Role::Coordinator)) {
+        items.push(("/waiting", Icon::Clock, |t| t.nav_waiting));
+        items.push(("/participants", Icon::People, |t| t.nav_participants));
+        items.push(("/buddies", Icon::Heart, |t| t.nav_buddies));
+        items.push(("/board", Icon::Columns, |t| t.nav_board));
+        items.push(("/matching", Icon::Link, |t| t.nav_matching));
+        items.push(("/import", Icon::Upload, |t| t.nav_import));
+        items.push(("/admin/users", Icon::IdCard, |t| t.nav_users));
+    }
+    if role == Some(Role::Screener) {
+        items.push(("/buddies", Icon::Heart, |t| t.nav_buddies));
+    }
+    if role == Some(Role::Buddy) {
+        items.push(("/calendar", Icon::Calendar, |t| t.nav_calendar));
+    }
+    if role.is_none() {
+        items.push(("/become-a-buddy", Icon::UserPlus, |t| t.nav_become_buddy));
+    }
+    if role == Some(Role::Admin) {
+        items.push(("/admin/audit", Icon::Eye, |t| t.nav_audit));
+        items.push(("/admin/outbox", Icon::Envelope, |t| t.nav_outbox));
+        items.push(("/admin/lists", Icon::List, |t| t.nav_lists));
+        items.push(("/admin/settings", Icon::Settings, |t| t.nav_settings));
+    }
+    if role.is_some() {
+        items.push(("/account", Icon::Person, |t| t.nav_account));
+    }
+    items.push(("/privacy", Icon::Shield, |t| t.nav_privacy));
+    items
+}
+
 #[component]
 fn Navigation() -> impl IntoView {
     let i18n = use_i18n();
     let viewer = expect_context::<ViewerResource>();
-    let items = move |role: Option<Role>| {
-        let mut items: Vec<(&'static str, Icon, Label)> = vec![("/", Icon::Home, |t| t.nav_home)];
-        if matches!(role, Some(Role::Admin | Role::Coordinator)) {
-            items.push(("/waiting", Icon::Calendar, |t| t.nav_waiting));
-            items.push(("/participants", Icon::Home, |t| t.nav_participants));
-            items.push(("/buddies", Icon::Link, |t| t.nav_buddies));
-            items.push(("/board", Icon::Link, |t| t.nav_board));
-            items.push(("/matching", Icon::Link, |t| t.nav_matching));
-            items.push(("/import", Icon::Settings, |t| t.nav_import));
-            items.push(("/admin/users", Icon::UserPlus, |t| t.nav_users));
-        }
-        if role == Some(Role::Screener) {
-            items.push(("/buddies", Icon::Link, |t| t.nav_buddies));
-        }
-        if role == Some(Role::Buddy) {
-            items.push(("/calendar", Icon::Calendar, |t| t.nav_calendar));
-        }
-        if role.is_none() {
-            items.push(("/become-a-buddy", Icon::UserPlus, |t| t.nav_become_buddy));
-        }
-        if role == Some(Role::Admin) {
-            items.push(("/admin/audit", Icon::Calendar, |t| t.nav_audit));
-            items.push(("/admin/outbox", Icon::Link, |t| t.nav_outbox));
-            items.push(("/admin/lists", Icon::Settings, |t| t.nav_lists));
-            items.push(("/admin/settings", Icon::Settings, |t| t.nav_settings));
-        }
-        if role.is_some() {
-            items.push(("/account", Icon::Link, |t| t.nav_account));
-        }
-        items.push(("/privacy", Icon::Shield, |t| t.nav_privacy));
-        items
-    };
+    let items = nav_items;
     view! {
         <nav class="app-nav" aria-label=move || i18n.t().nav_label>
             <Transition>
@@ -168,5 +171,32 @@ fn LanguageSwitch() -> impl IntoView {
                 {move || i18n.t().switch_language}
             </button>
         </ActionForm>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Icons mean their page: no two destinations in one menu share an icon.
+    #[test]
+    fn every_destination_has_an_icon_of_its_own() {
+        for role in [
+            None,
+            Some(Role::Admin),
+            Some(Role::Coordinator),
+            Some(Role::Screener),
+            Some(Role::Buddy),
+        ] {
+            let items = nav_items(role);
+            for (i, (href, icon, _)) in items.iter().enumerate() {
+                for (other, other_icon, _) in &items[i + 1..] {
+                    assert!(
+                        icon != other_icon,
+                        "{role:?}: {href} and {other} share an icon"
+                    );
+                }
+            }
+        }
     }
 }

@@ -9,3 +9,4 @@ pub mod layout;
 pub mod people_list;
 pub mod profile_fields;
 pub mod suspend;
+pub mod table_wrap;

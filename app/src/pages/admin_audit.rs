@@ -7,6 +7,7 @@ use crate::api::audit::{AUDIT_PAGE, list_audit};
 use crate::components::error_panel::ErrorPanel;
 use crate::components::guard::RequireRole;
 use crate::components::suspend::suspend;
+use crate::components::table_wrap::TableWrap;
 use crate::domain::account::Role;
 use crate::domain::audit::AuditAction;
 use crate::domain::time::format_date_time;
@@ -69,7 +70,7 @@ fn AuditTable() -> impl IntoView {
                     format!("?{action}before={last}")
                 });
                 view! {
-                    <div class="table-wrap">
+                    <TableWrap label=|t| t.audit_title>
                         <table>
                             <thead>
                                 <tr>
@@ -98,7 +99,7 @@ fn AuditTable() -> impl IntoView {
                                 }).collect_view()}
                             </tbody>
                         </table>
-                    </div>
+                    </TableWrap>
                     {older.map(|href| view! { <p class="actions"><a class="btn" href=href>{move || i18n.t().older}</a></p> })}
                 }.into_any()
             })}

@@ -8,6 +8,7 @@ use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{Field, FormError, action_error};
 use crate::components::guard::RequireRole;
 use crate::components::suspend::suspend;
+use crate::components::table_wrap::TableWrap;
 use crate::domain::account::{CurrentUser, Role};
 use crate::domain::time::format_date_time;
 use crate::i18n::use_i18n;
@@ -58,7 +59,7 @@ fn UserTable() -> impl IntoView {
                     Err(error) => return view! { <ErrorPanel error /> }.into_any(),
                 };
                 view! {
-                    <div class="table-wrap">
+                    <TableWrap label=|t| t.users_title>
                         <table>
                             <thead>
                                 <tr>
@@ -73,7 +74,7 @@ fn UserTable() -> impl IntoView {
                                 {rows.into_iter().map(|u| view! { <UserLine u is_admin me_role update end renew /> }).collect_view()}
                             </tbody>
                         </table>
-                    </div>
+                    </TableWrap>
                 }.into_any()
             })}
         </Transition>

@@ -16,6 +16,7 @@ use crate::components::guard::RequireRole;
 use crate::components::people_list::{ListFilters, NameFilter, Paging, use_list_query};
 use crate::components::profile_fields::{Input, ProfileFields, SelectField};
 use crate::components::suspend::suspend;
+use crate::components::table_wrap::TableWrap;
 use crate::domain::account::{CurrentUser, Role};
 use crate::domain::lists::Lists;
 use crate::domain::people::{ApplicationForm, BuddyStatus, ScreeningOutcome};
@@ -184,7 +185,7 @@ fn BuddyList() -> impl IntoView {
                 let (current, pages, total) = (page.page, page.pages(), page.total);
                 view! {
                     <Paging path="/buddies" keys=FILTER_KEYS query total current pages>
-                        <div class="table-wrap">
+                        <TableWrap label=|t| t.buddies_title>
                             <table>
                                 <thead>
                                     <tr>
@@ -211,7 +212,7 @@ fn BuddyList() -> impl IntoView {
                                     }).collect_view()}
                                 </tbody>
                             </table>
-                        </div>
+                        </TableWrap>
                     </Paging>
                 }.into_any()
             })}

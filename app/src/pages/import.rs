@@ -7,6 +7,7 @@ use crate::api::import::{ConfirmImport, ExportCsv, PreviewImport};
 use crate::components::escape::raw_text_element;
 use crate::components::form::{FormError, action_error};
 use crate::components::guard::RequireRole;
+use crate::components::table_wrap::TableWrap;
 use crate::domain::account::Role;
 use crate::domain::import::FIELDS;
 use crate::i18n::use_i18n;
@@ -82,7 +83,7 @@ pub fn ImportPage() -> impl IntoView {
                                 <FormError error=confirm_error />
                                 <input type="hidden" name="kind" value=kind_code />
                                 <textarea name="csv" hidden>{raw_text_element(csv.clone())}</textarea>
-                                <div class="table-wrap">
+                                <TableWrap label=|t| t.import_title>
                                     <table>
                                         <thead><tr>
                                             <th scope="col">{move || i18n.t().import_column}</th>
@@ -106,7 +107,7 @@ pub fn ImportPage() -> impl IntoView {
                                             }).collect_view()}
                                         </tbody>
                                     </table>
-                                </div>
+                                </TableWrap>
                                 {(!p.invalid.is_empty()).then(|| view! {
                                     <h3>{move || i18n.t().import_problems}</h3>
                                     <ul class="list">

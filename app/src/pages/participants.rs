@@ -17,6 +17,7 @@ use crate::components::guard::RequireRole;
 use crate::components::people_list::{ListFilters, NameFilter, Paging, use_list_query};
 use crate::components::profile_fields::{Input, ProfileFields, SelectField};
 use crate::components::suspend::suspend;
+use crate::components::table_wrap::TableWrap;
 use crate::domain::account::Role;
 use crate::domain::lists::Lists;
 use crate::domain::people::{IntakeForm, ParticipantStatus};
@@ -101,7 +102,7 @@ fn ParticipantList() -> impl IntoView {
                 let (current, pages, total) = (page.page, page.pages(), page.total);
                 view! {
                     <Paging path="/participants" keys=FILTER_KEYS query total current pages>
-                        <div class="table-wrap">
+                        <TableWrap label=|t| t.participants_title>
                             <table>
                                 <thead>
                                     <tr>
@@ -130,7 +131,7 @@ fn ParticipantList() -> impl IntoView {
                                     }).collect_view()}
                                 </tbody>
                             </table>
-                        </div>
+                        </TableWrap>
                     </Paging>
                 }.into_any()
             })}

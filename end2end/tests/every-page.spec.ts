@@ -1,0 +1,296 @@
+// The guard of every page: each role of the demo programme (on a server of its own, see
+// playwright.config.ts) visits every route of app/src/lib.rs that it may see, with real ids,
+// on a desktop and a 360 px phone, and each page must answer with its status, hydrate without
+// a console error or a panic, pass axe-core's WCAG 2.2 AA scan, not scroll sideways, and
+// show the hostile fixture's markup as text only. The routes come from the code: a page that
+// is added without an entry below fails this spec.
+
+import * as fs from "node:fs";
+import * as path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { type APIRequestContext, type Page, expect, request, test } from "@playwright/test";
+import { GUARD_URL } from "../support";
+
+type Role = "anonymous" | "admin" | "coordinator" | "screener" | "buddy";
+
+// A participant and a buddy whose every free-text field is full of markup and odd Unicode.
+export const HOSTILE_FIRST_NAME =
+  '</title><meta http-equiv="refresh" content="0;url=https://evil.example">';
+export const HOSTILE_LAST_NAME = "<script>alert(1)</script>\"'&amp;\u202ex\u200b";
+export const HOSTILE_TEXT =
+  '<b id="probe-injected">x</b><img src=x onerror=alert(1)> \u202ekcab\u200b & "\'';
+
+/** The ids a route needs, found the way a person finds them: in the lists. */
+type Ids = {
+  participant: string;
+  buddy: string;
+  duo: string;
+  screenerBuddy: string;
+  buddyDuo: string;
+  buddyActivity: string;
+  hostileParticipant: string;
+  hostileBuddy: string;
+};
+
+/** Every route of the app, who may see it and the addresses to visit. A route missing here
+ * fails the first test. */
+const ROUTES: Record<string, { roles: Role[]; visit: (ids: Ids) => string[] }> = {
+  "/": { roles: ["anonymous", "admin", "coordinator", "screener", "buddy"], visit: () => ["/"] },
+  "/privacy": { roles: ["anonymous", "buddy"], visit: () => ["/privacy"] },
+  "/login": { roles: ["anonymous"], visit: () => ["/login"] },
+  "/login/code": { roles: ["anonymous"], visit: () => ["/login/code"] },
+  "/welcome": { roles: ["anonymous"], visit: () => ["/welcome?token=verlopen"] },
+  "/setup": { roles: ["anonymous"], visit: () => ["/setup"] },
+  "/account": { roles: ["admin", "coordinator", "screener", "buddy"], visit: () => ["/account"] },
+  "/participants": { roles: ["admin", "coordinator"], visit: () => ["/participants"] },
+  "/import": { roles: ["coordinator"], visit: () => ["/import"] },
+  "/waiting": { roles: ["admin", "coordinator"], visit: () => ["/waiting"] },
+  "/participants/new": { roles: ["coordinator"], visit: () => ["/participants/new"] },
+  "/participants/:id": {
+    roles: ["admin", "coordinator"],
+    visit: (ids) => [`/participants/${ids.participant}`, `/participants/${ids.hostileParticipant}`],
+  },
+  "/participants/:id/edit": {
+    roles: ["coordinator"],
+    visit: (ids) => [
+      `/participants/${ids.participant}/edit`,
+      `/participants/${ids.hostileParticipant}/edit`,
+    ],
+  },
+  "/become-a-buddy": { roles: ["anonymous"], visit: () => ["/become-a-buddy"] },
+  "/become-a-buddy/thanks": { roles: ["anonymous"], visit: () => ["/become-a-buddy/thanks"] },
+  "/buddies": { roles: ["admin", "coordinator", "screener"], visit: () => ["/buddies"] },
+  "/buddies/new": { roles: ["coordinator"], visit: () => ["/buddies/new"] },
+  "/buddies/:id": {
+    roles: ["admin", "coordinator", "screener"],
+    visit: (ids) => [`/buddies/${ids.buddy}`, `/buddies/${ids.hostileBuddy}`],
+  },
+  "/buddies/:id/edit": {
+    roles: ["coordinator"],
+    visit: (ids) => [`/buddies/${ids.buddy}/edit`, `/buddies/${ids.hostileBuddy}/edit`],
+  },
+  "/buddies/:id/match": { roles: ["coordinator"], visit: (ids) => [`/buddies/${ids.buddy}/match`] },
+  "/participants/:id/match": {
+    roles: ["coordinator"],
+    visit: (ids) => [`/participants/${ids.participant}/match`],
+  },
+  "/matching": { roles: ["admin", "coordinator"], visit: () => ["/matching"] },
+  "/board": { roles: ["admin", "coordinator"], visit: () => ["/board"] },
+  "/duos/:id": { roles: ["admin", "coordinator"], visit: (ids) => [`/duos/${ids.duo}`] },
+  "/duos/:id/move": {
+    roles: ["coordinator"],
+    visit: (ids) => [`/duos/${ids.duo}/move?to=ended`],
+  },
+  "/duos/:id/agreement": { roles: ["coordinator"], visit: (ids) => [`/duos/${ids.duo}/agreement`] },
+  "/admin/matching": { roles: ["admin"], visit: () => ["/admin/matching"] },
+  "/admin/users": { roles: ["admin", "coordinator"], visit: () => ["/admin/users"] },
+  "/admin/audit": { roles: ["admin"], visit: () => ["/admin/audit"] },
+  "/admin/outbox": { roles: ["admin"], visit: () => ["/admin/outbox"] },
+  "/admin/lists": { roles: ["admin"], visit: () => ["/admin/lists"] },
+  "/admin/settings": { roles: ["admin"], visit: () => ["/admin/settings"] },
+  "/buddy/duos/:id/plan": { roles: ["buddy"], visit: (ids) => [`/buddy/duos/${ids.buddyDuo}/plan`] },
+  "/buddy/activities/:id": {
+    roles: ["buddy"],
+    visit: (ids) => [`/buddy/activities/${ids.buddyActivity}`],
+  },
+  "/calendar": { roles: ["buddy"], visit: () => ["/calendar"] },
+};
+
+/** The route paths that app/src/lib.rs declares. */
+function routesInCode(): string[] {
+  const source = fs.readFileSync(path.join(__dirname, "..", "..", "app", "src", "lib.rs"), "utf8");
+  return [...source.matchAll(/<Route path=path!\("([^"]+)"\)/g)].map((m) => m[1]);
+}
+
+/** The demo's accounts, as `klik demo` printed them when the guard's server started. */
+function account(role: Role): { email: string; password: string } {
+  const file = path.join(__dirname, "..", ".tmp", "guard-accounts.txt");
+  for (const line of fs.readFileSync(file, "utf8").split("\n")) {
+    const [r, email, password] = line.trim().split(/\s+/);
+    if (r === role) return { email, password };
+  }
+  throw new Error(`no ${role} account in ${file}`);
+}
+
+/** A signed-in API session for `role` (the browser's cookies, without a browser). */
+async function apiAs(role: Role): Promise<APIRequestContext> {
+  const api = await request.newContext({ baseURL: GUARD_URL, extraHTTPHeaders: { Origin: GUARD_URL } });
+  if (role !== "anonymous") {
+    const { email, password } = account(role);
+    const reply = await api.post("/api/login", {
+      form: { "input[email]": email, "input[password]": password },
+      headers: { Accept: "application/json" },
+    });
+    expect(reply.ok(), await reply.text()).toBeTruthy();
+  }
+  return api;
+}
+
+/** The first id in `path`'s links of the form `prefix<id>`. */
+async function firstId(api: APIRequestContext, page: string, prefix: string, after = ""): Promise<string> {
+  const html = await (await api.get(page)).text();
+  const pattern = new RegExp(`href="${prefix.replace(/\//g, "\\/")}(\\d+)${after}"`);
+  const found = html.match(pattern);
+  if (!found) throw new Error(`no link ${prefix}<id>${after} on ${page}`);
+  return found[1];
+}
+
+/** The hostile fixture (through the same server functions as the forms) and the ids. */
+async function prepare(): Promise<Ids> {
+  const coordinator = await apiAs("coordinator");
+  const profile = (prefix: string) => ({
+    [`${prefix}[profile][first_name]`]: HOSTILE_FIRST_NAME,
+    [`${prefix}[profile][last_name]`]: HOSTILE_LAST_NAME.slice(0, 80),
+    [`${prefix}[profile][birth_date]`]: "1990-04-12",
+    [`${prefix}[profile][gender]`]: "woman",
+    [`${prefix}[profile][municipality_id]`]: "1",
+    [`${prefix}[profile][phone]`]: "015 12 34 56",
+    [`${prefix}[profile][preferred_contact]`]: "phone",
+    [`${prefix}[profile][availability][]`]: "0",
+    [`${prefix}[profile][max_travel_km]`]: "10",
+    [`${prefix}[profile][wish_note]`]: HOSTILE_TEXT,
+  });
+  const participant = await coordinator.post("/api/create_participant", {
+    form: {
+      ...profile("form"),
+      "form[consent_matching]": "true",
+      "form[consent_share_first_name]": "true",
+      "form[coordinator_notes]": HOSTILE_TEXT,
+      "form[referral_contact]": HOSTILE_TEXT,
+    },
+    headers: { Accept: "application/json" },
+  });
+  expect(participant.ok(), await participant.text()).toBeTruthy();
+  const buddy = await coordinator.post("/api/create_buddy", {
+    form: {
+      ...profile("form"),
+      "form[profile][email]": "vijandig@example.be",
+      "form[motivation]": HOSTILE_TEXT,
+      "form[capacity]": "1",
+      "form[privacy_read]": "true",
+    },
+    headers: { Accept: "application/json" },
+  });
+  expect(buddy.ok(), await buddy.text()).toBeTruthy();
+
+  const screener = await apiAs("screener");
+  const buddyApi = await apiAs("buddy");
+  const ids: Ids = {
+    participant: await firstId(coordinator, "/participants", "/participants/"),
+    buddy: await firstId(coordinator, "/buddies", "/buddies/"),
+    duo: await firstId(coordinator, "/board", "/duos/"),
+    screenerBuddy: await firstId(screener, "/buddies", "/buddies/"),
+    buddyDuo: await firstId(buddyApi, "/", "/buddy/duos/", "/plan"),
+    buddyActivity: await firstId(buddyApi, "/", "/buddy/activities/"),
+    hostileParticipant: String(await participant.json()),
+    hostileBuddy: String(await buddy.json()),
+  };
+  for (const api of [coordinator, screener, buddyApi]) await api.dispose();
+  return ids;
+}
+
+async function signIn(page: Page, role: Role) {
+  if (role === "anonymous") return;
+  const { email, password } = account(role);
+  await page.goto(`${GUARD_URL}/login`);
+  await page.locator("body[data-hydrated=true]").waitFor();
+  await page.getByLabel("E-mailadres").fill(email);
+  await page.getByLabel("Wachtwoord").fill(password);
+  await page.getByRole("button", { name: "Aanmelden" }).click();
+  await page.waitForURL(`${GUARD_URL}/`);
+}
+
+const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+/** Everything that must hold on one page once it has loaded and hydrated. */
+export async function checkPage(page: Page, address: string, errors: string[]) {
+  const response = await page.goto(`${GUARD_URL}${address}`);
+  expect(response?.status(), `${address}: status`).toBe(200);
+  await page
+    .locator("body[data-hydrated=true]")
+    .waitFor({ timeout: 15_000 })
+    .catch(() => errors.push(`${address}: never hydrated`));
+  // Data that the page loads after hydration, and its late errors.
+  await page.waitForLoadState("networkidle");
+  expect(errors, `${address}: console errors`).toEqual([]);
+
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow, `${address}: scrolls sideways`).toBeLessThanOrEqual(0);
+
+  const injected = await page.evaluate(() => ({
+    elements: document.querySelectorAll(
+      "#probe-injected, meta[http-equiv=refresh], img[src=x], body script:not([src]):not([nonce])",
+    ).length,
+    title: document.title,
+  }));
+  expect(injected.elements, `${address}: markup from typed text reached the page`).toBe(0);
+  expect(injected.title, `${address}: title`).not.toMatch(/&lt;|&amp;lt;/);
+
+  const scan = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  const violations = scan.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+  );
+  expect(violations, `${address}: axe`).toEqual([]);
+}
+
+test.describe("every page @js", () => {
+  test.describe.configure({ mode: "serial" });
+  test.skip(({}, info) => info.project.name === "nojs", "hydration needs JavaScript");
+
+  let ids: Ids;
+  test.beforeAll(async ({}, info) => {
+    // One fixture per server: the desktop project makes it, the phone reuses it.
+    const file = path.join(__dirname, "..", ".tmp", "guard-ids.json");
+    if (info.project.name === "desktop" || !fs.existsSync(file)) {
+      ids = await prepare();
+      fs.writeFileSync(file, JSON.stringify(ids));
+    } else {
+      ids = JSON.parse(fs.readFileSync(file, "utf8"));
+    }
+  });
+
+  test("every route of the app has an entry here", () => {
+    expect(routesInCode().sort()).toEqual(Object.keys(ROUTES).sort());
+  });
+
+  for (const role of ["anonymous", "admin", "coordinator", "screener", "buddy"] as Role[]) {
+    test(`every page of the ${role}`, async ({ page }, info) => {
+      test.setTimeout(240_000);
+      if (info.project.name === "phone") await page.setViewportSize({ width: 360, height: 780 });
+      const errors: string[] = [];
+      page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+      page.on("pageerror", (e) => errors.push(e.message));
+      await signIn(page, role);
+      for (const [route, entry] of Object.entries(ROUTES)) {
+        if (!entry.roles.includes(role)) continue;
+        const visits = route === "/buddies/:id" && role === "screener" ? [`/buddies/${ids.screenerBuddy}`] : entry.visit(ids);
+        for (const address of visits) {
+          errors.length = 0;
+          await checkPage(page, address, errors);
+        }
+      }
+    });
+  }
+
+  test("a hostile name stays text in the title, after hydration and client-side navigation", async ({
+    page,
+  }) => {
+    await signIn(page, "coordinator");
+    await page.goto(`${GUARD_URL}/participants/${ids.hostileParticipant}`);
+    await page.locator("body[data-hydrated=true]").waitFor();
+    await expect(page).toHaveTitle(new RegExp(`^${escapeRegExp(HOSTILE_FIRST_NAME)}`));
+    // Away and back through the router, without a new page load.
+    await page.getByRole("navigation").getByRole("link", { name: "Deelnemers" }).click();
+    await expect(page).toHaveTitle(/^Deelnemers/);
+    await page.goBack();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("</title>");
+    await expect(page).toHaveTitle(new RegExp(`^${escapeRegExp(HOSTILE_FIRST_NAME)}`));
+    expect(await page.locator("meta[http-equiv=refresh], #probe-injected").count()).toBe(0);
+  });
+});
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
