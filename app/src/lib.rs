@@ -174,3 +174,88 @@ pub fn App() -> impl IntoView {
         </Router>
     }
 }
+
+/// The layering in ARCHITECTURE.md, checked on the sources so that it cannot quietly rot:
+/// server functions (`api/`) never reach for sea-orm, and the database layer (`db/`) never
+/// depends on server functions.
+#[cfg(all(test, feature = "ssr"))]
+mod layering {
+    use std::path::{Path, PathBuf};
+
+    /// Every `.rs` file under `dir`, subfolders included.
+    fn sources(dir: &Path) -> Vec<PathBuf> {
+        let mut found = Vec::new();
+        let mut pending = vec![dir.to_path_buf()];
+        while let Some(dir) = pending.pop() {
+            let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{dir:?}: {e}"));
+            for entry in entries {
+                let path = entry.unwrap_or_else(|e| panic!("{dir:?}: {e}")).path();
+                if path.is_dir() {
+                    pending.push(path);
+                } else if path.extension().is_some_and(|x| x == "rs") {
+                    found.push(path);
+                }
+            }
+        }
+        found.sort();
+        found
+    }
+
+    /// `file:line` of every line under `src/{folder}` that mentions `forbidden`.
+    fn mentions(folder: &str, forbidden: &str) -> Vec<String> {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("src")
+            .join(folder);
+        let files = sources(&dir);
+        assert!(!files.is_empty(), "no sources found in {dir:?}");
+        let mut hits = Vec::new();
+        for file in files {
+            let text = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{file:?}: {e}"));
+            for (i, line) in text.lines().enumerate() {
+                if line.contains(forbidden) {
+                    hits.push(format!("{}:{}", file.display(), i + 1));
+                }
+            }
+        }
+        hits
+    }
+
+    #[test]
+    fn server_functions_do_not_use_sea_orm() {
+        let hits = mentions("api", "sea_orm");
+        assert!(
+            hits.is_empty(),
+            "sea_orm in api/ (move it to db/): {hits:#?}"
+        );
+    }
+
+    /// Only `api/ctx.rs` asks the policy; the draft store alone may read the state without a
+    /// `Ctx` (it also runs for refused calls).
+    #[test]
+    fn server_functions_go_through_their_context() {
+        let outside = |forbidden: &str, allowed: &[&str]| -> Vec<String> {
+            mentions("api", forbidden)
+                .into_iter()
+                .filter(|hit| !allowed.iter().any(|file| hit.contains(file)))
+                .collect()
+        };
+        for forbidden in ["policy::authorize", "app_state()"] {
+            let hits = outside(forbidden, &["api/ctx.rs:"]);
+            assert!(hits.is_empty(), "{forbidden} in api/ (use Ctx): {hits:#?}");
+        }
+        let hits = outside("render_state()", &["api/ctx.rs:", "api/drafts.rs:"]);
+        assert!(
+            hits.is_empty(),
+            "render_state() in api/ (use Ctx): {hits:#?}"
+        );
+    }
+
+    #[test]
+    fn the_database_layer_does_not_depend_on_server_functions() {
+        let hits = mentions("db", "crate::api");
+        assert!(
+            hits.is_empty(),
+            "crate::api in db/ (move the type to domain/): {hits:#?}"
+        );
+    }
+}

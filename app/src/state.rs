@@ -1,4 +1,5 @@
-//! Server state shared by the routes and the server functions.
+//! Server state shared by the routes and the server functions (which reach it through
+//! `api::ctx::Ctx` only, after the access policy).
 
 use std::sync::{Arc, RwLock};
 
@@ -8,7 +9,6 @@ use leptos::prelude::*;
 use sea_orm::DatabaseConnection;
 
 use crate::config::Config;
-use crate::error::AppError;
 
 #[derive(Clone, FromRef)]
 pub struct AppState {
@@ -29,11 +29,6 @@ impl AppState {
     pub async fn begin(&self) -> Result<crate::db::writes::WriteTxn, sea_orm::DbErr> {
         self.writes.begin(&self.db).await
     }
-}
-
-/// The state inside a server function or a server-side render.
-pub fn app_state() -> Result<AppState, AppError> {
-    use_context::<AppState>().ok_or_else(|| AppError::internal("AppState missing from context"))
 }
 
 /// Where "now" comes from: the system clock, or a clock that tests set and move.

@@ -34,12 +34,13 @@ type Ids = {
 
 /** Every route of the app, who may see it and the addresses to visit. A route missing here
  * fails the first test. */
-const ROUTES: Record<string, { roles: Role[]; visit: (ids: Ids) => string[] }> = {
+const ROUTES: Record<string, { roles: Role[]; visit: (ids: Ids) => string[]; status?: number }> = {
   "/": { roles: ["anonymous", "admin", "coordinator", "screener", "buddy"], visit: () => ["/"] },
   "/privacy": { roles: ["anonymous", "buddy"], visit: () => ["/privacy"] },
   "/login": { roles: ["anonymous"], visit: () => ["/login"] },
   "/login/code": { roles: ["anonymous"], visit: () => ["/login/code"] },
-  "/welcome": { roles: ["anonymous"], visit: () => ["/welcome?token=verlopen"] },
+  // An unknown or used invitation link: 410 Gone, with a way to ask for a new one.
+  "/welcome": { roles: ["anonymous"], visit: () => ["/welcome?token=verlopen"], status: 410 },
   "/setup": { roles: ["anonymous"], visit: () => ["/setup"] },
   "/account": { roles: ["admin", "coordinator", "screener", "buddy"], visit: () => ["/account"] },
   "/participants": { roles: ["admin", "coordinator"], visit: () => ["/participants"] },
@@ -203,21 +204,24 @@ async function signIn(page: Page, role: Role) {
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 /** Everything that must hold on one page once it has loaded and hydrated. */
-export async function checkPage(page: Page, address: string, errors: string[]) {
+export async function checkPage(page: Page, address: string, errors: string[], status = 200) {
   const response = await page.goto(`${GUARD_URL}${address}`);
-  expect(response?.status(), `${address}: status`).toBe(200);
+  expect.soft(response?.status(), `${address}: status`).toBe(status);
   await page
     .locator("body[data-hydrated=true]")
     .waitFor({ timeout: 15_000 })
     .catch(() => errors.push(`${address}: never hydrated`));
   // Data that the page loads after hydration, and its late errors.
   await page.waitForLoadState("networkidle");
-  expect(errors, `${address}: console errors`).toEqual([]);
+  // The browser logs a page's own error status; that one is expected.
+  const own = `the server responded with a status of ${status}`;
+  if (status !== 200) errors.splice(0, errors.length, ...errors.filter((e) => !e.includes(own)));
+  expect.soft(errors, `${address}: console errors`).toEqual([]);
 
   const overflow = await page.evaluate(
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
-  expect(overflow, `${address}: scrolls sideways`).toBeLessThanOrEqual(0);
+  expect.soft(overflow, `${address}: scrolls sideways`).toBeLessThanOrEqual(0);
 
   const injected = await page.evaluate(() => ({
     elements: document.querySelectorAll(
@@ -225,19 +229,17 @@ export async function checkPage(page: Page, address: string, errors: string[]) {
     ).length,
     title: document.title,
   }));
-  expect(injected.elements, `${address}: markup from typed text reached the page`).toBe(0);
-  expect(injected.title, `${address}: title`).not.toMatch(/&lt;|&amp;lt;/);
+  expect.soft(injected.elements, `${address}: markup from typed text reached the page`).toBe(0);
+  expect.soft(injected.title, `${address}: title`).not.toMatch(/&lt;|&amp;lt;/);
 
   const scan = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
   const violations = scan.violations.map(
     (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
   );
-  expect(violations, `${address}: axe`).toEqual([]);
+  expect.soft(violations, `${address}: axe`).toEqual([]);
 }
 
 test.describe("every page @js", () => {
-  test.describe.configure({ mode: "serial" });
-  test.skip(({}, info) => info.project.name === "nojs", "hydration needs JavaScript");
 
   let ids: Ids;
   test.beforeAll(async ({}, info) => {
@@ -268,9 +270,36 @@ test.describe("every page @js", () => {
         const visits = route === "/buddies/:id" && role === "screener" ? [`/buddies/${ids.screenerBuddy}`] : entry.visit(ids);
         for (const address of visits) {
           errors.length = 0;
-          await checkPage(page, address, errors);
+          await checkPage(page, address, errors, entry.status);
         }
       }
+    });
+  }
+
+  // The pages that once failed to hydrate now and then (3 to 6 loads in 20): 50 loads each,
+  // not one console error, and the page hydrated every time.
+  for (const [role, route] of [
+    ["coordinator", "/"],
+    ["admin", "/"],
+    ["coordinator", "/participants/:id/edit"],
+  ] as [Role, string][]) {
+    test(`${route} hydrates cleanly 50 times in a row for the ${role}`, async ({ page }, info) => {
+      test.skip(info.project.name !== "desktop", "one project is enough for the loop");
+      test.setTimeout(180_000);
+      const errors: string[] = [];
+      page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+      page.on("pageerror", (e) => errors.push(e.message));
+      await signIn(page, role);
+      const address = route === "/" ? "/" : `/participants/${ids.participant}/edit`;
+      let hydrated = 0;
+      for (let i = 0; i < 50; i++) {
+        await page.goto(`${GUARD_URL}${address}`);
+        await page.locator("body[data-hydrated=true]").waitFor({ timeout: 15_000 });
+        hydrated++;
+      }
+      await page.waitForLoadState("networkidle");
+      expect(errors).toEqual([]);
+      expect(hydrated).toBe(50);
     });
   }
 
@@ -282,7 +311,8 @@ test.describe("every page @js", () => {
     await page.locator("body[data-hydrated=true]").waitFor();
     await expect(page).toHaveTitle(new RegExp(`^${escapeRegExp(HOSTILE_FIRST_NAME)}`));
     // Away and back through the router, without a new page load.
-    await page.getByRole("navigation").getByRole("link", { name: "Deelnemers" }).click();
+    // (A click event, not a pointer: on the phone the menu bar may hold it out of view.)
+    await page.getByRole("navigation").getByRole("link", { name: "Deelnemers" }).dispatchEvent("click");
     await expect(page).toHaveTitle(/^Deelnemers/);
     await page.goBack();
     await expect(page.getByRole("heading", { level: 1 })).toContainText("</title>");

@@ -4,6 +4,8 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+#[cfg(feature = "ssr")]
+use crate::api::ctx::Ctx;
 use crate::domain::account::CurrentUser;
 use crate::error::AppError;
 
@@ -53,15 +55,14 @@ pub struct SessionInfo {
 
 #[server(endpoint = "auth_status")]
 pub async fn auth_status() -> Result<Viewer, AppError> {
-    let state = crate::state::app_state()?;
-    let user = crate::auth::policy::authorize::<AuthStatus>(&state).await?;
-    let needs_setup = user.is_none() && crate::db::users::count(&state.db).await? == 0;
-    let must_enrol = match &user {
-        Some(user) => crate::auth::policy::must_enrol(&state, user).await?,
+    let cx = Ctx::open::<AuthStatus>().await?;
+    let needs_setup = cx.user.is_none() && crate::db::users::count(&cx.state.db).await? == 0;
+    let must_enrol = match &cx.user {
+        Some(user) => crate::auth::policy::must_enrol(&cx.state, user).await?,
         None => false,
     };
     Ok(Viewer {
-        user,
+        user: cx.user,
         needs_setup,
         must_enrol,
     })
@@ -70,12 +71,11 @@ pub async fn auth_status() -> Result<Viewer, AppError> {
 /// Creates the first admin; refused as soon as any account exists.
 #[server(endpoint = "setup_admin")]
 pub async fn setup_admin(input: SetupInput) -> Result<CurrentUser, AppError> {
-    use crate::auth::{accounts, policy, session};
+    use crate::auth::{accounts, session};
     use crate::domain::account::Role;
 
-    let state = crate::state::app_state()?;
-    policy::authorize::<SetupAdmin>(&state).await?;
-    let txn = state.begin().await?;
+    let cx = Ctx::open::<SetupAdmin>().await?;
+    let txn = cx.begin().await?;
     if crate::db::users::count(&txn).await? > 0 {
         return Err(AppError::Forbidden);
     }
@@ -85,11 +85,11 @@ pub async fn setup_admin(input: SetupInput) -> Result<CurrentUser, AppError> {
         &input.display_name,
         &input.password,
         Role::Admin,
-        state.clock.now(),
+        cx.now,
     )
     .await?;
     txn.commit().await?;
-    session::start(&state, &user).await?;
+    session::start(&cx.state, &user).await?;
     leptos_axum::redirect("/");
     Ok(user.current())
 }
@@ -97,20 +97,21 @@ pub async fn setup_admin(input: SetupInput) -> Result<CurrentUser, AppError> {
 #[server(endpoint = "login")]
 pub async fn login(input: LoginInput) -> Result<LoginStep, AppError> {
     use crate::auth::password::{self, Verified};
-    use crate::auth::{policy, session, throttle, token::hash_token};
+    use crate::auth::{session, throttle, token::hash_token};
     use crate::db::{login_attempts, users};
     use crate::domain::account::PASSWORD_MAX;
-    use crate::domain::audit::{AuditAction, kind};
+    use crate::domain::audit::{AuditAction, Record, RecordKind};
 
-    let state = crate::state::app_state()?;
-    policy::authorize::<Login>(&state).await?;
-    let now = state.clock.now();
+    // Signing in audits as the account it finds (or nobody), not as whoever is signed in.
+    let cx = Ctx::open::<Login>().await?;
+    let (state, now) = (&cx.state, cx.now);
     let typed = input.email.trim().to_lowercase();
     let email_hash = hash_token(&typed);
     let ip = session::client_ip();
 
     if throttle::is_held_back(&state.db, &email_hash, &ip, now).await? {
-        crate::audit::record(&state, &state.db, None, AuditAction::LoginThrottled, None).await?;
+        cx.audit_by(&state.db, None, AuditAction::LoginThrottled, None)
+            .await?;
         return Err(AppError::TooManyAttempts);
     }
     // Overlong input is not worth hashing, but is answered like any wrong password.
@@ -145,26 +146,21 @@ pub async fn login(input: LoginInput) -> Result<LoginStep, AppError> {
             login_attempts::record(&state.db, &email_hash, &ip, false, now).await?;
             let record = account
                 .as_ref()
-                .map(|(u, _)| (kind::USER, u.id.to_string()));
-            crate::audit::record(&state, &state.db, None, AuditAction::LoginFailed, record).await?;
+                .map(|(u, _)| Record::new(RecordKind::User, u.id));
+            cx.audit_by(&state.db, None, AuditAction::LoginFailed, record)
+                .await?;
             return Err(AppError::LoginFailed);
         }
     };
     if user.two_factor {
-        session::start_second_step(&state, user.id).await?;
+        session::start_second_step(state, user.id).await?;
         leptos_axum::redirect("/login/code");
         return Ok(LoginStep::SecondStep);
     }
     login_attempts::record(&state.db, &email_hash, &ip, true, now).await?;
-    crate::audit::record(
-        &state,
-        &state.db,
-        Some(user.id),
-        AuditAction::LoginSucceeded,
-        None,
-    )
-    .await?;
-    session::start(&state, &user).await?;
+    cx.audit_by(&state.db, Some(user.id), AuditAction::LoginSucceeded, None)
+        .await?;
+    session::start(state, &user).await?;
     leptos_axum::redirect("/");
     Ok(LoginStep::SignedIn(user.current()))
 }
@@ -174,38 +170,39 @@ pub async fn login(input: LoginInput) -> Result<LoginStep, AppError> {
 #[server(endpoint = "verify_second_step")]
 pub async fn verify_second_step(code: String) -> Result<CurrentUser, AppError> {
     use crate::auth::session::{self, SECOND_STEP_MINUTES};
-    use crate::auth::{policy, throttle, token::hash_token, two_factor};
+    use crate::auth::{throttle, token::hash_token, two_factor};
     use crate::db::{login_attempts, two_factor as store, users};
     use crate::domain::account::{SecondFactor, second_factor};
-    use crate::domain::audit::{AuditAction, kind};
+    use crate::domain::audit::{AuditAction, Record, RecordKind};
     use crate::domain::validation::Problem;
 
     /// Attempts allowed for one password, before signing in must start over.
     const MAX_ATTEMPTS: i32 = 5;
 
-    let state = crate::state::app_state()?;
-    policy::authorize::<VerifySecondStep>(&state).await?;
-    let now = state.clock.now();
-    let hash = session::second_step_hash(&state).ok_or(AppError::Expired)?;
+    // As in `login`: audited as the account whose second step this is.
+    let cx = Ctx::open::<VerifySecondStep>().await?;
+    let (state, now) = (&cx.state, cx.now);
+    let hash = session::second_step_hash(state).ok_or(AppError::Expired)?;
     let challenge = store::find_challenge(&state.db, &hash)
         .await?
         .filter(|c| now - c.created_at <= chrono::Duration::minutes(SECOND_STEP_MINUTES))
         .filter(|c| c.attempts < MAX_ATTEMPTS);
     let Some(challenge) = challenge else {
-        session::end_second_step(&state).await?;
+        session::end_second_step(state).await?;
         return Err(AppError::Expired);
     };
     let Some(user) = users::find(&state.db, challenge.user_id)
         .await?
         .filter(|u| u.active)
     else {
-        session::end_second_step(&state).await?;
+        session::end_second_step(state).await?;
         return Err(AppError::Expired);
     };
     let email_hash = hash_token(&user.email);
     let ip = session::client_ip();
     if throttle::is_held_back(&state.db, &email_hash, &ip, now).await? {
-        crate::audit::record(&state, &state.db, None, AuditAction::LoginThrottled, None).await?;
+        cx.audit_by(&state.db, None, AuditAction::LoginThrottled, None)
+            .await?;
         return Err(AppError::TooManyAttempts);
     }
     let typed = second_factor(&code).map_err(|p| AppError::validation("code", p))?;
@@ -226,21 +223,16 @@ pub async fn verify_second_step(code: String) -> Result<CurrentUser, AppError> {
     if !accepted {
         store::count_challenge_attempt(&state.db, &hash).await?;
         login_attempts::record(&state.db, &email_hash, &ip, false, now).await?;
-        let record = Some((kind::USER, user.id.to_string()));
-        crate::audit::record(&state, &state.db, None, AuditAction::LoginFailed, record).await?;
+        let record = Some(Record::new(RecordKind::User, user.id));
+        cx.audit_by(&state.db, None, AuditAction::LoginFailed, record)
+            .await?;
         return Err(AppError::validation("code", Problem::Invalid));
     }
-    session::end_second_step(&state).await?;
+    session::end_second_step(state).await?;
     login_attempts::record(&state.db, &email_hash, &ip, true, now).await?;
-    crate::audit::record(
-        &state,
-        &state.db,
-        Some(user.id),
-        AuditAction::LoginSucceeded,
-        None,
-    )
-    .await?;
-    session::start(&state, &user).await?;
+    cx.audit_by(&state.db, Some(user.id), AuditAction::LoginSucceeded, None)
+        .await?;
+    session::start(state, &user).await?;
     leptos_axum::redirect("/");
     Ok(user.current())
 }
@@ -249,10 +241,11 @@ pub async fn verify_second_step(code: String) -> Result<CurrentUser, AppError> {
 pub async fn logout() -> Result<(), AppError> {
     use crate::domain::audit::AuditAction;
 
-    let state = crate::state::app_state()?;
-    let user = crate::auth::policy::authorize_user::<Logout>(&state).await?;
-    crate::auth::session::end(&state).await?;
-    crate::audit::record(&state, &state.db, Some(user.id), AuditAction::Logout, None).await?;
+    let cx = Ctx::authorize::<Logout>().await?;
+    crate::auth::session::end(&cx.state).await?;
+    // Logging out names no record: `audit_by` with the signed-in user.
+    cx.audit_by(&cx.state.db, Some(cx.user.id), AuditAction::Logout, None)
+        .await?;
     leptos_axum::redirect("/login");
     Ok(())
 }
@@ -264,10 +257,10 @@ pub async fn change_password(input: PasswordChange) -> Result<(), AppError> {
     use crate::auth::session::current_session_hash;
     use crate::db::{sessions, users};
     use crate::domain::account::PASSWORD_MAX;
-    use crate::domain::audit::{AuditAction, kind};
+    use crate::domain::audit::{AuditAction, Record, RecordKind};
 
-    let state = crate::state::app_state()?;
-    let user = crate::auth::policy::authorize_user::<ChangePassword>(&state).await?;
+    let cx = Ctx::authorize::<ChangePassword>().await?;
+    let (state, user) = (&cx.state, &cx.user);
     let stored = users::password_hash(&state.db, user.id)
         .await?
         .unwrap_or_default();
@@ -281,36 +274,23 @@ pub async fn change_password(input: PasswordChange) -> Result<(), AppError> {
     }
     password::check_new(&input.new, &[&user.email, &user.display_name])
         .map_err(|p| AppError::validation("new", p))?;
-    users::set_password_hash(
-        &state.db,
-        user.id,
-        &password::hash(&input.new)?,
-        state.clock.now(),
-    )
-    .await?;
-    let current = current_session_hash(&state).unwrap_or_default();
+    users::set_password_hash(&state.db, user.id, &password::hash(&input.new)?, cx.now).await?;
+    let current = current_session_hash(state).unwrap_or_default();
     for session in sessions::list_for_user(&state.db, user.id).await? {
         if session.id_hash != current {
             sessions::delete(&state.db, &session.id_hash).await?;
         }
     }
-    crate::audit::record(
-        &state,
-        &state.db,
-        Some(user.id),
-        AuditAction::Update,
-        Some((kind::USER, user.id.to_string())),
-    )
-    .await?;
+    let record = Record::new(RecordKind::User, user.id);
+    cx.audit(&state.db, AuditAction::Update, record).await?;
     Ok(())
 }
 
 #[server(endpoint = "my_sessions")]
 pub async fn my_sessions() -> Result<Vec<SessionInfo>, AppError> {
-    let state = crate::state::app_state()?;
-    let user = crate::auth::policy::authorize_user::<MySessions>(&state).await?;
-    let current = crate::auth::session::current_session_hash(&state).unwrap_or_default();
-    Ok(crate::db::sessions::list_for_user(&state.db, user.id)
+    let cx = Ctx::authorize::<MySessions>().await?;
+    let current = crate::auth::session::current_session_hash(&cx.state).unwrap_or_default();
+    Ok(crate::db::sessions::list_for_user(&cx.state.db, cx.user.id)
         .await?
         .into_iter()
         .map(|s| SessionInfo {
@@ -327,25 +307,20 @@ pub async fn my_sessions() -> Result<Vec<SessionInfo>, AppError> {
 #[server(endpoint = "end_session")]
 pub async fn end_session(id: String) -> Result<(), AppError> {
     use crate::db::sessions;
-    use crate::domain::audit::{AuditAction, kind};
+    use crate::domain::audit::{AuditAction, Record, RecordKind};
 
-    let state = crate::state::app_state()?;
-    let user = crate::auth::policy::authorize_user::<EndSession>(&state).await?;
-    let own = sessions::list_for_user(&state.db, user.id)
+    let cx = Ctx::authorize::<EndSession>().await?;
+    let db = &cx.state.db;
+    let own = sessions::list_for_user(db, cx.user.id)
         .await?
         .into_iter()
         .any(|s| s.id_hash == id);
     if !own {
         return Err(AppError::NotFound);
     }
-    sessions::delete(&state.db, &id).await?;
-    crate::audit::record(
-        &state,
-        &state.db,
-        Some(user.id),
-        AuditAction::Delete,
-        Some((kind::SESSION, user.id.to_string())),
-    )
-    .await?;
+    sessions::delete(db, &id).await?;
+    // The log names the account, never the session's id (a secret's hash).
+    let record = Record::new(RecordKind::Session, cx.user.id);
+    cx.audit(db, AuditAction::Delete, record).await?;
     Ok(())
 }

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+#[cfg(feature = "ssr")]
+use crate::api::ctx::Ctx;
 use crate::domain::audit::{AuditAction, AuditEntry};
 use crate::error::AppError;
 
@@ -15,13 +17,12 @@ pub async fn list_audit(
 ) -> Result<Vec<AuditEntry>, AppError> {
     use crate::db::audit::{AuditFilter, list};
 
-    let state = crate::state::app_state()?;
-    crate::auth::policy::authorize_user::<ListAudit>(&state).await?;
+    let cx = Ctx::authorize::<ListAudit>().await?;
     let filter = AuditFilter {
         action,
         before_id,
         limit: AUDIT_PAGE,
         ..Default::default()
     };
-    list(&state.db, &filter).await
+    list(&cx.state.db, &filter).await
 }

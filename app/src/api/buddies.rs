@@ -4,22 +4,22 @@
 
 use leptos::prelude::*;
 
+#[cfg(feature = "ssr")]
+use crate::api::ctx::Ctx;
 use crate::domain::people::{ApplicationForm, BuddyDetail, BuddyRow, Paged};
 use crate::error::AppError;
 
 /// Checks an application against the lists.
 #[cfg(feature = "ssr")]
-async fn check_application(
-    state: &crate::state::AppState,
+async fn check_application<U>(
+    cx: &Ctx<U>,
     form: &ApplicationForm,
     public: bool,
 ) -> Result<crate::domain::people::Application, AppError> {
-    use crate::domain::time::local_date;
     use crate::domain::validation::Problem;
 
-    let today = local_date(state.clock.now(), state.config.time_zone);
-    let lists = crate::db::lists::load(&state.db, false).await?;
-    let problems = match form.check(today, public) {
+    let lists = crate::db::lists::load(&cx.state.db, false).await?;
+    let problems = match form.check(cx.today, public) {
         Ok(application) => {
             let p = &application.profile;
             let mut problems = Vec::new();
@@ -49,27 +49,25 @@ async fn check_application(
 /// stored; one address may send a few applications an hour.
 #[server(endpoint = "apply_as_buddy")]
 pub async fn apply_as_buddy(form: ApplicationForm) -> Result<(), AppError> {
-    use crate::domain::audit::AuditAction;
-    use crate::domain::time::local_date;
+    use crate::domain::audit::{AuditAction, Record, RecordKind};
 
     let result: Result<(), AppError> = async {
-        let state = crate::state::app_state()?;
-        crate::auth::policy::authorize::<ApplyAsBuddy>(&state).await?;
+        let cx = Ctx::open::<ApplyAsBuddy>().await?;
         if form.is_spam() {
             leptos_axum::redirect("/become-a-buddy/thanks");
             return Ok(());
         }
-        let application = check_application(&state, &form, true).await?;
+        let application = check_application(&cx, &form, true).await?;
         let ip = crate::auth::session::client_ip();
-        let now = state.clock.now();
-        if !crate::auth::throttle::allow_application(&state.db, &ip, now).await? {
+        let now = cx.now;
+        if !crate::auth::throttle::allow_application(&cx.state.db, &ip, now).await? {
             return Err(AppError::TooManyAttempts);
         }
-        let today = local_date(now, state.config.time_zone);
-        let txn = state.begin().await?;
-        let id = crate::db::buddies::create(&txn, &application, None, today, now).await?;
-        let record = Some((crate::db::buddies::KIND, id.to_string()));
-        crate::audit::record(&state, &txn, None, AuditAction::Create, record).await?;
+        let txn = cx.begin().await?;
+        let id = crate::db::buddies::create(&txn, &application, None, cx.today, now).await?;
+        // The volunteer applies, even when someone happens to be signed in.
+        let record = Some(Record::new(RecordKind::Buddy, id));
+        cx.audit_by(&txn, None, AuditAction::Create, record).await?;
         txn.commit().await?;
         leptos_axum::redirect("/become-a-buddy/thanks");
         Ok(())
@@ -81,19 +79,20 @@ pub async fn apply_as_buddy(form: ApplicationForm) -> Result<(), AppError> {
 /// A coordinator enters an application (from paper, a phone call).
 #[server(endpoint = "create_buddy")]
 pub async fn create_buddy(form: ApplicationForm) -> Result<i32, AppError> {
-    use crate::domain::audit::AuditAction;
-    use crate::domain::time::local_date;
+    use crate::domain::audit::{AuditAction, Record, RecordKind};
 
     let result: Result<i32, AppError> = async {
-        let state = crate::state::app_state()?;
-        let user = crate::auth::policy::authorize_user::<CreateBuddy>(&state).await?;
-        let application = check_application(&state, &form, false).await?;
-        let now = state.clock.now();
-        let today = local_date(now, state.config.time_zone);
-        let txn = state.begin().await?;
-        let id = crate::db::buddies::create(&txn, &application, Some(user.id), today, now).await?;
-        let record = Some((crate::db::buddies::KIND, id.to_string()));
-        crate::audit::record(&state, &txn, Some(user.id), AuditAction::Create, record).await?;
+        let cx = Ctx::authorize::<CreateBuddy>().await?;
+        let application = check_application(&cx, &form, false).await?;
+        let txn = cx.begin().await?;
+        let by = Some(cx.user.id);
+        let id = crate::db::buddies::create(&txn, &application, by, cx.today, cx.now).await?;
+        cx.audit(
+            &txn,
+            AuditAction::Create,
+            Record::new(RecordKind::Buddy, id),
+        )
+        .await?;
         txn.commit().await?;
         leptos_axum::redirect(&format!("/buddies/{id}"));
         Ok(id)
@@ -115,10 +114,8 @@ pub async fn list_buddies(
 ) -> Result<Paged<BuddyRow>, AppError> {
     use crate::domain::account::Role;
     use crate::domain::people::BuddyFilter;
-    use crate::domain::time::local_date;
 
-    let state = crate::state::app_state()?;
-    let user = crate::auth::policy::authorize_user::<ListBuddies>(&state).await?;
+    let cx = Ctx::authorize::<ListBuddies>().await?;
     let filter = BuddyFilter::read(
         status.as_deref(),
         municipality,
@@ -128,25 +125,27 @@ pub async fn list_buddies(
         page,
     )
     .map_err(|problem| AppError::fields(vec![problem]))?;
-    let screener = (user.role == Role::Screener).then_some(user.id);
-    let today = local_date(state.clock.now(), state.config.time_zone);
-    crate::db::buddies::list(&state.db, &filter, screener, today).await
+    let screener = (cx.user.role == Role::Screener).then_some(cx.user.id);
+    crate::db::buddies::list(&cx.state.db, &filter, screener, cx.today).await
 }
 
 /// Saves an edited application; a stale `version` is a conflict and nothing is written.
 #[server(endpoint = "update_buddy")]
 pub async fn update_buddy(id: i32, version: i32, form: ApplicationForm) -> Result<(), AppError> {
-    use crate::domain::audit::AuditAction;
+    use crate::domain::audit::{AuditAction, Record, RecordKind};
 
     let result: Result<(), AppError> = async {
-        let state = crate::state::app_state()?;
-        let user = crate::auth::policy::authorize_user::<UpdateBuddy>(&state).await?;
+        let cx = Ctx::authorize::<UpdateBuddy>().await?;
         // Not the public form: no privacy notice to tick, and the robot trap does not apply.
-        let application = check_application(&state, &form, false).await?;
-        let txn = state.begin().await?;
-        crate::db::buddies::update(&txn, id, version, &application, state.clock.now()).await?;
-        let record = Some((crate::db::buddies::KIND, id.to_string()));
-        crate::audit::record(&state, &txn, Some(user.id), AuditAction::Update, record).await?;
+        let application = check_application(&cx, &form, false).await?;
+        let txn = cx.begin().await?;
+        crate::db::buddies::update(&txn, id, version, &application, cx.now).await?;
+        cx.audit(
+            &txn,
+            AuditAction::Update,
+            Record::new(RecordKind::Buddy, id),
+        )
+        .await?;
         txn.commit().await?;
         leptos_axum::redirect(&format!("/buddies/{id}"));
         Ok(())
@@ -157,14 +156,11 @@ pub async fn update_buddy(id: i32, version: i32, form: ApplicationForm) -> Resul
 
 /// Ownership on top of the role rule: a screener only for the candidates handed to them.
 #[cfg(feature = "ssr")]
-async fn may_see(
-    state: &crate::state::AppState,
-    user: &crate::domain::account::CurrentUser,
-    id: i32,
-) -> Result<(), AppError> {
+async fn may_see(cx: &Ctx, id: i32) -> Result<(), AppError> {
     use crate::domain::account::Role;
+    let user = &cx.user;
     if user.role == Role::Screener
-        && crate::db::buddies::screener_of(&state.db, id).await? != Some(user.id)
+        && crate::db::buddies::screener_of(&cx.state.db, id).await? != Some(user.id)
     {
         // The same answer as for a buddy that does not exist: nothing is revealed.
         return Err(AppError::NotFound);
@@ -174,16 +170,16 @@ async fn may_see(
 
 #[server(endpoint = "get_buddy")]
 pub async fn get_buddy(id: i32) -> Result<BuddyDetail, AppError> {
-    use crate::domain::audit::AuditAction;
+    use crate::domain::audit::{AuditAction, Record, RecordKind};
 
-    let state = crate::state::app_state()?;
-    let user = crate::auth::policy::authorize_user::<GetBuddy>(&state).await?;
-    may_see(&state, &user, id).await?;
-    let detail = crate::db::buddies::find(&state.db, id)
+    let cx = Ctx::authorize::<GetBuddy>().await?;
+    may_see(&cx, id).await?;
+    let db = &cx.state.db;
+    let detail = crate::db::buddies::find(db, id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let record = Some((crate::db::buddies::KIND, id.to_string()));
-    crate::audit::record(&state, &state.db, Some(user.id), AuditAction::Read, record).await?;
+    cx.audit(db, AuditAction::Read, Record::new(RecordKind::Buddy, id))
+        .await?;
     Ok(detail)
 }
 
@@ -192,9 +188,8 @@ pub async fn get_buddy(id: i32) -> Result<BuddyDetail, AppError> {
 pub async fn list_screeners() -> Result<Vec<(i32, String)>, AppError> {
     use crate::domain::account::Role;
 
-    let state = crate::state::app_state()?;
-    crate::auth::policy::authorize_user::<ListScreeners>(&state).await?;
-    Ok(crate::db::users::list(&state.db)
+    let cx = Ctx::authorize::<ListScreeners>().await?;
+    Ok(crate::db::users::list(&cx.state.db)
         .await?
         .into_iter()
         .filter(|u| u.role == Role::Screener && u.active)
@@ -205,22 +200,24 @@ pub async fn list_screeners() -> Result<Vec<(i32, String)>, AppError> {
 #[server(endpoint = "hand_to_screener")]
 pub async fn hand_to_screener(id: i32, version: i32, screener: i32) -> Result<(), AppError> {
     use crate::domain::account::Role;
-    use crate::domain::audit::AuditAction;
+    use crate::domain::audit::{AuditAction, Record, RecordKind};
     use crate::domain::validation::Problem;
 
-    let state = crate::state::app_state()?;
-    let user = crate::auth::policy::authorize_user::<HandToScreener>(&state).await?;
-    let is_screener = crate::db::users::find(&state.db, screener)
+    let cx = Ctx::authorize::<HandToScreener>().await?;
+    let is_screener = crate::db::users::find(&cx.state.db, screener)
         .await?
         .is_some_and(|u| u.role == Role::Screener && u.active);
     if !is_screener {
         return Err(AppError::validation("screener", Problem::Invalid));
     }
-    let txn = state.begin().await?;
-    crate::db::buddies::hand_to_screener(&txn, id, version, screener, user.id, state.clock.now())
-        .await?;
-    let record = Some((crate::db::buddies::KIND, id.to_string()));
-    crate::audit::record(&state, &txn, Some(user.id), AuditAction::Update, record).await?;
+    let txn = cx.begin().await?;
+    crate::db::buddies::hand_to_screener(&txn, id, version, screener, cx.user.id, cx.now).await?;
+    cx.audit(
+        &txn,
+        AuditAction::Update,
+        Record::new(RecordKind::Buddy, id),
+    )
+    .await?;
     txn.commit().await?;
     Ok(())
 }
@@ -234,16 +231,14 @@ pub async fn record_screening(
     outcome: String,
     notes: Option<String>,
 ) -> Result<(), AppError> {
-    use crate::domain::audit::AuditAction;
+    use crate::domain::audit::{AuditAction, Record, RecordKind};
     use crate::domain::people::NOTES_MAX;
     use crate::domain::people::ScreeningOutcome;
-    use crate::domain::time::local_date;
     use crate::domain::validation::{Problem, text};
 
-    let state = crate::state::app_state()?;
-    let user = crate::auth::policy::authorize_user::<RecordScreening>(&state).await?;
-    may_see(&state, &user, id).await?;
-    let today = local_date(state.clock.now(), state.config.time_zone);
+    let cx = Ctx::authorize::<RecordScreening>().await?;
+    may_see(&cx, id).await?;
+    let today = cx.today;
     let mut problems = Vec::new();
     let held_on = match chrono::NaiveDate::parse_from_str(held_on.trim(), "%Y-%m-%d") {
         Ok(d) if d <= today => Some(d),
@@ -265,20 +260,17 @@ pub async fn record_screening(
     if !problems.is_empty() {
         return Err(AppError::fields(problems));
     }
-    let txn = state.begin().await?;
+    let txn = cx.begin().await?;
     crate::db::buddies::record_screening(
-        &txn,
-        id,
-        version,
-        held_on,
-        outcome,
-        &notes,
-        user.id,
-        state.clock.now(),
+        &txn, id, version, held_on, outcome, &notes, cx.user.id, cx.now,
     )
     .await?;
-    let record = Some((crate::db::buddies::KIND, id.to_string()));
-    crate::audit::record(&state, &txn, Some(user.id), AuditAction::Update, record).await?;
+    cx.audit(
+        &txn,
+        AuditAction::Update,
+        Record::new(RecordKind::Buddy, id),
+    )
+    .await?;
     txn.commit().await?;
     Ok(())
 }
@@ -286,9 +278,8 @@ pub async fn record_screening(
 /// Public: the lists the application form needs (municipalities, interests, scales).
 #[server(endpoint = "application_lists")]
 pub async fn application_lists() -> Result<crate::domain::lists::Lists, AppError> {
-    let state = crate::state::app_state()?;
-    crate::auth::policy::authorize::<ApplicationLists>(&state).await?;
-    let all = crate::db::lists::load(&state.db, false).await?;
+    let cx = Ctx::open::<ApplicationLists>().await?;
+    let all = crate::db::lists::load(&cx.state.db, false).await?;
     // Only what the public form shows: no referral organisations or offers.
     Ok(crate::domain::lists::Lists {
         municipalities: all.municipalities,

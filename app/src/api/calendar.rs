@@ -4,6 +4,8 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+#[cfg(feature = "ssr")]
+use crate::api::ctx::Ctx;
 use crate::error::AppError;
 
 /// What the calendar page shows.
@@ -24,26 +26,22 @@ const FRESH_URL: &str = "calendar_url";
 
 /// The signed-in buddy's own buddy record.
 #[cfg(feature = "ssr")]
-async fn own_buddy(
-    state: &crate::state::AppState,
-    user: &crate::domain::account::CurrentUser,
-) -> Result<i32, AppError> {
-    crate::db::buddies::id_of_user(&state.db, user.id)
+async fn own_buddy(cx: &Ctx) -> Result<i32, AppError> {
+    crate::db::buddies::id_of_user(&cx.state.db, cx.user.id)
         .await?
         .ok_or(AppError::NotFound)
 }
 
 #[server(endpoint = "calendar_status")]
 pub async fn calendar_status() -> Result<FeedStatus, AppError> {
-    let state = crate::state::app_state()?;
-    let user = crate::auth::policy::authorize_user::<CalendarStatus>(&state).await?;
-    let buddy = own_buddy(&state, &user).await?;
+    let cx = Ctx::authorize::<CalendarStatus>().await?;
+    let state = &cx.state;
+    let buddy = own_buddy(&cx).await?;
     let feed = crate::db::calendar::find(&state.db, buddy).await?;
-    let now = state.clock.now();
-    let fresh_url = match (&feed, crate::auth::session::current_session_hash(&state)) {
+    let fresh_url = match (&feed, crate::auth::session::current_session_hash(state)) {
         (Some(_), Some(session)) => state
             .drafts
-            .take_once(&session, FRESH_URL, now)
+            .take_once(&session, FRESH_URL, cx.now)
             .and_then(|json| serde_json::from_str(&json).ok()),
         _ => None,
     };
@@ -61,17 +59,16 @@ pub async fn calendar_status() -> Result<FeedStatus, AppError> {
 #[server(endpoint = "renew_calendar")]
 pub async fn renew_calendar() -> Result<String, AppError> {
     use crate::auth::token::{hash_token, new_token};
-    use crate::domain::audit::AuditAction;
+    use crate::domain::audit::{AuditAction, Record, RecordKind};
 
-    let state = crate::state::app_state()?;
-    let user = crate::auth::policy::authorize_user::<RenewCalendar>(&state).await?;
-    let buddy = own_buddy(&state, &user).await?;
-    let now = state.clock.now();
+    let cx = Ctx::authorize::<RenewCalendar>().await?;
+    let (state, now) = (&cx.state, cx.now);
+    let buddy = own_buddy(&cx).await?;
     let token = new_token();
-    let txn = state.begin().await?;
+    let txn = cx.begin().await?;
     crate::db::calendar::renew(&txn, buddy, &hash_token(&token), now).await?;
-    let record = Some((crate::db::calendar::KIND, buddy.to_string()));
-    crate::audit::record(&state, &txn, Some(user.id), AuditAction::Create, record).await?;
+    let record = Record::new(RecordKind::CalendarFeed, buddy);
+    cx.audit(&txn, AuditAction::Create, record).await?;
     txn.commit().await?;
     let url = format!(
         "{}{}",
@@ -79,7 +76,7 @@ pub async fn renew_calendar() -> Result<String, AppError> {
         crate::domain::calendar::feed_path(&token)
     );
     if crate::auth::session::is_plain_form_post()
-        && let Some(session) = crate::auth::session::current_session_hash(&state)
+        && let Some(session) = crate::auth::session::current_session_hash(state)
     {
         let json = serde_json::to_string(&url).map_err(AppError::internal)?;
         state.drafts.keep_once(&session, FRESH_URL, json, now);
@@ -90,15 +87,14 @@ pub async fn renew_calendar() -> Result<String, AppError> {
 /// Ends the buddy's feed: calendar apps get "not found" from then on.
 #[server(endpoint = "revoke_calendar")]
 pub async fn revoke_calendar() -> Result<(), AppError> {
-    use crate::domain::audit::AuditAction;
+    use crate::domain::audit::{AuditAction, Record, RecordKind};
 
-    let state = crate::state::app_state()?;
-    let user = crate::auth::policy::authorize_user::<RevokeCalendar>(&state).await?;
-    let buddy = own_buddy(&state, &user).await?;
-    let txn = state.begin().await?;
+    let cx = Ctx::authorize::<RevokeCalendar>().await?;
+    let buddy = own_buddy(&cx).await?;
+    let txn = cx.begin().await?;
     if crate::db::calendar::revoke(&txn, buddy).await? {
-        let record = Some((crate::db::calendar::KIND, buddy.to_string()));
-        crate::audit::record(&state, &txn, Some(user.id), AuditAction::Delete, record).await?;
+        let record = Record::new(RecordKind::CalendarFeed, buddy);
+        cx.audit(&txn, AuditAction::Delete, record).await?;
     }
     txn.commit().await?;
     Ok(())

@@ -48,12 +48,12 @@ impl DraftForm {
 /// The values last refused for `form` in this browser, as JSON.
 #[server(endpoint = "load_draft")]
 pub async fn load_draft(form: String) -> Result<Option<String>, AppError> {
-    let state = crate::state::app_state()?;
-    let Some(key) = crate::auth::session::existing_draft_key(&state) else {
+    let cx = crate::api::ctx::Ctx::open::<LoadDraft>().await?;
+    let Some(key) = crate::auth::session::existing_draft_key(&cx.state) else {
         return Ok(None);
     };
-    let session = crate::auth::session::current_session_hash(&state);
-    Ok(state.drafts.get(&key, &form, session, state.clock.now()))
+    let session = crate::auth::session::current_session_hash(&cx.state);
+    Ok(cx.state.drafts.get(&key, &form, session, cx.now))
 }
 
 /// The refused values of `form`, if there are any, else `fallback`.
@@ -154,7 +154,8 @@ mod store {
         result: Result<T, AppError>,
     ) -> Result<T, AppError> {
         use crate::auth::session;
-        let Ok(state) = crate::state::app_state() else {
+        // Also when the policy refused the call: there is no `Ctx` to take the state from.
+        let Ok(state) = crate::api::ctx::render_state() else {
             return result;
         };
         let form = form.key();

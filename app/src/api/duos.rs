@@ -2,65 +2,20 @@
 //! duo's page with its history, and its evaluation conversations.
 
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
-use crate::domain::duo::{
-    Agreement, DuoStage, EndReason, Ending, EvaluationForm, EvaluationOutcome, MoveForm,
-};
-use crate::domain::people::TimelineEntry;
+#[cfg(feature = "ssr")]
+use crate::api::ctx::Ctx;
+use crate::domain::duo::{EvaluationForm, MoveForm};
 use crate::error::AppError;
-use crate::matching::{BuddyCandidate, Context, ParticipantCandidate};
 
-/// A waiting participant's card: what the coordinator sees, and what the browser scores.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ParticipantCard {
-    pub candidate: ParticipantCandidate,
-    pub municipality: String,
-    pub days_waiting: u32,
-}
-
-/// An available buddy's card.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct BuddyCard {
-    pub candidate: BuddyCandidate,
-    pub municipality: String,
-}
-
-/// A duo's card.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct DuoCard {
-    pub id: i32,
-    pub version: i32,
-    pub stage: DuoStage,
-    pub participant_first_name: String,
-    pub buddy_first_name: String,
-    pub municipality: String,
-    pub score: i32,
-    /// The proposal's shared interests and shared times, for chips.
-    pub chips: Vec<crate::matching::Detail>,
-    pub proposed_on: chrono::NaiveDate,
-    pub introduction_on: Option<chrono::NaiveDate>,
-    pub end_reason: Option<EndReason>,
-}
-
-/// Everything the match board shows, with the engine's context so that the browser scores
-/// a dragged pair with the same code as the server.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Board {
-    pub waiting: Vec<ParticipantCard>,
-    pub buddies: Vec<BuddyCard>,
-    pub duos: Vec<DuoCard>,
-    pub context: Context,
-}
+// The read models live in `domain` (db builds them); these paths keep working.
+pub use crate::domain::board::{Board, BuddyCard, DuoCard, ParticipantCard};
+pub use crate::domain::duo_view::{DueEvaluation, DuoDetail, EvaluationEntry};
 
 #[server(endpoint = "get_board")]
 pub async fn get_board() -> Result<Board, AppError> {
-    use crate::domain::time::local_date;
-
-    let state = crate::state::app_state()?;
-    crate::auth::policy::authorize_user::<GetBoard>(&state).await?;
-    let today = local_date(state.clock.now(), state.config.time_zone);
-    crate::db::duos::board(&state.db, today).await
+    let cx = Ctx::authorize::<GetBoard>().await?;
+    crate::db::duos::board(&cx.state.db, cx.today).await
 }
 
 /// Moves a duo read at `version` to the stage in `form`, with that stage's data (a date, the
@@ -74,14 +29,10 @@ pub async fn move_duo(
     /// Where a form without JavaScript goes next (a path on this site).
     next: Option<String>,
 ) -> Result<(), AppError> {
-    use crate::domain::audit::AuditAction;
-    use crate::domain::time::local_date;
+    use crate::domain::audit::{AuditAction, Record, RecordKind};
 
-    let state = crate::state::app_state()?;
-    let user = crate::auth::policy::authorize_user::<MoveDuo>(&state).await?;
-    let now = state.clock.now();
-    let today = local_date(now, state.config.time_zone);
-    let txn = state.begin().await?;
+    let cx = Ctx::authorize::<MoveDuo>().await?;
+    let txn = cx.begin().await?;
     let current = crate::db::duos::find(&txn, id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -89,12 +40,12 @@ pub async fn move_duo(
         return Err(AppError::Conflict);
     }
     let duo = crate::db::duos::state_of(&current)?;
-    let mv = form.check(&duo, today).map_err(AppError::fields)?;
+    let mv = form.check(&duo, cx.today).map_err(AppError::fields)?;
     // The admins' current plan: it counts from this signing.
     let (plan, _) = crate::db::duos::evaluation_plan(&txn).await?;
-    crate::db::duos::apply_move(&txn, &current, version, &mv, plan, user.id, now).await?;
-    let record = Some((crate::db::duos::KIND, id.to_string()));
-    crate::audit::record(&state, &txn, Some(user.id), AuditAction::Update, record).await?;
+    crate::db::duos::apply_move(&txn, &current, version, &mv, plan, cx.user.id, cx.now).await?;
+    cx.audit(&txn, AuditAction::Update, Record::new(RecordKind::Duo, id))
+        .await?;
     txn.commit().await?;
     if let Some(next) = next.filter(|n| crate::api::is_local_path(n)) {
         leptos_axum::redirect(&next);
@@ -102,70 +53,18 @@ pub async fn move_duo(
     Ok(())
 }
 
-/// One evaluation conversation: planned (due by `due_on`) or held.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct EvaluationEntry {
-    pub id: i32,
-    pub due_on: chrono::NaiveDate,
-    pub held_on: Option<chrono::NaiveDate>,
-    pub outcome: Option<EvaluationOutcome>,
-    pub notes: String,
-    pub recorded_by: Option<String>,
-}
-
-/// Everything a coordinator sees of one duo.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct DuoDetail {
-    pub id: i32,
-    pub version: i32,
-    pub stage: DuoStage,
-    pub participant_id: i32,
-    pub participant_first_name: String,
-    pub buddy_id: i32,
-    pub buddy_first_name: String,
-    pub score: i32,
-    /// The score's reasons when the pair was proposed; none if the stored text no longer
-    /// reads (the score itself stays).
-    pub assessment: Option<crate::matching::PairAssessment>,
-    pub proposed_on: chrono::NaiveDate,
-    pub proposed_by: Option<String>,
-    pub introduction_on: Option<chrono::NaiveDate>,
-    pub agreement: Option<Agreement>,
-    pub ending: Option<Ending>,
-    /// Oldest first; planned ones after the held ones.
-    pub evaluations: Vec<EvaluationEntry>,
-    /// The stage changes, oldest first.
-    pub timeline: Vec<TimelineEntry>,
-    /// Today in the programme's time zone (the browser's clock is not asked).
-    pub today: chrono::NaiveDate,
-}
-
-impl DuoDetail {
-    /// The planned conversation a coordinator records next: only an active duo has one.
-    pub fn next_evaluation(&self) -> Option<&EvaluationEntry> {
-        (self.stage == DuoStage::Active)
-            .then(|| self.evaluations.iter().find(|e| e.held_on.is_none()))
-            .flatten()
-    }
-}
-
 /// One duo with its history; reading it is a read of the participant's record (audited).
 #[server(endpoint = "get_duo")]
 pub async fn get_duo(id: i32) -> Result<DuoDetail, AppError> {
-    use crate::domain::audit::AuditAction;
-    use crate::domain::time::local_date;
+    use crate::domain::audit::{AuditAction, Record, RecordKind};
 
-    let state = crate::state::app_state()?;
-    let user = crate::auth::policy::authorize_user::<GetDuo>(&state).await?;
-    let today = local_date(state.clock.now(), state.config.time_zone);
-    let detail = crate::db::duos::detail(&state.db, id, today)
+    let cx = Ctx::authorize::<GetDuo>().await?;
+    let db = &cx.state.db;
+    let detail = crate::db::duos::detail(db, id, cx.today)
         .await?
         .ok_or(AppError::NotFound)?;
-    let record = Some((
-        crate::db::participants::KIND,
-        detail.participant_id.to_string(),
-    ));
-    crate::audit::record(&state, &state.db, Some(user.id), AuditAction::Read, record).await?;
+    let record = Record::new(RecordKind::Participant, detail.participant_id);
+    cx.audit(db, AuditAction::Read, record).await?;
     Ok(detail)
 }
 
@@ -178,17 +77,14 @@ pub async fn record_evaluation(
     evaluation: i32,
     form: EvaluationForm,
 ) -> Result<(), AppError> {
-    use crate::domain::audit::AuditAction;
-    use crate::domain::time::local_date;
+    use crate::domain::audit::{AuditAction, Record, RecordKind};
+    use crate::domain::duo::DuoStage;
     use crate::domain::validation::Problem;
 
     // Refused values of a form sent without JavaScript come back in the form.
     let result: Result<(), AppError> = async {
-        let state = crate::state::app_state()?;
-        let user = crate::auth::policy::authorize_user::<RecordEvaluation>(&state).await?;
-        let now = state.clock.now();
-        let today = local_date(now, state.config.time_zone);
-        let txn = state.begin().await?;
+        let cx = Ctx::authorize::<RecordEvaluation>().await?;
+        let txn = cx.begin().await?;
         let current = crate::db::duos::find(&txn, id)
             .await?
             .ok_or(AppError::NotFound)?;
@@ -209,15 +105,15 @@ pub async fn record_evaluation(
         }
         let held: Vec<_> = rows.iter().filter_map(|r| r.held_on).collect();
         let checked = form
-            .check(signed_on, &held, today)
+            .check(signed_on, &held, cx.today)
             .map_err(AppError::fields)?;
         let (plan, _) = crate::db::duos::evaluation_plan(&txn).await?;
         crate::db::duos::record_evaluation(
-            &txn, &current, evaluation, &checked, plan, user.id, now,
+            &txn, &current, evaluation, &checked, plan, cx.user.id, cx.now,
         )
         .await?;
-        let record = Some((crate::db::duos::KIND, id.to_string()));
-        crate::audit::record(&state, &txn, Some(user.id), AuditAction::Update, record).await?;
+        cx.audit(&txn, AuditAction::Update, Record::new(RecordKind::Duo, id))
+            .await?;
         txn.commit().await?;
         Ok(())
     }
@@ -225,24 +121,10 @@ pub async fn record_evaluation(
     crate::api::drafts::settle(crate::api::drafts::DraftForm::Evaluation(id), &form, result)
 }
 
-/// A planned evaluation conversation that falls due soon or is late.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DueEvaluation {
-    pub duo_id: i32,
-    pub due_on: chrono::NaiveDate,
-    pub late: bool,
-    pub participant_first_name: String,
-    pub buddy_first_name: String,
-}
-
 /// The planned conversations of active duos due by today plus
 /// `EVALUATION_DUE_SOON_DAYS`, the earliest first.
 #[server(endpoint = "evaluations_due")]
 pub async fn evaluations_due() -> Result<Vec<DueEvaluation>, AppError> {
-    use crate::domain::time::local_date;
-
-    let state = crate::state::app_state()?;
-    crate::auth::policy::authorize_user::<EvaluationsDue>(&state).await?;
-    let today = local_date(state.clock.now(), state.config.time_zone);
-    crate::db::duos::evaluations_due(&state.db, today).await
+    let cx = Ctx::authorize::<EvaluationsDue>().await?;
+    crate::db::duos::evaluations_due(&cx.state.db, cx.today).await
 }

@@ -5,6 +5,8 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+#[cfg(feature = "ssr")]
+use crate::api::ctx::Ctx;
 use crate::domain::import::{ImportKind, RowReport};
 use crate::error::AppError;
 
@@ -75,14 +77,12 @@ fn read_csv(text: &str) -> Result<(Vec<String>, Vec<Vec<String>>), AppError> {
 /// Checks every row; `Ok` items are what would be written.
 #[cfg(feature = "ssr")]
 async fn check_rows(
-    state: &crate::state::AppState,
+    cx: &Ctx,
     kind: ImportKind,
     text: &str,
     mapping: Option<Vec<String>>,
-    by: i32,
 ) -> Result<(Vec<String>, Vec<String>, Vec<Result<Row, RowReport>>), AppError> {
     use crate::domain::import::{buddy_row, check_mapping, guess_field, participant_row};
-    use crate::domain::time::local_date;
 
     let (headings, rows) = read_csv(text)?;
     let mapping = match mapping {
@@ -90,8 +90,8 @@ async fn check_rows(
         _ => headings.iter().map(|h| guess_field(h).to_owned()).collect(),
     };
     check_mapping(&mapping, headings.len()).map_err(|p| AppError::validation("mapping", p))?;
-    let lists = crate::db::lists::load(&state.db, false).await?;
-    let today = local_date(state.clock.now(), state.config.time_zone);
+    let lists = crate::db::lists::load(&cx.state.db, false).await?;
+    let (today, by) = (cx.today, cx.user.id);
     let checked = rows
         .iter()
         .enumerate()
@@ -133,9 +133,8 @@ pub async fn preview_import(
     csv: String,
     mapping: Option<Vec<String>>,
 ) -> Result<ImportPreview, AppError> {
-    let state = crate::state::app_state()?;
-    let user = crate::auth::policy::authorize_user::<PreviewImport>(&state).await?;
-    let (headings, mapping, checked) = check_rows(&state, kind, &csv, mapping, user.id).await?;
+    let cx = Ctx::authorize::<PreviewImport>().await?;
+    let (headings, mapping, checked) = check_rows(&cx, kind, &csv, mapping).await?;
     let rows = checked.len();
     let invalid: Vec<RowReport> = checked.into_iter().filter_map(|r| r.err()).collect();
     Ok(ImportPreview {
@@ -157,12 +156,10 @@ pub async fn confirm_import(
     mapping: Option<Vec<String>>,
     only_valid: bool,
 ) -> Result<usize, AppError> {
-    use crate::domain::audit::AuditAction;
-    use crate::domain::time::local_date;
+    use crate::domain::audit::{AuditAction, Record, RecordKind};
 
-    let state = crate::state::app_state()?;
-    let user = crate::auth::policy::authorize_user::<ConfirmImport>(&state).await?;
-    let (_, _, checked) = check_rows(&state, kind, &csv, mapping, user.id).await?;
+    let cx = Ctx::authorize::<ConfirmImport>().await?;
+    let (_, _, checked) = check_rows(&cx, kind, &csv, mapping).await?;
     let problems: Vec<_> = checked.iter().filter_map(|r| r.as_ref().err()).collect();
     if !problems.is_empty() && !only_valid {
         return Err(AppError::validation(
@@ -170,23 +167,22 @@ pub async fn confirm_import(
             crate::domain::validation::Problem::Invalid,
         ));
     }
-    let now = state.clock.now();
-    let today = local_date(now, state.config.time_zone);
-    let txn = state.begin().await?;
+    let (by, today, now) = (cx.user.id, cx.today, cx.now);
+    let txn = cx.begin().await?;
     let mut written = 0;
     for row in checked.into_iter().flatten() {
         let (kind, id) = match row {
             Row::Participant(intake) => (
-                crate::db::participants::KIND,
-                crate::db::participants::create(&txn, &intake, user.id, now).await?,
+                RecordKind::Participant,
+                crate::db::participants::create(&txn, &intake, by, now).await?,
             ),
             Row::Buddy(application) => (
-                crate::db::buddies::KIND,
-                crate::db::buddies::create(&txn, &application, Some(user.id), today, now).await?,
+                RecordKind::Buddy,
+                crate::db::buddies::create(&txn, &application, Some(by), today, now).await?,
             ),
         };
-        let record = Some((kind, id.to_string()));
-        crate::audit::record(&state, &txn, Some(user.id), AuditAction::Create, record).await?;
+        cx.audit(&txn, AuditAction::Create, Record::new(kind, id))
+            .await?;
         written += 1;
     }
     txn.commit().await?;
@@ -197,18 +193,16 @@ pub async fn confirm_import(
 /// see. The export itself is written to the audit log.
 #[server(endpoint = "export_csv")]
 pub async fn export_csv(kind: ImportKind) -> Result<String, AppError> {
-    use crate::domain::audit::AuditAction;
-    use crate::domain::time::local_date;
+    use crate::domain::audit::{AuditAction, Record, RecordKind};
 
-    let state = crate::state::app_state()?;
-    let user = crate::auth::policy::authorize_user::<ExportCsv>(&state).await?;
-    let today = local_date(state.clock.now(), state.config.time_zone);
+    let cx = Ctx::authorize::<ExportCsv>().await?;
+    let (state, user, today) = (&cx.state, &cx.user, cx.today);
     let lists = crate::db::lists::load(&state.db, true).await?;
     let mut out = csv::WriterBuilder::new()
         .delimiter(b';')
         .from_writer(Vec::new());
     let write_err = |e: csv::Error| AppError::internal(e);
-    let kind_code = match kind {
+    let record_kind = match kind {
         ImportKind::Participants => {
             out.write_record([
                 "id",
@@ -257,7 +251,7 @@ pub async fn export_csv(kind: ImportKind) -> Result<String, AppError> {
                 }
                 filter.people.page += 1;
             }
-            crate::db::participants::KIND
+            RecordKind::Participant
         }
         ImportKind::Buddies => {
             use crate::domain::account::Role;
@@ -292,11 +286,11 @@ pub async fn export_csv(kind: ImportKind) -> Result<String, AppError> {
                 }
                 filter.page += 1;
             }
-            crate::db::buddies::KIND
+            RecordKind::Buddy
         }
     };
     let bytes = out.into_inner().map_err(AppError::internal)?;
-    let record = Some((kind_code, "export".to_owned()));
-    crate::audit::record(&state, &state.db, Some(user.id), AuditAction::Read, record).await?;
+    let record = Record::new(record_kind, "export");
+    cx.audit(&state.db, AuditAction::Read, record).await?;
     String::from_utf8(bytes).map_err(AppError::internal)
 }

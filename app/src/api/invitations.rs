@@ -4,6 +4,8 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+#[cfg(feature = "ssr")]
+use crate::api::ctx::Ctx;
 use crate::domain::account::Role;
 use crate::error::AppError;
 
@@ -47,16 +49,15 @@ pub fn may_invite(inviter: Role, role: Role) -> bool {
 /// the outbox.
 #[cfg(feature = "ssr")]
 async fn issue(
-    state: &crate::state::AppState,
-    db: &impl sea_orm::ConnectionTrait,
+    cx: &Ctx,
+    db: &crate::db::writes::WriteTxn,
     user: &crate::domain::account::Account,
-    inviter: i32,
 ) -> Result<Invited, AppError> {
     use crate::auth::token::{hash_token, new_token};
     use crate::db::{invitations, outbox};
     use crate::i18n::Lang;
 
-    let now = state.clock.now();
+    let (state, now, inviter) = (&cx.state, cx.now, cx.user.id);
     let expires_at = now + chrono::Duration::days(INVITATION_DAYS);
     let token = new_token();
     invitations::create(
@@ -69,7 +70,7 @@ async fn issue(
     )
     .await?;
     let link = format!("{}/welcome?token={token}", state.config.public_url);
-    let programme = crate::api::programme::programme_name(db, &state.config).await?;
+    let programme = crate::db::settings::programme_name(db, &state.config.programme_name).await?;
     let until = crate::domain::time::format_date_time(expires_at, state.config.time_zone);
     // The invitee's language is not known yet: Dutch first, then English.
     let (nl, en) = (Lang::Nl.texts(), Lang::En.texts());
@@ -98,30 +99,29 @@ async fn issue(
 pub async fn invite_user(input: InviteInput) -> Result<Invited, AppError> {
     use crate::db::users::{self, NewUser};
     use crate::domain::account::{NAME_MAX, email};
-    use crate::domain::audit::{AuditAction, kind};
+    use crate::domain::audit::{AuditAction, Record, RecordKind};
     use crate::domain::validation::{Problem, text};
 
-    let state = crate::state::app_state()?;
-    let inviter = crate::auth::policy::authorize_user::<InviteUser>(&state).await?;
+    let cx = Ctx::authorize::<InviteUser>().await?;
     let address = email(&input.email).map_err(|p| AppError::validation("email", p))?;
     let name = text(&input.display_name, 1, NAME_MAX)
         .map_err(|p| AppError::validation("display_name", p))?;
     let role = Role::from_code(&input.role)
         .ok_or_else(|| AppError::validation("role", Problem::Invalid))?;
-    if !may_invite(inviter.role, role) {
+    if !may_invite(cx.user.role, role) {
         return Err(AppError::validation("role", Problem::Invalid));
     }
-    let txn = state.begin().await?;
+    let txn = cx.begin().await?;
     let new = NewUser {
         email: &address,
         display_name: &name,
         role,
         password_hash: None,
     };
-    let user = users::create(&txn, new, state.clock.now()).await?;
-    let invited = issue(&state, &txn, &user, inviter.id).await?;
-    let record = Some((kind::USER, user.id.to_string()));
-    crate::audit::record(&state, &txn, Some(inviter.id), AuditAction::Create, record).await?;
+    let user = users::create(&txn, new, cx.now).await?;
+    let invited = issue(&cx, &txn, &user).await?;
+    let record = Record::new(RecordKind::User, user.id);
+    cx.audit(&txn, AuditAction::Create, record).await?;
     txn.commit().await?;
     Ok(invited)
 }
@@ -132,13 +132,12 @@ pub async fn invite_user(input: InviteInput) -> Result<Invited, AppError> {
 #[server(endpoint = "invite_buddy")]
 pub async fn invite_buddy(id: i32) -> Result<Invited, AppError> {
     use crate::db::users::{self, NewUser};
-    use crate::domain::audit::{AuditAction, kind};
+    use crate::domain::audit::{AuditAction, Record, RecordKind};
     use crate::domain::people::BuddyStatus;
     use crate::domain::validation::Problem;
 
-    let state = crate::state::app_state()?;
-    let inviter = crate::auth::policy::authorize_user::<InviteBuddy>(&state).await?;
-    let txn = state.begin().await?;
+    let cx = Ctx::authorize::<InviteBuddy>().await?;
+    let txn = cx.begin().await?;
     let buddy = crate::db::buddies::find(&txn, id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -163,11 +162,11 @@ pub async fn invite_buddy(id: i32) -> Result<Invited, AppError> {
         role: Role::Buddy,
         password_hash: None,
     };
-    let user = users::create(&txn, new, state.clock.now()).await?;
+    let user = users::create(&txn, new, cx.now).await?;
     crate::db::buddies::link_user(&txn, id, user.id).await?;
-    let invited = issue(&state, &txn, &user, inviter.id).await?;
-    let record = Some((kind::USER, user.id.to_string()));
-    crate::audit::record(&state, &txn, Some(inviter.id), AuditAction::Create, record).await?;
+    let invited = issue(&cx, &txn, &user).await?;
+    let record = Record::new(RecordKind::User, user.id);
+    cx.audit(&txn, AuditAction::Create, record).await?;
     txn.commit().await?;
     Ok(invited)
 }
@@ -175,23 +174,22 @@ pub async fn invite_buddy(id: i32) -> Result<Invited, AppError> {
 /// A new link for someone who has not chosen a password yet (the old link stops working).
 #[server(endpoint = "renew_invitation")]
 pub async fn renew_invitation(id: i32) -> Result<Invited, AppError> {
-    use crate::domain::audit::{AuditAction, kind};
+    use crate::domain::audit::{AuditAction, Record, RecordKind};
 
-    let state = crate::state::app_state()?;
-    let inviter = crate::auth::policy::authorize_user::<RenewInvitation>(&state).await?;
-    let txn = state.begin().await?;
+    let cx = Ctx::authorize::<RenewInvitation>().await?;
+    let txn = cx.begin().await?;
     let user = crate::db::users::find(&txn, id)
         .await?
         .ok_or(AppError::NotFound)?;
     if user.has_password || !user.active {
         return Err(AppError::Conflict);
     }
-    if !may_invite(inviter.role, user.role) {
+    if !may_invite(cx.user.role, user.role) {
         return Err(AppError::Forbidden);
     }
-    let invited = issue(&state, &txn, &user, inviter.id).await?;
-    let record = Some((kind::USER, user.id.to_string()));
-    crate::audit::record(&state, &txn, Some(inviter.id), AuditAction::Update, record).await?;
+    let invited = issue(&cx, &txn, &user).await?;
+    let record = Record::new(RecordKind::User, user.id);
+    cx.audit(&txn, AuditAction::Update, record).await?;
     txn.commit().await?;
     Ok(invited)
 }
@@ -199,9 +197,8 @@ pub async fn renew_invitation(id: i32) -> Result<Invited, AppError> {
 /// Public: who the link is for, or `Expired` for a used, old or unknown link.
 #[server(endpoint = "invitation_info")]
 pub async fn invitation_info(token: String) -> Result<InvitationView, AppError> {
-    let state = crate::state::app_state()?;
-    crate::auth::policy::authorize::<InvitationInfo>(&state).await?;
-    let (_, user) = open_invitation(&state, &token).await?;
+    let cx = Ctx::open::<InvitationInfo>().await?;
+    let (_, user) = open_invitation(&cx, &token).await?;
     Ok(InvitationView {
         email: user.email,
         display_name: user.display_name,
@@ -211,7 +208,7 @@ pub async fn invitation_info(token: String) -> Result<InvitationView, AppError> 
 
 #[cfg(feature = "ssr")]
 async fn open_invitation(
-    state: &crate::state::AppState,
+    cx: &Ctx<Option<crate::domain::account::CurrentUser>>,
     token: &str,
 ) -> Result<
     (
@@ -225,7 +222,7 @@ async fn open_invitation(
     if token.is_empty() || token.len() > 64 {
         return Err(AppError::Expired);
     }
-    crate::db::invitations::find_open(&state.db, &hash_token(token), state.clock.now())
+    crate::db::invitations::find_open(&cx.state.db, &hash_token(token), cx.now)
         .await?
         .filter(|(_, user)| user.active && !user.has_password)
         .ok_or(AppError::Expired)
@@ -236,25 +233,26 @@ async fn open_invitation(
 pub async fn accept_invitation(token: String, password: String) -> Result<(), AppError> {
     use crate::auth::password;
     use crate::db::{invitations, users};
-    use crate::domain::audit::{AuditAction, kind};
+    use crate::domain::audit::{AuditAction, Record, RecordKind};
 
-    let state = crate::state::app_state()?;
-    crate::auth::policy::authorize::<AcceptInvitation>(&state).await?;
-    let (invitation, user) = open_invitation(&state, &token).await?;
+    let cx = Ctx::open::<AcceptInvitation>().await?;
+    let (invitation, user) = open_invitation(&cx, &token).await?;
     password::check_new(&password, &[&user.email, &user.display_name])
         .map_err(|p| AppError::validation("password", p))?;
     let hash = password::hash(&password)?;
-    let now = state.clock.now();
-    let txn = state.begin().await?;
+    let now = cx.now;
+    let txn = cx.begin().await?;
     // Single use, even when the link is opened twice at the same moment.
     if !invitations::mark_used(&txn, invitation.id, now).await? {
         return Err(AppError::Expired);
     }
     users::set_password_hash(&txn, user.id, &hash, now).await?;
-    let record = Some((kind::USER, user.id.to_string()));
-    crate::audit::record(&state, &txn, Some(user.id), AuditAction::Update, record).await?;
+    // The invitee, who is not signed in yet, chose the password.
+    let record = Some(Record::new(RecordKind::User, user.id));
+    cx.audit_by(&txn, Some(user.id), AuditAction::Update, record)
+        .await?;
     txn.commit().await?;
-    crate::auth::session::start(&state, &user).await?;
+    crate::auth::session::start(&cx.state, &user).await?;
     leptos_axum::redirect("/");
     Ok(())
 }

@@ -2,13 +2,14 @@
 
 use leptos::prelude::*;
 
+#[cfg(feature = "ssr")]
+use crate::api::ctx::Ctx;
 use crate::domain::lists::Lists;
 use crate::error::AppError;
 
 /// The active entries of every list.
 #[server(endpoint = "load_lists")]
 pub async fn load_lists() -> Result<Lists, AppError> {
-    let state = crate::state::app_state()?;
-    crate::auth::policy::authorize_user::<LoadLists>(&state).await?;
-    crate::db::lists::load(&state.db, false).await
+    let cx = Ctx::authorize::<LoadLists>().await?;
+    crate::db::lists::load(&cx.state.db, false).await
 }

@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+#[cfg(feature = "ssr")]
+use crate::api::ctx::Ctx;
 use crate::error::AppError;
 use crate::matching::Ranking;
 
@@ -22,17 +24,15 @@ pub struct BuddyRanking {
 
 #[server(endpoint = "rank_for_buddy")]
 pub async fn rank_for_buddy(id: i32) -> Result<BuddyRanking, AppError> {
-    use crate::domain::time::local_date;
     use crate::matching::rank_participants_for_buddy;
 
-    let state = crate::state::app_state()?;
-    crate::auth::policy::authorize_user::<RankForBuddy>(&state).await?;
-    let today = local_date(state.clock.now(), state.config.time_zone);
-    let (buddy, buddy_name) = crate::db::matching::buddy(&state.db, id)
+    let cx = Ctx::authorize::<RankForBuddy>().await?;
+    let (db, today) = (&cx.state.db, cx.today);
+    let (buddy, buddy_name) = crate::db::matching::buddy(db, id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let waiting = crate::db::matching::waiting(&state.db).await?;
-    let ctx = crate::db::matching::context(&state.db, today).await?;
+    let waiting = crate::db::matching::waiting(db).await?;
+    let ctx = crate::db::matching::context(db, today).await?;
     let candidates: Vec<_> = waiting.iter().map(|(c, _)| c.clone()).collect();
     let ranking = rank_participants_for_buddy(&buddy, &candidates, &ctx);
     Ok(BuddyRanking {
@@ -59,26 +59,18 @@ pub struct ParticipantRanking {
 
 #[server(endpoint = "rank_for_participant")]
 pub async fn rank_for_participant(id: i32) -> Result<ParticipantRanking, AppError> {
-    use crate::domain::audit::AuditAction;
-    use crate::domain::time::local_date;
+    use crate::domain::audit::{AuditAction, Record, RecordKind};
     use crate::matching::rank_buddies_for_participant;
 
-    let state = crate::state::app_state()?;
-    let user = crate::auth::policy::authorize_user::<RankForParticipant>(&state).await?;
-    let today = local_date(state.clock.now(), state.config.time_zone);
-    let (participant, participant_name) = crate::db::matching::participant(&state.db, id)
+    let cx = Ctx::authorize::<RankForParticipant>().await?;
+    let db = &cx.state.db;
+    let (participant, participant_name) = crate::db::matching::participant(db, id)
         .await?
         .ok_or(AppError::NotFound)?;
-    crate::audit::record(
-        &state,
-        &state.db,
-        Some(user.id),
-        AuditAction::Read,
-        Some((crate::db::participants::KIND, id.to_string())),
-    )
-    .await?;
-    let buddies = crate::db::matching::available_buddies(&state.db).await?;
-    let ctx = crate::db::matching::context(&state.db, today).await?;
+    let record = Record::new(RecordKind::Participant, id);
+    cx.audit(db, AuditAction::Read, record).await?;
+    let buddies = crate::db::matching::available_buddies(db).await?;
+    let ctx = crate::db::matching::context(db, cx.today).await?;
     let candidates: Vec<_> = buddies.iter().map(|(c, _)| c.clone()).collect();
     Ok(ParticipantRanking {
         participant_id: id,
@@ -97,15 +89,12 @@ pub async fn propose_duo(
     /// Where a form without JavaScript goes next (a path on this site).
     next: Option<String>,
 ) -> Result<i32, AppError> {
-    use crate::domain::audit::AuditAction;
-    use crate::domain::time::local_date;
+    use crate::domain::audit::{AuditAction, Record, RecordKind};
     use crate::domain::validation::Problem;
 
-    let state = crate::state::app_state()?;
-    let user = crate::auth::policy::authorize_user::<ProposeDuo>(&state).await?;
-    let now = state.clock.now();
-    let today = local_date(now, state.config.time_zone);
-    let txn = state.begin().await?;
+    let cx = Ctx::authorize::<ProposeDuo>().await?;
+    let today = cx.today;
+    let txn = cx.begin().await?;
     let (participant, _) = crate::db::matching::participant(&txn, participant_id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -126,13 +115,13 @@ pub async fn propose_duo(
         participant_id,
         buddy_id,
         &assessment,
-        user.id,
+        cx.user.id,
         today,
-        now,
+        cx.now,
     )
     .await?;
-    let record = Some((crate::db::duos::KIND, id.to_string()));
-    crate::audit::record(&state, &txn, Some(user.id), AuditAction::Create, record).await?;
+    cx.audit(&txn, AuditAction::Create, Record::new(RecordKind::Duo, id))
+        .await?;
     txn.commit().await?;
     if let Some(next) = next.filter(|n| crate::api::is_local_path(n)) {
         leptos_axum::redirect(&next);
@@ -152,14 +141,11 @@ pub struct EveryoneProposal {
 
 #[server(endpoint = "propose_for_everyone")]
 pub async fn propose_for_everyone() -> Result<EveryoneProposal, AppError> {
-    use crate::domain::time::local_date;
-
-    let state = crate::state::app_state()?;
-    crate::auth::policy::authorize_user::<ProposeForEveryone>(&state).await?;
-    let today = local_date(state.clock.now(), state.config.time_zone);
-    let waiting = crate::db::matching::waiting(&state.db).await?;
-    let buddies = crate::db::matching::available_buddies(&state.db).await?;
-    let ctx = crate::db::matching::context(&state.db, today).await?;
+    let cx = Ctx::authorize::<ProposeForEveryone>().await?;
+    let db = &cx.state.db;
+    let waiting = crate::db::matching::waiting(db).await?;
+    let buddies = crate::db::matching::available_buddies(db).await?;
+    let ctx = crate::db::matching::context(db, cx.today).await?;
     let p: Vec<_> = waiting.iter().map(|(c, _)| c.clone()).collect();
     let b: Vec<_> = buddies.iter().map(|(c, _)| c.clone()).collect();
     Ok(EveryoneProposal {
@@ -179,9 +165,8 @@ pub struct WeightsSetting {
 
 #[server(endpoint = "matching_weights")]
 pub async fn matching_weights() -> Result<WeightsSetting, AppError> {
-    let state = crate::state::app_state()?;
-    crate::auth::policy::authorize_user::<MatchingWeights>(&state).await?;
-    let (weights, version) = crate::db::matching::weights(&state.db).await?;
+    let cx = Ctx::authorize::<MatchingWeights>().await?;
+    let (weights, version) = crate::db::matching::weights(&cx.state.db).await?;
     Ok(WeightsSetting {
         form: (&weights).into(),
         version,
@@ -210,16 +195,14 @@ pub struct WeightsPreview {
 pub async fn preview_weights(
     form: crate::matching::WeightsForm,
 ) -> Result<WeightsPreview, AppError> {
-    use crate::domain::time::local_date;
     use crate::matching::{propose, rank_participants_for_buddy};
 
-    let state = crate::state::app_state()?;
-    crate::auth::policy::authorize_user::<PreviewWeights>(&state).await?;
+    let cx = Ctx::authorize::<PreviewWeights>().await?;
     let weights = form.check().map_err(AppError::fields)?;
-    let today = local_date(state.clock.now(), state.config.time_zone);
-    let waiting = crate::db::matching::waiting(&state.db).await?;
-    let buddies = crate::db::matching::available_buddies(&state.db).await?;
-    let stored = crate::db::matching::context(&state.db, today).await?;
+    let db = &cx.state.db;
+    let waiting = crate::db::matching::waiting(db).await?;
+    let buddies = crate::db::matching::available_buddies(db).await?;
+    let stored = crate::db::matching::context(db, cx.today).await?;
     let mut changed = stored.clone();
     changed.weights = weights;
     let names: BTreeMap<i64, String> = waiting.iter().map(|(c, n)| (c.id, n.clone())).collect();
@@ -266,16 +249,15 @@ pub async fn save_weights(
     version: Option<i32>,
 ) -> Result<WeightsSetting, AppError> {
     use crate::db::settings::{MATCHING_WEIGHTS, put};
-    use crate::domain::audit::{AuditAction, kind};
+    use crate::domain::audit::{AuditAction, Record, RecordKind};
 
-    let state = crate::state::app_state()?;
-    let admin = crate::auth::policy::authorize_user::<SaveWeights>(&state).await?;
+    let cx = Ctx::authorize::<SaveWeights>().await?;
     let weights = form.check().map_err(AppError::fields)?;
     let value = serde_json::to_string(&weights).map_err(AppError::internal)?;
-    let txn = state.begin().await?;
-    let version = put(&txn, MATCHING_WEIGHTS, &value, version, state.clock.now()).await?;
-    let record = Some((kind::SETTING, MATCHING_WEIGHTS.to_owned()));
-    crate::audit::record(&state, &txn, Some(admin.id), AuditAction::Update, record).await?;
+    let txn = cx.begin().await?;
+    let version = put(&txn, MATCHING_WEIGHTS, &value, version, cx.now).await?;
+    let record = Record::new(RecordKind::Setting, MATCHING_WEIGHTS);
+    cx.audit(&txn, AuditAction::Update, record).await?;
     txn.commit().await?;
     leptos_axum::redirect("/admin/matching?saved=1");
     Ok(WeightsSetting {
@@ -288,15 +270,13 @@ pub async fn save_weights(
 /// history (or why it cannot be said yet).
 #[server(endpoint = "estimate_waiting")]
 pub async fn estimate_waiting() -> Result<crate::matching::Estimate, AppError> {
-    use crate::domain::time::local_date;
     use crate::matching::{EstimateSettings, estimate_waits};
 
-    let state = crate::state::app_state()?;
-    crate::auth::policy::authorize_user::<EstimateWaiting>(&state).await?;
-    let today = local_date(state.clock.now(), state.config.time_zone);
-    let waiting = crate::db::matching::waiting(&state.db).await?;
-    let (history, start) = crate::db::matching::history(&state.db, today).await?;
-    let ctx = crate::db::matching::context(&state.db, today).await?;
+    let cx = Ctx::authorize::<EstimateWaiting>().await?;
+    let (db, today) = (&cx.state.db, cx.today);
+    let waiting = crate::db::matching::waiting(db).await?;
+    let (history, start) = crate::db::matching::history(db, today).await?;
+    let ctx = crate::db::matching::context(db, today).await?;
     let candidates: Vec<_> = waiting.into_iter().map(|(c, _)| c).collect();
     // A fixed seed per day: the same page shows the same figures all day long.
     let seed = u64::try_from(chrono::Datelike::num_days_from_ce(&today)).unwrap_or_default();

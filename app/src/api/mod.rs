@@ -6,6 +6,8 @@ pub mod admin_lists;
 pub mod audit;
 pub mod buddies;
 pub mod calendar;
+#[cfg(feature = "ssr")]
+pub mod ctx;
 pub mod drafts;
 pub mod duos;
 pub mod import;

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+#[cfg(feature = "ssr")]
+use crate::api::ctx::Ctx;
 use crate::domain::mail::OutboxPage;
 use crate::error::AppError;
 
@@ -12,26 +14,18 @@ pub const OUTBOX_PAGE: u64 = 50;
 #[server(endpoint = "list_outbox")]
 pub async fn list_outbox(before_id: Option<i32>) -> Result<OutboxPage, AppError> {
     use crate::db::outbox;
-    use crate::domain::audit::{AuditAction, kind};
+    use crate::domain::audit::{AuditAction, Record, RecordKind};
 
-    let state = crate::state::app_state()?;
-    let admin = crate::auth::policy::authorize_user::<ListOutbox>(&state).await?;
-    let rows = outbox::page(&state.db, before_id, OUTBOX_PAGE).await?;
-    let pending = outbox::pending_count(&state.db).await?;
-    crate::audit::record(
-        &state,
-        &state.db,
-        Some(admin.id),
-        AuditAction::Read,
-        Some((
-            kind::OUTBOX,
-            before_id.map_or_else(|| "latest".to_owned(), |b| format!("before {b}")),
-        )),
-    )
-    .await?;
+    let cx = Ctx::authorize::<ListOutbox>().await?;
+    let db = &cx.state.db;
+    let rows = outbox::page(db, before_id, OUTBOX_PAGE).await?;
+    let pending = outbox::pending_count(db).await?;
+    let page = before_id.map_or_else(|| "latest".to_owned(), |b| format!("before {b}"));
+    cx.audit(db, AuditAction::Read, Record::new(RecordKind::Outbox, page))
+        .await?;
     Ok(OutboxPage {
         pending,
-        delivery_configured: state.config.smtp_url.is_some(),
+        delivery_configured: cx.state.config.smtp_url.is_some(),
         rows,
     })
 }

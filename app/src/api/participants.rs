@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+#[cfg(feature = "ssr")]
+use crate::api::ctx::Ctx;
 use crate::domain::people::{IntakeForm, Paged, ParticipantDetail, ParticipantRow};
 use crate::error::AppError;
 
@@ -18,10 +20,8 @@ pub async fn list_participants(
     page: Option<u64>,
 ) -> Result<Paged<ParticipantRow>, AppError> {
     use crate::domain::people::{ParticipantFilter, PeopleFilter};
-    use crate::domain::time::local_date;
 
-    let state = crate::state::app_state()?;
-    crate::auth::policy::authorize_user::<ListParticipants>(&state).await?;
+    let cx = Ctx::authorize::<ListParticipants>().await?;
     let people = PeopleFilter::read(
         status.as_deref(),
         municipality,
@@ -35,22 +35,21 @@ pub async fn list_participants(
         people,
         min_days_waiting: min_days,
     };
-    let today = local_date(state.clock.now(), state.config.time_zone);
-    crate::db::participants::list(&state.db, &filter, today).await
+    crate::db::participants::list(&cx.state.db, &filter, cx.today).await
 }
 
 /// One participant's whole record; the read is written to the audit log.
 #[server(endpoint = "get_participant")]
 pub async fn get_participant(id: i32) -> Result<ParticipantDetail, AppError> {
-    use crate::domain::audit::AuditAction;
+    use crate::domain::audit::{AuditAction, Record, RecordKind};
 
-    let state = crate::state::app_state()?;
-    let user = crate::auth::policy::authorize_user::<GetParticipant>(&state).await?;
-    let detail = crate::db::participants::find(&state.db, id)
+    let cx = Ctx::authorize::<GetParticipant>().await?;
+    let db = &cx.state.db;
+    let detail = crate::db::participants::find(db, id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let record = Some((crate::db::participants::KIND, id.to_string()));
-    crate::audit::record(&state, &state.db, Some(user.id), AuditAction::Read, record).await?;
+    let record = Record::new(RecordKind::Participant, id);
+    cx.audit(db, AuditAction::Read, record).await?;
     Ok(detail)
 }
 
@@ -58,16 +57,13 @@ pub async fn get_participant(id: i32) -> Result<ParticipantDetail, AppError> {
 /// does not exist is a field problem, not a database error).
 #[cfg(feature = "ssr")]
 async fn check_intake(
-    state: &crate::state::AppState,
+    cx: &Ctx,
     form: &IntakeForm,
-    by: i32,
 ) -> Result<crate::domain::people::Intake, AppError> {
-    use crate::domain::time::local_date;
     use crate::domain::validation::Problem;
 
-    let today = local_date(state.clock.now(), state.config.time_zone);
-    let lists = crate::db::lists::load(&state.db, true).await?;
-    let mut problems = match form.check(today, by) {
+    let lists = crate::db::lists::load(&cx.state.db, true).await?;
+    let mut problems = match form.check(cx.today, cx.user.id) {
         Ok(intake) => {
             let mut problems = Vec::new();
             let p = &intake.profile;
@@ -101,16 +97,15 @@ async fn check_intake(
 
 #[server(endpoint = "create_participant")]
 pub async fn create_participant(form: IntakeForm) -> Result<i32, AppError> {
-    use crate::domain::audit::AuditAction;
+    use crate::domain::audit::{AuditAction, Record, RecordKind};
 
     let result: Result<i32, AppError> = async {
-        let state = crate::state::app_state()?;
-        let user = crate::auth::policy::authorize_user::<CreateParticipant>(&state).await?;
-        let intake = check_intake(&state, &form, user.id).await?;
-        let txn = state.begin().await?;
-        let id = crate::db::participants::create(&txn, &intake, user.id, state.clock.now()).await?;
-        let record = Some((crate::db::participants::KIND, id.to_string()));
-        crate::audit::record(&state, &txn, Some(user.id), AuditAction::Create, record).await?;
+        let cx = Ctx::authorize::<CreateParticipant>().await?;
+        let intake = check_intake(&cx, &form).await?;
+        let txn = cx.begin().await?;
+        let id = crate::db::participants::create(&txn, &intake, cx.user.id, cx.now).await?;
+        let record = Record::new(RecordKind::Participant, id);
+        cx.audit(&txn, AuditAction::Create, record).await?;
         txn.commit().await?;
         leptos_axum::redirect(&format!("/participants/{id}"));
         Ok(id)
@@ -122,13 +117,12 @@ pub async fn create_participant(form: IntakeForm) -> Result<i32, AppError> {
 /// Saves an edited intake; a stale `version` is a conflict and nothing is written.
 #[server(endpoint = "update_participant")]
 pub async fn update_participant(id: i32, version: i32, form: IntakeForm) -> Result<(), AppError> {
-    use crate::domain::audit::AuditAction;
+    use crate::domain::audit::{AuditAction, Record, RecordKind};
 
     let result: Result<(), AppError> = async {
-        let state = crate::state::app_state()?;
-        let user = crate::auth::policy::authorize_user::<UpdateParticipant>(&state).await?;
-        let mut intake = check_intake(&state, &form, user.id).await?;
-        let txn = state.begin().await?;
+        let cx = Ctx::authorize::<UpdateParticipant>().await?;
+        let mut intake = check_intake(&cx, &form).await?;
+        let txn = cx.begin().await?;
         let current = crate::db::participants::find(&txn, id)
             .await?
             .ok_or(AppError::NotFound)?;
@@ -139,9 +133,9 @@ pub async fn update_participant(id: i32, version: i32, form: IntakeForm) -> Resu
         {
             intake.consent = old.clone();
         }
-        crate::db::participants::update(&txn, id, version, &intake, state.clock.now()).await?;
-        let record = Some((crate::db::participants::KIND, id.to_string()));
-        crate::audit::record(&state, &txn, Some(user.id), AuditAction::Update, record).await?;
+        crate::db::participants::update(&txn, id, version, &intake, cx.now).await?;
+        let record = Record::new(RecordKind::Participant, id);
+        cx.audit(&txn, AuditAction::Update, record).await?;
         txn.commit().await?;
         leptos_axum::redirect(&format!("/participants/{id}"));
         Ok(())
@@ -161,29 +155,20 @@ pub async fn change_participant_status(
     status: String,
     note: Option<String>,
 ) -> Result<(), AppError> {
-    use crate::domain::audit::AuditAction;
+    use crate::domain::audit::{AuditAction, Record, RecordKind};
     use crate::domain::people::ParticipantStatus;
     use crate::domain::validation::{Problem, text};
 
-    let state = crate::state::app_state()?;
-    let user = crate::auth::policy::authorize_user::<ChangeParticipantStatus>(&state).await?;
+    let cx = Ctx::authorize::<ChangeParticipantStatus>().await?;
     let to = ParticipantStatus::from_code(&status)
         .ok_or_else(|| AppError::validation("status", Problem::Invalid))?;
     let note = text(note.as_deref().unwrap_or_default(), 0, 500)
         .map_err(|p| AppError::validation("note", p))?;
-    let txn = state.begin().await?;
-    crate::db::participants::change_status(
-        &txn,
-        id,
-        version,
-        to,
-        &note,
-        user.id,
-        state.clock.now(),
-    )
-    .await?;
-    let record = Some((crate::db::participants::KIND, id.to_string()));
-    crate::audit::record(&state, &txn, Some(user.id), AuditAction::Update, record).await?;
+    let txn = cx.begin().await?;
+    crate::db::participants::change_status(&txn, id, version, to, &note, cx.user.id, cx.now)
+        .await?;
+    let record = Record::new(RecordKind::Participant, id);
+    cx.audit(&txn, AuditAction::Update, record).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -193,16 +178,13 @@ pub async fn change_participant_status(
 pub async fn waiting_list() -> Result<Vec<crate::domain::people::WaitingRow>, AppError> {
     use crate::db::settings::{CONTACT_WEEKS, get};
     use crate::domain::people::DEFAULT_CONTACT_WEEKS;
-    use crate::domain::time::local_date;
 
-    let state = crate::state::app_state()?;
-    crate::auth::policy::authorize_user::<WaitingList>(&state).await?;
-    let weeks = get(&state.db, CONTACT_WEEKS)
+    let cx = Ctx::authorize::<WaitingList>().await?;
+    let weeks = get(&cx.state.db, CONTACT_WEEKS)
         .await?
         .and_then(|s| s.value.parse().ok())
         .unwrap_or(DEFAULT_CONTACT_WEEKS);
-    let today = local_date(state.clock.now(), state.config.time_zone);
-    crate::db::participants::waiting(&state.db, today, weeks).await
+    crate::db::participants::waiting(&cx.state.db, cx.today, weeks).await
 }
 
 /// A contact with a waiting participant, or a referral to a stepping stone.
@@ -213,13 +195,11 @@ pub async fn record_contact(
     stepping_stone: Option<String>,
     note: Option<String>,
 ) -> Result<(), AppError> {
-    use crate::domain::audit::AuditAction;
-    use crate::domain::time::local_date;
+    use crate::domain::audit::{AuditAction, Record, RecordKind};
     use crate::domain::validation::{Problem, text};
 
-    let state = crate::state::app_state()?;
-    let user = crate::auth::policy::authorize_user::<RecordContact>(&state).await?;
-    let today = local_date(state.clock.now(), state.config.time_zone);
+    let cx = Ctx::authorize::<RecordContact>().await?;
+    let today = cx.today;
     let mut problems = Vec::new();
     let on = match on.trim() {
         "" => Some(today),
@@ -231,7 +211,7 @@ pub async fn record_contact(
             }
         },
     };
-    let lists = crate::db::lists::load(&state.db, false).await?;
+    let lists = crate::db::lists::load(&cx.state.db, false).await?;
     let stone = match stepping_stone
         .as_deref()
         .map(str::trim)
@@ -252,10 +232,10 @@ pub async fn record_contact(
     let Some(on) = on.filter(|_| problems.is_empty()) else {
         return Err(AppError::fields(problems));
     };
-    let txn = state.begin().await?;
-    crate::db::participants::record_contact(&txn, id, on, stone, &note, user.id).await?;
-    let record = Some((crate::db::participants::KIND, id.to_string()));
-    crate::audit::record(&state, &txn, Some(user.id), AuditAction::Update, record).await?;
+    let txn = cx.begin().await?;
+    crate::db::participants::record_contact(&txn, id, on, stone, &note, cx.user.id).await?;
+    let record = Record::new(RecordKind::Participant, id);
+    cx.audit(&txn, AuditAction::Update, record).await?;
     txn.commit().await?;
     Ok(())
 }

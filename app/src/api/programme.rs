@@ -4,6 +4,8 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+#[cfg(feature = "ssr")]
+use crate::api::ctx::Ctx;
 use crate::error::AppError;
 use crate::i18n::Lang;
 
@@ -26,28 +28,13 @@ impl Programme {
 /// Public: the header shows it before anyone signs in.
 #[server(endpoint = "load_programme")]
 pub async fn load_programme() -> Result<Programme, AppError> {
-    use crate::domain::time::local_date;
-
-    let state = crate::state::app_state()?;
-    crate::auth::policy::authorize::<LoadProgramme>(&state).await?;
+    let cx = Ctx::open::<LoadProgramme>().await?;
+    let config = &cx.state.config;
     Ok(Programme {
-        name: programme_name(&state.db, &state.config).await?,
-        today: local_date(state.clock.now(), state.config.time_zone),
-        time_zone: state.config.time_zone.name().to_owned(),
+        name: crate::db::settings::programme_name(&cx.state.db, &config.programme_name).await?,
+        today: cx.today,
+        time_zone: config.time_zone.name().to_owned(),
     })
-}
-
-/// The name an admin set, or the configured one.
-#[cfg(feature = "ssr")]
-pub async fn programme_name(
-    db: &impl sea_orm::ConnectionTrait,
-    config: &crate::config::Config,
-) -> Result<String, AppError> {
-    use crate::db::settings;
-    Ok(settings::get(db, settings::PROGRAMME_NAME)
-        .await?
-        .map(|s| s.value)
-        .unwrap_or_else(|| config.programme_name.clone()))
 }
 
 /// Remembers the language in a cookie for a year. Works as a plain form post without
@@ -57,8 +44,7 @@ pub async fn set_language(lang: Lang) -> Result<Lang, AppError> {
     use crate::i18n::LANG_COOKIE;
     use http::{HeaderValue, header::SET_COOKIE};
 
-    let state = crate::state::app_state()?;
-    crate::auth::policy::authorize::<SetLanguage>(&state).await?;
+    Ctx::open::<SetLanguage>().await?;
     let cookie = format!(
         "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly",
         lang.code()

@@ -3,6 +3,8 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+#[cfg(feature = "ssr")]
+use crate::api::ctx::Ctx;
 use crate::error::AppError;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -17,9 +19,8 @@ pub struct Security {
 pub async fn security_settings() -> Result<Security, AppError> {
     use crate::db::settings::{TWO_FACTOR_REQUIRED, flag};
 
-    let state = crate::state::app_state()?;
-    crate::auth::policy::authorize_user::<SecuritySettings>(&state).await?;
-    let (two_factor_required, version) = flag(&state.db, TWO_FACTOR_REQUIRED).await?;
+    let cx = Ctx::authorize::<SecuritySettings>().await?;
+    let (two_factor_required, version) = flag(&cx.state.db, TWO_FACTOR_REQUIRED).await?;
     Ok(Security {
         two_factor_required,
         version,
@@ -33,19 +34,18 @@ pub async fn set_two_factor_required(
     version: Option<i32>,
 ) -> Result<Security, AppError> {
     use crate::db::settings::{TWO_FACTOR_REQUIRED, put};
-    use crate::domain::audit::{AuditAction, kind};
+    use crate::domain::audit::{AuditAction, Record, RecordKind};
 
-    let state = crate::state::app_state()?;
-    let admin = crate::auth::policy::authorize_user::<SetTwoFactorRequired>(&state).await?;
+    let cx = Ctx::authorize::<SetTwoFactorRequired>().await?;
     // Whoever makes it compulsory has it on already: nobody locks themselves out by surprise.
-    if required && !admin.two_factor {
+    if required && !cx.user.two_factor {
         return Err(AppError::TwoFactorRequired);
     }
     let value = if required { "true" } else { "false" };
-    let txn = state.begin().await?;
-    let version = put(&txn, TWO_FACTOR_REQUIRED, value, version, state.clock.now()).await?;
-    let record = Some((kind::SETTING, TWO_FACTOR_REQUIRED.to_owned()));
-    crate::audit::record(&state, &txn, Some(admin.id), AuditAction::Update, record).await?;
+    let txn = cx.begin().await?;
+    let version = put(&txn, TWO_FACTOR_REQUIRED, value, version, cx.now).await?;
+    let record = Record::new(RecordKind::Setting, TWO_FACTOR_REQUIRED);
+    cx.audit(&txn, AuditAction::Update, record).await?;
     txn.commit().await?;
     Ok(Security {
         two_factor_required: required,
@@ -63,9 +63,8 @@ pub struct EvaluationPlanSetting {
 
 #[server(endpoint = "load_evaluation_plan")]
 pub async fn load_evaluation_plan() -> Result<EvaluationPlanSetting, AppError> {
-    let state = crate::state::app_state()?;
-    crate::auth::policy::authorize_user::<LoadEvaluationPlan>(&state).await?;
-    let (plan, version) = crate::db::duos::evaluation_plan(&state.db).await?;
+    let cx = Ctx::authorize::<LoadEvaluationPlan>().await?;
+    let (plan, version) = crate::db::duos::evaluation_plan(&cx.state.db).await?;
     Ok(EvaluationPlanSetting {
         form: plan.into(),
         version,
@@ -80,16 +79,15 @@ pub async fn save_evaluation_plan(
     version: Option<i32>,
 ) -> Result<EvaluationPlanSetting, AppError> {
     use crate::db::settings::{EVALUATION_PLAN, put};
-    use crate::domain::audit::{AuditAction, kind};
+    use crate::domain::audit::{AuditAction, Record, RecordKind};
 
-    let state = crate::state::app_state()?;
-    let admin = crate::auth::policy::authorize_user::<SaveEvaluationPlan>(&state).await?;
+    let cx = Ctx::authorize::<SaveEvaluationPlan>().await?;
     let plan = form.check().map_err(AppError::fields)?;
     let value = serde_json::to_string(&plan).map_err(AppError::internal)?;
-    let txn = state.begin().await?;
-    let version = put(&txn, EVALUATION_PLAN, &value, version, state.clock.now()).await?;
-    let record = Some((kind::SETTING, EVALUATION_PLAN.to_owned()));
-    crate::audit::record(&state, &txn, Some(admin.id), AuditAction::Update, record).await?;
+    let txn = cx.begin().await?;
+    let version = put(&txn, EVALUATION_PLAN, &value, version, cx.now).await?;
+    let record = Record::new(RecordKind::Setting, EVALUATION_PLAN);
+    cx.audit(&txn, AuditAction::Update, record).await?;
     txn.commit().await?;
     // Without JavaScript the page can only say "saved" through its address.
     if crate::auth::session::is_plain_form_post() {

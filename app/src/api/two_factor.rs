@@ -3,6 +3,8 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+#[cfg(feature = "ssr")]
+use crate::api::ctx::Ctx;
 use crate::error::AppError;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -30,14 +32,14 @@ pub struct Enrolment {
 pub async fn two_factor_status() -> Result<TwoFactorState, AppError> {
     use crate::db::settings::{TWO_FACTOR_REQUIRED, flag};
 
-    let state = crate::state::app_state()?;
-    let user = crate::auth::policy::authorize_user::<TwoFactorStatus>(&state).await?;
+    let cx = Ctx::authorize::<TwoFactorStatus>().await?;
+    let (state, user) = (&cx.state, &cx.user);
     let required = user.role.two_factor_expected() && flag(&state.db, TWO_FACTOR_REQUIRED).await?.0;
     let pending = match crate::db::two_factor::secrets(&state.db, user.id)
         .await?
         .pending
     {
-        Some(secret) if !user.two_factor => Some(enrolment_for(&state, &user, &secret).await?),
+        Some(secret) if !user.two_factor => Some(enrolment_for(state, user, &secret).await?),
         _ => None,
     };
     Ok(TwoFactorState {
@@ -54,14 +56,13 @@ pub async fn two_factor_status() -> Result<TwoFactorState, AppError> {
 pub async fn start_two_factor() -> Result<Enrolment, AppError> {
     use crate::auth::two_factor::new_secret;
 
-    let state = crate::state::app_state()?;
-    let user = crate::auth::policy::authorize_user::<StartTwoFactor>(&state).await?;
-    if user.two_factor {
+    let cx = Ctx::authorize::<StartTwoFactor>().await?;
+    if cx.user.two_factor {
         return Err(AppError::Conflict);
     }
     let secret = new_secret();
-    crate::db::two_factor::set_pending(&state.db, user.id, &secret, state.clock.now()).await?;
-    enrolment_for(&state, &user, &secret).await
+    crate::db::two_factor::set_pending(&cx.state.db, cx.user.id, &secret, cx.now).await?;
+    enrolment_for(&cx.state, &cx.user, &secret).await
 }
 
 #[cfg(feature = "ssr")]
@@ -70,7 +71,8 @@ async fn enrolment_for(
     user: &crate::domain::account::CurrentUser,
     secret: &str,
 ) -> Result<Enrolment, AppError> {
-    let issuer = crate::api::programme::programme_name(&state.db, &state.config).await?;
+    let issuer =
+        crate::db::settings::programme_name(&state.db, &state.config.programme_name).await?;
     let (otpauth_url, qr_svg) =
         crate::auth::two_factor::enrolment(secret, &format!("Klik {issuer}"), &user.email)?;
     let grouped = secret
@@ -93,13 +95,12 @@ pub async fn confirm_two_factor(code: String) -> Result<Vec<String>, AppError> {
     use crate::auth::two_factor::{check, new_recovery_codes};
     use crate::db::two_factor as store;
     use crate::domain::account::{SecondFactor, format_recovery_code, second_factor};
-    use crate::domain::audit::{AuditAction, kind};
+    use crate::domain::audit::{AuditAction, Record, RecordKind};
     use crate::domain::validation::Problem;
 
-    let state = crate::state::app_state()?;
-    let user = crate::auth::policy::authorize_user::<ConfirmTwoFactor>(&state).await?;
-    let now = state.clock.now();
-    let Some(pending) = store::secrets(&state.db, user.id).await?.pending else {
+    let cx = Ctx::authorize::<ConfirmTwoFactor>().await?;
+    let (user, now) = (&cx.user, cx.now);
+    let Some(pending) = store::secrets(&cx.state.db, user.id).await?.pending else {
         return Err(AppError::Expired);
     };
     let Ok(SecondFactor::Code(code)) = second_factor(&code) else {
@@ -110,10 +111,10 @@ pub async fn confirm_two_factor(code: String) -> Result<Vec<String>, AppError> {
     };
     let codes = new_recovery_codes();
     let hashes: Vec<String> = codes.iter().map(|(_, h)| h.clone()).collect();
-    let txn = state.begin().await?;
+    let txn = cx.begin().await?;
     store::confirm(&txn, user.id, &pending, step, &hashes, now).await?;
-    let record = Some((kind::USER, user.id.to_string()));
-    crate::audit::record(&state, &txn, Some(user.id), AuditAction::Update, record).await?;
+    let record = Record::new(RecordKind::User, user.id);
+    cx.audit(&txn, AuditAction::Update, record).await?;
     txn.commit().await?;
     Ok(codes.iter().map(|(c, _)| format_recovery_code(c)).collect())
 }
@@ -143,18 +144,18 @@ async fn check_password(
 #[server(endpoint = "disable_two_factor")]
 pub async fn disable_two_factor(password: String) -> Result<(), AppError> {
     use crate::db::settings::{TWO_FACTOR_REQUIRED, flag};
-    use crate::domain::audit::{AuditAction, kind};
+    use crate::domain::audit::{AuditAction, Record, RecordKind};
 
-    let state = crate::state::app_state()?;
-    let user = crate::auth::policy::authorize_user::<DisableTwoFactor>(&state).await?;
-    check_password(&state, user.id, &password).await?;
-    if user.role.two_factor_expected() && flag(&state.db, TWO_FACTOR_REQUIRED).await?.0 {
+    let cx = Ctx::authorize::<DisableTwoFactor>().await?;
+    let user = &cx.user;
+    check_password(&cx.state, user.id, &password).await?;
+    if user.role.two_factor_expected() && flag(&cx.state.db, TWO_FACTOR_REQUIRED).await?.0 {
         return Err(AppError::TwoFactorRequired);
     }
-    let txn = state.begin().await?;
-    crate::db::two_factor::disable(&txn, user.id, state.clock.now()).await?;
-    let record = Some((kind::USER, user.id.to_string()));
-    crate::audit::record(&state, &txn, Some(user.id), AuditAction::Update, record).await?;
+    let txn = cx.begin().await?;
+    crate::db::two_factor::disable(&txn, user.id, cx.now).await?;
+    let record = Record::new(RecordKind::User, user.id);
+    cx.audit(&txn, AuditAction::Update, record).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -164,20 +165,20 @@ pub async fn disable_two_factor(password: String) -> Result<(), AppError> {
 pub async fn renew_recovery_codes(password: String) -> Result<Vec<String>, AppError> {
     use crate::auth::two_factor::new_recovery_codes;
     use crate::domain::account::format_recovery_code;
-    use crate::domain::audit::{AuditAction, kind};
+    use crate::domain::audit::{AuditAction, Record, RecordKind};
 
-    let state = crate::state::app_state()?;
-    let user = crate::auth::policy::authorize_user::<RenewRecoveryCodes>(&state).await?;
-    check_password(&state, user.id, &password).await?;
+    let cx = Ctx::authorize::<RenewRecoveryCodes>().await?;
+    let user = &cx.user;
+    check_password(&cx.state, user.id, &password).await?;
     if !user.two_factor {
         return Err(AppError::Conflict);
     }
     let codes = new_recovery_codes();
     let hashes: Vec<String> = codes.iter().map(|(_, h)| h.clone()).collect();
-    let txn = state.begin().await?;
+    let txn = cx.begin().await?;
     crate::db::two_factor::replace_recovery_codes(&txn, user.id, &hashes).await?;
-    let record = Some((kind::USER, user.id.to_string()));
-    crate::audit::record(&state, &txn, Some(user.id), AuditAction::Update, record).await?;
+    let record = Record::new(RecordKind::User, user.id);
+    cx.audit(&txn, AuditAction::Update, record).await?;
     txn.commit().await?;
     Ok(codes.iter().map(|(c, _)| format_recovery_code(c)).collect())
 }

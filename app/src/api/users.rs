@@ -3,6 +3,8 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+#[cfg(feature = "ssr")]
+use crate::api::ctx::Ctx;
 use crate::domain::account::Role;
 use crate::error::AppError;
 
@@ -19,27 +21,25 @@ pub struct AccessChange {
 
 #[server(endpoint = "list_users")]
 pub async fn list_users() -> Result<Vec<UserRow>, AppError> {
-    let state = crate::state::app_state()?;
-    crate::auth::policy::authorize_user::<ListUsers>(&state).await?;
-    crate::db::users::list(&state.db).await
+    let cx = Ctx::authorize::<ListUsers>().await?;
+    crate::db::users::list(&cx.state.db).await
 }
 
 /// Changes a user's role or disables them; a disabled user's sessions end at once.
 #[server(endpoint = "update_user_access")]
 pub async fn update_user_access(change: AccessChange) -> Result<(), AppError> {
     use crate::db::{sessions, users};
-    use crate::domain::audit::{AuditAction, kind};
+    use crate::domain::audit::{AuditAction, Record, RecordKind};
 
-    let state = crate::state::app_state()?;
-    let admin = crate::auth::policy::authorize_user::<UpdateUserAccess>(&state).await?;
+    let cx = Ctx::authorize::<UpdateUserAccess>().await?;
     // An admin cannot lock themselves out.
-    if change.id == admin.id && (!change.active || change.role != Role::Admin) {
+    if change.id == cx.user.id && (!change.active || change.role != Role::Admin) {
         return Err(AppError::validation(
             "role",
             crate::domain::validation::Problem::Invalid,
         ));
     }
-    let txn = state.begin().await?;
+    let txn = cx.begin().await?;
     if users::find(&txn, change.id).await?.is_none() {
         return Err(AppError::NotFound);
     }
@@ -49,38 +49,26 @@ pub async fn update_user_access(change: AccessChange) -> Result<(), AppError> {
         change.version,
         change.role,
         change.active,
-        state.clock.now(),
+        cx.now,
     )
     .await?;
     if !change.active {
         sessions::delete_for_user(&txn, change.id).await?;
     }
-    crate::audit::record(
-        &state,
-        &txn,
-        Some(admin.id),
-        AuditAction::Update,
-        Some((kind::USER, change.id.to_string())),
-    )
-    .await?;
+    let record = Record::new(RecordKind::User, change.id);
+    cx.audit(&txn, AuditAction::Update, record).await?;
     txn.commit().await?;
     Ok(())
 }
 
 #[server(endpoint = "end_user_sessions")]
 pub async fn end_user_sessions(id: i32) -> Result<u64, AppError> {
-    use crate::domain::audit::{AuditAction, kind};
+    use crate::domain::audit::{AuditAction, Record, RecordKind};
 
-    let state = crate::state::app_state()?;
-    let admin = crate::auth::policy::authorize_user::<EndUserSessions>(&state).await?;
-    let ended = crate::db::sessions::delete_for_user(&state.db, id).await?;
-    crate::audit::record(
-        &state,
-        &state.db,
-        Some(admin.id),
-        AuditAction::Delete,
-        Some((kind::SESSION, id.to_string())),
-    )
-    .await?;
+    let cx = Ctx::authorize::<EndUserSessions>().await?;
+    let db = &cx.state.db;
+    let ended = crate::db::sessions::delete_for_user(db, id).await?;
+    let record = Record::new(RecordKind::Session, id);
+    cx.audit(db, AuditAction::Delete, record).await?;
     Ok(ended)
 }

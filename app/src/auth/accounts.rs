@@ -6,7 +6,7 @@ use sea_orm::ConnectionTrait;
 use super::password;
 use crate::db::users::{self, NewUser, User};
 use crate::domain::account::{NAME_MAX, Role, email};
-use crate::domain::audit::{AuditAction, kind};
+use crate::domain::audit::{AuditAction, Record, RecordKind};
 use crate::domain::validation::text;
 use crate::error::AppError;
 
@@ -32,7 +32,7 @@ pub async fn create_with_password(
         password_hash: Some(hash),
     };
     let user = users::create(db, new, now).await?;
-    let record = Some((kind::USER, user.id.to_string()));
+    let record = Some(Record::new(RecordKind::User, user.id).parts());
     crate::db::audit::insert(db, now, Some(user.id), AuditAction::Create, record).await?;
     Ok(user)
 }

@@ -8,7 +8,7 @@ use crate::api::{
     account, activities, admin_lists, audit, buddies, calendar, drafts, duos, import, invitations,
     lists, matching, outbox, participants, programme, settings, two_factor, users,
 };
-use crate::domain::account::{CurrentUser, Role};
+use crate::domain::account::{ADMIN, BUDDY, CurrentUser, Role, STAFF, STAFF_ADMIN};
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -21,13 +21,6 @@ pub enum Rule {
     /// Signed-in users with one of these roles.
     Roles(&'static [Role]),
 }
-
-const ADMIN: &[Role] = &[Role::Admin];
-const STAFF_ADMIN: &[Role] = &[Role::Admin, Role::Coordinator];
-/// Everyone of the programme and its partner, not buddies.
-const STAFF: &[Role] = &[Role::Admin, Role::Coordinator, Role::Screener];
-/// Buddies, for their own duos (checked inside each function).
-const BUDDY: &[Role] = &[Role::Buddy];
 
 /// Every server function and its rule. Ownership (a buddy's own duo, a screener's own
 /// candidates) is checked inside the function, on top of this.

@@ -210,7 +210,7 @@ pub fn ProfileFields(
                 {move || i18n.t().field_accepts_smoker}
             </label>
             <Choices legend=|t| t.field_availability field="availability" error>
-                <table class="week-grid">
+                <div class="week-grid-wrap"><table class="week-grid">
                     <thead>
                         <tr>
                             <td></td>
@@ -240,7 +240,7 @@ pub fn ProfileFields(
                             }
                         }).collect_view()}
                     </tbody>
-                </table>
+                </table></div>
             </Choices>
             <Input id=id("max_travel_km") name=n("max_travel_km") field="max_travel_km" kind="number"
                 label=|t| t.field_max_travel_km value=v.max_travel_km.clone() error />

@@ -22,9 +22,10 @@ pub fn suspend<T>(body: impl Future<Output = T> + Send + 'static) -> Suspend<T>
 where
     T: Send + 'static,
 {
-    Suspend::new(async move {
-        #[cfg(feature = "ssr")]
+    #[cfg(feature = "ssr")]
+    let body = async move {
         leptos::task::tick().await;
         body.await
-    })
+    };
+    Suspend::new(body)
 }

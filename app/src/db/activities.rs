@@ -1,7 +1,8 @@
 //! Activities of duos: planning, rescheduling, cancelling, confirming and checking in, each
-//! written only over the version that was read; and what the cadence watch needs per duo.
+//! written only over the version that was read; what the cadence watch needs per duo; and the
+//! read models of the buddy's phone and the coordinators' pages.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
@@ -11,10 +12,17 @@ use sea_orm::{
 };
 
 use super::entities::activity::{self, Column, Entity};
-use super::entities::duo;
-use crate::domain::activity::{ActivityStatus, CadenceFacts, CheckIn, Mood, Plan};
+use super::entities::{activity_kind, buddy, duo, interest, participant};
+use crate::domain::activity::{ActivityStatus, CadenceFacts, CheckIn, Mood, Plan, cadence};
+use crate::domain::activity_view::{
+    ActivityView, BuddyDuo, BuddyHome, CadenceRow, CadenceWatch, RECENT_ON_HOME, SharedParticipant,
+    StaffActivity,
+};
 use crate::domain::duo::{Agreement, DuoStage};
-use crate::domain::time::local_date;
+use crate::domain::lists::Named;
+use crate::domain::people::Consent;
+use crate::domain::profile::Profile;
+use crate::domain::time::{local_date, local_date_time};
 use crate::error::AppError;
 
 pub use activity::Model as Activity;
@@ -229,4 +237,233 @@ pub async fn margin(db: &impl ConnectionTrait) -> Result<(u32, Option<i32>), App
         ),
         None => (DEFAULT_MARGIN_DAYS, None),
     })
+}
+
+/// Every activity kind, inactive ones too (old activities keep their name); forms offer only
+/// the active ones.
+pub async fn kinds(db: &impl ConnectionTrait) -> Result<Vec<Named>, AppError> {
+    Ok(activity_kind::Entity::find()
+        .order_by_asc(activity_kind::Column::Position)
+        .order_by_asc(activity_kind::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|k| Named {
+            id: i64::from(k.id),
+            name: k.name,
+            active: k.active,
+        })
+        .collect())
+}
+
+/// Activity `a` as the buddy sees it: its kind by name, its time local to `tz`, and whether
+/// it has a check-in (never the check-in's note).
+pub fn view(a: &Activity, kinds: &[Named], tz: Tz) -> ActivityView {
+    ActivityView {
+        id: a.id,
+        version: a.version,
+        duo_id: a.duo_id,
+        kind_id: a.kind_id,
+        kind: kinds
+            .iter()
+            .find(|k| k.id == i64::from(a.kind_id))
+            .map(|k| k.name.clone())
+            .unwrap_or_default(),
+        starts_at: local_date_time(a.starts_at, tz),
+        place: a.place.clone(),
+        note: a.note.clone(),
+        status: ActivityStatus::from_code(&a.status).unwrap_or(ActivityStatus::Cancelled),
+        cancel_reason: a.cancel_reason.clone(),
+        checked_in: a.checkin_mood.is_some(),
+    }
+}
+
+/// The shared part of a participant, by what they consented to.
+fn shared(
+    p: &participant::Model,
+    interests: &BTreeMap<i64, String>,
+) -> Result<SharedParticipant, AppError> {
+    let consent: Consent = super::participants::parse(&p.consent)?;
+    let profile: Profile = super::participants::parse(&p.profile)?;
+    Ok(SharedParticipant {
+        first_name: consent.share_first_name.then(|| p.first_name.clone()),
+        phone: if consent.share_phone {
+            profile.phone.clone()
+        } else {
+            None
+        },
+        interests: if consent.share_interests {
+            profile
+                .interests
+                .iter()
+                .filter_map(|id| interests.get(id).cloned())
+                .collect()
+        } else {
+            Vec::new()
+        },
+        availability: profile.availability,
+    })
+}
+
+/// The first name of `duo`'s participant if they agreed to share it; only pages that show it
+/// read the participant (not the writes a buddy makes).
+pub async fn shared_first_name(
+    db: &impl ConnectionTrait,
+    duo: &duo::Model,
+) -> Result<Option<String>, AppError> {
+    let p = participant::Entity::find_by_id(duo.participant_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    super::participants::shared_first_name(&p)
+}
+
+/// The home page of the buddy record `buddy_id`: each open duo with what its participant
+/// shares and its activities sorted by what the buddy does next. `now` is local time in `tz`.
+pub async fn buddy_home(
+    db: &impl ConnectionTrait,
+    buddy_id: i32,
+    now: chrono::NaiveDateTime,
+    tz: Tz,
+) -> Result<BuddyHome, AppError> {
+    let buddy = buddy::Entity::find_by_id(buddy_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let duos = super::duos::of_buddy(db, buddy_id).await?;
+    let ids: Vec<i32> = duos.iter().map(|d| d.id).collect();
+    let all = of_duos(db, &ids).await?;
+    let kinds = kinds(db).await?;
+    let interests: BTreeMap<i64, String> = interest::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|i| (i64::from(i.id), i.name))
+        .collect();
+    // Every duo's participant in one query, not one per duo.
+    let participants: HashMap<i32, participant::Model> = if duos.is_empty() {
+        HashMap::new()
+    } else {
+        participant::Entity::find()
+            .filter(participant::Column::Id.is_in(duos.iter().map(|d| d.participant_id)))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|p| (p.id, p))
+            .collect()
+    };
+    let mut out = Vec::with_capacity(duos.len());
+    for d in duos {
+        let p = participants
+            .get(&d.participant_id)
+            .ok_or(AppError::NotFound)?;
+        // Latest first.
+        let mine: Vec<ActivityView> = all
+            .iter()
+            .filter(|a| a.duo_id == d.id)
+            .map(|a| view(a, &kinds, tz))
+            .collect();
+        let planned = |a: &&ActivityView| a.status == ActivityStatus::Planned;
+        out.push(BuddyDuo {
+            id: d.id,
+            stage: DuoStage::from_code(&d.stage).unwrap_or(DuoStage::Active),
+            participant: shared(p, &interests)?,
+            next: mine
+                .iter()
+                .filter(planned)
+                .rfind(|a| a.starts_at > now)
+                .cloned(),
+            to_confirm: mine
+                .iter()
+                .filter(planned)
+                .filter(|a| a.starts_at <= now)
+                .cloned()
+                .collect(),
+            to_check_in: mine
+                .iter()
+                .filter(|a| a.status == ActivityStatus::Done && !a.checked_in)
+                .cloned()
+                .collect(),
+            recent: mine
+                .iter()
+                .filter(|a| a.status != ActivityStatus::Planned)
+                .take(RECENT_ON_HOME)
+                .cloned()
+                .collect(),
+        });
+    }
+    Ok(BuddyHome {
+        linked: true,
+        first_name: buddy.first_name,
+        now,
+        duos: out,
+    })
+}
+
+/// Every active duo's cadence on today's date in `tz`, those that need attention first
+/// (longest quiet first).
+pub async fn cadence_watch(
+    db: &impl ConnectionTrait,
+    tz: Tz,
+    now: DateTime<Utc>,
+) -> Result<CadenceWatch, AppError> {
+    let today = local_date(now, tz);
+    let (margin_days, _) = margin(db).await?;
+    let active = active_duos(db, tz, now).await?;
+    let names = super::duos::first_names(
+        db,
+        &active.iter().map(|a| a.duo.clone()).collect::<Vec<_>>(),
+    )
+    .await?;
+    let mut rows: Vec<CadenceRow> = active
+        .into_iter()
+        .map(|a| {
+            let (participant_first_name, buddy_first_name) =
+                names.get(&a.duo.id).cloned().unwrap_or_default();
+            CadenceRow {
+                duo_id: a.duo.id,
+                participant_first_name,
+                buddy_first_name,
+                signed_on: a.facts.signed_on,
+                rhythm: a.facts.rhythm,
+                last_activity_on: a.facts.last_activity_on,
+                next_planned_on: a.facts.next_planned_on,
+                last_mood: a.facts.last_mood,
+                cadence: cadence(&a.facts, today, margin_days),
+            }
+        })
+        .collect();
+    rows.sort_by_key(|r| {
+        (
+            !r.cadence.needs_attention(),
+            std::cmp::Reverse(r.cadence.quiet_days),
+        )
+    });
+    Ok(CadenceWatch {
+        margin_days,
+        today,
+        rows,
+    })
+}
+
+/// The activities of duo `duo_id` as a coordinator sees them, check-ins included, latest
+/// first.
+pub async fn staff_activities(
+    db: &impl ConnectionTrait,
+    duo_id: i32,
+    tz: Tz,
+) -> Result<Vec<StaffActivity>, AppError> {
+    let kinds = kinds(db).await?;
+    Ok(of_duos(db, &[duo_id])
+        .await?
+        .iter()
+        .map(|a| StaffActivity {
+            activity: view(a, &kinds, tz),
+            mood: a
+                .checkin_mood
+                .and_then(|v| u8::try_from(v).ok())
+                .and_then(Mood::from_value),
+            checkin_note: a.checkin_note.clone().filter(|n| !n.is_empty()),
+        })
+        .collect())
 }

@@ -9,15 +9,13 @@ use sea_orm::{
 use super::entities::{buddy, buddy_interest, screening, user};
 use super::participants::{json, parse};
 use super::timeline::record;
+use crate::domain::audit::kind as subject;
 use crate::domain::people::{
     Application, BuddyDetail, BuddyFilter, BuddyRow, BuddySort, BuddyStatus, Paged,
     ScreeningOutcome, ScreeningRecord, gender_code,
 };
 use crate::domain::profile::{Profile, age_on};
 use crate::error::AppError;
-
-/// Kind of subject in the status timeline and the audit log.
-pub const KIND: &str = "buddy";
 
 fn status_of(code: &str) -> Result<BuddyStatus, AppError> {
     BuddyStatus::from_code(code).ok_or_else(|| AppError::internal("buddy with an unknown status"))
@@ -53,7 +51,17 @@ pub async fn create(
     };
     let id = buddy::Entity::insert(row).exec(db).await?.last_insert_id;
     set_interests(db, id, &p.interests).await?;
-    record(db, KIND, id, None, BuddyStatus::Applied.code(), by, "", now).await?;
+    record(
+        db,
+        subject::BUDDY,
+        id,
+        None,
+        BuddyStatus::Applied.code(),
+        by,
+        "",
+        now,
+    )
+    .await?;
     Ok(id)
 }
 
@@ -244,7 +252,7 @@ pub async fn find(db: &impl ConnectionTrait, id: i32) -> Result<Option<BuddyDeta
         approved_on: m.approved_on,
         screener_id: m.screener_id,
         screenings,
-        timeline: super::timeline::list(db, KIND, id).await?,
+        timeline: super::timeline::list(db, subject::BUDDY, id).await?,
         has_account: m.user_id.is_some(),
     }))
 }
@@ -316,7 +324,17 @@ pub async fn hand_to_screener(
         return Err(AppError::Conflict);
     }
     let to = BuddyStatus::Screening.code();
-    record(db, KIND, id, Some(from.code()), to, Some(by), "", now).await
+    record(
+        db,
+        subject::BUDDY,
+        id,
+        Some(from.code()),
+        to,
+        Some(by),
+        "",
+        now,
+    )
+    .await
 }
 
 /// Records a screening interview; the outcome moves the buddy on.
@@ -373,7 +391,7 @@ pub async fn record_screening(
     if to != from {
         record(
             db,
-            KIND,
+            subject::BUDDY,
             id,
             Some(from.code()),
             to.code(),
@@ -407,5 +425,15 @@ pub async fn set_status(
         .filter(buddy::Column::Id.eq(id))
         .exec(db)
         .await?;
-    record(db, KIND, id, Some(from.code()), to.code(), by, "", now).await
+    record(
+        db,
+        subject::BUDDY,
+        id,
+        Some(from.code()),
+        to.code(),
+        by,
+        "",
+        now,
+    )
+    .await
 }

@@ -16,9 +16,6 @@ use crate::error::AppError;
 
 pub use calendar_feed::Model as Feed;
 
-/// Kind of record in the audit log.
-pub const KIND: &str = "calendar_feed";
-
 /// The buddy's feed, if they have one.
 pub async fn find(db: &impl ConnectionTrait, buddy_id: i32) -> Result<Option<Feed>, AppError> {
     Ok(calendar_feed::Entity::find_by_id(buddy_id).one(db).await?)

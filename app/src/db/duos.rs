@@ -11,13 +11,12 @@ use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, Query
 
 use super::entities::{buddy, duo, evaluation, participant};
 use super::timeline::record;
+use crate::domain::audit::kind as subject;
 use crate::domain::duo::{DuoMove, DuoStage, DuoState, EvaluationPlan, end_effects};
 use crate::domain::people::{BuddyStatus, ParticipantStatus};
 use crate::error::AppError;
 use crate::matching::PairAssessment;
 
-/// Subject kind of duos in the timeline and the audit log.
-pub const KIND: &str = "duo";
 pub const STAGE_PROPOSED: &str = "proposed";
 pub const STAGE_ENDED: &str = "ended";
 pub const END_NO_CLICK: &str = "no_click";
@@ -59,7 +58,7 @@ async fn move_person(
     note: &str,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
-    let rows = if kind == super::participants::KIND {
+    let rows = if kind == subject::PARTICIPANT {
         participant::Entity::update_many()
             .col_expr(participant::Column::Status, Expr::value(to))
             .col_expr(participant::Column::UpdatedAt, Expr::value(now))
@@ -136,10 +135,20 @@ pub async fn propose(
         }
         Err(e) => return Err(e.into()),
     };
-    record(db, KIND, id, None, STAGE_PROPOSED, Some(by), "", now).await?;
+    record(
+        db,
+        subject::DUO,
+        id,
+        None,
+        STAGE_PROPOSED,
+        Some(by),
+        "",
+        now,
+    )
+    .await?;
     move_person(
         db,
-        super::participants::KIND,
+        subject::PARTICIPANT,
         participant_id,
         ParticipantStatus::Waiting.code(),
         ParticipantStatus::Proposed.code(),
@@ -164,7 +173,7 @@ pub async fn propose(
     if buddy.status == BuddyStatus::Available.code() {
         move_person(
             db,
-            super::buddies::KIND,
+            subject::BUDDY,
             buddy_id,
             BuddyStatus::Available.code(),
             BuddyStatus::InDuo.code(),
@@ -250,7 +259,7 @@ pub async fn apply_move(
     }
     record(
         db,
-        KIND,
+        subject::DUO,
         current.id,
         Some(from.code()),
         to.code(),
@@ -261,7 +270,7 @@ pub async fn apply_move(
     .await?;
 
     let participant = current.participant_id;
-    let pkind = super::participants::KIND;
+    let pkind = subject::PARTICIPANT;
     match mv {
         DuoMove::Introduce { .. } => {}
         DuoMove::Sign(agreement) => {
@@ -336,7 +345,7 @@ pub async fn apply_move(
                 if freed == 1 {
                     record(
                         db,
-                        super::buddies::KIND,
+                        subject::BUDDY,
                         current.buddy_id,
                         Some(BuddyStatus::InDuo.code()),
                         BuddyStatus::Available.code(),
@@ -359,8 +368,8 @@ const ENDED_SHOWN_DAYS: u64 = 90;
 pub async fn board(
     db: &impl ConnectionTrait,
     today: NaiveDate,
-) -> Result<crate::api::duos::Board, AppError> {
-    use crate::api::duos::{Board, BuddyCard, DuoCard, ParticipantCard};
+) -> Result<crate::domain::board::Board, AppError> {
+    use crate::domain::board::{Board, BuddyCard, DuoCard, ParticipantCard};
     use crate::matching::{Detail, PairAssessment};
     use sea_orm::QueryOrder;
     use std::collections::HashMap;
@@ -501,9 +510,9 @@ pub async fn detail(
     db: &impl ConnectionTrait,
     id: i32,
     today: NaiveDate,
-) -> Result<Option<crate::api::duos::DuoDetail>, AppError> {
-    use crate::api::duos::{DuoDetail, EvaluationEntry};
+) -> Result<Option<crate::domain::duo_view::DuoDetail>, AppError> {
     use crate::domain::duo::{Agreement, EndReason, Ending, EvaluationOutcome};
+    use crate::domain::duo_view::{DuoDetail, EvaluationEntry};
 
     let Some(d) = find(db, id).await? else {
         return Ok(None);
@@ -547,7 +556,7 @@ pub async fn detail(
             recorded_by: r.recorded_by.and_then(|u| names.get(&u).cloned()),
         })
         .collect();
-    let timeline = super::timeline::list(db, KIND, id).await?;
+    let timeline = super::timeline::list(db, subject::DUO, id).await?;
     let proposed_by = match d.proposed_by {
         Some(u) => user_names(db, [u]).await?.remove(&u),
         None => None,
@@ -664,9 +673,9 @@ pub async fn record_evaluation(
 pub async fn evaluations_due(
     db: &impl ConnectionTrait,
     today: NaiveDate,
-) -> Result<Vec<crate::api::duos::DueEvaluation>, AppError> {
-    use crate::api::duos::DueEvaluation;
+) -> Result<Vec<crate::domain::duo_view::DueEvaluation>, AppError> {
     use crate::domain::duo::EVALUATION_DUE_SOON_DAYS;
+    use crate::domain::duo_view::DueEvaluation;
     use sea_orm::QueryOrder;
     use std::collections::HashMap;
 

@@ -22,6 +22,9 @@ pub mod two_factor;
 pub mod users;
 pub mod writes;
 
+/// A connection or a transaction, for the layers above that must not name sea-orm.
+pub use sea_orm::ConnectionTrait as Connection;
+
 use std::str::FromStr;
 use std::time::Duration;
 

@@ -8,15 +8,13 @@ use sea_orm::{
 
 use super::entities::{municipality, participant, participant_interest};
 use super::timeline::record;
+use crate::domain::audit::kind as subject;
 use crate::domain::people::{
     Intake, Paged, ParticipantDetail, ParticipantFilter, ParticipantRow, ParticipantSort,
     ParticipantStatus, gender_code,
 };
 use crate::domain::profile::{Profile, age_on};
 use crate::error::AppError;
-
-/// Kind of subject in the status timeline and the audit log.
-pub const KIND: &str = "participant";
 
 pub(crate) fn json<T: serde::Serialize>(value: &T) -> Result<String, AppError> {
     serde_json::to_string(value).map_err(AppError::internal)
@@ -109,7 +107,17 @@ pub async fn create(
         .last_insert_id;
     set_interests(db, id, &p.interests).await?;
     let waiting = ParticipantStatus::Waiting.code();
-    record(db, KIND, id, None, waiting, Some(by), "", now).await?;
+    record(
+        db,
+        subject::PARTICIPANT,
+        id,
+        None,
+        waiting,
+        Some(by),
+        "",
+        now,
+    )
+    .await?;
     Ok(id)
 }
 
@@ -218,7 +226,7 @@ pub async fn change_status(
     }
     record(
         db,
-        KIND,
+        subject::PARTICIPANT,
         id,
         Some(from.code()),
         to.code(),
@@ -321,7 +329,7 @@ pub async fn find(
         },
         waiting_since: m.waiting_since,
         last_contact_on: m.last_contact_on,
-        timeline: super::timeline::list(db, KIND, id).await?,
+        timeline: super::timeline::list(db, subject::PARTICIPANT, id).await?,
     }))
 }
 

@@ -36,6 +36,18 @@ pub async fn get(db: &impl ConnectionTrait, key: &str) -> Result<Option<Setting>
         }))
 }
 
+/// The programme's name as an admin set it, or `configured` (from the environment) while
+/// never set.
+pub async fn programme_name(
+    db: &impl ConnectionTrait,
+    configured: &str,
+) -> Result<String, AppError> {
+    Ok(get(db, PROGRAMME_NAME)
+        .await?
+        .map(|s| s.value)
+        .unwrap_or_else(|| configured.to_owned()))
+}
+
 /// Writes `value` if the stored version is still `expected` (`None`: the key must not exist
 /// yet) and returns the new version; otherwise `Conflict`, and nothing is written.
 pub async fn put(

@@ -56,6 +56,18 @@ impl Role {
     }
 }
 
+// The role sets that the access policy and the pages both name, so that a page shows what
+// its server functions allow.
+
+/// Admins only: settings, lists, users' access, the audit log.
+pub const ADMIN: &[Role] = &[Role::Admin];
+/// Those who run the programme: participants, matching, the board.
+pub const STAFF_ADMIN: &[Role] = &[Role::Admin, Role::Coordinator];
+/// Everyone of the programme and its partner, not buddies.
+pub const STAFF: &[Role] = &[Role::Admin, Role::Coordinator, Role::Screener];
+/// Buddies, for their own duos (checked inside each function).
+pub const BUDDY: &[Role] = &[Role::Buddy];
+
 /// The signed-in person, as the interface knows them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CurrentUser {

@@ -2,9 +2,12 @@
 
 pub mod account;
 pub mod activity;
+pub mod activity_view;
 pub mod audit;
+pub mod board;
 pub mod calendar;
 pub mod duo;
+pub mod duo_view;
 pub mod import;
 pub mod lists;
 pub mod mail;

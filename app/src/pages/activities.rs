@@ -17,14 +17,12 @@ use crate::components::form::{ActionError, FormError, action_error};
 use crate::components::guard::RequireRole;
 use crate::components::profile_fields::{Input, field_problem};
 use crate::components::suspend::suspend;
-use crate::domain::account::Role;
+use crate::domain::account::BUDDY;
 use crate::domain::activity::{ActivityStatus, CancelForm, CheckInForm, Mood, PlanForm};
 use crate::domain::lists::Named;
 use crate::domain::time::format_day_time;
 use crate::error::AppError;
 use crate::i18n::{explain, use_i18n};
-
-const BUDDIES: &[Role] = &[Role::Buddy];
 
 fn route_id() -> Option<i32> {
     use_params_map()
@@ -280,7 +278,7 @@ pub fn PlanActivityPage() -> impl IntoView {
     });
     view! {
         <Title text=move || i18n.t().buddy_plan.to_owned() />
-        <RequireRole roles=BUDDIES>
+        <RequireRole roles=BUDDY>
             <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
                 {move || suspend(async move {
                     match data.await {
@@ -342,7 +340,7 @@ pub fn ActivityPage() -> impl IntoView {
     });
     view! {
         <Title text=move || i18n.t().buddy_home_title.to_owned() />
-        <RequireRole roles=BUDDIES>
+        <RequireRole roles=BUDDY>
             <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
                 {move || suspend(async move {
                     match data.await {

@@ -8,7 +8,7 @@ use crate::components::error_panel::ErrorPanel;
 use crate::components::guard::RequireRole;
 use crate::components::suspend::suspend;
 use crate::components::table_wrap::TableWrap;
-use crate::domain::account::Role;
+use crate::domain::account::ADMIN;
 use crate::domain::audit::AuditAction;
 use crate::domain::time::format_date_time;
 use crate::i18n::use_i18n;
@@ -20,7 +20,7 @@ pub fn AuditPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <Title text=move || i18n.t().audit_title.to_owned() />
-        <RequireRole roles=&[Role::Admin]>
+        <RequireRole roles=ADMIN>
             <h1>{move || i18n.t().audit_title}</h1>
             <p class="muted">{move || i18n.t().audit_intro}</p>
             <AuditTable />

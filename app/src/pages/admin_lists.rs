@@ -7,7 +7,7 @@ use crate::components::form::{FormError, action_error};
 use crate::components::guard::RequireRole;
 use crate::components::profile_fields::Input;
 use crate::components::suspend::suspend;
-use crate::domain::account::Role;
+use crate::domain::account::ADMIN;
 use crate::domain::lists::{ListKind, Lists};
 use crate::i18n::{Texts, use_i18n};
 
@@ -88,7 +88,7 @@ pub fn ListsPage() -> impl IntoView {
     );
     view! {
         <Title text=move || i18n.t().lists_title.to_owned() />
-        <RequireRole roles=&[Role::Admin]>
+        <RequireRole roles=ADMIN>
             <h1>{move || i18n.t().lists_title}</h1>
             <p class="lead">{move || i18n.t().lists_intro}</p>
             <FormError error=toggle_error />

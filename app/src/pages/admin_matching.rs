@@ -10,7 +10,8 @@ use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{FormError, action_error};
 use crate::components::guard::RequireRole;
 use crate::components::suspend::suspend;
-use crate::domain::account::Role;
+use crate::components::table_wrap::TableWrap;
+use crate::domain::account::ADMIN;
 use crate::error::AppError;
 use crate::i18n::{explain, use_i18n};
 use crate::matching::{ComponentKind, WeightsForm};
@@ -73,7 +74,7 @@ pub fn WeightsPage() -> impl IntoView {
     };
     view! {
         <Title text=move || i18n.t().weights_title.to_owned() />
-        <RequireRole roles=&[Role::Admin]>
+        <RequireRole roles=ADMIN>
             <h1>{move || i18n.t().weights_title}</h1>
             <p>{move || i18n.t().weights_intro}</p>
             <Show when=saved>
@@ -126,7 +127,7 @@ pub fn WeightsPage() -> impl IntoView {
                                     <section class="card" aria-labelledby="preview-title">
                                         <h2 id="preview-title">{move || i18n.t().weights_preview_title}</h2>
                                         <p role="status">{move || (i18n.t().weights_changed)(p.changed_pairs, p.pairs)}</p>
-                                        <div class="table-scroll">
+                                        <TableWrap label=|t| t.weights_preview_title>
                                             <table>
                                                 <thead>
                                                     <tr>
@@ -148,7 +149,7 @@ pub fn WeightsPage() -> impl IntoView {
                                                     }).collect_view()}
                                                 </tbody>
                                             </table>
-                                        </div>
+                                        </TableWrap>
                                         <ActionForm action=save>
                                             <FormError error=save_error />
                                             {FIELDS.into_iter().map(|(field, _)| view! {

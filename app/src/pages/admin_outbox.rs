@@ -7,7 +7,7 @@ use crate::api::outbox::{OUTBOX_PAGE, list_outbox};
 use crate::components::error_panel::ErrorPanel;
 use crate::components::guard::RequireRole;
 use crate::components::suspend::suspend;
-use crate::domain::account::Role;
+use crate::domain::account::ADMIN;
 use crate::domain::mail::{MailStatus, OutboxRow};
 use crate::domain::time::format_date_time;
 use crate::i18n::use_i18n;
@@ -19,7 +19,7 @@ pub fn OutboxPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <Title text=move || i18n.t().outbox_title.to_owned() />
-        <RequireRole roles=&[Role::Admin]>
+        <RequireRole roles=ADMIN>
             <h1>{move || i18n.t().outbox_title}</h1>
             <p class="muted">{move || i18n.t().outbox_intro}</p>
             <OutboxList />

@@ -9,7 +9,7 @@ use crate::components::form::{FormError, action_error, reload_after};
 use crate::components::guard::RequireRole;
 use crate::components::profile_fields::Input;
 use crate::components::suspend::suspend;
-use crate::domain::account::Role;
+use crate::domain::account::ADMIN;
 use crate::i18n::use_i18n;
 
 #[component]
@@ -17,7 +17,7 @@ pub fn SettingsPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <Title text=move || i18n.t().settings_title.to_owned() />
-        <RequireRole roles=&[Role::Admin]>
+        <RequireRole roles=ADMIN>
             <h1>{move || i18n.t().settings_title}</h1>
             <SecuritySettings />
             <EvaluationPlanSettings />

@@ -9,7 +9,7 @@ use crate::components::form::{Field, FormError, action_error};
 use crate::components::guard::RequireRole;
 use crate::components::suspend::suspend;
 use crate::components::table_wrap::TableWrap;
-use crate::domain::account::{CurrentUser, Role};
+use crate::domain::account::{CurrentUser, Role, STAFF_ADMIN};
 use crate::domain::time::format_date_time;
 use crate::i18n::use_i18n;
 
@@ -18,7 +18,7 @@ pub fn UsersPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <Title text=move || i18n.t().users_title.to_owned() />
-        <RequireRole roles=&[Role::Admin, Role::Coordinator]>
+        <RequireRole roles=STAFF_ADMIN>
             <h1>{move || i18n.t().users_title}</h1>
             <UserTable />
         </RequireRole>

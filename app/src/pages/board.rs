@@ -15,12 +15,10 @@ use crate::components::form::{FormError, action_error};
 use crate::components::guard::RequireRole;
 use crate::components::profile_fields::{Input, field_problem};
 use crate::components::suspend::suspend;
-use crate::domain::account::Role;
+use crate::domain::account::STAFF_ADMIN;
 use crate::domain::duo::{AgreementItem, DuoStage, EndReason};
 use crate::i18n::{explain, use_i18n};
 use crate::matching::assess_pair;
-
-const COORDINATORS: &[Role] = &[Role::Admin, Role::Coordinator];
 
 /// A card being dragged or picked.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -123,7 +121,7 @@ pub fn BoardPage() -> impl IntoView {
     });
     view! {
         <Title text=move || i18n.t().board_title.to_owned() />
-        <RequireRole roles=COORDINATORS>
+        <RequireRole roles=STAFF_ADMIN>
             <h1>{move || i18n.t().board_title}</h1>
             <p class="lead">{move || i18n.t().board_intro}</p>
             <FormError error=action_error(propose) />
@@ -689,7 +687,7 @@ pub fn DuoMovePage() -> impl IntoView {
     let board = Resource::new(|| (), |_| get_board());
     view! {
         <Title text=move || i18n.t().board_title.to_owned() />
-        <RequireRole roles=COORDINATORS>
+        <RequireRole roles=STAFF_ADMIN>
             <p><a href="/board">{move || i18n.t().board_title}</a></p>
             <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
                 {move || suspend(async move {

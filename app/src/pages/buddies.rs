@@ -17,15 +17,12 @@ use crate::components::people_list::{ListFilters, NameFilter, Paging, use_list_q
 use crate::components::profile_fields::{Input, ProfileFields, SelectField};
 use crate::components::suspend::suspend;
 use crate::components::table_wrap::TableWrap;
-use crate::domain::account::{CurrentUser, Role};
+use crate::domain::account::{CurrentUser, Role, STAFF, STAFF_ADMIN};
 use crate::domain::lists::Lists;
 use crate::domain::people::{ApplicationForm, BuddyStatus, ScreeningOutcome};
 use crate::domain::time::format_date;
 use crate::error::AppError;
 use crate::i18n::{explain, use_i18n};
-
-const COORDINATORS: &[Role] = &[Role::Admin, Role::Coordinator];
-const STAFF: &[Role] = &[Role::Admin, Role::Coordinator, Role::Screener];
 
 /// The application's own fields after the profile.
 #[component]
@@ -235,7 +232,7 @@ pub fn NewBuddyPage() -> impl IntoView {
     );
     view! {
         <Title text=move || i18n.t().buddies_new.to_owned() />
-        <RequireRole roles=COORDINATORS>
+        <RequireRole roles=STAFF_ADMIN>
             <h1>{move || i18n.t().buddies_new}</h1>
             <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
                 {move || suspend(async move {
@@ -264,7 +261,7 @@ pub fn EditBuddyPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <Title text=move || i18n.t().edit_buddy_title.to_owned() />
-        <RequireRole roles=COORDINATORS>
+        <RequireRole roles=STAFF_ADMIN>
             <h1>{move || i18n.t().edit_buddy_title}</h1>
             <BuddyEditor />
         </RequireRole>

@@ -11,11 +11,9 @@ use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{FormError, action_error};
 use crate::components::guard::RequireRole;
 use crate::components::suspend::suspend;
-use crate::domain::account::Role;
+use crate::domain::account::BUDDY;
 use crate::error::AppError;
 use crate::i18n::use_i18n;
-
-const BUDDY_ONLY: &[Role] = &[Role::Buddy];
 
 #[component]
 pub fn CalendarPage() -> impl IntoView {
@@ -30,7 +28,7 @@ pub fn CalendarPage() -> impl IntoView {
     );
     view! {
         <Title text=move || i18n.t().calendar_title.to_owned() />
-        <RequireRole roles=BUDDY_ONLY>
+        <RequireRole roles=BUDDY>
             <div class="calendar-page">
                 <h1>{move || i18n.t().calendar_title}</h1>
                 <p class="lead">{move || i18n.t().calendar_intro}</p>

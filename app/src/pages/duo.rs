@@ -14,13 +14,11 @@ use crate::components::form::{ActionError, FormError, action_error, reload_after
 use crate::components::guard::RequireRole;
 use crate::components::profile_fields::{Input, field_problem};
 use crate::components::suspend::suspend;
-use crate::domain::account::Role;
+use crate::domain::account::STAFF_ADMIN;
 use crate::domain::duo::{AgreementItem, DuoStage, EvaluationForm, EvaluationOutcome};
 use crate::domain::time::{format_date, format_date_long, format_date_time};
 use crate::error::AppError;
 use crate::i18n::{Lang, explain, use_i18n};
-
-const COORDINATORS: &[Role] = &[Role::Admin, Role::Coordinator];
 
 fn route_id() -> Option<i32> {
     use_params_map()
@@ -65,7 +63,7 @@ pub fn DuoPage() -> impl IntoView {
         }
     });
     view! {
-        <RequireRole roles=COORDINATORS>
+        <RequireRole roles=STAFF_ADMIN>
             <Transition fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
                 {move || suspend(async move {
                     let d = match detail.await {
@@ -335,7 +333,7 @@ pub fn AgreementPage() -> impl IntoView {
     let programme = expect_context::<ProgrammeResource>();
     let detail = Resource::new(route_id, load);
     view! {
-        <RequireRole roles=COORDINATORS>
+        <RequireRole roles=STAFF_ADMIN>
             <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
                 {move || suspend(async move {
                     let d = match detail.await {

@@ -8,7 +8,7 @@ use crate::components::escape::raw_text_element;
 use crate::components::form::{FormError, action_error};
 use crate::components::guard::RequireRole;
 use crate::components::table_wrap::TableWrap;
-use crate::domain::account::Role;
+use crate::domain::account::STAFF_ADMIN;
 use crate::domain::import::FIELDS;
 use crate::i18n::use_i18n;
 
@@ -48,7 +48,7 @@ pub fn ImportPage() -> impl IntoView {
     };
     view! {
         <Title text=move || i18n.t().import_title.to_owned() />
-        <RequireRole roles=&[Role::Admin, Role::Coordinator]>
+        <RequireRole roles=STAFF_ADMIN>
             <h1>{move || i18n.t().import_title}</h1>
             <section class="card form-card form-card--wide" aria-labelledby="import-title">
                 <h2 id="import-title">{move || i18n.t().import_heading}</h2>

@@ -25,7 +25,7 @@ pub fn LoginCodePage() -> impl IntoView {
                 </button>
             </ActionForm>
             <p>
-                <a href="/login">{move || i18n.t().login_start_over}</a>
+                <a class="btn" href="/login">{move || i18n.t().login_start_over}</a>
             </p>
         </section>
     }

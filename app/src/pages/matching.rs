@@ -14,12 +14,10 @@ use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{FormError, action_error};
 use crate::components::guard::RequireRole;
 use crate::components::suspend::suspend;
-use crate::domain::account::Role;
+use crate::domain::account::STAFF_ADMIN;
 use crate::error::AppError;
 use crate::i18n::{explain, use_i18n};
 use crate::matching::{ComponentKind, PairAssessment, Ranking};
-
-const COORDINATORS: &[Role] = &[Role::Admin, Role::Coordinator];
 
 fn route_id() -> Option<i32> {
     use_params_map()
@@ -70,7 +68,7 @@ pub fn BuddyMatchPage() -> impl IntoView {
     });
     view! {
         <Title text=move || i18n.t().match_title.to_owned() />
-        <RequireRole roles=COORDINATORS>
+        <RequireRole roles=STAFF_ADMIN>
             <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
                 {move || suspend(async move {
                     let r = match ranking.await {
@@ -104,7 +102,7 @@ pub fn ParticipantMatchPage() -> impl IntoView {
     });
     view! {
         <Title text=move || i18n.t().match_participant_title.to_owned() />
-        <RequireRole roles=COORDINATORS>
+        <RequireRole roles=STAFF_ADMIN>
             <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
                 {move || suspend(async move {
                     let r = match ranking.await {
@@ -278,7 +276,7 @@ fn Comparison(
     view! {
         <section class="card" aria-labelledby="compare-title">
             <h2 id="compare-title">{move || i18n.t().match_compare_title}</h2>
-            <div class="table-scroll">
+            <div class="table-wrap" tabindex="0" role="region" aria-label=move || i18n.t().match_compare_title>
                 <table class="compare">
                     <thead>
                         <tr>
@@ -322,7 +320,7 @@ pub fn EveryonePage() -> impl IntoView {
     let proposal = Resource::new(|| (), |_| propose_for_everyone());
     view! {
         <Title text=move || i18n.t().everyone_title.to_owned() />
-        <RequireRole roles=COORDINATORS>
+        <RequireRole roles=STAFF_ADMIN>
             <h1>{move || i18n.t().everyone_title}</h1>
             <p>{move || i18n.t().everyone_intro}</p>
             <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
@@ -341,7 +339,7 @@ pub fn EveryonePage() -> impl IntoView {
                     view! {
                         <section class="card">
                             <h2>{move || (i18n.t().everyone_total)(count, total)}</h2>
-                            <div class="table-scroll">
+                            <div class="table-wrap" tabindex="0" role="region" aria-label=move || i18n.t().everyone_title>
                                 <table>
                                     <thead>
                                         <tr>

@@ -18,21 +18,19 @@ use crate::components::people_list::{ListFilters, NameFilter, Paging, use_list_q
 use crate::components::profile_fields::{Input, ProfileFields, SelectField};
 use crate::components::suspend::suspend;
 use crate::components::table_wrap::TableWrap;
-use crate::domain::account::Role;
+use crate::domain::account::STAFF_ADMIN;
 use crate::domain::lists::Lists;
 use crate::domain::people::{IntakeForm, ParticipantStatus};
 use crate::domain::time::{format_date, format_date_time};
 use crate::error::AppError;
 use crate::i18n::{explain, use_i18n};
 
-const COORDINATORS: &[Role] = &[Role::Admin, Role::Coordinator];
-
 #[component]
 pub fn ParticipantsPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <Title text=move || i18n.t().participants_title.to_owned() />
-        <RequireRole roles=COORDINATORS>
+        <RequireRole roles=STAFF_ADMIN>
             <div class="page-head">
                 <h1>{move || i18n.t().participants_title}</h1>
                 <a class="btn btn--primary" href="/participants/new">{move || i18n.t().participants_new}</a>
@@ -145,7 +143,7 @@ pub fn NewParticipantPage() -> impl IntoView {
     let action = ServerAction::<CreateParticipant>::new();
     view! {
         <Title text=move || i18n.t().intake_title.to_owned() />
-        <RequireRole roles=COORDINATORS>
+        <RequireRole roles=STAFF_ADMIN>
             <h1>{move || i18n.t().intake_title}</h1>
             <IntakeEditor values=IntakeForm::default() draft=DraftForm::Intake form=move |lists: Lists, values: IntakeForm| {
                     let error = action_error(action);
@@ -273,7 +271,7 @@ pub fn ParticipantPage() -> impl IntoView {
     );
     let lists = Resource::new(|| (), |_| load_lists());
     view! {
-        <RequireRole roles=COORDINATORS>
+        <RequireRole roles=STAFF_ADMIN>
             <Transition fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
                 {move || suspend(async move {
                     let d = match detail.await {
@@ -372,7 +370,7 @@ pub fn EditParticipantPage() -> impl IntoView {
     });
     view! {
         <Title text=move || i18n.t().edit_participant_title.to_owned() />
-        <RequireRole roles=COORDINATORS>
+        <RequireRole roles=STAFF_ADMIN>
             <h1>{move || i18n.t().edit_participant_title}</h1>
             <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
                 {move || suspend(async move {

@@ -13,7 +13,7 @@ use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{FormError, action_error};
 use crate::components::guard::RequireRole;
 use crate::components::suspend::suspend;
-use crate::domain::account::Role;
+use crate::domain::account::STAFF_ADMIN;
 use crate::domain::time::format_date;
 use crate::i18n::{explain, use_i18n};
 use crate::matching::Estimate;
@@ -29,7 +29,7 @@ pub fn WaitingPage() -> impl IntoView {
     let estimate = Resource::new(|| (), |_| estimate_waiting());
     view! {
         <Title text=move || i18n.t().waiting_title.to_owned() />
-        <RequireRole roles=&[Role::Admin, Role::Coordinator]>
+        <RequireRole roles=STAFF_ADMIN>
             <h1>{move || i18n.t().waiting_title}</h1>
             <p class="lead">{move || i18n.t().waiting_intro}</p>
             <FormError error />

@@ -220,8 +220,9 @@ async fn every_server_function_takes_bad_input_for_every_role_without_a_5xx() {
     app::demo::fill(&server.test.db, common::test_now(), today)
         .await
         .unwrap();
-    let mut roles: Vec<(&str, Option<Role>, Option<i32>, Option<String>)> =
-        vec![("anonymous", None, None, None)];
+    // (label, role, user id, session cookie): anonymous first.
+    type Caller<'a> = (&'a str, Option<Role>, Option<i32>, Option<String>);
+    let mut roles: Vec<Caller> = vec![("anonymous", None, None, None)];
     for (label, role) in [
         ("admin", Role::Admin),
         ("coordinator", Role::Coordinator),
