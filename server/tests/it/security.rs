@@ -105,6 +105,27 @@ async fn pages_carry_the_security_headers_and_are_not_cached() {
     assert_eq!(reply.header("strict-transport-security"), None);
 }
 
+/// A path that cannot be a file (a part longer than any file name) gets the 404 page at
+/// once: the file server never tries to open it, so it logs no "File name too long" error.
+#[tokio::test]
+async fn a_path_that_cannot_be_a_file_is_a_plain_404() {
+    let (_db, router) = server().await;
+    for path in [
+        format!("/{}", "a".repeat(10_000)),
+        format!("/pkg/{}.wasm", "b".repeat(300)),
+        format!("/{}", "c/".repeat(600)),
+    ] {
+        let reply = send(&router, get(&path)).await;
+        assert_eq!(reply.status, StatusCode::NOT_FOUND, "{}", &path[..20]);
+        assert!(
+            reply.body.contains("not-found-title"),
+            "{}",
+            &reply.body[..200.min(reply.body.len())]
+        );
+        assert!(!reply.body.contains(&"a".repeat(300)));
+    }
+}
+
 #[tokio::test]
 async fn the_404_page_carries_the_security_headers() {
     let (_db, router) = server().await;
