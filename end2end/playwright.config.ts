@@ -58,7 +58,7 @@ export default defineConfig({
       name: "desktop",
       use: { ...devices["Desktop Chrome"], launchOptions },
       // The buddy's phone story moves a shared clock: the phone project tells it once.
-      testIgnore: /buddy-phone/,
+      testIgnore: /buddy-phone|every-page/,
     },
     {
       name: "phone",
@@ -70,14 +70,34 @@ export default defineConfig({
         launchOptions,
       },
       // The first start can happen once per server: the desktop project does it.
-      testIgnore: /first-start/,
+      testIgnore: /first-start|every-page/,
     },
     {
       // Every page must also work as plain HTML forms and links.
       name: "nojs",
       use: { ...devices["Desktop Chrome"], javaScriptEnabled: false, launchOptions },
       grepInvert: /@js/,
-      testIgnore: /first-start|buddy-phone/,
+      testIgnore: /first-start|buddy-phone|every-page/,
+    },
+    // The every-page guard, after the others: it loads every page many times with axe-core,
+    // and beside the drag tests it would slow them past their timeouts.
+    {
+      name: "guard-desktop",
+      use: { ...devices["Desktop Chrome"], launchOptions },
+      testMatch: /every-page/,
+      dependencies: ["desktop", "phone", "nojs"],
+    },
+    {
+      name: "guard-phone",
+      use: {
+        viewport: { width: 360, height: 780 },
+        deviceScaleFactor: 3,
+        isMobile: true,
+        hasTouch: true,
+        launchOptions,
+      },
+      testMatch: /every-page/,
+      dependencies: ["desktop", "phone", "nojs"],
     },
   ],
   webServer: [

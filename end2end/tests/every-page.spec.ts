@@ -245,7 +245,7 @@ test.describe("every page @js", () => {
   test.beforeAll(async ({}, info) => {
     // One fixture per server: the desktop project makes it, the phone reuses it.
     const file = path.join(__dirname, "..", ".tmp", "guard-ids.json");
-    if (info.project.name === "desktop" || !fs.existsSync(file)) {
+    if (info.project.name === "guard-desktop" || !fs.existsSync(file)) {
       ids = await prepare();
       fs.writeFileSync(file, JSON.stringify(ids));
     } else {
@@ -258,9 +258,8 @@ test.describe("every page @js", () => {
   });
 
   for (const role of ["anonymous", "admin", "coordinator", "screener", "buddy"] as Role[]) {
-    test(`every page of the ${role}`, async ({ page }, info) => {
+    test(`every page of the ${role}`, async ({ page }) => {
       test.setTimeout(240_000);
-      if (info.project.name === "phone") await page.setViewportSize({ width: 360, height: 780 });
       const errors: string[] = [];
       page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
       page.on("pageerror", (e) => errors.push(e.message));
@@ -284,7 +283,7 @@ test.describe("every page @js", () => {
     ["coordinator", "/participants/:id/edit"],
   ] as [Role, string][]) {
     test(`${route} hydrates cleanly 50 times in a row for the ${role}`, async ({ page }, info) => {
-      test.skip(info.project.name !== "desktop", "one project is enough for the loop");
+      test.skip(info.project.name !== "guard-desktop", "one project is enough for the loop");
       test.setTimeout(180_000);
       const errors: string[] = [];
       page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
