@@ -282,8 +282,7 @@ test.describe("every page @js", () => {
     ["admin", "/"],
     ["coordinator", "/participants/:id/edit"],
   ] as [Role, string][]) {
-    test(`${route} hydrates cleanly 50 times in a row for the ${role}`, async ({ page }, info) => {
-      test.skip(info.project.name !== "guard-desktop", "one project is enough for the loop");
+    test(`${route} hydrates cleanly 50 times in a row for the ${role}`, async ({ page }) => {
       test.setTimeout(180_000);
       const errors: string[] = [];
       page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
