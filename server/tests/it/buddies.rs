@@ -11,7 +11,7 @@ use axum::http::StatusCode;
 use common::Backend;
 use common::server::Server;
 
-fn application(first_name: &str, changes: &[(&str, &str)]) -> Vec<(String, String)> {
+pub(crate) fn application(first_name: &str, changes: &[(&str, &str)]) -> Vec<(String, String)> {
     let mut form: Vec<(String, String)> = [
         ("form[profile][first_name]", first_name),
         ("form[profile][last_name]", "Peeters"),

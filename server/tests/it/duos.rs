@@ -14,7 +14,7 @@ use common::server::Server;
 use sea_orm::EntityTrait;
 
 /// The demo programme with one proposed duo: (server, coordinator, duo id, participant id, buddy id).
-async fn proposed(backend: Backend) -> (Server, String, i32, i32, i32) {
+pub(crate) async fn proposed(backend: Backend) -> (Server, String, i32, i32, i32) {
     let server = Server::new(backend).await;
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
     app::demo::fill(&server.test.db, common::test_now(), today)

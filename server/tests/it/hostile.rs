@@ -32,38 +32,9 @@ const RAW_MARKUP: &[&str] = &[
 /// The demo programme with one proposed duo whose two people are then made hostile, as
 /// written straight into the database (no validation between: the worst case).
 async fn hostile_duo(backend: Backend) -> (Server, String, i32, i32, i32) {
-    let server = Server::new(backend).await;
-    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
-    app::demo::fill(&server.test.db, common::test_now(), today)
-        .await
-        .unwrap();
-    let coordinator = server.session_for("c@example.be", Role::Coordinator).await;
-    let reply = server.call("get_board", &[], Some(&coordinator)).await;
-    let board: app::api::duos::Board = serde_json::from_str(&reply.body).unwrap();
-    let (participant_id, buddy_id) = board
-        .buddies
-        .iter()
-        .find_map(|b| {
-            board.waiting.iter().find_map(|p| {
-                app::matching::assess_pair(&p.candidate, &b.candidate, &board.context)
-                    .allowed
-                    .then_some((p.candidate.id as i32, b.candidate.id as i32))
-            })
-        })
-        .expect("an allowed pair in the demo");
-    let reply = server
-        .call(
-            "propose_duo",
-            &[
-                ("participant_id", &participant_id.to_string()),
-                ("buddy_id", &buddy_id.to_string()),
-            ],
-            Some(&coordinator),
-        )
-        .await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
-    let duo_id: i32 = serde_json::from_str(&reply.body).unwrap();
-
+    // The duos tests' programme: the demo with one proposed duo.
+    let (server, coordinator, duo_id, participant_id, buddy_id) =
+        crate::duos::proposed(backend).await;
     let db = &server.test.db;
     let stored = participant::Entity::find_by_id(participant_id)
         .one(db)
@@ -197,21 +168,8 @@ async fn a_public_application_cannot_put_markup_in_the_title() {
     let server = Server::new(Backend::Sqlite).await;
     let coordinator = server.session_for("c@example.be", Role::Coordinator).await;
     let name = "</title><b id=probe-injected>x</b>";
-    let form = [
-        ("form[profile][first_name]", name),
-        ("form[profile][last_name]", "Zzapply"),
-        ("form[profile][birth_date]", "1985-06-01"),
-        ("form[profile][gender]", "man"),
-        ("form[profile][municipality_id]", "3"),
-        ("form[profile][email]", "kandidaat@example.be"),
-        ("form[profile][preferred_contact]", "email"),
-        ("form[profile][interests][]", "2"),
-        ("form[profile][availability][]", "15"),
-        ("form[profile][max_travel_km]", "15"),
-        ("form[motivation]", "Ik wil graag iemand leren kennen."),
-        ("form[capacity]", "1"),
-        ("form[privacy_read]", "true"),
-    ];
+    let form = crate::buddies::application(name, &[("form[profile][last_name]", "Zzapply")]);
+    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     let reply = server.call("apply_as_buddy", &form, None).await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
     let id = buddy::Entity::find()
