@@ -21,7 +21,6 @@ pub struct AppState {
     pub writes: crate::db::writes::WriteGate,
     pub config: Arc<Config>,
     pub clock: Clock,
-    pub drafts: crate::api::drafts::FormDrafts,
 }
 
 impl AppState {

@@ -11,6 +11,7 @@ mod m20261127_000003_two_factor_invitations;
 mod m20261127_000004_people;
 mod m20261127_000005_duos;
 mod m20261127_000006_activities;
+mod m20261205_000007_form_drafts;
 
 pub struct Migrator;
 
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000004_people::Migration),
             Box::new(m20261127_000005_duos::Migration),
             Box::new(m20261127_000006_activities::Migration),
+            Box::new(m20261205_000007_form_drafts::Migration),
         ]
     }
 }

@@ -30,6 +30,5 @@ pub async fn build_state(
         writes: app::db::writes::WriteGate::for_url(&config.database_url),
         config: Arc::new(config),
         clock,
-        drafts: Default::default(),
     })
 }

@@ -39,10 +39,11 @@ pub async fn calendar_status() -> Result<FeedStatus, AppError> {
     let buddy = own_buddy(&cx).await?;
     let feed = crate::db::calendar::find(&state.db, buddy).await?;
     let fresh_url = match (&feed, crate::auth::session::current_session_hash(state)) {
-        (Some(_), Some(session)) => state
-            .drafts
-            .take_once(&session, FRESH_URL, cx.now)
-            .and_then(|json| serde_json::from_str(&json).ok()),
+        (Some(_), Some(session)) => {
+            crate::api::drafts::take_once(state, &session, FRESH_URL, cx.now)
+                .await?
+                .and_then(|json| serde_json::from_str(&json).ok())
+        }
         _ => None,
     };
     Ok(FeedStatus {
@@ -79,7 +80,7 @@ pub async fn renew_calendar() -> Result<String, AppError> {
         && let Some(session) = crate::auth::session::current_session_hash(state)
     {
         let json = serde_json::to_string(&url).map_err(AppError::internal)?;
-        state.drafts.keep_once(&session, FRESH_URL, json, now);
+        crate::api::drafts::keep_once(state, &session, FRESH_URL, json, now).await?;
     }
     Ok(url)
 }

@@ -1,7 +1,8 @@
 //! What a form sent without JavaScript held when the server refused it. The browser then
-//! follows a redirect back to the form and would show it empty; instead the values wait
-//! here, in memory, for a few minutes, for the same browser (and session) only. With
-//! JavaScript the page keeps them itself and nothing is stored.
+//! follows a redirect back to the form and would show it empty; instead the values wait in
+//! the database (`db::drafts`, so that any server instance can show them) for a few minutes,
+//! for the same browser and session only. With JavaScript the page keeps them itself and
+//! nothing is stored.
 
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
@@ -53,7 +54,7 @@ pub async fn load_draft(form: String) -> Result<Option<String>, AppError> {
         return Ok(None);
     };
     let session = crate::auth::session::current_session_hash(&cx.state);
-    Ok(cx.state.drafts.get(&key, &form, session, cx.now))
+    crate::db::drafts::get(&cx.state.db, &key, &form, session.as_deref(), cx.now).await
 }
 
 /// The refused values of `form`, if there are any, else `fallback`.
@@ -65,119 +66,97 @@ pub async fn draft_or<F: DeserializeOwned>(form: DraftForm, fallback: F) -> F {
 }
 
 #[cfg(feature = "ssr")]
-pub use store::{FormDrafts, settle};
+pub use store::{keep_once, settle, take_once};
 
 #[cfg(feature = "ssr")]
 mod store {
-    use std::collections::HashMap;
-    use std::sync::{Arc, Mutex};
-
     use chrono::{DateTime, Duration, Utc};
     use serde::Serialize;
 
     use super::{DRAFT_MINUTES, DraftForm};
+    use crate::db::drafts::{self, Draft};
     use crate::error::AppError;
+    use crate::state::AppState;
 
-    /// Bounds the memory a flood of refused posts can take.
-    const MAX_DRAFTS: usize = 5_000;
     /// How long a result waits for the page that shows it once.
     const ONCE_MINUTES: i64 = 5;
 
-    struct Draft {
-        session: Option<String>,
-        json: String,
-        expires: DateTime<Utc>,
+    fn once(what: &str) -> String {
+        format!("once:{what}")
     }
 
-    /// (browser key, form key) → values; shared by all requests of this server.
-    #[derive(Clone, Default)]
-    pub struct FormDrafts(Arc<Mutex<HashMap<(String, String), Draft>>>);
+    /// Keeps a result that a form sent without JavaScript cannot carry back (the browser
+    /// follows a redirect), for the next page of this session to show once.
+    pub async fn keep_once(
+        state: &AppState,
+        session: &str,
+        what: &str,
+        json: String,
+        now: DateTime<Utc>,
+    ) -> Result<(), AppError> {
+        let draft = Draft {
+            browser_key: session,
+            form: &once(what),
+            session_hash: Some(session),
+            body: json,
+            expires_at: now + Duration::minutes(ONCE_MINUTES),
+        };
+        drafts::put(&state.db, draft, now).await
+    }
 
-    impl FormDrafts {
-        fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<(String, String), Draft>> {
-            self.0
-                .lock()
-                .unwrap_or_else(|poisoned| poisoned.into_inner())
-        }
-
-        fn put(&self, key: (String, String), draft: Draft, now: DateTime<Utc>) {
-            let mut drafts = self.lock();
-            drafts.retain(|_, d| d.expires > now);
-            if drafts.len() < MAX_DRAFTS || drafts.contains_key(&key) {
-                drafts.insert(key, draft);
-            }
-        }
-
-        pub fn get(
-            &self,
-            key: &str,
-            form: &str,
-            session: Option<String>,
-            now: DateTime<Utc>,
-        ) -> Option<String> {
-            let drafts = self.lock();
-            drafts
-                .get(&(key.to_owned(), form.to_owned()))
-                .filter(|d| d.expires > now && d.session == session)
-                .map(|d| d.json.clone())
-        }
-
-        fn remove(&self, key: &str, form: &str) {
-            self.lock().remove(&(key.to_owned(), form.to_owned()));
-        }
-
-        /// Keeps a result that a form sent without JavaScript cannot carry back (the
-        /// browser follows a redirect), for the next page of this session to show once.
-        pub fn keep_once(&self, session: &str, what: &str, json: String, now: DateTime<Utc>) {
-            let draft = Draft {
-                session: Some(session.to_owned()),
-                json,
-                expires: now + Duration::minutes(ONCE_MINUTES),
-            };
-            self.put((session.to_owned(), format!("once:{what}")), draft, now);
-        }
-
-        /// The result kept by [`FormDrafts::keep_once`], removed on the way.
-        pub fn take_once(&self, session: &str, what: &str, now: DateTime<Utc>) -> Option<String> {
-            self.lock()
-                .remove(&(session.to_owned(), format!("once:{what}")))
-                .filter(|d| d.expires > now && d.session.as_deref() == Some(session))
-                .map(|d| d.json)
-        }
+    /// The result kept by [`keep_once`], removed on the way.
+    pub async fn take_once(
+        state: &AppState,
+        session: &str,
+        what: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Option<String>, AppError> {
+        drafts::take(&state.db, session, &once(what), Some(session), now).await
     }
 
     /// Passes `result` on; on the way keeps `values` when a form without JavaScript was
-    /// refused, and forgets older refused values once the form went through.
-    pub fn settle<T, F: Serialize>(
+    /// refused, and forgets older refused values once the form went through. A failure of
+    /// the store itself is logged and passes `result` on too: the form then shows empty.
+    pub async fn settle<T, F: Serialize>(
         form: DraftForm,
         values: &F,
         result: Result<T, AppError>,
     ) -> Result<T, AppError> {
-        use crate::auth::session;
         // Also when the policy refused the call: there is no `Ctx` to take the state from.
         let Ok(state) = crate::api::ctx::render_state() else {
             return result;
         };
-        let form = form.key();
-        match &result {
-            Ok(_) => {
-                if let Some(key) = session::existing_draft_key(&state) {
-                    state.drafts.remove(&key, &form);
-                }
-            }
-            Err(_) if session::is_plain_form_post() => {
-                let key = session::draft_key(&state, DRAFT_MINUTES)?;
-                let json = serde_json::to_string(values).map_err(AppError::internal)?;
-                let now = state.clock.now();
-                let draft = Draft {
-                    session: session::current_session_hash(&state),
-                    json,
-                    expires: now + Duration::minutes(DRAFT_MINUTES),
-                };
-                state.drafts.put((key, form), draft, now);
-            }
-            Err(_) => {}
-        }
+        // A failure of the store was logged where it arose (`AppError::internal`); the
+        // form then shows empty, and the caller still gets its own answer.
+        let _ = keep(&state, form, values, result.is_ok()).await;
         result
+    }
+
+    async fn keep<F: Serialize>(
+        state: &AppState,
+        form: DraftForm,
+        values: &F,
+        went_through: bool,
+    ) -> Result<(), AppError> {
+        use crate::auth::session;
+        let form = form.key();
+        if went_through {
+            if let Some(key) = session::existing_draft_key(state) {
+                drafts::remove(&state.db, &key, &form).await?;
+            }
+        } else if session::is_plain_form_post() {
+            let key = session::draft_key(state, DRAFT_MINUTES)?;
+            let session = session::current_session_hash(state);
+            let now = state.clock.now();
+            let draft = Draft {
+                browser_key: &key,
+                form: &form,
+                session_hash: session.as_deref(),
+                body: serde_json::to_string(values).map_err(AppError::internal)?,
+                expires_at: now + Duration::minutes(DRAFT_MINUTES),
+            };
+            drafts::put(&state.db, draft, now).await?;
+        }
+        Ok(())
     }
 }

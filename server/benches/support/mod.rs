@@ -96,7 +96,6 @@ pub fn router(database: &Database) -> Router {
         writes: app::db::writes::WriteGate::for_url(&database.url),
         config: Arc::new(database.config.clone()),
         clock: Clock::fixed(now()),
-        drafts: Default::default(),
     };
     klik_server::routes::router(state)
 }

@@ -1,5 +1,5 @@
 //! Background jobs inside `klik serve`: every tick, queue the reminders that are due, then
-//! deliver what waits in the outbox. One tokio task; it stops cleanly on shutdown (a tick
+//! deliver what waits in the outbox, and delete expired form drafts. One tokio task; it stops cleanly on shutdown (a tick
 //! under way finishes the message it is sending). Several instances may share a database:
 //! the outbox claims and the reminder keys keep every message to one delivery.
 //!
@@ -69,6 +69,11 @@ impl JobRunner {
             Some(mailer) => mail::deliver_due(&self.state, mailer, stopping).await,
             None => mail::Delivery::default(),
         };
+        // Refused form values live minutes: whichever instance ticks first deletes them.
+        let now = self.state.clock.now();
+        if let Err(error) = app::db::drafts::sweep(&self.state.db, now).await {
+            tracing::error!(%error, "sweeping form drafts failed; trying again next tick");
+        }
         Tick {
             reminders,
             delivery,

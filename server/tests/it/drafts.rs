@@ -129,3 +129,104 @@ async fn a_draft_belongs_to_the_session_that_typed_it() {
         .await;
     assert!(!page.body.contains("Draftinga"));
 }
+
+/// Behind a load balancer without sticky sessions the redirect back to the form may reach
+/// another instance: the values are in the database, so it shows them too. Expired drafts are
+/// swept by the background job and never shown.
+async fn a_draft_reaches_another_instance_and_expires(backend: Backend) {
+    let first = Server::new(backend).await;
+    // A second instance: its own state and router on the same database.
+    let second_state = app::state::AppState {
+        db: app::db::connect(&first.test.url, 2)
+            .await
+            .expect("second pool"),
+        ..first.state.clone()
+    };
+    let second = klik_server::routes::router(second_state.clone());
+    let refused = first
+        .post_form("apply_as_buddy", &application(""), None, "/become-a-buddy")
+        .await;
+    assert_eq!(refused.status, StatusCode::FOUND, "{}", refused.body);
+    let draft = refused.cookie("klik_draft").expect("a draft cookie");
+    let page = common::send(
+        &second,
+        axum::http::Request::get("/become-a-buddy")
+            .header("cookie", &draft)
+            .body(axum::body::Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.body.contains("value=\"Koenraad\""),
+        "kept across instances"
+    );
+
+    // 15 minutes later it is gone, and the sweep deletes the row.
+    first
+        .state
+        .clock
+        .advance(chrono::Duration::minutes(app::api::drafts::DRAFT_MINUTES));
+    let page = first.get("/become-a-buddy", Some(&draft)).await;
+    assert!(
+        !page.body.contains("Koenraad"),
+        "an expired draft is not shown"
+    );
+    let now = first.state.clock.now();
+    assert_eq!(
+        app::db::drafts::sweep(&first.test.db, now).await.unwrap(),
+        1
+    );
+    assert_eq!(
+        app::db::drafts::sweep(&first.test.db, now).await.unwrap(),
+        0
+    );
+}
+
+on_both_databases!(drafts_live_in_the_database => a_draft_reaches_another_instance_and_expires);
+
+/// A flood of refused posts fills the store only so far: past `MAX_DRAFTS` waiting drafts a
+/// refused form is not kept (it shows empty), until older drafts expire.
+async fn a_full_store_keeps_nothing_more(backend: Backend) {
+    use app::db::drafts::{Draft, MAX_DRAFTS, get, put};
+    use app::db::entities::form_draft;
+    use sea_orm::{ActiveValue::Set, EntityTrait};
+    let test = common::test_db(backend).await;
+    let now = common::test_now();
+    let later = now + chrono::Duration::minutes(15);
+    // Fill the store in one statement, as a flood of refused posts would.
+    let rows = (0..MAX_DRAFTS).map(|i| form_draft::ActiveModel {
+        browser_key: Set(format!("k{i}")),
+        form: Set("f".into()),
+        session_hash: Set(None),
+        body: Set("{}".into()),
+        expires_at: Set(later),
+        ..Default::default()
+    });
+    form_draft::Entity::insert_many(rows)
+        .exec_without_returning(&test.db)
+        .await
+        .expect("store filled");
+    let draft = |key| Draft {
+        browser_key: key,
+        form: "f",
+        session_hash: None,
+        body: "{\"a\":1}".into(),
+        expires_at: later,
+    };
+    put(&test.db, draft("new"), now)
+        .await
+        .expect("refusing is not an error");
+    assert_eq!(get(&test.db, "new", "f", None, now).await.unwrap(), None);
+    // Once they expired there is room again.
+    put(&test.db, draft("new"), later).await.unwrap();
+    assert_eq!(
+        get(&test.db, "new", "f", None, now)
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("{\"a\":1}")
+    );
+}
+
+on_both_databases!(a_full_draft_store_keeps_nothing_more => a_full_store_keeps_nothing_more);

@@ -9,6 +9,7 @@ pub mod buddy_interest;
 pub mod calendar_feed;
 pub mod duo;
 pub mod evaluation;
+pub mod form_draft;
 pub mod interest;
 pub mod invitation;
 pub mod login_attempt;

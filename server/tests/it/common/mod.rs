@@ -148,7 +148,6 @@ pub fn test_state(test: &TestDb) -> AppState {
         writes: app::db::writes::WriteGate::for_url(&test.url),
         config: std::sync::Arc::new(config),
         clock: Clock::fixed(test_now()),
-        drafts: Default::default(),
     }
 }
 
