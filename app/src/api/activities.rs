@@ -47,7 +47,7 @@ pub async fn get_activity(id: i32) -> Result<ActivityPage, AppError> {
     let with = crate::db::activities::shared_first_name(&cx.state.db, &duo).await?;
     let kinds = crate::db::activities::kinds(&cx.state.db).await?;
     Ok(ActivityPage {
-        activity: crate::db::activities::view(&activity, &kinds, cx.state.config.time_zone),
+        activity: crate::db::activities::view(&activity, &kinds, cx.state.config.time_zone)?,
         with,
         kinds,
         now: server::now_local(&cx),
@@ -66,7 +66,8 @@ pub async fn plan_activity(
         crate::api::drafts::DraftForm::PlanActivity(duo_id),
         &form,
         result,
-    );
+    )
+    .await;
     server::redirect_on_success(&result, next);
     result
 }
@@ -84,7 +85,8 @@ pub async fn reschedule_activity(
         crate::api::drafts::DraftForm::RescheduleActivity(id),
         &form,
         result,
-    );
+    )
+    .await;
     server::redirect_on_success(&result, next);
     result
 }
@@ -102,7 +104,8 @@ pub async fn cancel_activity(
         crate::api::drafts::DraftForm::CancelActivity(id),
         &form,
         result,
-    );
+    )
+    .await;
     server::redirect_on_success(&result, next);
     result
 }
@@ -125,7 +128,7 @@ pub async fn check_in_activity(
 ) -> Result<(), AppError> {
     let result = server::check_in(id, version, &form).await;
     let result =
-        crate::api::drafts::settle(crate::api::drafts::DraftForm::CheckIn(id), &form, result);
+        crate::api::drafts::settle(crate::api::drafts::DraftForm::CheckIn(id), &form, result).await;
     server::redirect_on_success(&result, next);
     result
 }
@@ -153,15 +156,13 @@ pub async fn cadence_margin() -> Result<(u32, Option<i32>), AppError> {
 /// Saves the margin over the version read.
 #[server(endpoint = "save_cadence_margin")]
 pub async fn save_cadence_margin(days: String, version: Option<i32>) -> Result<(), AppError> {
+    use crate::domain::activity::CadenceMarginForm;
     use crate::domain::audit::{AuditAction, Record, RecordKind};
-    use crate::domain::validation::in_range;
 
     let cx = Ctx::authorize::<SaveCadenceMargin>().await?;
-    let days = days
-        .trim()
-        .parse::<i64>()
-        .map_err(|_| AppError::validation("days", crate::domain::validation::Problem::Invalid))
-        .and_then(|d| in_range(d, 0, 60).map_err(|p| AppError::validation("days", p)))?;
+    let days = CadenceMarginForm { days }
+        .check()
+        .map_err(AppError::fields)?;
     let key = crate::db::settings::CADENCE_MARGIN_DAYS;
     let db = &cx.state.db;
     crate::db::settings::put(db, key, &days.to_string(), version, cx.now).await?;
@@ -186,7 +187,7 @@ pub(crate) mod server {
     use crate::db::activities::{self, Activity, Change};
     use crate::db::entities::duo;
     use crate::domain::account::Role;
-    use crate::domain::activity::{ActivityAction, ActivityRefusal, ActivityStatus, check_action};
+    use crate::domain::activity::{ActivityAction, ActivityRefusal, check_action};
     use crate::domain::audit::{AuditAction, Record, RecordKind};
     use crate::domain::duo::DuoStage;
     use crate::domain::lists::Named;
@@ -300,8 +301,7 @@ pub(crate) mod server {
         if activity.version != version {
             return Err(AppError::Conflict);
         }
-        let status = ActivityStatus::from_code(&activity.status)
-            .ok_or_else(|| AppError::internal("activity with an unknown status"))?;
+        let status = activities::status_of(&activity)?;
         let tz = cx.state.config.time_zone;
         check_action(
             action,

@@ -73,7 +73,7 @@ pub async fn apply_as_buddy(form: ApplicationForm) -> Result<(), AppError> {
         Ok(())
     }
     .await;
-    crate::api::drafts::settle(crate::api::drafts::DraftForm::Application, &form, result)
+    crate::api::drafts::settle(crate::api::drafts::DraftForm::Application, &form, result).await
 }
 
 /// A coordinator enters an application (from paper, a phone call).
@@ -98,7 +98,7 @@ pub async fn create_buddy(form: ApplicationForm) -> Result<i32, AppError> {
         Ok(id)
     }
     .await;
-    crate::api::drafts::settle(crate::api::drafts::DraftForm::NewBuddy, &form, result)
+    crate::api::drafts::settle(crate::api::drafts::DraftForm::NewBuddy, &form, result).await
 }
 
 /// One page of the buddies list, filtered as the list page's form says. Coordinators see
@@ -151,7 +151,7 @@ pub async fn update_buddy(id: i32, version: i32, form: ApplicationForm) -> Resul
         Ok(())
     }
     .await;
-    crate::api::drafts::settle(crate::api::drafts::DraftForm::EditBuddy(id), &form, result)
+    crate::api::drafts::settle(crate::api::drafts::DraftForm::EditBuddy(id), &form, result).await
 }
 
 /// Ownership on top of the role rule: a screener only for the candidates handed to them.
@@ -232,37 +232,19 @@ pub async fn record_screening(
     notes: Option<String>,
 ) -> Result<(), AppError> {
     use crate::domain::audit::{AuditAction, Record, RecordKind};
-    use crate::domain::people::NOTES_MAX;
-    use crate::domain::people::ScreeningOutcome;
-    use crate::domain::validation::{Problem, text};
+    use crate::domain::people::ScreeningForm;
 
     let cx = Ctx::authorize::<RecordScreening>().await?;
     may_see(&cx, id).await?;
-    let today = cx.today;
-    let mut problems = Vec::new();
-    let held_on = match chrono::NaiveDate::parse_from_str(held_on.trim(), "%Y-%m-%d") {
-        Ok(d) if d <= today => Some(d),
-        _ => {
-            problems.push(("held_on".to_owned(), Problem::Invalid));
-            None
-        }
+    let form = ScreeningForm {
+        held_on,
+        outcome,
+        notes: notes.unwrap_or_default(),
     };
-    let outcome = ScreeningOutcome::from_code(outcome.trim());
-    if outcome.is_none() {
-        problems.push(("outcome".to_owned(), Problem::Required));
-    }
-    let notes = text(notes.as_deref().unwrap_or_default(), 0, NOTES_MAX)
-        .map_err(|p| problems.push(("notes".to_owned(), p)))
-        .unwrap_or_default();
-    let (Some(held_on), Some(outcome)) = (held_on, outcome) else {
-        return Err(AppError::fields(problems));
-    };
-    if !problems.is_empty() {
-        return Err(AppError::fields(problems));
-    }
+    let s = form.check(cx.today).map_err(AppError::fields)?;
     let txn = cx.begin().await?;
     crate::db::buddies::record_screening(
-        &txn, id, version, held_on, outcome, &notes, cx.user.id, cx.now,
+        &txn, id, version, s.held_on, s.outcome, &s.notes, cx.user.id, cx.now,
     )
     .await?;
     cx.audit(

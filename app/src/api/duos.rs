@@ -118,7 +118,7 @@ pub async fn record_evaluation(
         Ok(())
     }
     .await;
-    crate::api::drafts::settle(crate::api::drafts::DraftForm::Evaluation(id), &form, result)
+    crate::api::drafts::settle(crate::api::drafts::DraftForm::Evaluation(id), &form, result).await
 }
 
 /// The planned conversations of active duos due by today plus

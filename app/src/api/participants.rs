@@ -111,7 +111,7 @@ pub async fn create_participant(form: IntakeForm) -> Result<i32, AppError> {
         Ok(id)
     }
     .await;
-    crate::api::drafts::settle(crate::api::drafts::DraftForm::Intake, &form, result)
+    crate::api::drafts::settle(crate::api::drafts::DraftForm::Intake, &form, result).await
 }
 
 /// Saves an edited intake; a stale `version` is a conflict and nothing is written.
@@ -146,6 +146,7 @@ pub async fn update_participant(id: i32, version: i32, form: IntakeForm) -> Resu
         &form,
         result,
     )
+    .await
 }
 
 #[server(endpoint = "change_participant_status")]
@@ -196,44 +197,20 @@ pub async fn record_contact(
     note: Option<String>,
 ) -> Result<(), AppError> {
     use crate::domain::audit::{AuditAction, Record, RecordKind};
-    use crate::domain::validation::{Problem, text};
+    use crate::domain::people::ContactForm;
 
     let cx = Ctx::authorize::<RecordContact>().await?;
-    let today = cx.today;
-    let mut problems = Vec::new();
-    let on = match on.trim() {
-        "" => Some(today),
-        v => match chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d") {
-            Ok(d) if d <= today => Some(d),
-            _ => {
-                problems.push(("on".to_owned(), Problem::Invalid));
-                None
-            }
-        },
-    };
     let lists = crate::db::lists::load(&cx.state.db, false).await?;
-    let stone = match stepping_stone
-        .as_deref()
-        .map(str::trim)
-        .filter(|v| !v.is_empty())
-    {
-        None => None,
-        Some(v) => match v.parse::<i64>() {
-            Ok(id) if lists.stepping_stones.iter().any(|s| s.id == id) => Some(id as i32),
-            _ => {
-                problems.push(("stepping_stone".to_owned(), Problem::Invalid));
-                None
-            }
-        },
+    let offered: Vec<i64> = lists.stepping_stones.iter().map(|s| s.id).collect();
+    let form = ContactForm {
+        on,
+        stepping_stone: stepping_stone.unwrap_or_default(),
+        note: note.unwrap_or_default(),
     };
-    let note = text(note.as_deref().unwrap_or_default(), 0, 500)
-        .map_err(|p| problems.push(("note".to_owned(), p)))
-        .unwrap_or_default();
-    let Some(on) = on.filter(|_| problems.is_empty()) else {
-        return Err(AppError::fields(problems));
-    };
+    let c = form.check(cx.today, &offered).map_err(AppError::fields)?;
     let txn = cx.begin().await?;
-    crate::db::participants::record_contact(&txn, id, on, stone, &note, cx.user.id).await?;
+    crate::db::participants::record_contact(&txn, id, c.on, c.stepping_stone, &c.note, cx.user.id)
+        .await?;
     let record = Record::new(RecordKind::Participant, id);
     cx.audit(&txn, AuditAction::Update, record).await?;
     txn.commit().await?;

@@ -5,10 +5,8 @@ use leptos::prelude::*;
 use crate::components::escape::raw_text_element;
 use crate::components::form::ActionError;
 use crate::domain::lists::Lists;
-use crate::domain::people::{
-    CONTACT_METHODS, ProfileForm, TRAVEL_MODES, contact_code, gender_code, travel_code,
-};
-use crate::domain::profile::{Availability, DayPart, Gender, Slot};
+use crate::domain::people::ProfileForm;
+use crate::domain::profile::{Availability, ContactMethod, DayPart, Gender, Slot, TravelMode};
 use crate::i18n::{Texts, explain, use_i18n};
 
 /// The message for `field`, if the last answer found a problem there.
@@ -128,7 +126,7 @@ pub fn ProfileFields(
                 label=|t| t.field_birth_date required=true value=v.birth_date.clone() error />
             <Choices legend=|t| t.field_gender field="gender" error>
                 {Gender::ALL.into_iter().map(|g| {
-                    let code = gender_code(g);
+                    let code = g.code();
                     view! {
                         <label class="choice">
                             <input type="radio" name=n("gender") value=code checked=v.gender == code />
@@ -148,8 +146,8 @@ pub fn ProfileFields(
             <Input id=id("email") name=n("email") field="email" kind="email" label=|t| t.field_email_optional
                 autocomplete="off" value=v.email.clone() error />
             <Choices legend=|t| t.field_preferred_contact field="preferred_contact" error>
-                {CONTACT_METHODS.into_iter().map(|c| {
-                    let code = contact_code(c);
+                {ContactMethod::ALL.into_iter().map(|c| {
+                    let code = c.code();
                     let checked = v.preferred_contact == code || (v.preferred_contact.is_empty() && code == "phone");
                     view! {
                         <label class="choice">
@@ -245,8 +243,8 @@ pub fn ProfileFields(
             <Input id=id("max_travel_km") name=n("max_travel_km") field="max_travel_km" kind="number"
                 label=|t| t.field_max_travel_km value=v.max_travel_km.clone() error />
             <Choices legend=|t| t.field_travel_modes field="travel_modes" error>
-                {TRAVEL_MODES.into_iter().map(|m| {
-                    let code = travel_code(m);
+                {TravelMode::ALL.into_iter().map(|m| {
+                    let code = m.code();
                     view! {
                         <label class="choice">
                             <input type="checkbox" name=format!("{prefix}[travel_modes][]") value=code
@@ -261,7 +259,7 @@ pub fn ProfileFields(
             <legend>{move || i18n.t().section_wishes}</legend>
             <Choices legend=|t| t.field_wish_genders field="wish_genders" error>
                 {Gender::ALL.into_iter().map(|g| {
-                    let code = gender_code(g);
+                    let code = g.code();
                     view! {
                         <label class="choice">
                             <input type="checkbox" name=format!("{prefix}[wish_genders][]") value=code

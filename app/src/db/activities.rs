@@ -258,8 +258,8 @@ pub async fn kinds(db: &impl ConnectionTrait) -> Result<Vec<Named>, AppError> {
 
 /// Activity `a` as the buddy sees it: its kind by name, its time local to `tz`, and whether
 /// it has a check-in (never the check-in's note).
-pub fn view(a: &Activity, kinds: &[Named], tz: Tz) -> ActivityView {
-    ActivityView {
+pub fn view(a: &Activity, kinds: &[Named], tz: Tz) -> Result<ActivityView, AppError> {
+    Ok(ActivityView {
         id: a.id,
         version: a.version,
         duo_id: a.duo_id,
@@ -272,10 +272,15 @@ pub fn view(a: &Activity, kinds: &[Named], tz: Tz) -> ActivityView {
         starts_at: local_date_time(a.starts_at, tz),
         place: a.place.clone(),
         note: a.note.clone(),
-        status: ActivityStatus::from_code(&a.status).unwrap_or(ActivityStatus::Cancelled),
+        status: status_of(a)?,
         cancel_reason: a.cancel_reason.clone(),
         checked_in: a.checkin_mood.is_some(),
-    }
+    })
+}
+
+/// An activity's stored status, decoded.
+pub fn status_of(a: &Activity) -> Result<ActivityStatus, AppError> {
+    super::decode("activity", "status", &a.status)
 }
 
 /// The shared part of a participant, by what they consented to.
@@ -362,11 +367,11 @@ pub async fn buddy_home(
             .iter()
             .filter(|a| a.duo_id == d.id)
             .map(|a| view(a, &kinds, tz))
-            .collect();
+            .collect::<Result<_, AppError>>()?;
         let planned = |a: &&ActivityView| a.status == ActivityStatus::Planned;
         out.push(BuddyDuo {
             id: d.id,
-            stage: DuoStage::from_code(&d.stage).unwrap_or(DuoStage::Active),
+            stage: super::decode("duo", "stage", &d.stage)?,
             participant: shared(p, &interests)?,
             next: mine
                 .iter()
@@ -454,16 +459,18 @@ pub async fn staff_activities(
     tz: Tz,
 ) -> Result<Vec<StaffActivity>, AppError> {
     let kinds = kinds(db).await?;
-    Ok(of_duos(db, &[duo_id])
+    of_duos(db, &[duo_id])
         .await?
         .iter()
-        .map(|a| StaffActivity {
-            activity: view(a, &kinds, tz),
-            mood: a
-                .checkin_mood
-                .and_then(|v| u8::try_from(v).ok())
-                .and_then(Mood::from_value),
-            checkin_note: a.checkin_note.clone().filter(|n| !n.is_empty()),
+        .map(|a| {
+            Ok(StaffActivity {
+                activity: view(a, &kinds, tz)?,
+                mood: a
+                    .checkin_mood
+                    .and_then(|v| u8::try_from(v).ok())
+                    .and_then(Mood::from_value),
+                checkin_note: a.checkin_note.clone().filter(|n| !n.is_empty()),
+            })
         })
-        .collect())
+        .collect()
 }

@@ -70,18 +70,17 @@ pub async fn list(
         .into_iter()
         .map(|u| (u.id, u.display_name))
         .collect();
-    Ok(rows
-        .into_iter()
-        .filter_map(|r| {
-            Some(AuditEntry {
+    rows.into_iter()
+        .map(|r| {
+            Ok(AuditEntry {
                 id: r.id,
                 at: r.at,
                 actor_name: r.actor_id.and_then(|id| names.get(&id).cloned()),
                 actor_id: r.actor_id,
-                action: AuditAction::from_code(&r.action)?,
+                action: super::decode("audit_log", "action", &r.action)?,
                 record_kind: r.record_kind,
                 record_id: r.record_id,
             })
         })
-        .collect())
+        .collect()
 }

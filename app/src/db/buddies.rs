@@ -12,13 +12,13 @@ use super::timeline::record;
 use crate::domain::audit::kind as subject;
 use crate::domain::people::{
     Application, BuddyDetail, BuddyFilter, BuddyRow, BuddySort, BuddyStatus, Paged,
-    ScreeningOutcome, ScreeningRecord, gender_code,
+    ScreeningOutcome, ScreeningRecord,
 };
 use crate::domain::profile::{Profile, age_on};
 use crate::error::AppError;
 
 fn status_of(code: &str) -> Result<BuddyStatus, AppError> {
-    BuddyStatus::from_code(code).ok_or_else(|| AppError::internal("buddy with an unknown status"))
+    super::decode("buddy", "status", code)
 }
 
 pub async fn create(
@@ -33,7 +33,7 @@ pub async fn create(
         first_name: Set(p.first_name.clone()),
         last_name: Set(p.last_name.clone()),
         birth_date: Set(p.birth_date),
-        gender: Set(gender_code(p.gender).into()),
+        gender: Set(p.gender.code().into()),
         municipality_id: Set(p.municipality_id as i32),
         profile: Set(json(p)?),
         status: Set(BuddyStatus::Applied.code().into()),
@@ -102,7 +102,7 @@ pub async fn update(
         .col_expr(buddy::Column::FirstName, Expr::value(p.first_name.clone()))
         .col_expr(buddy::Column::LastName, Expr::value(p.last_name.clone()))
         .col_expr(buddy::Column::BirthDate, Expr::value(p.birth_date))
-        .col_expr(buddy::Column::Gender, Expr::value(gender_code(p.gender)))
+        .col_expr(buddy::Column::Gender, Expr::value(p.gender.code()))
         .col_expr(
             buddy::Column::MunicipalityId,
             Expr::value(p.municipality_id as i32),
@@ -232,8 +232,7 @@ pub async fn find(db: &impl ConnectionTrait, id: i32) -> Result<Option<BuddyDeta
         .map(|r| {
             Ok(ScreeningRecord {
                 held_on: r.held_on,
-                outcome: ScreeningOutcome::from_code(&r.outcome)
-                    .ok_or_else(|| AppError::internal("screening with an unknown outcome"))?,
+                outcome: super::decode("screening", "outcome", &r.outcome)?,
                 notes: r.notes,
                 screener: r.screener_id.and_then(|s| names.get(&s).cloned()),
             })

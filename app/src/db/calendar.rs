@@ -9,7 +9,6 @@ use sea_orm::{
 };
 
 use super::entities::{activity, activity_kind, buddy, calendar_feed, duo, user};
-use crate::domain::activity::ActivityStatus;
 use crate::domain::calendar::CalendarEntry;
 use crate::domain::duo::DuoStage;
 use crate::error::AppError;
@@ -141,21 +140,25 @@ async fn entries(
     let participant_of: HashMap<i32, i32> = duos.iter().map(|d| (d.id, d.participant_id)).collect();
     let first_names =
         super::participants::shared_first_names(db, duos.iter().map(|d| d.participant_id)).await?;
-    Ok(activities
+    activities
         .into_iter()
         .filter_map(|a| {
             let participant = participant_of.get(&a.duo_id)?;
-            Some(CalendarEntry {
+            let status = match super::decode("activity", "status", &a.status) {
+                Ok(status) => status,
+                Err(e) => return Some(Err(e)),
+            };
+            Some(Ok(CalendarEntry {
                 activity_id: a.id,
                 kind: kinds.get(&a.kind_id).cloned().unwrap_or_default(),
                 participant_first_name: first_names.get(participant).cloned(),
                 starts_at: a.starts_at,
                 duration_minutes: a.duration_minutes,
                 place: a.place,
-                status: ActivityStatus::from_code(&a.status).unwrap_or(ActivityStatus::Planned),
+                status,
                 version: a.version,
                 updated_at: a.updated_at,
-            })
+            }))
         })
-        .collect())
+        .collect()
 }

@@ -12,20 +12,16 @@ use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, Query
 use super::entities::{buddy, duo, evaluation, participant};
 use super::timeline::record;
 use crate::domain::audit::kind as subject;
-use crate::domain::duo::{DuoMove, DuoStage, DuoState, EvaluationPlan, end_effects};
+use crate::domain::duo::{DuoMove, DuoStage, DuoState, EndReason, EvaluationPlan, end_effects};
 use crate::domain::people::{BuddyStatus, ParticipantStatus};
 use crate::error::AppError;
 use crate::matching::PairAssessment;
-
-pub const STAGE_PROPOSED: &str = "proposed";
-pub const STAGE_ENDED: &str = "ended";
-pub const END_NO_CLICK: &str = "no_click";
 
 /// Buddy id → number of duos not ended.
 pub async fn open_counts(db: &impl ConnectionTrait) -> Result<BTreeMap<i32, u32>, AppError> {
     let mut counts = BTreeMap::new();
     for d in duo::Entity::find()
-        .filter(duo::Column::Stage.ne(STAGE_ENDED))
+        .filter(duo::Column::Stage.ne(DuoStage::Ended.code()))
         .all(db)
         .await?
     {
@@ -37,7 +33,7 @@ pub async fn open_counts(db: &impl ConnectionTrait) -> Result<BTreeMap<i32, u32>
 /// (participant, buddy) of duos that ended with "no click": never proposed again.
 pub async fn no_click_pairs(db: &impl ConnectionTrait) -> Result<BTreeSet<(i64, i64)>, AppError> {
     Ok(duo::Entity::find()
-        .filter(duo::Column::EndReason.eq(END_NO_CLICK))
+        .filter(duo::Column::EndReason.eq(EndReason::NoClick.code()))
         .all(db)
         .await?
         .into_iter()
@@ -115,7 +111,7 @@ pub async fn propose(
     let inserted = duo::Entity::insert(duo::ActiveModel {
         participant_id: Set(participant_id),
         buddy_id: Set(buddy_id),
-        stage: Set(STAGE_PROPOSED.to_owned()),
+        stage: Set(DuoStage::Proposed.code().to_owned()),
         version: Set(0),
         score: Set(i32::from(assessment.points())),
         assessment: Set(assessment_json),
@@ -140,7 +136,7 @@ pub async fn propose(
         subject::DUO,
         id,
         None,
-        STAGE_PROPOSED,
+        DuoStage::Proposed.code(),
         Some(by),
         "",
         now,
@@ -194,8 +190,7 @@ pub async fn find(db: &impl ConnectionTrait, id: i32) -> Result<Option<duo::Mode
 /// The stage and dates the lifecycle rules look at.
 pub fn state_of(m: &duo::Model) -> Result<DuoState, AppError> {
     Ok(DuoState {
-        stage: DuoStage::from_code(&m.stage)
-            .ok_or_else(|| AppError::internal("duo with an unknown stage"))?,
+        stage: super::decode("duo", "stage", &m.stage)?,
         proposed_on: m.proposed_on,
         introduction_on: m.introduction_on,
         signed_on: m.signed_on,
@@ -403,7 +398,7 @@ pub async fn board(
     let rows = duo::Entity::find()
         .filter(
             sea_orm::Condition::any()
-                .add(duo::Column::Stage.ne(STAGE_ENDED))
+                .add(duo::Column::Stage.ne(DuoStage::Ended.code()))
                 .add(duo::Column::EndedOn.gte(since)),
         )
         .order_by_asc(duo::Column::Id)
@@ -446,7 +441,7 @@ pub async fn board(
         duos.push(DuoCard {
             id: d.id,
             version: d.version,
-            stage: DuoStage::from_code(&d.stage).unwrap_or(DuoStage::Ended),
+            stage: super::decode("duo", "stage", &d.stage)?,
             participant_first_name: p.first_name.clone(),
             buddy_first_name: buddy_names.get(&d.buddy_id).cloned().unwrap_or_default(),
             municipality: place(i64::from(p.municipality_id)),
@@ -454,10 +449,7 @@ pub async fn board(
             chips,
             proposed_on: d.proposed_on,
             introduction_on: d.introduction_on,
-            end_reason: d
-                .end_reason
-                .as_deref()
-                .and_then(crate::domain::duo::EndReason::from_code),
+            end_reason: super::decode_opt("duo", "end_reason", d.end_reason.as_deref())?,
         });
     }
     Ok(Board {
@@ -511,7 +503,7 @@ pub async fn detail(
     id: i32,
     today: NaiveDate,
 ) -> Result<Option<crate::domain::duo_view::DuoDetail>, AppError> {
-    use crate::domain::duo::{Agreement, EndReason, Ending, EvaluationOutcome};
+    use crate::domain::duo::{Agreement, Ending};
     use crate::domain::duo_view::{DuoDetail, EvaluationEntry};
 
     let Some(d) = find(db, id).await? else {
@@ -534,7 +526,7 @@ pub async fn detail(
         .and_then(|json| serde_json::from_str::<Agreement>(json).ok());
     let ending = match (
         d.ended_on,
-        d.end_reason.as_deref().and_then(EndReason::from_code),
+        super::decode_opt::<EndReason>("duo", "end_reason", d.end_reason.as_deref())?,
     ) {
         (Some(ended_on), Some(reason)) => Some(Ending {
             reason,
@@ -547,15 +539,17 @@ pub async fn detail(
     let names = user_names(db, rows.iter().filter_map(|r| r.recorded_by)).await?;
     let evaluations = rows
         .into_iter()
-        .map(|r| EvaluationEntry {
-            id: r.id,
-            due_on: r.due_on,
-            held_on: r.held_on,
-            outcome: r.outcome.as_deref().and_then(EvaluationOutcome::from_code),
-            notes: r.notes,
-            recorded_by: r.recorded_by.and_then(|u| names.get(&u).cloned()),
+        .map(|r| {
+            Ok(EvaluationEntry {
+                id: r.id,
+                due_on: r.due_on,
+                held_on: r.held_on,
+                outcome: super::decode_opt("evaluation", "outcome", r.outcome.as_deref())?,
+                notes: r.notes,
+                recorded_by: r.recorded_by.and_then(|u| names.get(&u).cloned()),
+            })
         })
-        .collect();
+        .collect::<Result<_, AppError>>()?;
     let timeline = super::timeline::list(db, subject::DUO, id).await?;
     let proposed_by = match d.proposed_by {
         Some(u) => user_names(db, [u]).await?.remove(&u),

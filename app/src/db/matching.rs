@@ -134,7 +134,7 @@ fn candidate(
     open: &std::collections::BTreeMap<i32, u32>,
 ) -> Result<(BuddyCandidate, String), AppError> {
     let profile: Profile = parse(&m.profile)?;
-    let status = BuddyStatus::from_code(&m.status);
+    let status: BuddyStatus = super::decode("buddy", "status", &m.status)?;
     Ok((
         BuddyCandidate {
             id: m.id.into(),
@@ -142,7 +142,7 @@ fn candidate(
             profile: MatchProfile::from(&profile),
             max_duos: m.capacity.max(0) as u32,
             open_duos: open.get(&m.id).copied().unwrap_or(0),
-            screening_approved: status.is_some_and(|s| s.is_approved()),
+            screening_approved: status.is_approved(),
         },
         format!("{} {}", m.first_name, m.last_name),
     ))

@@ -5,6 +5,7 @@ pub mod activities;
 pub mod audit;
 pub mod buddies;
 pub mod calendar;
+pub mod drafts;
 pub mod duos;
 pub mod entities;
 pub mod invitations;
@@ -24,6 +25,27 @@ pub mod writes;
 
 /// A connection or a transaction, for the layers above that must not name sea-orm.
 pub use sea_orm::ConnectionTrait as Connection;
+
+use crate::domain::coded::Coded;
+use crate::error::AppError;
+
+/// A code read from `table`.`column`, decoded. A code Klik does not know (a newer release's,
+/// or one written by hand) is an internal error that names where it was found: never a guess
+/// that would show a duo in the wrong stage. Codes are not personal data, so the value is
+/// logged too.
+pub fn decode<T: Coded>(table: &str, column: &str, code: &str) -> Result<T, AppError> {
+    T::from_code(code)
+        .ok_or_else(|| AppError::internal(format!("unknown code {code:?} in {table}.{column}")))
+}
+
+/// An optional code (a column that may be null), decoded like [`decode`].
+pub fn decode_opt<T: Coded>(
+    table: &str,
+    column: &str,
+    code: Option<&str>,
+) -> Result<Option<T>, AppError> {
+    code.map(|c| decode(table, column, c)).transpose()
+}
 
 use std::str::FromStr;
 use std::time::Duration;

@@ -94,25 +94,27 @@ pub async fn page(
     if let Some(before) = before_id {
         query = query.filter(Column::Id.lt(before));
     }
-    Ok(query
+    query
         .order_by_desc(Column::Id)
         .limit(limit)
         .all(db)
         .await?
         .into_iter()
-        .map(|m| OutboxRow {
-            id: m.id,
-            kind: m.kind,
-            to_address: m.to_address,
-            subject: m.subject,
-            status: MailStatus::from_code(&m.status),
-            attempts: m.attempts,
-            created_at: m.created_at,
-            next_attempt_at: m.next_attempt_at,
-            sent_at: m.sent_at,
-            last_error: m.last_error,
+        .map(|m| {
+            Ok(OutboxRow {
+                id: m.id,
+                kind: m.kind,
+                to_address: m.to_address,
+                subject: m.subject,
+                status: super::decode("outbox", "status", &m.status)?,
+                attempts: m.attempts,
+                created_at: m.created_at,
+                next_attempt_at: m.next_attempt_at,
+                sent_at: m.sent_at,
+                last_error: m.last_error,
+            })
         })
-        .collect())
+        .collect()
 }
 
 /// Messages still to be delivered (waiting or being sent).

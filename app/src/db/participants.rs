@@ -11,7 +11,7 @@ use super::timeline::record;
 use crate::domain::audit::kind as subject;
 use crate::domain::people::{
     Intake, Paged, ParticipantDetail, ParticipantFilter, ParticipantRow, ParticipantSort,
-    ParticipantStatus, gender_code,
+    ParticipantStatus,
 };
 use crate::domain::profile::{Profile, age_on};
 use crate::error::AppError;
@@ -84,7 +84,7 @@ pub async fn create(
         first_name: Set(p.first_name.clone()),
         last_name: Set(p.last_name.clone()),
         birth_date: Set(p.birth_date),
-        gender: Set(gender_code(p.gender).into()),
+        gender: Set(p.gender.code().into()),
         municipality_id: Set(p.municipality_id as i32),
         profile: Set(json(p)?),
         status: Set(ParticipantStatus::Waiting.code().into()),
@@ -140,10 +140,7 @@ pub async fn update(
             Expr::value(p.last_name.clone()),
         )
         .col_expr(participant::Column::BirthDate, Expr::value(p.birth_date))
-        .col_expr(
-            participant::Column::Gender,
-            Expr::value(gender_code(p.gender)),
-        )
+        .col_expr(participant::Column::Gender, Expr::value(p.gender.code()))
         .col_expr(
             participant::Column::MunicipalityId,
             Expr::value(p.municipality_id as i32),
@@ -202,8 +199,7 @@ pub async fn change_status(
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    let from = ParticipantStatus::from_code(&current.status)
-        .ok_or_else(|| AppError::internal("participant with an unknown status"))?;
+    let from: ParticipantStatus = super::decode("participant", "status", &current.status)?;
     if current.version != version {
         return Err(AppError::Conflict);
     }
@@ -288,8 +284,7 @@ pub async fn list(
                 id: m.id,
                 age: age_on(m.birth_date, today),
                 municipality: places.get(&m.municipality_id).cloned().unwrap_or_default(),
-                status: ParticipantStatus::from_code(&m.status)
-                    .ok_or_else(|| AppError::internal("participant with an unknown status"))?,
+                status: super::decode("participant", "status", &m.status)?,
                 days_waiting: std::cmp::max((today - m.waiting_since).num_days(), 0),
                 waiting_since: m.waiting_since,
                 last_contact_on: m.last_contact_on,
@@ -316,8 +311,7 @@ pub async fn find(
     Ok(Some(ParticipantDetail {
         id: m.id,
         version: m.version,
-        status: ParticipantStatus::from_code(&m.status)
-            .ok_or_else(|| AppError::internal("participant with an unknown status"))?,
+        status: super::decode("participant", "status", &m.status)?,
         intake: Intake {
             profile,
             intake_date: m.intake_date,

@@ -15,8 +15,7 @@ use crate::error::AppError;
 pub use crate::domain::account::Account as User;
 
 pub(crate) fn from_model(m: user::Model) -> Result<User, AppError> {
-    let role = Role::from_code(&m.role)
-        .ok_or_else(|| AppError::internal(format!("user {} has an unknown role", m.id)))?;
+    let role: Role = super::decode("user", "role", &m.role)?;
     Ok(User {
         id: m.id,
         email: m.email,

@@ -5,31 +5,18 @@ use serde::{Deserialize, Serialize};
 
 use super::validation::Problem;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Role {
-    Admin,
-    Coordinator,
-    Screener,
-    Buddy,
+crate::coded! {
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "lowercase")]
+    pub enum Role {
+        Admin = "admin",
+        Coordinator = "coordinator",
+        Screener = "screener",
+        Buddy = "buddy",
+    }
 }
 
 impl Role {
-    pub const ALL: [Role; 4] = [Role::Admin, Role::Coordinator, Role::Screener, Role::Buddy];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Role::Admin => "admin",
-            Role::Coordinator => "coordinator",
-            Role::Screener => "screener",
-            Role::Buddy => "buddy",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Role> {
-        Role::ALL.into_iter().find(|r| r.code() == code)
-    }
-
     /// Staff sign in on shared or office computers; buddies on their own phone.
     pub fn is_staff(self) -> bool {
         !matches!(self, Role::Buddy)

@@ -2,12 +2,12 @@
 //! active duos have gone quiet for longer than their agreed rhythm. Pure: the browser checks a
 //! form with the same rules as the server.
 
-use chrono::{Months, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{Months, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use super::duo::Rhythm;
 use super::people::FieldProblem;
-use super::validation::{Problem, text};
+use super::validation::{self, Problem, number, text};
 
 /// Longest place description.
 pub const PLACE_MAX: usize = 200;
@@ -22,33 +22,15 @@ pub const FIRST_MONTHS: u32 = 3;
 /// A check-in at or below this mood is highlighted for the coordinator.
 pub const LOW_MOOD: u8 = 2;
 
-/// Where an activity is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ActivityStatus {
-    Planned,
-    /// It happened; confirmed by the buddy.
-    Done,
-    Cancelled,
-}
-
-impl ActivityStatus {
-    pub const ALL: [ActivityStatus; 3] = [
-        ActivityStatus::Planned,
-        ActivityStatus::Done,
-        ActivityStatus::Cancelled,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            ActivityStatus::Planned => "planned",
-            ActivityStatus::Done => "done",
-            ActivityStatus::Cancelled => "cancelled",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.code() == code)
+crate::coded! {
+    /// Where an activity is.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum ActivityStatus {
+        Planned = "planned",
+        /// It happened; confirmed by the buddy.
+        Done = "done",
+        Cancelled = "cancelled",
     }
 }
 
@@ -187,25 +169,12 @@ impl PlanForm {
                 }
             },
         };
-        let date = match self.date.trim() {
-            "" => {
-                fail("date", Problem::Required);
-                None
-            }
-            v => NaiveDate::parse_from_str(v, "%Y-%m-%d")
-                .map_err(|_| fail("date", Problem::Invalid))
-                .ok(),
-        };
-        let time = match self.time.trim() {
-            "" => {
-                fail("time", Problem::Required);
-                None
-            }
-            v => NaiveTime::parse_from_str(v, "%H:%M")
-                .or_else(|_| NaiveTime::parse_from_str(v, "%H:%M:%S"))
-                .map_err(|_| fail("time", Problem::Invalid))
-                .ok(),
-        };
+        let date = validation::date(&self.date)
+            .map_err(|p| fail("date", p))
+            .ok();
+        let time = validation::time(&self.time)
+            .map_err(|p| fail("time", p))
+            .ok();
         let place = text(&self.place, 0, PLACE_MAX)
             .map_err(|p| fail("place", p))
             .ok();
@@ -422,9 +391,51 @@ pub mod reminder {
     }
 }
 
+/// Most days on top of a duo's rhythm before the watch flags it.
+pub const CADENCE_MARGIN_MAX: i64 = 60;
+
+/// The admin's margin for the cadence watch, as the settings form sends it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CadenceMarginForm {
+    pub days: String,
+}
+
+impl CadenceMarginForm {
+    /// Whole days, 0 to [`CADENCE_MARGIN_MAX`].
+    pub fn check(&self) -> Result<u32, Vec<FieldProblem>> {
+        number(&self.days, 0, CADENCE_MARGIN_MAX)
+            .map(|d| d as u32)
+            .map_err(|p| vec![("days".to_owned(), p)])
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_cadence_margin_is_whole_days_up_to_sixty() {
+        let check = |days: &str| CadenceMarginForm { days: days.into() }.check();
+        assert_eq!(check(" 14 "), Ok(14));
+        assert_eq!(check("0"), Ok(0));
+        assert_eq!(
+            check("61"),
+            Err(vec![(
+                "days".into(),
+                Problem::OutOfRange { min: 0, max: 60 }
+            )])
+        );
+        assert_eq!(
+            check("-1"),
+            Err(vec![(
+                "days".into(),
+                Problem::OutOfRange { min: 0, max: 60 }
+            )])
+        );
+        assert_eq!(check("drie"), Err(vec![("days".into(), Problem::Invalid)]));
+        assert_eq!(check(""), Err(vec![("days".into(), Problem::Required)]));
+    }
 
     fn at(s: &str) -> NaiveDateTime {
         NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap()

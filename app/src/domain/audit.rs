@@ -5,47 +5,19 @@ use serde::{Deserialize, Serialize};
 
 use super::lists::ListKind;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum AuditAction {
-    LoginSucceeded,
-    LoginFailed,
-    /// Refused because of too many failed attempts.
-    LoginThrottled,
-    Logout,
-    Read,
-    Create,
-    Update,
-    Delete,
-}
-
-impl AuditAction {
-    pub const ALL: [AuditAction; 8] = [
-        AuditAction::LoginSucceeded,
-        AuditAction::LoginFailed,
-        AuditAction::LoginThrottled,
-        AuditAction::Logout,
-        AuditAction::Read,
-        AuditAction::Create,
-        AuditAction::Update,
-        AuditAction::Delete,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            AuditAction::LoginSucceeded => "login_succeeded",
-            AuditAction::LoginFailed => "login_failed",
-            AuditAction::LoginThrottled => "login_throttled",
-            AuditAction::Logout => "logout",
-            AuditAction::Read => "read",
-            AuditAction::Create => "create",
-            AuditAction::Update => "update",
-            AuditAction::Delete => "delete",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<AuditAction> {
-        AuditAction::ALL.into_iter().find(|a| a.code() == code)
+crate::coded! {
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum AuditAction {
+        LoginSucceeded = "login_succeeded",
+        LoginFailed = "login_failed",
+        /// Refused because of too many failed attempts.
+        LoginThrottled = "login_throttled",
+        Logout = "logout",
+        Read = "read",
+        Create = "create",
+        Update = "update",
+        Delete = "delete",
     }
 }
 

@@ -8,41 +8,23 @@ use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::people::{BuddyStatus, FieldProblem, NOTES_MAX, ParticipantStatus};
-use super::validation::{Problem, in_range, text};
+use super::validation::{DATE_FORMAT, Problem, in_range, optional_date as parse_date, text};
 
-/// Where a duo is (shared/DOMAIN.md); `Ended` is final.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DuoStage {
-    Proposed,
-    /// The introduction meeting (*kennismaking*) is planned or held.
-    Introduction,
-    /// Both said yes and the agreement is signed.
-    Active,
-    Ended,
+crate::coded! {
+    /// Where a duo is (shared/DOMAIN.md); `Ended` is final.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum DuoStage {
+        Proposed = "proposed",
+        /// The introduction meeting (*kennismaking*) is planned or held.
+        Introduction = "introduction",
+        /// Both said yes and the agreement is signed.
+        Active = "active",
+        Ended = "ended",
+    }
 }
 
 impl DuoStage {
-    pub const ALL: [DuoStage; 4] = [
-        DuoStage::Proposed,
-        DuoStage::Introduction,
-        DuoStage::Active,
-        DuoStage::Ended,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            DuoStage::Proposed => "proposed",
-            DuoStage::Introduction => "introduction",
-            DuoStage::Active => "active",
-            DuoStage::Ended => "ended",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.code() == code)
-    }
-
     /// Counts against the participant's one duo and the buddy's capacity.
     pub fn is_open(self) -> bool {
         self != DuoStage::Ended
@@ -69,43 +51,21 @@ impl DuoStage {
     }
 }
 
-/// Why a duo ended (shared/DOMAIN.md).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum EndReason {
-    Moved,
-    NoTime,
-    NoClick,
-    GoalReached,
-    Health,
-    Other,
+crate::coded! {
+    /// Why a duo ended (shared/DOMAIN.md).
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum EndReason {
+        Moved = "moved",
+        NoTime = "no_time",
+        NoClick = "no_click",
+        GoalReached = "goal_reached",
+        Health = "health",
+        Other = "other",
+    }
 }
 
 impl EndReason {
-    pub const ALL: [EndReason; 6] = [
-        EndReason::Moved,
-        EndReason::NoTime,
-        EndReason::NoClick,
-        EndReason::GoalReached,
-        EndReason::Health,
-        EndReason::Other,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            EndReason::Moved => "moved",
-            EndReason::NoTime => "no_time",
-            EndReason::NoClick => "no_click",
-            EndReason::GoalReached => "goal_reached",
-            EndReason::Health => "health",
-            EndReason::Other => "other",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|r| r.code() == code)
-    }
-
     /// The click failing is nobody's fault: the participant waits again with their original
     /// waiting date, whatever stage the duo reached.
     pub fn returns_participant_to_waiting(self) -> bool {
@@ -234,47 +194,23 @@ pub fn check_proposal(facts: &ProposalFacts) -> Result<(), Vec<Refusal>> {
     }
 }
 
-/// The items a duo can tick on the checklist of their mutual agreement.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum AgreementItem {
-    /// How often they meet and who suggests the activity.
-    ActivityRhythm,
-    /// They reach each other by phone themselves.
-    ContactByPhone,
-    /// Whoever cannot come lets the other know in time.
-    CancelInTime,
-    /// How the costs of an activity are shared.
-    CostsShared,
-    /// What one tells the other stays between them.
-    Privacy,
-    /// Either may turn to the coordinator with a question or worry.
-    CoordinatorContact,
-}
-
-impl AgreementItem {
-    pub const ALL: [AgreementItem; 6] = [
-        AgreementItem::ActivityRhythm,
-        AgreementItem::ContactByPhone,
-        AgreementItem::CancelInTime,
-        AgreementItem::CostsShared,
-        AgreementItem::Privacy,
-        AgreementItem::CoordinatorContact,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            AgreementItem::ActivityRhythm => "activity_rhythm",
-            AgreementItem::ContactByPhone => "contact_by_phone",
-            AgreementItem::CancelInTime => "cancel_in_time",
-            AgreementItem::CostsShared => "costs_shared",
-            AgreementItem::Privacy => "privacy",
-            AgreementItem::CoordinatorContact => "coordinator_contact",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|i| i.code() == code)
+crate::coded! {
+    /// The items a duo can tick on the checklist of their mutual agreement.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum AgreementItem {
+        /// How often they meet and who suggests the activity.
+        ActivityRhythm = "activity_rhythm",
+        /// They reach each other by phone themselves.
+        ContactByPhone = "contact_by_phone",
+        /// Whoever cannot come lets the other know in time.
+        CancelInTime = "cancel_in_time",
+        /// How the costs of an activity are shared.
+        CostsShared = "costs_shared",
+        /// What one tells the other stays between them.
+        Privacy = "privacy",
+        /// Either may turn to the coordinator with a question or worry.
+        CoordinatorContact = "coordinator_contact",
     }
 }
 
@@ -503,17 +439,6 @@ pub struct MoveForm {
     pub ended_on: String,
 }
 
-const DATE_FORMAT: &str = "%Y-%m-%d";
-
-fn parse_date(value: &str) -> Result<Option<NaiveDate>, Problem> {
-    match value.trim() {
-        "" => Ok(None),
-        v => NaiveDate::parse_from_str(v, DATE_FORMAT)
-            .map(Some)
-            .map_err(|_| Problem::Invalid),
-    }
-}
-
 fn parse_weeks(value: &str, default: u8) -> Result<u8, Problem> {
     match value.trim() {
         "" => Ok(default),
@@ -730,34 +655,16 @@ impl EvaluationPlan {
     }
 }
 
-/// How an evaluation conversation went, in a word; the notes say the rest.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum EvaluationOutcome {
-    GoingWell,
-    /// Something in the agreement or the rhythm needs to change.
-    Adjust,
-    /// The coordinator follows the duo up more closely.
-    Worry,
-}
-
-impl EvaluationOutcome {
-    pub const ALL: [EvaluationOutcome; 3] = [
-        EvaluationOutcome::GoingWell,
-        EvaluationOutcome::Adjust,
-        EvaluationOutcome::Worry,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            EvaluationOutcome::GoingWell => "going_well",
-            EvaluationOutcome::Adjust => "adjust",
-            EvaluationOutcome::Worry => "worry",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|o| o.code() == code)
+crate::coded! {
+    /// How an evaluation conversation went, in a word; the notes say the rest.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum EvaluationOutcome {
+        GoingWell = "going_well",
+        /// Something in the agreement or the rhythm needs to change.
+        Adjust = "adjust",
+        /// The coordinator follows the duo up more closely.
+        Worry = "worry",
     }
 }
 

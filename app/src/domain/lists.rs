@@ -55,41 +55,17 @@ impl Lists {
     }
 }
 
-/// The lists an admin keeps.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ListKind {
-    Interests,
-    ActivityKinds,
-    ReferralOrganisations,
-    Municipalities,
-    Scales,
-    SteppingStones,
-}
-
-impl ListKind {
-    pub const ALL: [ListKind; 6] = [
-        ListKind::Interests,
-        ListKind::Scales,
-        ListKind::Municipalities,
-        ListKind::ActivityKinds,
-        ListKind::ReferralOrganisations,
-        ListKind::SteppingStones,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            ListKind::Interests => "interests",
-            ListKind::ActivityKinds => "activity_kinds",
-            ListKind::ReferralOrganisations => "referral_organisations",
-            ListKind::Municipalities => "municipalities",
-            ListKind::Scales => "scales",
-            ListKind::SteppingStones => "stepping_stones",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.code() == code)
+crate::coded! {
+    /// The lists an admin keeps.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum ListKind {
+        Interests = "interests",
+        Scales = "scales",
+        Municipalities = "municipalities",
+        ActivityKinds = "activity_kinds",
+        ReferralOrganisations = "referral_organisations",
+        SteppingStones = "stepping_stones",
     }
 }
 

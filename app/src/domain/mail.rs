@@ -3,39 +3,19 @@
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
-/// Where a message in the outbox is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum MailStatus {
-    /// Waiting for its first or next attempt (`next_attempt_at`).
-    Pending,
-    /// Claimed by one server instance, which is sending it; the claim (lease) runs out at
-    /// `next_attempt_at`.
-    Sending,
-    Sent,
-    /// Given up after [`MAX_ATTEMPTS`] or on an address that can never work.
-    Failed,
-}
-
-impl MailStatus {
-    pub const ALL: [MailStatus; 4] = [
-        MailStatus::Pending,
-        MailStatus::Sending,
-        MailStatus::Sent,
-        MailStatus::Failed,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            MailStatus::Pending => "pending",
-            MailStatus::Sending => "sending",
-            MailStatus::Sent => "sent",
-            MailStatus::Failed => "failed",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.code() == code)
+crate::coded! {
+    /// Where a message in the outbox is.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum MailStatus {
+        /// Waiting for its first or next attempt (`next_attempt_at`).
+        Pending = "pending",
+        /// Claimed by one server instance, which is sending it; the claim (lease) runs out at
+        /// `next_attempt_at`.
+        Sending = "sending",
+        Sent = "sent",
+        /// Given up after [`MAX_ATTEMPTS`] or on an address that can never work.
+        Failed = "failed",
     }
 }
 
@@ -67,7 +47,7 @@ pub struct OutboxRow {
     pub kind: String,
     pub to_address: String,
     pub subject: String,
-    pub status: Option<MailStatus>,
+    pub status: MailStatus,
     pub attempts: i32,
     pub created_at: DateTime<Utc>,
     pub next_attempt_at: Option<DateTime<Utc>>,

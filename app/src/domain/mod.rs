@@ -6,6 +6,7 @@ pub mod activity_view;
 pub mod audit;
 pub mod board;
 pub mod calendar;
+pub mod coded;
 pub mod duo;
 pub mod duo_view;
 pub mod import;

@@ -9,48 +9,24 @@ use serde::{Deserialize, Serialize};
 use super::profile::{
     Availability, ContactMethod, Gender, Profile, ProfileInput, Slot, TravelMode, validate,
 };
-use super::validation::{Problem, text};
+use super::validation::{Problem, date_until, optional_date, text};
 
-/// Where a participant is in the programme (shared/DOMAIN.md).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ParticipantStatus {
-    Registered,
-    IntakeDone,
-    Waiting,
-    Proposed,
-    InDuo,
-    Paused,
-    Closed,
+crate::coded! {
+    /// Where a participant is in the programme (shared/DOMAIN.md).
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum ParticipantStatus {
+        Registered = "registered",
+        IntakeDone = "intake_done",
+        Waiting = "waiting",
+        Proposed = "proposed",
+        InDuo = "in_duo",
+        Paused = "paused",
+        Closed = "closed",
+    }
 }
 
 impl ParticipantStatus {
-    pub const ALL: [ParticipantStatus; 7] = [
-        ParticipantStatus::Registered,
-        ParticipantStatus::IntakeDone,
-        ParticipantStatus::Waiting,
-        ParticipantStatus::Proposed,
-        ParticipantStatus::InDuo,
-        ParticipantStatus::Paused,
-        ParticipantStatus::Closed,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            ParticipantStatus::Registered => "registered",
-            ParticipantStatus::IntakeDone => "intake_done",
-            ParticipantStatus::Waiting => "waiting",
-            ParticipantStatus::Proposed => "proposed",
-            ParticipantStatus::InDuo => "in_duo",
-            ParticipantStatus::Paused => "paused",
-            ParticipantStatus::Closed => "closed",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.code() == code)
-    }
-
     /// The changes a coordinator makes by hand; proposals and duos move the others.
     pub fn can_move_to(self, to: ParticipantStatus) -> bool {
         use ParticipantStatus::*;
@@ -66,46 +42,22 @@ impl ParticipantStatus {
     }
 }
 
-/// Where a buddy is in the programme (shared/DOMAIN.md).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum BuddyStatus {
-    Applied,
-    Screening,
-    NotApproved,
-    Available,
-    InDuo,
-    Paused,
-    Stopped,
+crate::coded! {
+    /// Where a buddy is in the programme (shared/DOMAIN.md).
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum BuddyStatus {
+        Applied = "applied",
+        Screening = "screening",
+        NotApproved = "not_approved",
+        Available = "available",
+        InDuo = "in_duo",
+        Paused = "paused",
+        Stopped = "stopped",
+    }
 }
 
 impl BuddyStatus {
-    pub const ALL: [BuddyStatus; 7] = [
-        BuddyStatus::Applied,
-        BuddyStatus::Screening,
-        BuddyStatus::NotApproved,
-        BuddyStatus::Available,
-        BuddyStatus::InDuo,
-        BuddyStatus::Paused,
-        BuddyStatus::Stopped,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            BuddyStatus::Applied => "applied",
-            BuddyStatus::Screening => "screening",
-            BuddyStatus::NotApproved => "not_approved",
-            BuddyStatus::Available => "available",
-            BuddyStatus::InDuo => "in_duo",
-            BuddyStatus::Paused => "paused",
-            BuddyStatus::Stopped => "stopped",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.code() == code)
-    }
-
     /// Screening approved: the buddy may be matched.
     pub fn is_approved(self) -> bool {
         matches!(
@@ -115,34 +67,18 @@ impl BuddyStatus {
     }
 }
 
-/// The outcome a screener records after a screening interview.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ScreeningOutcome {
-    Approved,
-    NotApproved,
-    SecondTalk,
+crate::coded! {
+    /// The outcome a screener records after a screening interview.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum ScreeningOutcome {
+        Approved = "approved",
+        NotApproved = "not_approved",
+        SecondTalk = "second_talk",
+    }
 }
 
 impl ScreeningOutcome {
-    pub const ALL: [ScreeningOutcome; 3] = [
-        ScreeningOutcome::Approved,
-        ScreeningOutcome::NotApproved,
-        ScreeningOutcome::SecondTalk,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            ScreeningOutcome::Approved => "approved",
-            ScreeningOutcome::NotApproved => "not_approved",
-            ScreeningOutcome::SecondTalk => "second_talk",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.code() == code)
-    }
-
     /// The buddy's status after this outcome.
     pub fn buddy_status(self) -> BuddyStatus {
         match self {
@@ -187,50 +123,6 @@ pub struct ProfileForm {
 /// One problem with one field of a form.
 pub type FieldProblem = (String, Problem);
 
-pub fn gender_code(g: Gender) -> &'static str {
-    match g {
-        Gender::Woman => "woman",
-        Gender::Man => "man",
-        Gender::X => "x",
-    }
-}
-
-pub fn gender_from_code(code: &str) -> Option<Gender> {
-    Gender::ALL.into_iter().find(|g| gender_code(*g) == code)
-}
-
-pub fn contact_code(c: ContactMethod) -> &'static str {
-    match c {
-        ContactMethod::Phone => "phone",
-        ContactMethod::Email => "email",
-        ContactMethod::Sms => "sms",
-        ContactMethod::Post => "post",
-    }
-}
-
-pub const CONTACT_METHODS: [ContactMethod; 4] = [
-    ContactMethod::Phone,
-    ContactMethod::Email,
-    ContactMethod::Sms,
-    ContactMethod::Post,
-];
-
-pub fn travel_code(m: TravelMode) -> &'static str {
-    match m {
-        TravelMode::OnFoot => "on_foot",
-        TravelMode::Bike => "bike",
-        TravelMode::PublicTransport => "public_transport",
-        TravelMode::Car => "car",
-    }
-}
-
-pub const TRAVEL_MODES: [TravelMode; 4] = [
-    TravelMode::OnFoot,
-    TravelMode::Bike,
-    TravelMode::PublicTransport,
-    TravelMode::Car,
-];
-
 fn checked(value: &str) -> bool {
     matches!(value, "true" | "on" | "1")
 }
@@ -242,11 +134,11 @@ impl ProfileForm {
             first_name: p.first_name.clone(),
             last_name: p.last_name.clone(),
             birth_date: p.birth_date.format("%Y-%m-%d").to_string(),
-            gender: gender_code(p.gender).into(),
+            gender: p.gender.code().into(),
             municipality_id: p.municipality_id.to_string(),
             phone: p.phone.clone().unwrap_or_default(),
             email: p.email.clone().unwrap_or_default(),
-            preferred_contact: contact_code(p.preferred_contact).into(),
+            preferred_contact: p.preferred_contact.code().into(),
             languages: p.languages.join(", "),
             interests: p.interests.iter().map(|i| i.to_string()).collect(),
             personality: p
@@ -262,18 +154,8 @@ impl ProfileForm {
                 .map(|s| s.index().to_string())
                 .collect(),
             max_travel_km: p.travel.max_km.to_string(),
-            travel_modes: p
-                .travel
-                .modes
-                .iter()
-                .map(|m| travel_code(*m).into())
-                .collect(),
-            wish_genders: p
-                .wishes
-                .genders
-                .iter()
-                .map(|g| gender_code(*g).into())
-                .collect(),
+            travel_modes: p.travel.modes.iter().map(|m| m.code().into()).collect(),
+            wish_genders: p.wishes.genders.iter().map(|g| g.code().into()).collect(),
             wish_age_min: p.wishes.age.min.map(|v| v.to_string()).unwrap_or_default(),
             wish_age_max: p.wishes.age.max.map(|v| v.to_string()).unwrap_or_default(),
             wish_note: p.wishes.note.clone(),
@@ -286,19 +168,13 @@ impl ProfileForm {
         let mut bad = |field: &str, problem: Problem| problems.push((field.to_owned(), problem));
         let number = |v: &str| v.trim().parse::<i64>().ok();
 
-        let birth_date = match self.birth_date.trim() {
-            "" => None,
-            v => match NaiveDate::parse_from_str(v, "%Y-%m-%d") {
-                Ok(d) => Some(d),
-                Err(_) => {
-                    bad("birth_date", Problem::Invalid);
-                    None
-                }
-            },
-        };
+        let birth_date = optional_date(&self.birth_date)
+            .map_err(|p| bad("birth_date", p))
+            .ok()
+            .flatten();
         let gender = match self.gender.trim() {
             "" => None,
-            v => gender_from_code(v).or_else(|| {
+            v => Gender::from_code(v).or_else(|| {
                 bad("gender", Problem::Invalid);
                 None
             }),
@@ -312,9 +188,9 @@ impl ProfileForm {
         };
         let preferred_contact = match self.preferred_contact.trim() {
             "" => ContactMethod::default(),
-            v => CONTACT_METHODS
+            v => ContactMethod::ALL
                 .into_iter()
-                .find(|c| contact_code(*c) == v)
+                .find(|c| c.code() == v)
                 .unwrap_or_else(|| {
                     bad("preferred_contact", Problem::Invalid);
                     ContactMethod::default()
@@ -359,7 +235,7 @@ impl ProfileForm {
         };
         let mut travel_modes = BTreeSet::new();
         for v in &self.travel_modes {
-            match TRAVEL_MODES.into_iter().find(|m| travel_code(*m) == v) {
+            match TravelMode::ALL.into_iter().find(|m| m.code() == v) {
                 Some(m) => {
                     travel_modes.insert(m);
                 }
@@ -368,7 +244,7 @@ impl ProfileForm {
         }
         let mut wish_genders = BTreeSet::new();
         for v in &self.wish_genders {
-            match gender_from_code(v) {
+            match Gender::from_code(v) {
                 Some(g) => {
                     wish_genders.insert(g);
                 }
@@ -486,17 +362,12 @@ impl IntakeForm {
             .map_err(|p| problems.extend(p))
             .ok();
         let mut bad = |field: &str, problem: Problem| problems.push((field.to_owned(), problem));
-        let intake_date = match self.intake_date.trim() {
-            "" => Some(today),
-            v => match NaiveDate::parse_from_str(v, "%Y-%m-%d") {
-                Ok(d) if d <= today && d >= NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or(d) => {
-                    Some(d)
-                }
-                _ => {
-                    bad("intake_date", Problem::Invalid);
-                    None
-                }
-            },
+        let intake_date = match date_until(&self.intake_date, today) {
+            Ok(d) if d >= NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or(d) => Some(d),
+            _ => {
+                bad("intake_date", Problem::Invalid);
+                None
+            }
         };
         let referral_organisation_id = match self.referral_organisation_id.trim() {
             "" => None,
@@ -556,60 +427,19 @@ pub struct ParticipantRow {
     pub last_contact_on: Option<NaiveDate>,
 }
 
-/// How the participants list is sorted.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ParticipantSort {
-    #[default]
-    WaitingLongest,
-    Name,
-    Newest,
-}
-
-impl ParticipantSort {
-    pub const ALL: [ParticipantSort; 3] = [
-        ParticipantSort::WaitingLongest,
-        ParticipantSort::Name,
-        ParticipantSort::Newest,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            ParticipantSort::WaitingLongest => "waiting",
-            ParticipantSort::Name => "name",
-            ParticipantSort::Newest => "newest",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.code() == code)
+crate::coded! {
+    /// How the participants list is sorted.
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum ParticipantSort {
+        #[default]
+        WaitingLongest = "waiting",
+        Name = "name",
+        Newest = "newest",
     }
 }
 
-/// A choice from a fixed set that forms and addresses carry as a short code; lets the
-/// participants and buddies lists share one filter, one parser and one filter form.
-pub trait Coded: Copy + PartialEq + Send + Sync + 'static {
-    fn all() -> &'static [Self];
-    fn code(self) -> &'static str;
-    fn from_code(code: &str) -> Option<Self> {
-        Self::all().iter().copied().find(|v| v.code() == code)
-    }
-}
-
-macro_rules! coded {
-    ($($t:ty),*) => {$(
-        impl Coded for $t {
-            fn all() -> &'static [Self] {
-                &<$t>::ALL
-            }
-            fn code(self) -> &'static str {
-                <$t>::code(self)
-            }
-        }
-    )*};
-}
-
-coded!(ParticipantStatus, ParticipantSort, BuddyStatus, BuddySort);
+pub use super::coded::Coded;
 
 /// Longest part of a name a list can be filtered on.
 pub const NAME_FILTER_MAX: usize = 80;
@@ -688,35 +518,17 @@ pub struct ParticipantFilter {
     pub min_days_waiting: Option<i64>,
 }
 
-/// How the buddies list is sorted.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum BuddySort {
-    /// Newest applications first.
-    #[default]
-    Newest,
-    Name,
-    /// Approved longest ago first; those not approved come last.
-    LongestApproved,
-}
-
-impl BuddySort {
-    pub const ALL: [BuddySort; 3] = [
-        BuddySort::Newest,
-        BuddySort::Name,
-        BuddySort::LongestApproved,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            BuddySort::Newest => "newest",
-            BuddySort::Name => "name",
-            BuddySort::LongestApproved => "approved",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.code() == code)
+crate::coded! {
+    /// How the buddies list is sorted.
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum BuddySort {
+        /// Newest applications first.
+        #[default]
+        Newest = "newest",
+        Name = "name",
+        /// Approved longest ago first; those not approved come last.
+        LongestApproved = "approved",
     }
 }
 
@@ -945,12 +757,193 @@ impl BuddyDetail {
     }
 }
 
+/// A screening interview as the screener's form sends it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ScreeningForm {
+    pub held_on: String,
+    pub outcome: String,
+    pub notes: String,
+}
+
+/// A checked screening interview.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Screening {
+    pub held_on: NaiveDate,
+    pub outcome: ScreeningOutcome,
+    pub notes: String,
+}
+
+impl ScreeningForm {
+    /// Held today or before (a date must be given), with an outcome; every problem listed.
+    pub fn check(&self, today: NaiveDate) -> Result<Screening, Vec<FieldProblem>> {
+        let mut problems = Vec::new();
+        let held_on = match super::validation::date(&self.held_on) {
+            Ok(d) if d <= today => Some(d),
+            _ => {
+                problems.push(("held_on".to_owned(), Problem::Invalid));
+                None
+            }
+        };
+        let outcome = ScreeningOutcome::from_code(self.outcome.trim());
+        if outcome.is_none() {
+            problems.push(("outcome".to_owned(), Problem::Required));
+        }
+        let notes = text(&self.notes, 0, NOTES_MAX)
+            .map_err(|p| problems.push(("notes".to_owned(), p)))
+            .ok();
+        match (held_on, outcome, notes) {
+            (Some(held_on), Some(outcome), Some(notes)) if problems.is_empty() => Ok(Screening {
+                held_on,
+                outcome,
+                notes,
+            }),
+            _ => Err(problems),
+        }
+    }
+}
+
+/// Longest note on a contact with a waiting participant.
+pub const CONTACT_NOTE_MAX: usize = 500;
+
+/// A contact with a waiting participant (or a referral to a stepping stone), as the waiting
+/// list's form sends it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ContactForm {
+    /// Blank: today.
+    pub on: String,
+    /// A stepping stone's id, or blank.
+    pub stepping_stone: String,
+    pub note: String,
+}
+
+/// A checked contact.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Contact {
+    pub on: NaiveDate,
+    pub stepping_stone: Option<i32>,
+    pub note: String,
+}
+
+impl ContactForm {
+    /// On or before today; the stepping stone one of `stepping_stones` (the offered ids).
+    pub fn check(
+        &self,
+        today: NaiveDate,
+        stepping_stones: &[i64],
+    ) -> Result<Contact, Vec<FieldProblem>> {
+        let mut problems = Vec::new();
+        let on = date_until(&self.on, today)
+            .map_err(|p| problems.push(("on".to_owned(), p)))
+            .ok();
+        let stepping_stone = match self.stepping_stone.trim() {
+            "" => Some(None),
+            v => match v.parse::<i64>() {
+                Ok(id) if stepping_stones.contains(&id) => i32::try_from(id).ok().map(Some),
+                _ => None,
+            },
+        };
+        if stepping_stone.is_none() {
+            problems.push(("stepping_stone".to_owned(), Problem::Invalid));
+        }
+        let note = text(&self.note, 0, CONTACT_NOTE_MAX)
+            .map_err(|p| problems.push(("note".to_owned(), p)))
+            .ok();
+        match (on, stepping_stone, note) {
+            (Some(on), Some(stepping_stone), Some(note)) if problems.is_empty() => Ok(Contact {
+                on,
+                stepping_stone,
+                note,
+            }),
+            _ => Err(problems),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
+    }
+
+    #[test]
+    fn a_screening_needs_a_past_date_and_an_outcome() {
+        let form = |held_on: &str, outcome: &str, notes: &str| ScreeningForm {
+            held_on: held_on.into(),
+            outcome: outcome.into(),
+            notes: notes.into(),
+        };
+        assert_eq!(
+            form("2026-11-27", "approved", " fijn gesprek ").check(today()),
+            Ok(Screening {
+                held_on: today(),
+                outcome: ScreeningOutcome::Approved,
+                notes: "fijn gesprek".into(),
+            })
+        );
+        let fields = |r: Result<Screening, Vec<FieldProblem>>| -> Vec<String> {
+            r.unwrap_err().into_iter().map(|(f, _)| f).collect()
+        };
+        assert_eq!(
+            fields(form("", "", "").check(today())),
+            ["held_on", "outcome"]
+        );
+        assert_eq!(
+            fields(form("2026-11-28", "approved", "").check(today())),
+            ["held_on"]
+        );
+        assert_eq!(
+            fields(form("2026-11-01", "maybe", "").check(today())),
+            ["outcome"]
+        );
+        let long = "x".repeat(NOTES_MAX + 1);
+        assert_eq!(
+            fields(form("2026-11-01", "approved", &long).check(today())),
+            ["notes"]
+        );
+    }
+
+    #[test]
+    fn a_contact_is_today_by_default_and_names_an_offered_stepping_stone() {
+        let form = |on: &str, stone: &str, note: &str| ContactForm {
+            on: on.into(),
+            stepping_stone: stone.into(),
+            note: note.into(),
+        };
+        assert_eq!(
+            form("", "", "").check(today(), &[3]),
+            Ok(Contact {
+                on: today(),
+                stepping_stone: None,
+                note: String::new()
+            })
+        );
+        assert_eq!(
+            form("2026-11-01", "3", "belde")
+                .check(today(), &[3])
+                .map(|c| c.stepping_stone),
+            Ok(Some(3))
+        );
+        let fields = |r: Result<Contact, Vec<FieldProblem>>| -> Vec<String> {
+            r.unwrap_err().into_iter().map(|(f, _)| f).collect()
+        };
+        assert_eq!(
+            fields(form("2026-11-28", "4", "").check(today(), &[3])),
+            ["on", "stepping_stone"]
+        );
+        assert_eq!(
+            fields(form("", "x", "").check(today(), &[3])),
+            ["stepping_stone"]
+        );
+        assert_eq!(
+            fields(form("", "99999999999", "").check(today(), &[99999999999])),
+            ["stepping_stone"]
+        );
+        let long = "x".repeat(CONTACT_NOTE_MAX + 1);
+        assert_eq!(fields(form("", "", &long).check(today(), &[])), ["note"]);
     }
 
     pub fn sample_form() -> ProfileForm {

@@ -41,29 +41,29 @@ pub mod field {
     pub const WISH_NOTE: &str = "wish_note";
 }
 
-/// Gender as recorded by the person; `X` covers "x" on Belgian papers and any other answer.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Gender {
-    Woman,
-    Man,
-    X,
+crate::coded! {
+    /// Gender as recorded by the person; `X` covers "x" on Belgian papers and any other
+    /// answer.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Gender {
+        Woman = "woman",
+        Man = "man",
+        X = "x",
+    }
 }
 
-impl Gender {
-    /// Every gender, in form order.
-    pub const ALL: [Gender; 3] = [Gender::Woman, Gender::Man, Gender::X];
-}
-
-/// How the person prefers to be contacted.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ContactMethod {
-    #[default]
-    Phone,
-    Email,
-    Sms,
-    Post,
+crate::coded! {
+    /// How the person prefers to be contacted.
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum ContactMethod {
+        #[default]
+        Phone = "phone",
+        Email = "email",
+        Sms = "sms",
+        Post = "post",
+    }
 }
 
 /// Part of a day in the availability grid.
@@ -177,14 +177,16 @@ impl Availability {
     }
 }
 
-/// A way of getting to an activity.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum TravelMode {
-    OnFoot,
-    Bike,
-    PublicTransport,
-    Car,
+crate::coded! {
+    /// A way of getting to an activity.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum TravelMode {
+        OnFoot = "on_foot",
+        Bike = "bike",
+        PublicTransport = "public_transport",
+        Car = "car",
+    }
 }
 
 /// How far and how the person can travel.

@@ -774,11 +774,10 @@ pub const TEXTS: Texts = Texts {
     outbox_status: |status| {
         use crate::domain::mail::MailStatus;
         match status {
-            Some(MailStatus::Pending) => "waiting",
-            Some(MailStatus::Sending) => "being sent",
-            Some(MailStatus::Sent) => "sent",
-            Some(MailStatus::Failed) => "failed",
-            None => "unknown",
+            MailStatus::Pending => "waiting",
+            MailStatus::Sending => "being sent",
+            MailStatus::Sent => "sent",
+            MailStatus::Failed => "failed",
         }
     },
     outbox_kind: |kind| match kind {

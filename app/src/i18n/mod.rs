@@ -582,7 +582,7 @@ pub struct Texts {
     pub outbox_next_attempt: &'static str,
     pub outbox_sent_at: &'static str,
     pub outbox_last_error: &'static str,
-    pub outbox_status: fn(Option<crate::domain::mail::MailStatus>) -> &'static str,
+    pub outbox_status: fn(crate::domain::mail::MailStatus) -> &'static str,
     pub outbox_kind: fn(&str) -> String,
     /// (activity kind, when)
     pub mail_activity_subject: fn(&str, &str) -> String,

@@ -783,11 +783,10 @@ pub const TEXTS: Texts = Texts {
     outbox_status: |status| {
         use crate::domain::mail::MailStatus;
         match status {
-            Some(MailStatus::Pending) => "wacht",
-            Some(MailStatus::Sending) => "wordt verstuurd",
-            Some(MailStatus::Sent) => "verstuurd",
-            Some(MailStatus::Failed) => "mislukt",
-            None => "onbekend",
+            MailStatus::Pending => "wacht",
+            MailStatus::Sending => "wordt verstuurd",
+            MailStatus::Sent => "verstuurd",
+            MailStatus::Failed => "mislukt",
         }
     },
     outbox_kind: |kind| match kind {

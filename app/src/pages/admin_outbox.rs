@@ -75,15 +75,15 @@ fn OutboxItem(row: OutboxRow, tz: chrono_tz::Tz) -> impl IntoView {
     let i18n = use_i18n();
     let status = row.status;
     let chip = match status {
-        Some(MailStatus::Failed) => "chip chip--warning",
-        Some(MailStatus::Sent) => "chip chip--soft",
+        MailStatus::Failed => "chip chip--warning",
+        MailStatus::Sent => "chip chip--soft",
         _ => "chip",
     };
     let kind = row.kind.clone();
     let when =
         move |at: Option<chrono::DateTime<chrono::Utc>>| at.map(|at| format_date_time(at, tz));
     let next = when(row.next_attempt_at)
-        .filter(|_| matches!(status, Some(MailStatus::Pending | MailStatus::Sending)));
+        .filter(|_| matches!(status, MailStatus::Pending | MailStatus::Sending));
     let sent = when(row.sent_at);
     let error = row.last_error.clone();
     view! {

@@ -22,6 +22,37 @@ on_both_databases! {
         assert!(Migrator::get_pending_migrations(&test.db).await.unwrap().is_empty());
     }
 
+    // One decision for a code Klik does not know in a stored row (a newer release's, or one
+    // written by hand): an internal error, never a guess.
+    async fn an_unknown_stored_code_is_an_internal_error(test: &TestDb) {
+        use app::db::entities::user;
+        use sea_orm::sea_query::Expr;
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        let db = &test.db;
+        let new = app::db::users::NewUser {
+            email: "rol@example.be",
+            display_name: "Rol Onbekend",
+            role: app::domain::account::Role::Coordinator,
+            password_hash: None,
+        };
+        let id = app::db::users::create(db, new, test_now()).await.expect("user created").id;
+        let known = app::db::users::find(db, id).await.unwrap().unwrap();
+        assert_eq!(known.role, app::domain::account::Role::Coordinator);
+        user::Entity::update_many()
+            .col_expr(user::Column::Role, Expr::value("root"))
+            .filter(user::Column::Id.eq(id))
+            .exec(db)
+            .await
+            .expect("role overwritten");
+        assert!(matches!(
+            app::db::users::find(db, id).await,
+            Err(AppError::Internal { .. })
+        ));
+        assert!(matches!(app::db::users::list(db).await, Err(AppError::Internal { .. })));
+        // The decoding itself names the table, column and value (in the server log).
+        assert!(app::db::decode::<app::domain::account::Role>("user", "role", "admin").is_ok());
+    }
+
     async fn a_setting_is_written_read_and_versioned(test: &TestDb) {
         let db = &test.db;
         assert_eq!(settings::get(db, "programme_name").await.unwrap(), None);
