@@ -150,12 +150,30 @@ pub async fn is_empty(db: &impl ConnectionTrait) -> Result<bool, AppError> {
         && db::entities::buddy::Entity::find().count(db).await? == 0)
 }
 
+/// How many buddies of the demo programme are in each state (times `DemoSize::buddy_scale`).
+const BUDDY_STATES: [(BuddyStatus, usize); 7] = [
+    (BuddyStatus::Applied, 4),
+    (BuddyStatus::Screening, 3),
+    (BuddyStatus::NotApproved, 2),
+    (BuddyStatus::Available, 8),
+    (BuddyStatus::InDuo, 6),
+    (BuddyStatus::Paused, 1),
+    (BuddyStatus::Stopped, 2),
+];
+
 /// How big a demo programme is.
 #[derive(Clone, Copy, Debug)]
 pub struct DemoSize {
     pub participants: usize,
     /// Each buddy state's count is multiplied by this.
     pub buddy_scale: usize,
+}
+
+impl DemoSize {
+    /// How many buddies the programme gets.
+    pub fn buddies(&self) -> usize {
+        BUDDY_STATES.iter().map(|(_, n)| n).sum::<usize>() * self.buddy_scale
+    }
 }
 
 impl Default for DemoSize {
@@ -255,17 +273,8 @@ pub async fn fill_sized(
 
     // Buddies in every state; the approved ones joined over the last two years, which
     // gives the wait estimate a history to go on.
-    let states = [
-        (BuddyStatus::Applied, 4),
-        (BuddyStatus::Screening, 3),
-        (BuddyStatus::NotApproved, 2),
-        (BuddyStatus::Available, 8),
-        (BuddyStatus::InDuo, 6),
-        (BuddyStatus::Paused, 1),
-        (BuddyStatus::Stopped, 2),
-    ];
     let mut in_duo = Vec::new();
-    for (status, count) in states {
+    for (status, count) in BUDDY_STATES {
         for _ in 0..count * size.buddy_scale {
             let application = Application {
                 profile: profile(&mut rng, today, &places, &interests, &scales),

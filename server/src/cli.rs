@@ -35,6 +35,12 @@ pub enum Command {
         /// Do nothing (and succeed) when the database is in use already.
         #[arg(long)]
         if_empty: bool,
+        /// How many participants (most of them waiting): a bigger programme for measuring.
+        #[arg(long, default_value_t = 72, value_parser = clap::value_parser!(u32).range(1..=20_000))]
+        participants: u32,
+        /// Buddies in every state, times this (26 buddies at 1).
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=100))]
+        buddy_scale: u32,
     },
 }
 

@@ -24,7 +24,17 @@ async fn main() -> ExitCode {
         Command::Migrate => migrate(config).await,
         Command::Serve => serve(config).await,
         Command::CreateAdmin { email, name } => create_admin(config, email, name).await,
-        Command::Demo { if_empty } => demo(config, *if_empty).await,
+        Command::Demo {
+            if_empty,
+            participants,
+            buddy_scale,
+        } => {
+            let size = app::demo::DemoSize {
+                participants: *participants as usize,
+                buddy_scale: *buddy_scale as usize,
+            };
+            demo(config, *if_empty, size).await
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -81,7 +91,7 @@ async fn create_admin(config: Config, email: &str, name: &str) -> Result<(), Str
 }
 
 /// Fills an empty database with the fictional demo programme and prints the accounts.
-async fn demo(config: Config, if_empty: bool) -> Result<(), String> {
+async fn demo(config: Config, if_empty: bool, size: app::demo::DemoSize) -> Result<(), String> {
     let db = open_migrated(&config).await?;
     if if_empty && !app::demo::is_empty(&db).await.map_err(|e| e.to_string())? {
         println!("klik demo: the database is in use already; nothing added");
@@ -89,7 +99,7 @@ async fn demo(config: Config, if_empty: bool) -> Result<(), String> {
     }
     let now = chrono::Utc::now();
     let today = app::domain::time::local_date(now, config.time_zone);
-    let accounts = app::demo::fill(&db, now, today)
+    let accounts = app::demo::fill_sized(&db, now, today, size)
         .await
         .map_err(|e| match e {
             app::error::AppError::Conflict => {
@@ -97,7 +107,11 @@ async fn demo(config: Config, if_empty: bool) -> Result<(), String> {
             }
             other => other.to_string(),
         })?;
-    println!("Demo programme created: 72 participants, 26 buddies.");
+    println!(
+        "Demo programme created: {} participants, {} buddies.",
+        size.participants,
+        size.buddies()
+    );
     println!("Sign in with one of these accounts (the passwords are shown only now):");
     for (role, email, password) in accounts.0 {
         println!("  {:<12} {email:<24} {password}", role.code());

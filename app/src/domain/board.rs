@@ -4,7 +4,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::duo::{DuoStage, EndReason};
-use crate::matching::{BuddyCandidate, Context, Detail, ParticipantCandidate};
+use crate::matching::{
+    Blocker, BuddyCandidate, Context, Detail, PairAssessment, ParticipantCandidate, assess_pair,
+};
 
 /// A waiting participant's card: what the coordinator sees, and what the browser scores.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -46,4 +48,172 @@ pub struct Board {
     pub buddies: Vec<BuddyCard>,
     pub duos: Vec<DuoCard>,
     pub context: Context,
+}
+
+/// How a card fits the card picked on the other side of the board.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fit {
+    /// 0..=100, also for pairs that cannot be made.
+    pub points: u8,
+    /// Why the pair cannot be made: the first reason (the sheet lists them all).
+    pub blocker: Option<Blocker>,
+}
+
+impl Fit {
+    fn of(a: &PairAssessment) -> Fit {
+        Fit {
+            points: a.points(),
+            blocker: a.blockers.first().cloned(),
+        }
+    }
+}
+
+/// Pairs that can be made first, the best score first; then those that cannot. Otherwise the
+/// board's order (longest waiting first) stays: the sort is stable.
+fn by_fit<T>(mut cards: Vec<(T, Fit)>) -> Vec<(T, Fit)> {
+    cards.sort_by_key(|(_, fit)| match fit.blocker {
+        None => (false, std::cmp::Reverse(fit.points)),
+        Some(_) => (true, std::cmp::Reverse(0)),
+    });
+    cards
+}
+
+impl Board {
+    /// The waiting participants that pass `keep`, sorted for the buddy `buddy` picked up on
+    /// the board, each with its fit: scored in the browser with the server's engine.
+    /// `None` when the buddy is not on the board.
+    pub fn participants_for(
+        &self,
+        buddy: i64,
+        keep: impl Fn(&ParticipantCard) -> bool,
+    ) -> Option<Vec<(&ParticipantCard, Fit)>> {
+        let b = self.buddies.iter().find(|c| c.candidate.id == buddy)?;
+        Some(by_fit(
+            self.waiting
+                .iter()
+                .filter(|p| keep(p))
+                .map(|p| {
+                    (
+                        p,
+                        Fit::of(&assess_pair(&p.candidate, &b.candidate, &self.context)),
+                    )
+                })
+                .collect(),
+        ))
+    }
+
+    /// The available buddies that pass `keep`, sorted for the participant picked up.
+    pub fn buddies_for(
+        &self,
+        participant: i64,
+        keep: impl Fn(&BuddyCard) -> bool,
+    ) -> Option<Vec<(&BuddyCard, Fit)>> {
+        let p = self
+            .waiting
+            .iter()
+            .find(|c| c.candidate.id == participant)?;
+        Some(by_fit(
+            self.buddies
+                .iter()
+                .filter(|b| keep(b))
+                .map(|b| {
+                    (
+                        b,
+                        Fit::of(&assess_pair(&p.candidate, &b.candidate, &self.context)),
+                    )
+                })
+                .collect(),
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::profile::AgeRange;
+    use crate::matching::assess::tests::{buddy, ctx, participant, profile};
+
+    fn board() -> Board {
+        let mut far = profile();
+        far.municipality_id = 20;
+        far.max_travel_km = 1;
+        let mut old = profile();
+        old.wish_age = AgeRange {
+            min: Some(70),
+            max: None,
+        };
+        let mut no_interests = profile();
+        no_interests.interests = vec![4];
+        let card = |id, profile| ParticipantCard {
+            candidate: participant(id, profile),
+            municipality: "Mechelen".into(),
+            days_waiting: 10,
+        };
+        Board {
+            // In the board's order: 1 waits longest.
+            waiting: vec![
+                card(1, far),
+                card(2, no_interests),
+                card(3, old),
+                card(4, profile()),
+            ],
+            buddies: vec![BuddyCard {
+                candidate: buddy(9, profile()),
+                municipality: "Mechelen".into(),
+            }],
+            duos: Vec::new(),
+            context: ctx(),
+        }
+    }
+
+    #[test]
+    fn picking_a_buddy_puts_possible_pairs_first_by_score_with_the_reason_for_the_rest() {
+        let b = board();
+        let sorted = b.participants_for(9, |_| true).unwrap();
+        let ids: Vec<i64> = sorted.iter().map(|(c, _)| c.candidate.id).collect();
+        // 4 shares every interest, 2 none; 1 lives too far and 3 wants an older buddy.
+        assert_eq!(ids, [4, 2, 1, 3]);
+        assert!(sorted[0].1.points > sorted[1].1.points);
+        assert!(sorted[0].1.blocker.is_none() && sorted[1].1.blocker.is_none());
+        assert!(
+            matches!(
+                sorted[2].1.blocker,
+                Some(Blocker::TooFarForParticipant { .. })
+            ),
+            "{:?}",
+            sorted[2].1
+        );
+        assert!(matches!(
+            sorted[3].1.blocker,
+            Some(Blocker::ParticipantAgeWish { .. })
+        ));
+        // Filters still apply, and an unknown buddy sorts nothing.
+        let kept = b.participants_for(9, |c| c.candidate.id != 4).unwrap();
+        assert_eq!(kept.len(), 3);
+        assert!(b.participants_for(99, |_| true).is_none());
+    }
+
+    #[test]
+    fn picking_a_participant_sorts_the_buddies() {
+        let b = board();
+        let sorted = b.buddies_for(1, |_| true).unwrap();
+        assert_eq!(sorted.len(), 1);
+        assert!(sorted[0].1.blocker.is_some());
+        assert!(b.buddies_for(4, |_| true).unwrap()[0].1.blocker.is_none());
+    }
+
+    #[test]
+    fn equal_fits_keep_the_boards_order() {
+        let mut b = board();
+        for c in &mut b.waiting {
+            c.candidate.profile = profile();
+        }
+        let ids: Vec<i64> = b
+            .participants_for(9, |_| true)
+            .unwrap()
+            .iter()
+            .map(|(c, _)| c.candidate.id)
+            .collect();
+        assert_eq!(ids, [1, 2, 3, 4]);
+    }
 }

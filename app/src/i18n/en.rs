@@ -522,6 +522,14 @@ pub const TEXTS: Texts = Texts {
     },
     board_pair: |b, p| format!("{b} and {p}"),
     board_ended_count: |n| format!("Ended ({n})"),
+    board_choose: |name| format!("Pick {name} to pair"),
+    board_sorted_for: |name| {
+        format!("Sorted by how well they fit {name}; those who cannot be paired come last.")
+    },
+    board_pair_with: |name| format!("Pair with {name}"),
+    board_show_more: |n| format!("Show {n} more"),
+    board_shown_of: |shown, total| format!("{shown} of {total} shown"),
+    board_cannot: "Not possible",
     board_grab: "Drag, or press Move",
     field_introduction_on: "Date of the introduction meeting",
     field_signed_on: "Date signed",

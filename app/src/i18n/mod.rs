@@ -203,6 +203,17 @@ pub struct Texts {
     pub board_pair: fn(&str, &str) -> String,
     pub board_ended_count: fn(usize) -> String,
     pub board_grab: &'static str,
+    /// (first name): the button that picks a card to pair from the keyboard.
+    pub board_choose: fn(&str) -> String,
+    /// (first name): said when the other side is sorted for the picked card.
+    pub board_sorted_for: fn(&str) -> String,
+    /// (first name of the picked card): opens the proposal for this card and the picked one.
+    pub board_pair_with: fn(&str) -> String,
+    /// (more to show)
+    pub board_show_more: fn(usize) -> String,
+    /// (shown, total)
+    pub board_shown_of: fn(usize, usize) -> String,
+    pub board_cannot: &'static str,
     pub field_introduction_on: &'static str,
     pub field_signed_on: &'static str,
     pub field_participant_yes_on: &'static str,

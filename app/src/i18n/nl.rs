@@ -532,6 +532,14 @@ pub const TEXTS: Texts = Texts {
     board_pair: |b, p| format!("{b} en {p}"),
     board_ended_count: |n| format!("Beëindigd ({n})"),
     board_grab: "Sleep of druk op Verplaats",
+    board_choose: |name| format!("Kies {name} om te koppelen"),
+    board_sorted_for: |name| {
+        format!("Gesorteerd op hoe goed het klikt met {name}; wie niet kan, staat onderaan.")
+    },
+    board_pair_with: |name| format!("Koppel aan {name}"),
+    board_show_more: |n| format!("Toon {n} meer"),
+    board_shown_of: |shown, total| format!("{shown} van {total} getoond"),
+    board_cannot: "Kan niet",
     field_introduction_on: "Datum van de kennismaking",
     field_signed_on: "Datum van ondertekening",
     field_participant_yes_on: "De deelnemer zei ja op",

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::api::duos::{Board, DuoCard, MoveDuo, get_board};
+use crate::api::duos::{Board, BuddyCard, DuoCard, MoveDuo, ParticipantCard, get_board};
 use crate::api::matching::ProposeDuo;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{FormError, action_error};
@@ -16,12 +16,13 @@ use crate::components::guard::RequireRole;
 use crate::components::profile_fields::{Input, field_problem};
 use crate::components::suspend::suspend;
 use crate::domain::account::STAFF_ADMIN;
+use crate::domain::board::Fit;
 use crate::domain::duo::{AgreementItem, DuoStage, EndReason};
 use crate::i18n::{explain, use_i18n};
 use crate::matching::assess_pair;
 
 /// A card being dragged or picked.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 enum CardRef {
     Participant(i64),
     Buddy(i64),
@@ -108,17 +109,32 @@ pub fn BoardPage() -> impl IntoView {
     let query = use_query_map();
     let place = RwSignal::new(query.read_untracked().get("place").unwrap_or_default());
     let search = RwSignal::new(query.read_untracked().get("q").unwrap_or_default());
+    let shown_count = |key: &str| {
+        query
+            .read_untracked()
+            .get(key)
+            .and_then(|v| v.parse::<usize>().ok())
+            .map_or(SHOWN, |n| n.clamp(SHOWN, MAX_SHOWN))
+    };
+    let shown = Shown {
+        participants: RwSignal::new(shown_count("shown_p")),
+        buddies: RwSignal::new(shown_count("shown_b")),
+    };
     let drag = RwSignal::new(None::<Drag>);
+    let picked = RwSignal::new(None::<CardRef>);
     let pending = RwSignal::new(None::<Pending>);
     let refused = RwSignal::new(false);
-    // A sheet closes once its action went through.
+    // A sheet closes once its action went through; a saved proposal also ends the pick.
     Effect::new(move || {
-        if propose.value().get().is_some_and(|r| r.is_ok())
-            || move_duo.value().get().is_some_and(|r| r.is_ok())
-        {
+        let proposed = propose.value().get().is_some_and(|r| r.is_ok());
+        if proposed || move_duo.value().get().is_some_and(|r| r.is_ok()) {
             pending.set(None);
         }
+        if proposed {
+            picked.set(None);
+        }
     });
+    auto_scroll(drag);
     view! {
         <Title text=move || i18n.t().board_title.to_owned() />
         <RequireRole roles=STAFF_ADMIN>
@@ -138,7 +154,7 @@ pub fn BoardPage() -> impl IntoView {
                     let b = StoredValue::new(b);
                     view! {
                         <BoardFilters place search board=b />
-                        <BoardLanes board=b place search drag pending refused propose move_duo />
+                        <BoardLanes board=b place search shown drag picked pending refused propose move_duo />
                         <Sheet board=b pending propose move_duo />
                         <DragGhost board=b drag />
                     }.into_any()
@@ -189,7 +205,7 @@ fn BoardFilters(
 }
 
 /// Whether a card with this first name and place passes the filters.
-fn shown(place: &str, search: &str, first_name: &str, municipality: &str) -> bool {
+fn passes_filters(place: &str, search: &str, first_name: &str, municipality: &str) -> bool {
     (place.is_empty() || place == municipality)
         && (search.trim().is_empty()
             || first_name
@@ -203,7 +219,9 @@ fn BoardLanes(
     board: StoredValue<Board>,
     place: RwSignal<String>,
     search: RwSignal<String>,
+    shown: Shown,
     drag: RwSignal<Option<Drag>>,
+    picked: RwSignal<Option<CardRef>>,
     pending: RwSignal<Option<Pending>>,
     refused: RwSignal<bool>,
     propose: ServerAction<ProposeDuo>,
@@ -233,6 +251,13 @@ fn BoardLanes(
                         d.y = y;
                         d.over = target_at(x, y);
                     });
+                    // Picking up a candidate sorts the other side for it.
+                    if drag.with_untracked(|d| d.is_some_and(|d| d.moved))
+                        && matches!(card, CardRef::Participant(_) | CardRef::Buddy(_))
+                        && picked.get_untracked() != Some(card)
+                    {
+                        picked.set(Some(card));
+                    }
                 }
                 on:pointerup=move |_| {
                     let Some(d) = drag.get_untracked() else { return };
@@ -252,6 +277,8 @@ fn BoardLanes(
     };
     let over =
         move |code: String| move || drag.with(|d| d.and_then(|d| d.over) == Target::parse(&code));
+    let over_lane = Callback::new(move |code: String| over(code)());
+    let grip_view = Callback::new(move |card: CardRef| grip(card).into_any());
     // While a move is saved, its card already stands in the new lane; a refusal puts it back.
     let stage_of = move |d: &DuoCard| -> DuoStage {
         move_duo
@@ -272,8 +299,8 @@ fn BoardLanes(
                     .iter()
                     .filter(|d| stage_of(d) == stage)
                     .filter(|d| {
-                        shown(&place, &search, &d.participant_first_name, &d.municipality)
-                            || shown(&place, &search, &d.buddy_first_name, &d.municipality)
+                        passes_filters(&place, &search, &d.participant_first_name, &d.municipality)
+                            || passes_filters(&place, &search, &d.buddy_first_name, &d.municipality)
                     })
                     .cloned()
                     .collect::<Vec<_>>()
@@ -306,26 +333,6 @@ fn BoardLanes(
             </section>
         }
     };
-    let participants = move || {
-        let (place, search) = (place.get(), search.get());
-        board.with_value(|b| {
-            b.waiting
-                .iter()
-                .filter(|c| shown(&place, &search, &c.candidate.first_name, &c.municipality))
-                .cloned()
-                .collect::<Vec<_>>()
-        })
-    };
-    let buddies = move || {
-        let (place, search) = (place.get(), search.get());
-        board.with_value(|b| {
-            b.buddies
-                .iter()
-                .filter(|c| shown(&place, &search, &c.candidate.first_name, &c.municipality))
-                .cloned()
-                .collect::<Vec<_>>()
-        })
-    };
     let ended = move || {
         board.with_value(|b| {
             b.duos
@@ -337,69 +344,7 @@ fn BoardLanes(
     };
     view! {
         <div class="board" class:board--dragging=move || drag.with(|d| d.is_some_and(|d| d.moved))>
-            <section class="board-lane board-lane--candidates" data-drop="lane:candidates"
-                class:board-lane--over=over("lane:candidates".into()) aria-labelledby="lane-candidates">
-                <h2 id="lane-candidates">{move || i18n.t().lane_candidates}</h2>
-                <div class="board-candidates">
-                    <div>
-                        <h3>{move || i18n.t().lane_waiting}" "<span class="count">{move || participants().len()}</span></h3>
-                        <ul class="board-lane__cards">
-                            <For each=participants key=|c| c.candidate.id let:c>
-                                {
-                                    let id = c.candidate.id;
-                                    let drop = format!("p:{id}");
-                                    view! {
-                                        <li class="board-card board-card--participant" data-drop=drop.clone()
-                                            class:board-card--over=over(drop.clone())>
-                                            {grip(CardRef::Participant(id))}
-                                            <div class="board-card__body">
-                                                <strong>{c.candidate.first_name.clone()}</strong>
-                                                <span>{c.municipality.clone()}</span>
-                                                <span class="chip">{move || (i18n.t().days_waiting)(i64::from(c.days_waiting))}</span>
-                                                {c.candidate.profile.smoking.smokes.then(|| view! {
-                                                    <span class="chip chip--soft">{move || i18n.t().smokes_chip}</span>
-                                                })}
-                                            </div>
-                                            <a class="board-card__action" href=format!("/participants/{id}/match")>
-                                                {move || i18n.t().board_propose_with}
-                                            </a>
-                                        </li>
-                                    }
-                                }
-                            </For>
-                        </ul>
-                    </div>
-                    <div>
-                        <h3>{move || i18n.t().lane_buddies}" "<span class="count">{move || buddies().len()}</span></h3>
-                        <ul class="board-lane__cards">
-                            <For each=buddies key=|c| c.candidate.id let:c>
-                                {
-                                    let id = c.candidate.id;
-                                    let drop = format!("b:{id}");
-                                    let free = c.candidate.free_places();
-                                    view! {
-                                        <li class="board-card board-card--buddy" data-drop=drop.clone()
-                                            class:board-card--over=over(drop.clone())>
-                                            {grip(CardRef::Buddy(id))}
-                                            <div class="board-card__body">
-                                                <strong>{c.candidate.first_name.clone()}</strong>
-                                                <span>{c.municipality.clone()}</span>
-                                                <span class="chip">{move || (i18n.t().board_free_places)(free)}</span>
-                                                {c.candidate.profile.smoking.smokes.then(|| view! {
-                                                    <span class="chip chip--soft">{move || i18n.t().smokes_chip}</span>
-                                                })}
-                                            </div>
-                                            <a class="board-card__action" href=format!("/buddies/{id}/match")>
-                                                {move || i18n.t().board_propose_with}
-                                            </a>
-                                        </li>
-                                    }
-                                }
-                            </For>
-                        </ul>
-                    </div>
-                </div>
-            </section>
+            <CandidateLanes board place search shown picked pending over=over_lane grip=grip_view />
             {lane(DuoStage::Proposed)}
             {lane(DuoStage::Introduction)}
             {lane(DuoStage::Active)}
@@ -418,6 +363,297 @@ fn BoardLanes(
                 </ul>
             </details>
         </div>
+    }
+}
+
+/// Cards a candidates' list shows at first, and how many more each "show more" adds.
+const SHOWN: usize = 20;
+/// Most cards one list shows (a longer list is narrowed with the filters).
+const MAX_SHOWN: usize = 1_000;
+
+/// How many cards each candidates' list shows (`?shown_p=` and `?shown_b=` without JavaScript).
+#[derive(Clone, Copy)]
+struct Shown {
+    participants: RwSignal<usize>,
+    buddies: RwSignal<usize>,
+}
+
+/// The "show more" link of a list: a plain link (the same filters, more cards) that, with
+/// JavaScript, shows the next cards in place.
+fn show_more(
+    key: &'static str,
+    count: RwSignal<usize>,
+    total: impl Fn() -> usize + Copy + Send + Sync + 'static,
+    place: RwSignal<String>,
+    search: RwSignal<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let href = move || {
+        let more = (count.get() + SHOWN).min(MAX_SHOWN);
+        let mut query = form_urlencoded::Serializer::new(String::new());
+        for (k, v) in [("place", place.get()), ("q", search.get())] {
+            if !v.is_empty() {
+                query.append_pair(k, &v);
+            }
+        }
+        query.append_pair(key, &more.to_string());
+        format!("/board?{}", query.finish())
+    };
+    view! {
+        <p class="board-more">
+            <span class="muted">{move || (i18n.t().board_shown_of)(count.get().min(total()), total())}</span>
+            {move || (count.get() < total() && count.get() < MAX_SHOWN).then(|| view! {
+                " "
+                <a class="btn btn--small" href=href
+                    on:click=move |ev| {
+                        ev.prevent_default();
+                        count.update(|n| *n = (*n + SHOWN).min(MAX_SHOWN));
+                    }>
+                    {move || (i18n.t().board_show_more)(total().saturating_sub(count.get()).min(SHOWN))}
+                </a>
+            })}
+        </p>
+    }
+}
+
+/// A card of the candidates' lists as it shows: its fit with the picked card, if any.
+#[derive(Clone, Debug, PartialEq)]
+enum Candidate {
+    Participant(ParticipantCard, Option<Fit>),
+    Buddy(BuddyCard, Option<Fit>),
+}
+
+/// The candidates: waiting participants and available buddies. Picking one up (dragging it,
+/// or its "pick" button) sorts the other list by how well each fits it, computed here with
+/// the server's engine; those that cannot be paired come last, with the first reason.
+#[component]
+fn CandidateLanes(
+    board: StoredValue<Board>,
+    place: RwSignal<String>,
+    search: RwSignal<String>,
+    shown: Shown,
+    picked: RwSignal<Option<CardRef>>,
+    pending: RwSignal<Option<Pending>>,
+    over: Callback<String, bool>,
+    grip: Callback<CardRef, AnyView>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let filtered = move |first_name: &str, municipality: &str| {
+        place.with(|p| search.with(|q| passes_filters(p, q, first_name, municipality)))
+    };
+    let participants = Memo::new(move |_| {
+        let keep = |c: &ParticipantCard| filtered(&c.candidate.first_name, &c.municipality);
+        board.with_value(|b| {
+            let sorted = match picked.get() {
+                Some(CardRef::Buddy(id)) => b.participants_for(id, keep),
+                _ => None,
+            };
+            match sorted {
+                Some(cards) => cards
+                    .into_iter()
+                    .map(|(c, fit)| Candidate::Participant(c.clone(), Some(fit)))
+                    .collect::<Vec<_>>(),
+                None => b
+                    .waiting
+                    .iter()
+                    .filter(|c| keep(c))
+                    .map(|c| Candidate::Participant(c.clone(), None))
+                    .collect(),
+            }
+        })
+    });
+    let buddies = Memo::new(move |_| {
+        let keep = |c: &BuddyCard| filtered(&c.candidate.first_name, &c.municipality);
+        board.with_value(|b| {
+            let sorted = match picked.get() {
+                Some(CardRef::Participant(id)) => b.buddies_for(id, keep),
+                _ => None,
+            };
+            match sorted {
+                Some(cards) => cards
+                    .into_iter()
+                    .map(|(c, fit)| Candidate::Buddy(c.clone(), Some(fit)))
+                    .collect::<Vec<_>>(),
+                None => b
+                    .buddies
+                    .iter()
+                    .filter(|c| keep(c))
+                    .map(|c| Candidate::Buddy(c.clone(), None))
+                    .collect(),
+            }
+        })
+    });
+    let picked_name = Memo::new(move |_| {
+        let card = picked.get()?;
+        board.with_value(|b| match card {
+            CardRef::Participant(id) => b
+                .waiting
+                .iter()
+                .find(|c| c.candidate.id == id)
+                .map(|c| c.candidate.first_name.clone()),
+            CardRef::Buddy(id) => b
+                .buddies
+                .iter()
+                .find(|c| c.candidate.id == id)
+                .map(|c| c.candidate.first_name.clone()),
+            CardRef::Duo(_) => None,
+        })
+    });
+    // On a wide screen each list scrolls in its own box (focusable, so a keyboard scrolls it
+    // too), and a drag near its edge scrolls it.
+    let list = move |cards: Memo<Vec<Candidate>>, count: RwSignal<usize>, label: &'static str| {
+        let visible =
+            move || cards.with(|c| c.iter().take(count.get()).cloned().collect::<Vec<_>>());
+        view! {
+            <ul class="board-lane__cards board-scroll" tabindex="0" aria-labelledby=label>
+                <For each=visible
+                    key=move |c| match c {
+                        Candidate::Participant(p, fit) => (CardRef::Participant(p.candidate.id), fit.as_ref().map(|f| f.points), picked.get_untracked()),
+                        Candidate::Buddy(b, fit) => (CardRef::Buddy(b.candidate.id), fit.as_ref().map(|f| f.points), picked.get_untracked()),
+                    }
+                    children=move |c| view! { <CandidateCard card=c picked picked_name pending over grip /> } />
+            </ul>
+        }
+    };
+    let total_p = move || participants.with(Vec::len);
+    let total_b = move || buddies.with(Vec::len);
+    view! {
+        <section class="board-lane board-lane--candidates" data-drop="lane:candidates"
+            class:board-lane--over=move || over.run("lane:candidates".into()) aria-labelledby="lane-candidates">
+            <h2 id="lane-candidates">{move || i18n.t().lane_candidates}</h2>
+            <div class="board-pick" role="status">
+                {move || picked_name.get().map(|name| view! {
+                    <p class="banner banner--ok">
+                        {(i18n.t().board_sorted_for)(&name)}" "
+                        <button type="button" class="btn btn--small" on:click=move |_| picked.set(None)>
+                            {move || i18n.t().board_cancel}
+                        </button>
+                    </p>
+                })}
+            </div>
+            <div class="board-candidates">
+                <div>
+                    <h3 id="lane-waiting">{move || i18n.t().lane_waiting}" "<span class="count">{total_p}</span></h3>
+                    {list(participants, shown.participants, "lane-waiting")}
+                    {show_more("shown_p", shown.participants, total_p, place, search)}
+                </div>
+                <div>
+                    <h3 id="lane-buddies">{move || i18n.t().lane_buddies}" "<span class="count">{total_b}</span></h3>
+                    {list(buddies, shown.buddies, "lane-buddies")}
+                    {show_more("shown_b", shown.buddies, total_b, place, search)}
+                </div>
+            </div>
+        </section>
+    }
+}
+
+/// One candidate's card: drag it by the grip, or pick it with its button; while a card of
+/// the other side is picked it shows its score with that card, and a button to pair them.
+#[component]
+fn CandidateCard(
+    card: Candidate,
+    picked: RwSignal<Option<CardRef>>,
+    /// The first name of the picked card.
+    picked_name: Memo<Option<String>>,
+    pending: RwSignal<Option<Pending>>,
+    over: Callback<String, bool>,
+    grip: Callback<CardRef, AnyView>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let (me, first_name, municipality, smokes, fit) = match &card {
+        Candidate::Participant(c, fit) => (
+            CardRef::Participant(c.candidate.id),
+            c.candidate.first_name.clone(),
+            c.municipality.clone(),
+            c.candidate.profile.smoking.smokes,
+            fit.clone(),
+        ),
+        Candidate::Buddy(c, fit) => (
+            CardRef::Buddy(c.candidate.id),
+            c.candidate.first_name.clone(),
+            c.municipality.clone(),
+            c.candidate.profile.smoking.smokes,
+            fit.clone(),
+        ),
+    };
+    let (class, drop, match_page) = match me {
+        CardRef::Participant(id) => (
+            "board-card board-card--participant",
+            format!("p:{id}"),
+            format!("/participants/{id}/match"),
+        ),
+        CardRef::Buddy(id) => (
+            "board-card board-card--buddy",
+            format!("b:{id}"),
+            format!("/buddies/{id}/match"),
+        ),
+        CardRef::Duo(_) => unreachable!("candidates are people"),
+    };
+    let fact = match &card {
+        Candidate::Participant(c, _) => {
+            let days = i64::from(c.days_waiting);
+            view! { <span class="chip">{move || (i18n.t().days_waiting)(days)}</span> }.into_any()
+        }
+        Candidate::Buddy(c, _) => {
+            let free = c.candidate.free_places();
+            view! { <span class="chip">{move || (i18n.t().board_free_places)(free)}</span> }
+                .into_any()
+        }
+    };
+    let blocked = fit.as_ref().is_some_and(|f| f.blocker.is_some());
+    let is_picked = move || picked.get() == Some(me);
+    // The proposal this card and the picked one would make.
+    let pair = move || match (picked.get()?, me) {
+        (CardRef::Buddy(buddy), CardRef::Participant(participant))
+        | (CardRef::Participant(participant), CardRef::Buddy(buddy)) => {
+            Some(Pending::Propose { participant, buddy })
+        }
+        _ => None,
+    };
+    let name = first_name.clone();
+    let score = fit.as_ref().map(|f| {
+        let points = f.points;
+        view! {
+            <span class="score score--small" aria-label=move || (i18n.t().match_score_label)(points)>{points}</span>
+        }
+    });
+    let why = fit.and_then(|f| f.blocker).map(|b| {
+        view! {
+            <span class="board-card__why">
+                <strong>{move || i18n.t().board_cannot}": "</strong>{move || explain::blocker(i18n.lang(), &b)}
+            </span>
+        }
+    });
+    view! {
+        <li class=class data-drop=drop.clone() data-card=drop.clone()
+            class:board-card--over=move || over.run(drop.clone())
+            class:board-card--blocked=blocked class:board-card--picked=is_picked>
+            {grip.run(me)}
+            <div class="board-card__body">
+                <strong>{first_name.clone()}</strong>
+                {score}
+                <span>{municipality}</span>
+                {fact}
+                {smokes.then(|| view! { <span class="chip chip--soft">{move || i18n.t().smokes_chip}</span> })}
+                {why}
+            </div>
+            <div class="board-card__actions">
+                <a class="board-card__action" href=match_page>{move || i18n.t().board_propose_with}</a>
+                <button type="button" class="btn btn--small needs-js" aria-pressed=move || is_picked().to_string()
+                    on:click=move |_| picked.update(|p| *p = if *p == Some(me) { None } else { Some(me) })>
+                    {move || (i18n.t().board_choose)(&name)}
+                </button>
+                {move || pair().filter(|_| !blocked).map(|p| {
+                    let other = picked_name.get().unwrap_or_default();
+                    view! {
+                        <button type="button" class="btn btn--small btn--primary"
+                            on:click=move |_| pending.set(Some(p))>
+                            {move || (i18n.t().board_pair_with)(&other)}
+                        </button>
+                    }
+                })}
+            </div>
+        </li>
     }
 }
 
@@ -474,6 +710,93 @@ fn DuoCardView(duo: DuoCard, grip: AnyView, pending: RwSignal<Option<Pending>>) 
             </details>
         </li>
     }
+}
+
+/// Within this many pixels of the window's edge (or a scrolling list's), a drag scrolls.
+#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+const EDGE_PX: f64 = 64.0;
+
+/// How far to scroll this frame for a pointer at `at` in a box from `start` to `end`: faster
+/// the nearer the edge, nothing outside the edge zones.
+#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+fn edge_speed(at: f64, start: f64, end: f64) -> f64 {
+    let max = 24.0;
+    if end - start < 3.0 * EDGE_PX {
+        return 0.0;
+    }
+    if at < start + EDGE_PX {
+        -max * (start + EDGE_PX - at).min(EDGE_PX) / EDGE_PX
+    } else if at > end - EDGE_PX {
+        max * (at - (end - EDGE_PX)).min(EDGE_PX) / EDGE_PX
+    } else {
+        0.0
+    }
+}
+
+/// While a card is dragged near the edge of the window, or of a list that scrolls on its
+/// own, that scrolls (mouse and touch alike: both are pointer events), and the drop target
+/// under the pointer is found again.
+fn auto_scroll(drag: RwSignal<Option<Drag>>) {
+    #[cfg(feature = "hydrate")]
+    {
+        use leptos::wasm_bindgen::JsCast;
+        let timer = StoredValue::new(None::<leptos::prelude::IntervalHandle>);
+        let dragging = Memo::new(move |_| drag.with(|d| d.is_some_and(|d| d.moved)));
+        Effect::new(move || {
+            if let Some(t) = timer.get_value() {
+                t.clear();
+                timer.set_value(None);
+            }
+            if !dragging.get() {
+                return;
+            }
+            let tick = move || {
+                let Some(d) = drag.get_untracked() else {
+                    return;
+                };
+                let (x, y) = (f64::from(d.x), f64::from(d.y));
+                let list = document()
+                    .element_from_point(x as f32, y as f32)
+                    .and_then(|e| e.closest(".board-scroll").ok().flatten())
+                    .and_then(|e| e.dyn_into::<leptos::web_sys::HtmlElement>().ok());
+                let mut moved = false;
+                if let Some(list) = list {
+                    let r = list.get_bounding_client_rect();
+                    let dy = edge_speed(y, r.top(), r.bottom());
+                    if dy != 0.0 {
+                        let before = list.scroll_top();
+                        list.set_scroll_top(before + dy as i32);
+                        moved = list.scroll_top() != before;
+                    }
+                }
+                if !moved {
+                    let height = window()
+                        .inner_height()
+                        .ok()
+                        .and_then(|h| h.as_f64())
+                        .unwrap_or(0.0);
+                    let dy = edge_speed(y, 0.0, height);
+                    if dy != 0.0 {
+                        window().scroll_by_with_x_and_y(0.0, dy);
+                        moved = true;
+                    }
+                }
+                if moved {
+                    drag.update(|d| {
+                        if let Some(d) = d {
+                            d.over = target_at(d.x, d.y);
+                        }
+                    });
+                }
+            };
+            if let Ok(handle) = set_interval_with_handle(tick, std::time::Duration::from_millis(16))
+            {
+                timer.set_value(Some(handle));
+            }
+        });
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = drag;
 }
 
 /// The card under the pointer while dragging; the pointer passes through it.
@@ -716,5 +1039,23 @@ pub fn DuoMovePage() -> impl IntoView {
                 })}
             </Suspense>
         </RequireRole>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_drag_scrolls_only_near_an_edge_and_faster_nearer_to_it() {
+        assert_eq!(edge_speed(400.0, 0.0, 800.0), 0.0);
+        assert!(edge_speed(10.0, 0.0, 800.0) < edge_speed(50.0, 0.0, 800.0));
+        assert!(edge_speed(50.0, 0.0, 800.0) < 0.0);
+        assert!(edge_speed(790.0, 0.0, 800.0) > edge_speed(750.0, 0.0, 800.0));
+        assert!(edge_speed(750.0, 0.0, 800.0) > 0.0);
+        // Beyond the edge (the pointer left the box) it scrolls at the most, no faster.
+        assert_eq!(edge_speed(-50.0, 0.0, 800.0), edge_speed(0.0, 0.0, 800.0));
+        // A box too small to have a middle never scrolls.
+        assert_eq!(edge_speed(5.0, 0.0, 150.0), 0.0);
     }
 }
