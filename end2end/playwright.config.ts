@@ -1,6 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import * as path from "node:path";
-import { ADMIN, BASE_URL, CLOCK_PORT, FRESH_PORT, GUARD_PORT, PORT } from "./support";
+import { ADMIN, BASE_URL, BOARD_PORT, CLOCK_PORT, FRESH_PORT, GUARD_PORT, PORT } from "./support";
 
 // The server under test: the release binary that `make test` just built, on its own port
 // and a fresh SQLite file, so a running `make run` on port 3000 is left alone.
@@ -15,6 +15,7 @@ const freshPort = FRESH_PORT;
 const freshDatabase = path.join(__dirname, ".tmp", `e2e-fresh-${run}.db`);
 const clockDatabase = path.join(__dirname, ".tmp", `e2e-clock-${run}.db`);
 const guardDatabase = path.join(__dirname, ".tmp", `e2e-guard-${run}.db`);
+const boardDatabase = path.join(__dirname, ".tmp", `e2e-board-${run}.db`);
 
 const serverEnv = (db: string, listen: number) => ({
   DATABASE_URL: `sqlite://${db}`,
@@ -138,6 +139,16 @@ export default defineConfig({
       stdout: "pipe",
       stderr: "pipe",
       env: serverEnv(guardDatabase, GUARD_PORT),
+    },
+    {
+      // A programme with a long waiting list, for the board (tests/board-long-list.spec.ts).
+      command: `mkdir -p .tmp && "${bin}" demo --participants 700 --buddy-scale 6 > .tmp/board-accounts.txt && exec "${bin}" serve`,
+      url: `http://127.0.0.1:${BOARD_PORT}/healthz`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: serverEnv(boardDatabase, BOARD_PORT),
     },
   ],
 });

@@ -11,6 +11,10 @@ export const CLOCK_URL = `http://127.0.0.1:${CLOCK_PORT}`;
 // A fourth with the demo programme, for the guard that visits every page as every role.
 export const GUARD_PORT = PORT + 3;
 export const GUARD_URL = `http://127.0.0.1:${GUARD_PORT}`;
+// A fifth with a big demo programme (about 600 waiting participants, 150 buddies): the board
+// with a long waiting list. Nothing is saved there.
+export const BOARD_PORT = PORT + 4;
+export const BOARD_URL = `http://127.0.0.1:${BOARD_PORT}`;
 
 // The admin that the main server starts with (made by `klik create-admin`).
 export const ADMIN = {

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::duo::{DuoStage, EndReason};
 use crate::matching::{
-    Blocker, BuddyCandidate, Context, Detail, PairAssessment, ParticipantCandidate, assess_pair,
+    Blocker, BuddyCandidate, Context, Detail, ParticipantCandidate, points_and_first_blocker,
 };
 
 /// A waiting participant's card: what the coordinator sees, and what the browser scores.
@@ -60,17 +60,15 @@ pub struct Fit {
 }
 
 impl Fit {
-    fn of(a: &PairAssessment) -> Fit {
-        Fit {
-            points: a.points(),
-            blocker: a.blockers.first().cloned(),
-        }
+    fn of(p: &ParticipantCandidate, b: &BuddyCandidate, ctx: &Context) -> Fit {
+        let (points, blocker) = points_and_first_blocker(p, b, ctx);
+        Fit { points, blocker }
     }
 }
 
 /// Pairs that can be made first, the best score first; then those that cannot. Otherwise the
 /// board's order (longest waiting first) stays: the sort is stable.
-fn by_fit<T>(mut cards: Vec<(T, Fit)>) -> Vec<(T, Fit)> {
+fn by_fit(mut cards: Vec<(usize, Fit)>) -> Vec<(usize, Fit)> {
     cards.sort_by_key(|(_, fit)| match fit.blocker {
         None => (false, std::cmp::Reverse(fit.points)),
         Some(_) => (true, std::cmp::Reverse(0)),
@@ -79,49 +77,47 @@ fn by_fit<T>(mut cards: Vec<(T, Fit)>) -> Vec<(T, Fit)> {
 }
 
 impl Board {
-    /// The waiting participants that pass `keep`, sorted for the buddy `buddy` picked up on
-    /// the board, each with its fit: scored in the browser with the server's engine.
-    /// `None` when the buddy is not on the board.
+    /// The waiting participants that pass `keep` (as indices into `waiting`), sorted for the
+    /// buddy `buddy` picked up on the board, each with its fit: scored in the browser with
+    /// the server's engine. `None` when the buddy is not on the board.
     pub fn participants_for(
         &self,
         buddy: i64,
         keep: impl Fn(&ParticipantCard) -> bool,
-    ) -> Option<Vec<(&ParticipantCard, Fit)>> {
-        let b = self.buddies.iter().find(|c| c.candidate.id == buddy)?;
+    ) -> Option<Vec<(usize, Fit)>> {
+        let b = &self
+            .buddies
+            .iter()
+            .find(|c| c.candidate.id == buddy)?
+            .candidate;
         Some(by_fit(
             self.waiting
                 .iter()
-                .filter(|p| keep(p))
-                .map(|p| {
-                    (
-                        p,
-                        Fit::of(&assess_pair(&p.candidate, &b.candidate, &self.context)),
-                    )
-                })
+                .enumerate()
+                .filter(|(_, p)| keep(p))
+                .map(|(i, p)| (i, Fit::of(&p.candidate, b, &self.context)))
                 .collect(),
         ))
     }
 
-    /// The available buddies that pass `keep`, sorted for the participant picked up.
+    /// The available buddies that pass `keep` (indices into `buddies`), sorted for the
+    /// participant picked up.
     pub fn buddies_for(
         &self,
         participant: i64,
         keep: impl Fn(&BuddyCard) -> bool,
-    ) -> Option<Vec<(&BuddyCard, Fit)>> {
-        let p = self
+    ) -> Option<Vec<(usize, Fit)>> {
+        let p = &self
             .waiting
             .iter()
-            .find(|c| c.candidate.id == participant)?;
+            .find(|c| c.candidate.id == participant)?
+            .candidate;
         Some(by_fit(
             self.buddies
                 .iter()
-                .filter(|b| keep(b))
-                .map(|b| {
-                    (
-                        b,
-                        Fit::of(&assess_pair(&p.candidate, &b.candidate, &self.context)),
-                    )
-                })
+                .enumerate()
+                .filter(|(_, b)| keep(b))
+                .map(|(i, b)| (i, Fit::of(p, &b.candidate, &self.context)))
                 .collect(),
         ))
     }
@@ -170,7 +166,10 @@ mod tests {
     fn picking_a_buddy_puts_possible_pairs_first_by_score_with_the_reason_for_the_rest() {
         let b = board();
         let sorted = b.participants_for(9, |_| true).unwrap();
-        let ids: Vec<i64> = sorted.iter().map(|(c, _)| c.candidate.id).collect();
+        let ids: Vec<i64> = sorted
+            .iter()
+            .map(|(i, _)| b.waiting[*i].candidate.id)
+            .collect();
         // 4 shares every interest, 2 none; 1 lives too far and 3 wants an older buddy.
         assert_eq!(ids, [4, 2, 1, 3]);
         assert!(sorted[0].1.points > sorted[1].1.points);
@@ -212,7 +211,7 @@ mod tests {
             .participants_for(9, |_| true)
             .unwrap()
             .iter()
-            .map(|(c, _)| c.candidate.id)
+            .map(|(i, _)| b.waiting[*i].candidate.id)
             .collect();
         assert_eq!(ids, [1, 2, 3, 4]);
     }

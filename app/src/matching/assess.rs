@@ -418,6 +418,37 @@ pub fn assess_pair(
     }
 }
 
+/// A pair's points and its first blocker (the order [`assess_pair`] lists them in), without
+/// building explanations: what the board sorts a whole waiting list by while a card is held.
+pub fn points_and_first_blocker(
+    participant: &ParticipantCandidate,
+    buddy: &BuddyCandidate,
+    ctx: &Context,
+) -> (u8, Option<Blocker>) {
+    let (p, b) = (&participant.profile, &buddy.profile);
+    let facts = Facts::of(p, b, ctx);
+    let first = facts.blockers(p, b).into_iter().next().or_else(|| {
+        if buddy.free_places() == 0 {
+            Some(Blocker::BuddyAtCapacity {
+                max_duos: buddy.max_duos,
+                open_duos: buddy.open_duos,
+            })
+        } else if !buddy.screening_approved {
+            Some(Blocker::BuddyNotApproved)
+        } else if ctx
+            .ended_without_click
+            .contains(&(participant.id, buddy.id))
+        {
+            Some(Blocker::EndedWithoutClick)
+        } else {
+            None
+        }
+    });
+    let mut values = facts.values(p, b);
+    values[5] = waiting_value(f64::from(participant.days_waited(ctx.today)), &ctx.weights);
+    (to_points(score_of(&values, &ctx.weights)), first)
+}
+
 /// The score of a pair when nothing blocks it, else `None`; skips building explanations.
 pub(crate) fn allowed_score(
     participant: &ParticipantCandidate,

@@ -21,7 +21,10 @@ mod proptests;
 pub mod rank;
 mod rng;
 
-pub use assess::{Blocker, Component, ComponentKind, Detail, PairAssessment, assess_pair};
+pub use assess::{
+    Blocker, Component, ComponentKind, Detail, PairAssessment, assess_pair,
+    points_and_first_blocker,
+};
 pub use assign::{
     Proposal, ProposedPair, UnpairedParticipant, UnpairedReason, UnusedBuddy,
     max_weight_assignment, max_weight_matching, propose,

@@ -14,7 +14,9 @@ use proptest::sample::select;
 
 use crate::domain::profile::{AgeRange, Availability, Gender, Slot, Smoking};
 use crate::matching::assess::tests::{ctx, date};
-use crate::matching::assess::{Blocker, PairAssessment, allowed_score, assess_pair};
+use crate::matching::assess::{
+    Blocker, PairAssessment, allowed_score, assess_pair, points_and_first_blocker,
+};
 use crate::matching::assign::tests::{brute_force, valid};
 use crate::matching::assign::{max_weight_matching, propose};
 use crate::matching::estimate::{EstimateSettings, HistoricalBuddy, estimate_waits};
@@ -250,6 +252,23 @@ proptest! {
             prop_assert!(ba.blockers.contains(x), "{:?} missing from {:?}", x, ba.blockers);
         }
         prop_assert_eq!(ab.score, ba.score);
+    }
+
+    /// The board's quick fit is the full assessment's points and first blocker.
+    #[test]
+    fn the_quick_fit_agrees_with_the_full_assessment(
+        p in profile(),
+        b in buddy(2, profile()),
+        w in weights(),
+        days in -30..5000i64,
+    ) {
+        let c = context(w);
+        let p = participant(1, p, days);
+        let full = assess_pair(&p, &b, &c);
+        prop_assert_eq!(
+            points_and_first_blocker(&p, &b, &c),
+            (full.points(), full.blockers.first().cloned())
+        );
     }
 
     #[test]

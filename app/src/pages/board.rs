@@ -61,8 +61,11 @@ enum Pending {
 #[derive(Clone, Copy, Debug, PartialEq)]
 struct Drag {
     card: CardRef,
+    /// Where the pointer went down.
+    start: (i32, i32),
     x: i32,
     y: i32,
+    /// Moved far enough from `start` to be a drag rather than a tap (a slow drag too).
     moved: bool,
     over: Option<Target>,
 }
@@ -241,12 +244,13 @@ fn BoardLanes(
                     let grip = event_target::<leptos::web_sys::Element>(&ev);
                     let _ = grip.set_pointer_capture(ev.pointer_id());
                     refused.set(false);
-                    drag.set(Some(Drag { card, x: ev.client_x(), y: ev.client_y(), moved: false, over: None }));
+                    let (x, y) = (ev.client_x(), ev.client_y());
+                    drag.set(Some(Drag { card, start: (x, y), x, y, moved: false, over: None }));
                 }
                 on:pointermove=move |ev| {
                     drag.update(|d| if let Some(d) = d {
                         let (x, y) = (ev.client_x(), ev.client_y());
-                        d.moved = d.moved || (x - d.x).abs() + (y - d.y).abs() > 6;
+                        d.moved = d.moved || (x - d.start.0).abs() + (y - d.start.1).abs() > 6;
                         d.x = x;
                         d.y = y;
                         d.over = target_at(x, y);
@@ -416,6 +420,19 @@ fn show_more(
     }
 }
 
+/// Sorted cards with their fits, for a list's memo.
+fn with_fits(cards: Vec<(usize, Fit)>) -> Vec<(usize, Option<Fit>)> {
+    cards.into_iter().map(|(i, fit)| (i, Some(fit))).collect()
+}
+
+/// The cards that `kept` marks, in the board's order, without fits.
+fn unsorted(kept: Vec<bool>) -> Vec<(usize, Option<Fit>)> {
+    kept.into_iter()
+        .enumerate()
+        .filter_map(|(i, keep)| keep.then_some((i, None)))
+        .collect()
+}
+
 /// A card of the candidates' lists as it shows: its fit with the picked card, if any.
 #[derive(Clone, Debug, PartialEq)]
 enum Candidate {
@@ -441,47 +458,25 @@ fn CandidateLanes(
     let filtered = move |first_name: &str, municipality: &str| {
         place.with(|p| search.with(|q| passes_filters(p, q, first_name, municipality)))
     };
+    // Indices into the board's lists (with the fit while a card is picked): cheap to compare
+    // and keep; only the cards shown are cloned into views.
     let participants = Memo::new(move |_| {
         let keep = |c: &ParticipantCard| filtered(&c.candidate.first_name, &c.municipality);
-        board.with_value(|b| {
-            let sorted = match picked.get() {
-                Some(CardRef::Buddy(id)) => b.participants_for(id, keep),
+        board
+            .with_value(|b| match picked.get() {
+                Some(CardRef::Buddy(id)) => b.participants_for(id, keep).map(with_fits),
                 _ => None,
-            };
-            match sorted {
-                Some(cards) => cards
-                    .into_iter()
-                    .map(|(c, fit)| Candidate::Participant(c.clone(), Some(fit)))
-                    .collect::<Vec<_>>(),
-                None => b
-                    .waiting
-                    .iter()
-                    .filter(|c| keep(c))
-                    .map(|c| Candidate::Participant(c.clone(), None))
-                    .collect(),
-            }
-        })
+            })
+            .unwrap_or_else(|| unsorted(board.with_value(|b| b.waiting.iter().map(keep).collect())))
     });
     let buddies = Memo::new(move |_| {
         let keep = |c: &BuddyCard| filtered(&c.candidate.first_name, &c.municipality);
-        board.with_value(|b| {
-            let sorted = match picked.get() {
-                Some(CardRef::Participant(id)) => b.buddies_for(id, keep),
+        board
+            .with_value(|b| match picked.get() {
+                Some(CardRef::Participant(id)) => b.buddies_for(id, keep).map(with_fits),
                 _ => None,
-            };
-            match sorted {
-                Some(cards) => cards
-                    .into_iter()
-                    .map(|(c, fit)| Candidate::Buddy(c.clone(), Some(fit)))
-                    .collect::<Vec<_>>(),
-                None => b
-                    .buddies
-                    .iter()
-                    .filter(|c| keep(c))
-                    .map(|c| Candidate::Buddy(c.clone(), None))
-                    .collect(),
-            }
-        })
+            })
+            .unwrap_or_else(|| unsorted(board.with_value(|b| b.buddies.iter().map(keep).collect())))
     });
     let picked_name = Memo::new(move |_| {
         let card = picked.get()?;
@@ -501,9 +496,20 @@ fn CandidateLanes(
     });
     // On a wide screen each list scrolls in its own box (focusable, so a keyboard scrolls it
     // too), and a drag near its edge scrolls it.
-    let list = move |cards: Memo<Vec<Candidate>>, count: RwSignal<usize>, label: &'static str| {
-        let visible =
-            move || cards.with(|c| c.iter().take(count.get()).cloned().collect::<Vec<_>>());
+    let list = move |cards: Memo<Vec<(usize, Option<Fit>)>>,
+                     count: RwSignal<usize>,
+                     label: &'static str,
+                     card: fn(&Board, usize, Option<Fit>) -> Candidate| {
+        let visible = move || {
+            cards.with(|c| {
+                board.with_value(|b| {
+                    c.iter()
+                        .take(count.get())
+                        .map(|(i, fit)| card(b, *i, fit.clone()))
+                        .collect::<Vec<_>>()
+                })
+            })
+        };
         view! {
             <ul class="board-lane__cards board-scroll" tabindex="0" aria-labelledby=label>
                 <For each=visible
@@ -534,12 +540,12 @@ fn CandidateLanes(
             <div class="board-candidates">
                 <div>
                     <h3 id="lane-waiting">{move || i18n.t().lane_waiting}" "<span class="count">{total_p}</span></h3>
-                    {list(participants, shown.participants, "lane-waiting")}
+                    {list(participants, shown.participants, "lane-waiting", |b, i, fit| Candidate::Participant(b.waiting[i].clone(), fit))}
                     {show_more("shown_p", shown.participants, total_p, place, search)}
                 </div>
                 <div>
                     <h3 id="lane-buddies">{move || i18n.t().lane_buddies}" "<span class="count">{total_b}</span></h3>
-                    {list(buddies, shown.buddies, "lane-buddies")}
+                    {list(buddies, shown.buddies, "lane-buddies", |b, i, fit| Candidate::Buddy(b.buddies[i].clone(), fit))}
                     {show_more("shown_b", shown.buddies, total_b, place, search)}
                 </div>
             </div>
