@@ -523,6 +523,7 @@ pub const TEXTS: Texts = Texts {
     board_pair: |b, p| format!("{b} and {p}"),
     board_ended_count: |n| format!("Ended ({n})"),
     board_choose: |name| format!("Pick {name} to pair"),
+    board_choose_short: "Pick",
     board_sorted_for: |name| {
         format!("Sorted by how well they fit {name}; those who cannot be paired come last.")
     },

@@ -205,6 +205,8 @@ pub struct Texts {
     pub board_grab: &'static str,
     /// (first name): the button that picks a card to pair from the keyboard.
     pub board_choose: fn(&str) -> String,
+    /// The pick button's visible word (its full name is `board_choose`).
+    pub board_choose_short: &'static str,
     /// (first name): said when the other side is sorted for the picked card.
     pub board_sorted_for: fn(&str) -> String,
     /// (first name of the picked card): opens the proposal for this card and the picked one.

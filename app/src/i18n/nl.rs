@@ -533,6 +533,7 @@ pub const TEXTS: Texts = Texts {
     board_ended_count: |n| format!("Beëindigd ({n})"),
     board_grab: "Sleep of druk op Verplaats",
     board_choose: |name| format!("Kies {name} om te koppelen"),
+    board_choose_short: "Kies",
     board_sorted_for: |name| {
         format!("Gesorteerd op hoe goed het klikt met {name}; wie niet kan, staat onderaan.")
     },

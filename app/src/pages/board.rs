@@ -420,6 +420,31 @@ fn show_more(
     }
 }
 
+/// After a pick from the keyboard or a tap, brings the other list's top (its best fits) into
+/// view when it is out of sight: on a phone the lists stand one below the other.
+fn show_other_list(picked: CardRef) {
+    #[cfg(feature = "hydrate")]
+    {
+        let id = match picked {
+            CardRef::Buddy(_) => "lane-waiting",
+            _ => "lane-buddies",
+        };
+        if let Some(heading) = document().get_element_by_id(id) {
+            let r = heading.get_bounding_client_rect();
+            let height = window()
+                .inner_height()
+                .ok()
+                .and_then(|h| h.as_f64())
+                .unwrap_or(0.0);
+            if r.top() < 0.0 || r.bottom() > height {
+                heading.scroll_into_view();
+            }
+        }
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = picked;
+}
+
 /// Sorted cards with their fits, for a list's memo.
 fn with_fits(cards: Vec<(usize, Fit)>) -> Vec<(usize, Option<Fit>)> {
     cards.into_iter().map(|(i, fit)| (i, Some(fit))).collect()
@@ -646,8 +671,15 @@ fn CandidateCard(
             <div class="board-card__actions">
                 <a class="board-card__action" href=match_page>{move || i18n.t().board_propose_with}</a>
                 <button type="button" class="btn btn--small needs-js" aria-pressed=move || is_picked().to_string()
-                    on:click=move |_| picked.update(|p| *p = if *p == Some(me) { None } else { Some(me) })>
-                    {move || (i18n.t().board_choose)(&name)}
+                    aria-label=move || (i18n.t().board_choose)(&name)
+                    on:click=move |_| {
+                        let now = if picked.get_untracked() == Some(me) { None } else { Some(me) };
+                        picked.set(now);
+                        if now.is_some() {
+                            show_other_list(me);
+                        }
+                    }>
+                    {move || i18n.t().board_choose_short}
                 </button>
                 {move || pair().filter(|_| !blocked).map(|p| {
                     let other = picked_name.get().unwrap_or_default();
