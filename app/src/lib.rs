@@ -56,6 +56,7 @@ use crate::pages::{
     not_found::NotFound,
     participants::{EditParticipantPage, NewParticipantPage, ParticipantPage, ParticipantsPage},
     privacy::PrivacyPage,
+    registrations::{RegisterPage, RegisterThanksPage, RegistrationIntakePage, RegistrationPage},
     setup::SetupPage,
     waiting::WaitingPage,
     welcome::WelcomePage,
@@ -147,6 +148,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/participants/new") view=NewParticipantPage ssr=SsrMode::Async />
                     <Route path=path!("/participants/:id") view=ParticipantPage ssr=SsrMode::Async />
                     <Route path=path!("/participants/:id/edit") view=EditParticipantPage ssr=SsrMode::Async />
+                    <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async />
+                    <Route path=path!("/register/thanks") view=RegisterThanksPage ssr=SsrMode::Async />
+                    <Route path=path!("/registrations/:id") view=RegistrationPage ssr=SsrMode::Async />
+                    <Route path=path!("/registrations/:id/intake") view=RegistrationIntakePage ssr=SsrMode::Async />
                     <Route path=path!("/become-a-buddy") view=BecomeBuddyPage ssr=SsrMode::Async />
                     <Route path=path!("/become-a-buddy/thanks") view=ApplicationThanksPage ssr=SsrMode::Async />
                     <Route path=path!("/buddies") view=BuddiesPage ssr=SsrMode::Async />

@@ -12,6 +12,7 @@ mod m20261127_000004_people;
 mod m20261127_000005_duos;
 mod m20261127_000006_activities;
 mod m20261205_000007_form_drafts;
+mod m20261205_000008_registrations;
 
 pub struct Migrator;
 
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000005_duos::Migration),
             Box::new(m20261127_000006_activities::Migration),
             Box::new(m20261205_000007_form_drafts::Migration),
+            Box::new(m20261205_000008_registrations::Migration),
         ]
     }
 }

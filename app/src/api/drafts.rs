@@ -27,6 +27,8 @@ pub enum DraftForm {
     RescheduleActivity(i32),
     CancelActivity(i32),
     CheckIn(i32),
+    /// The public registration of a candidate participant.
+    Registration,
 }
 
 impl DraftForm {
@@ -42,6 +44,7 @@ impl DraftForm {
             DraftForm::RescheduleActivity(id) => format!("reschedule-{id}"),
             DraftForm::CancelActivity(id) => format!("cancel-{id}"),
             DraftForm::CheckIn(id) => format!("checkin-{id}"),
+            DraftForm::Registration => "registration".to_owned(),
         }
     }
 }

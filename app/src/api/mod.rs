@@ -17,6 +17,7 @@ pub mod matching;
 pub mod outbox;
 pub mod participants;
 pub mod programme;
+pub mod registrations;
 pub mod settings;
 pub mod two_factor;
 pub mod users;

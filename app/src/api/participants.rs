@@ -95,8 +95,14 @@ async fn check_intake(
     Err(AppError::fields(problems))
 }
 
+/// Makes a participant's record from an intake; when it started from a registration (read at
+/// `registration_version`), that registration is done, in the same transaction.
 #[server(endpoint = "create_participant")]
-pub async fn create_participant(form: IntakeForm) -> Result<i32, AppError> {
+pub async fn create_participant(
+    form: IntakeForm,
+    registration: Option<i32>,
+    registration_version: Option<i32>,
+) -> Result<i32, AppError> {
     use crate::domain::audit::{AuditAction, Record, RecordKind};
 
     let result: Result<i32, AppError> = async {
@@ -106,6 +112,14 @@ pub async fn create_participant(form: IntakeForm) -> Result<i32, AppError> {
         let id = crate::db::participants::create(&txn, &intake, cx.user.id, cx.now).await?;
         let record = Record::new(RecordKind::Participant, id);
         cx.audit(&txn, AuditAction::Create, record).await?;
+        if let Some(registration) = registration {
+            use crate::db::registrations::{Change, change};
+            let version = registration_version.ok_or(AppError::Conflict)?;
+            let done = Change::Done { participant_id: id };
+            change(&txn, registration, version, done, cx.now).await?;
+            let record = Record::new(RecordKind::Registration, registration);
+            cx.audit(&txn, AuditAction::Update, record).await?;
+        }
         txn.commit().await?;
         leptos_axum::redirect(&format!("/participants/{id}"));
         Ok(id)

@@ -6,7 +6,7 @@ use leptos::server_fn::ServerFn;
 use super::session::current_user;
 use crate::api::{
     account, activities, admin_lists, audit, buddies, calendar, drafts, duos, import, invitations,
-    lists, matching, outbox, participants, programme, settings, two_factor, users,
+    lists, matching, outbox, participants, programme, registrations, settings, two_factor, users,
 };
 use crate::domain::account::{ADMIN, BUDDY, CurrentUser, Role, STAFF, STAFF_ADMIN};
 use crate::error::AppError;
@@ -68,6 +68,24 @@ pub fn rules() -> Vec<(&'static str, Rule)> {
         (admin_lists::AddListEntry::PATH, Rule::Roles(ADMIN)),
         (admin_lists::SetListEntryActive::PATH, Rule::Roles(ADMIN)),
         (buddies::ApplyAsBuddy::PATH, Rule::Public),
+        (registrations::RegistrationLists::PATH, Rule::Public),
+        (registrations::RegisterParticipant::PATH, Rule::Public),
+        (
+            registrations::OpenRegistrations::PATH,
+            Rule::Roles(STAFF_ADMIN),
+        ),
+        (
+            registrations::GetRegistration::PATH,
+            Rule::Roles(STAFF_ADMIN),
+        ),
+        (
+            registrations::UpdateRegistration::PATH,
+            Rule::Roles(STAFF_ADMIN),
+        ),
+        (
+            registrations::RegistrationIntake::PATH,
+            Rule::Roles(STAFF_ADMIN),
+        ),
         (buddies::ApplicationLists::PATH, Rule::Public),
         (buddies::CreateBuddy::PATH, Rule::Roles(STAFF_ADMIN)),
         (buddies::UpdateBuddy::PATH, Rule::Roles(STAFF_ADMIN)),

@@ -42,12 +42,32 @@ pub async fn allow_application(
     ip: &str,
     now: DateTime<Utc>,
 ) -> Result<bool, AppError> {
+    allow_public_form(db, APPLICATION_KEY, ip, now).await
+}
+
+/// Key under which public participant registrations are counted, like applications.
+const REGISTRATION_KEY: &str = "participant-registration";
+
+/// Counts a public registration from `ip`; false past [`APPLICATION_LIMIT`] in the hour.
+pub async fn allow_registration(
+    db: &impl ConnectionTrait,
+    ip: &str,
+    now: DateTime<Utc>,
+) -> Result<bool, AppError> {
+    allow_public_form(db, REGISTRATION_KEY, ip, now).await
+}
+
+async fn allow_public_form(
+    db: &impl ConnectionTrait,
+    key: &str,
+    ip: &str,
+    now: DateTime<Utc>,
+) -> Result<bool, AppError> {
     let recent =
-        login_attempts::count_for_key_and_ip(db, APPLICATION_KEY, ip, now - Duration::hours(1))
-            .await?;
+        login_attempts::count_for_key_and_ip(db, key, ip, now - Duration::hours(1)).await?;
     if recent >= APPLICATION_LIMIT {
         return Ok(false);
     }
-    login_attempts::record(db, APPLICATION_KEY, ip, true, now).await?;
+    login_attempts::record(db, key, ip, true, now).await?;
     Ok(true)
 }

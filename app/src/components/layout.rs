@@ -69,6 +69,7 @@ fn nav_items(role: Option<Role>) -> Vec<(&'static str, Icon, Label)> {
         items.push(("/calendar", Icon::Calendar, |t| t.nav_calendar));
     }
     if role.is_none() {
+        items.push(("/register", Icon::Door, |t| t.nav_register));
         items.push(("/become-a-buddy", Icon::UserPlus, |t| t.nav_become_buddy));
     }
     if role == Some(Role::Admin) {

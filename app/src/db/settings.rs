@@ -19,6 +19,8 @@ pub const MATCHING_WEIGHTS: &str = "matching_weights";
 pub const EVALUATION_PLAN: &str = "evaluation_plan";
 /// Key of the days on top of a duo's rhythm before the cadence watch flags it.
 pub const CADENCE_MARGIN_DAYS: &str = "cadence_margin_days";
+/// Days within which a new registration's intake conversation should be planned.
+pub const INTAKE_DAYS: &str = "intake_days";
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Setting {
@@ -97,4 +99,13 @@ pub async fn flag(db: &impl ConnectionTrait, key: &str) -> Result<(bool, Option<
         Some(s) => (s.value == "true", Some(s.version)),
         None => (false, None),
     })
+}
+
+/// Days within which a registration's intake should be planned (the admins' setting, or
+/// `DEFAULT_INTAKE_DAYS`).
+pub async fn intake_days(db: &impl ConnectionTrait) -> Result<i64, AppError> {
+    Ok(get(db, INTAKE_DAYS)
+        .await?
+        .and_then(|s| s.value.parse().ok())
+        .unwrap_or(crate::domain::registration::DEFAULT_INTAKE_DAYS))
 }

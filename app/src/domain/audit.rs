@@ -33,6 +33,7 @@ pub mod kind {
     pub const DUO: &str = "duo";
     pub const ACTIVITY: &str = "activity";
     pub const CALENDAR_FEED: &str = "calendar_feed";
+    pub const REGISTRATION: &str = "registration";
 }
 
 /// Every kind of record the log names: one list, so that a new kind is added here once.
@@ -47,12 +48,14 @@ pub enum RecordKind {
     Duo,
     Activity,
     CalendarFeed,
+    /// A candidate participant's registration (part of their file once they are one).
+    Registration,
     /// An entry of an admin-managed list, named by its list's code.
     ListEntry(ListKind),
 }
 
 /// The kinds other than list entries.
-const FIXED_KINDS: [RecordKind; 9] = [
+const FIXED_KINDS: [RecordKind; 10] = [
     RecordKind::User,
     RecordKind::Session,
     RecordKind::Setting,
@@ -62,6 +65,7 @@ const FIXED_KINDS: [RecordKind; 9] = [
     RecordKind::Duo,
     RecordKind::Activity,
     RecordKind::CalendarFeed,
+    RecordKind::Registration,
 ];
 
 impl RecordKind {
@@ -93,6 +97,7 @@ impl RecordKind {
             RecordKind::Duo => kind::DUO,
             RecordKind::Activity => kind::ACTIVITY,
             RecordKind::CalendarFeed => kind::CALENDAR_FEED,
+            RecordKind::Registration => kind::REGISTRATION,
             RecordKind::ListEntry(list) => list.code(),
         }
     }

@@ -14,5 +14,6 @@ pub mod lists;
 pub mod mail;
 pub mod people;
 pub mod profile;
+pub mod registration;
 pub mod time;
 pub mod validation;

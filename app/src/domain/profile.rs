@@ -538,7 +538,7 @@ impl Problems {
 }
 
 /// Runs a check on a trimmed value, or gives `None` when the field was left empty.
-fn optional(
+pub(crate) fn optional(
     value: &str,
     check: fn(&str) -> Result<String, Problem>,
 ) -> Result<Option<String>, Problem> {
@@ -551,7 +551,7 @@ fn optional(
 }
 
 /// Digits, spaces and a leading `+`; the usual Belgian separators `/ . -` are accepted too.
-fn check_phone(value: &str) -> Result<String, Problem> {
+pub(crate) fn check_phone(value: &str) -> Result<String, Problem> {
     let len = value.chars().count();
     if len < 6 {
         return Err(Problem::TooShort { min: 6 });
@@ -571,7 +571,7 @@ fn check_phone(value: &str) -> Result<String, Problem> {
 }
 
 /// A reasonable address: one `@`, a local part, and a dotted domain without spaces.
-fn check_email(value: &str) -> Result<String, Problem> {
+pub(crate) fn check_email(value: &str) -> Result<String, Problem> {
     if value.chars().count() > 254 {
         return Err(Problem::TooLong { max: 254 });
     }

@@ -531,6 +531,63 @@ pub const TEXTS: Texts = Texts {
     board_show_more: |n| format!("Show {n} more"),
     board_shown_of: |shown, total| format!("{shown} of {total} shown"),
     board_cannot: "Not possible",
+    nav_register: "Register as a participant",
+    register_title: "Register as a participant",
+    register_intro: "Do you often feel alone, and have psychological difficulties made it hard for a long time to go out on your own? A buddy can help: a volunteer who does something nice with you every two or three weeks. You can register yourself, or a care worker does it for you, if you agree.",
+    register_what_next: "After you register, the coordinator calls or mails you to arrange an introductory conversation (intake). Many people are waiting for a buddy, so meanwhile we look together for activities near you.",
+    register_submit: "Send registration",
+    register_who: "Who registers?",
+    register_by_person: "I register myself",
+    register_by_care_worker: "I am a care worker and register someone",
+    register_person: "Who would like a buddy?",
+    register_contact_hint: "A phone number or e-mail address, so that we can get in touch (or the care worker's, below).",
+    register_care_worker: "For care workers",
+    register_care_worker_hint: "Only fill this in if you register someone as a care worker.",
+    register_care_worker_name: "Care worker's name",
+    register_care_worker_phone: "Care worker's phone",
+    register_care_worker_email: "Care worker's e-mail",
+    register_receipt_hint: "You get a receipt, without details of the person.",
+    register_more: "Anything else?",
+    register_note: "Anything you want to tell us? (short, and no medical details)",
+    register_privacy_text: "We keep these details only to get in touch and plan the introductory conversation. Only the programme's coordinators see them. You can always ask what we keep about you, and ask us to erase it.",
+    register_agreed: "The person being registered agrees to this registration and wants to be contacted.",
+    register_thanks_title: "Thank you for registering",
+    register_thanks_text: "We have received your registration. The coordinator will get in touch within two weeks to arrange an introductory conversation.",
+    register_mail_subject: |programme| format!("Registration received – {programme}"),
+    register_mail_body: |programme| {
+        format!(
+            "Hello,\n\nWe have received the registration you sent through the website. The coordinator of {programme} will get in touch within two weeks to arrange an introductory conversation.\n\nTo protect the person's privacy, this e-mail holds no details about them.\n\nKind regards,\n{programme}"
+        )
+    },
+    registrations_title: "New registrations: plan the intake",
+    registrations_none: "No new registrations.",
+    registration_via: |org| format!("via {org}"),
+    registration_planned_on: |d| format!("intake planned on {d}"),
+    registration_due: |d| format!("plan the intake before {d}"),
+    registration_duplicate_chip: "possible duplicate",
+    registration_title: "Registration",
+    registration_registered: |d, by| match by {
+        crate::domain::registration::RegisteredBy::Person => {
+            format!("Registered themselves on {d}")
+        }
+        crate::domain::registration::RegisteredBy::CareWorker => {
+            format!("Registered by a care worker on {d}")
+        }
+    },
+    registration_status: |s| match s {
+        crate::domain::registration::RegistrationStatus::Open => "waiting for the intake",
+        crate::domain::registration::RegistrationStatus::Done => "intake done",
+        crate::domain::registration::RegistrationStatus::Closed => "closed without an intake",
+    },
+    registration_duplicate_participant: "There is a participant with this name already: is it the same person? Nothing is merged.",
+    registration_duplicate_registration: "Another open registration looks like this one: is it the same person? Nothing is merged.",
+    registration_duplicate_look: "Look",
+    registration_intake_title: "Introductory conversation (intake)",
+    registration_plan_on: "Planned on",
+    registration_plan: "Plan",
+    registration_do_intake: "Fill in the intake",
+    registration_close: "Close without an intake",
+    registration_see_participant: "To the participant",
     board_grab: "Drag, or press Move",
     field_introduction_on: "Date of the introduction meeting",
     field_signed_on: "Date signed",
@@ -790,6 +847,7 @@ pub const TEXTS: Texts = Texts {
         }
     },
     outbox_kind: |kind| match kind {
+        "registration_receipt" => "Registration receipt".to_owned(),
         "invitation" => "Invitation".to_owned(),
         "activity_reminder" => "Activity reminder".to_owned(),
         "buddy_nudge" => "Rhythm reminder".to_owned(),

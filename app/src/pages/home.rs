@@ -12,6 +12,7 @@ use crate::domain::account::Role;
 use crate::domain::time::{format_date, format_date_long};
 use crate::i18n::{Texts, use_i18n};
 use crate::pages::activities::BuddyHomeView;
+use crate::pages::registrations::OpenRegistrations;
 use crate::{ProgrammeResource, ViewerResource};
 
 #[component]
@@ -78,7 +79,7 @@ fn Welcome(info: Programme) -> impl IntoView {
                 {move || (i18n.t().home_today)(&format_date_long(today, i18n.lang()))}
             </p>
         </div>
-        <CoordinatorAgenda />
+        <CoordinatorAgenda today />
         <section aria-label=move || i18n.t().home_cards_label>
             <ul class="card-grid">
                 {cards
@@ -100,7 +101,7 @@ fn Welcome(info: Programme) -> impl IntoView {
 
 /// What needs a coordinator's attention soon; nothing for other roles or visitors.
 #[component]
-fn CoordinatorAgenda() -> impl IntoView {
+fn CoordinatorAgenda(today: chrono::NaiveDate) -> impl IntoView {
     let viewer = expect_context::<ViewerResource>();
     view! {
         <Suspense>
@@ -110,7 +111,11 @@ fn CoordinatorAgenda() -> impl IntoView {
                     .ok()
                     .and_then(|v| v.user)
                     .is_some_and(|u| matches!(u.role, Role::Admin | Role::Coordinator));
-                staff.then(|| view! { <CadenceWatchView /> <DueEvaluations /> })
+                staff.then(|| view! {
+                    <OpenRegistrations today />
+                    <CadenceWatchView />
+                    <DueEvaluations />
+                })
             })}
         </Suspense>
     }

@@ -21,6 +21,7 @@ pub mod matching;
 pub mod not_found;
 pub mod participants;
 pub mod privacy;
+pub mod registrations;
 pub mod setup;
 pub mod waiting;
 pub mod welcome;

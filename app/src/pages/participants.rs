@@ -196,7 +196,7 @@ fn IntakeEditor(
 
 /// The intake form's fields (profile, referral, consent, notes), named `form[...]`.
 #[component]
-fn IntakeFields(
+pub(crate) fn IntakeFields(
     lists: Lists,
     values: IntakeForm,
     error: crate::components::form::ActionError,

@@ -517,7 +517,11 @@ async fn the_access_matrix_holds_for_every_server_function_and_role() {
             | "get_duo"
             | "get_buddy"
             | "rank_for_buddy"
-            | "rank_for_participant" => &[("id", "999")],
+            | "rank_for_participant"
+            | "get_registration"
+            | "registration_intake" => &[("id", "999")],
+            "update_registration" => &[("id", "999"), ("version", "1"), ("action", "close")],
+            "register_participant" => &[("form[first_name]", "X")],
             "propose_duo" => &[("participant_id", "999"), ("buddy_id", "999")],
             "preview_weights" | "save_weights" => &[("form[interests]", "x")],
             "load_draft" => &[("form", "intake")],

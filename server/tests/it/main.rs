@@ -20,6 +20,7 @@ mod lists;
 mod mail;
 mod matching;
 mod participants;
+mod registrations;
 mod reminders;
 mod repository;
 mod security;

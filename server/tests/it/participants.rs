@@ -11,7 +11,7 @@ use common::Backend;
 use common::server::Server;
 
 /// A complete intake form as the browser sends it, with `changes` on top.
-fn intake(changes: &[(&str, &str)]) -> Vec<(String, String)> {
+pub(crate) fn intake(changes: &[(&str, &str)]) -> Vec<(String, String)> {
     let mut form: Vec<(String, String)> = [
         ("form[profile][first_name]", "Mira"),
         ("form[profile][last_name]", "Verhoeven"),

@@ -22,6 +22,7 @@ pub mod participant_interest;
 pub mod personality_scale;
 pub mod recovery_code;
 pub mod referral_organisation;
+pub mod registration;
 pub mod reminder_sent;
 pub mod screening;
 pub mod session;
