@@ -69,6 +69,8 @@ impl MigrationTrait for Migration {
     }
 }
 
+// The columns' names: one of them names another registration.
+#[allow(clippy::enum_variant_names)]
 #[derive(DeriveIden)]
 enum Registration {
     Table,
