@@ -30,6 +30,7 @@ type Ids = {
   buddyActivity: string;
   hostileParticipant: string;
   hostileBuddy: string;
+  registration: string;
 };
 
 /** Every route of the app, who may see it and the addresses to visit. A route missing here
@@ -57,6 +58,16 @@ const ROUTES: Record<string, { roles: Role[]; visit: (ids: Ids) => string[]; sta
       `/participants/${ids.participant}/edit`,
       `/participants/${ids.hostileParticipant}/edit`,
     ],
+  },
+  "/register": { roles: ["anonymous"], visit: () => ["/register"] },
+  "/register/thanks": { roles: ["anonymous"], visit: () => ["/register/thanks"] },
+  "/registrations/:id": {
+    roles: ["admin", "coordinator"],
+    visit: (ids) => [`/registrations/${ids.registration}`],
+  },
+  "/registrations/:id/intake": {
+    roles: ["coordinator"],
+    visit: (ids) => [`/registrations/${ids.registration}/intake`],
   },
   "/become-a-buddy": { roles: ["anonymous"], visit: () => ["/become-a-buddy"] },
   "/become-a-buddy/thanks": { roles: ["anonymous"], visit: () => ["/become-a-buddy/thanks"] },
@@ -174,6 +185,26 @@ async function prepare(): Promise<Ids> {
   });
   expect(buddy.ok(), await buddy.text()).toBeTruthy();
 
+  // A registration by a care worker whose every free-text field is hostile too.
+  const visitor = await apiAs("anonymous");
+  const registered = await visitor.post("/api/register_participant", {
+    form: {
+      "form[by]": "care_worker",
+      "form[first_name]": HOSTILE_FIRST_NAME.slice(0, 80),
+      "form[last_name]": HOSTILE_LAST_NAME.slice(0, 80),
+      "form[municipality_id]": "1",
+      "form[organisation_id]": "1",
+      "form[care_worker_name]": HOSTILE_TEXT,
+      "form[care_worker_email]": "zorg@example.be",
+      "form[note]": HOSTILE_TEXT,
+      "form[agreed]": "true",
+      "form[privacy_read]": "true",
+    },
+    headers: { Accept: "application/json" },
+  });
+  expect(registered.ok(), await registered.text()).toBeTruthy();
+  await visitor.dispose();
+
   const screener = await apiAs("screener");
   const buddyApi = await apiAs("buddy");
   const ids: Ids = {
@@ -185,6 +216,7 @@ async function prepare(): Promise<Ids> {
     buddyActivity: await firstId(buddyApi, "/", "/buddy/activities/"),
     hostileParticipant: String(await participant.json()),
     hostileBuddy: String(await buddy.json()),
+    registration: await firstId(coordinator, "/", "/registrations/"),
   };
   for (const api of [coordinator, screener, buddyApi]) await api.dispose();
   return ids;

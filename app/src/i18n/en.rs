@@ -551,6 +551,8 @@ pub const TEXTS: Texts = Texts {
     register_note: "Anything you want to tell us? (short, and no medical details)",
     register_privacy_text: "We keep these details only to get in touch and plan the introductory conversation. Only the programme's coordinators see them. You can always ask what we keep about you, and ask us to erase it.",
     register_agreed: "The person being registered agrees to this registration and wants to be contacted.",
+    register_organisation: "The care worker's organisation",
+    register_privacy_read: "I read how the details are used",
     register_thanks_title: "Thank you for registering",
     register_thanks_text: "We have received your registration. The coordinator will get in touch within two weeks to arrange an introductory conversation.",
     register_mail_subject: |programme| format!("Registration received – {programme}"),

@@ -236,6 +236,8 @@ pub struct Texts {
     pub register_note: &'static str,
     pub register_privacy_text: &'static str,
     pub register_agreed: &'static str,
+    pub register_organisation: &'static str,
+    pub register_privacy_read: &'static str,
     pub register_thanks_title: &'static str,
     pub register_thanks_text: &'static str,
     /// (programme's name)

@@ -561,6 +561,8 @@ pub const TEXTS: Texts = Texts {
     register_note: "Wil je nog iets vertellen? (kort, en geen medische gegevens)",
     register_privacy_text: "We bewaren deze gegevens alleen om contact op te nemen en het kennismakingsgesprek te plannen. Alleen de coördinatoren van de buddywerking zien ze. Je kunt altijd vragen wat we over je bijhouden, en vragen om het te wissen.",
     register_agreed: "De persoon die aangemeld wordt, gaat akkoord met deze aanmelding en wil gecontacteerd worden.",
+    register_organisation: "Organisatie van de hulpverlener",
+    register_privacy_read: "Ik las hoe de gegevens gebruikt worden",
     register_thanks_title: "Bedankt voor je aanmelding",
     register_thanks_text: "We hebben je aanmelding goed ontvangen. De coördinator neemt binnen twee weken contact op om een kennismakingsgesprek af te spreken.",
     register_mail_subject: |programme| format!("Aanmelding ontvangen – {programme}"),

@@ -138,7 +138,7 @@ fn RegistrationFields(lists: Lists, values: RegistrationForm, error: ActionError
             <legend>{move || i18n.t().register_care_worker}</legend>
             <p class="hint">{move || i18n.t().register_care_worker_hint}</p>
             <SelectField id="reg-organisation".into() name="form[organisation_id]".into() field="organisation_id"
-                label=|t| t.field_referral_org value=v.organisation_id options=organisations error />
+                label=|t| t.register_organisation value=v.organisation_id options=organisations error />
             <Input id="reg-cw-name".into() name="form[care_worker_name]".into() field="care_worker_name"
                 label=|t| t.register_care_worker_name value=v.care_worker_name error />
             <Input id="reg-cw-phone".into() name="form[care_worker_phone]".into() field="care_worker_phone" kind="tel"
@@ -161,7 +161,7 @@ fn RegistrationFields(lists: Lists, values: RegistrationForm, error: ActionError
             <p>{move || i18n.t().register_privacy_text}</p>
             <Tick id="reg-agreed" name="form[agreed]" field="agreed" label=|t| t.register_agreed
                 checked=v.agreed == "true" error />
-            <Tick id="reg-privacy" name="form[privacy_read]" field="privacy_read" label=|t| t.application_privacy_read
+            <Tick id="reg-privacy" name="form[privacy_read]" field="privacy_read" label=|t| t.register_privacy_read
                 checked=v.privacy_read == "true" error />
         </fieldset>
     }
