@@ -531,7 +531,7 @@ pub const TEXTS: Texts = Texts {
     board_show_more: |n| format!("Show {n} more"),
     board_shown_of: |shown, total| format!("{shown} of {total} shown"),
     board_cannot: "Not possible",
-    nav_register: "Register as a participant",
+    nav_register: "Ask for a buddy",
     register_title: "Register as a participant",
     register_intro: "Do you often feel alone, and have psychological difficulties made it hard for a long time to go out on your own? A buddy can help: a volunteer who does something nice with you every two or three weeks. You can register yourself, or a care worker does it for you, if you agree.",
     register_what_next: "After you register, the coordinator calls or mails you to arrange an introductory conversation (intake). Many people are waiting for a buddy, so meanwhile we look together for activities near you.",

@@ -541,7 +541,7 @@ pub const TEXTS: Texts = Texts {
     board_show_more: |n| format!("Toon {n} meer"),
     board_shown_of: |shown, total| format!("{shown} van {total} getoond"),
     board_cannot: "Kan niet",
-    nav_register: "Aanmelden als deelnemer",
+    nav_register: "Buddy vragen",
     register_title: "Aanmelden als deelnemer",
     register_intro: "Voel je je vaak alleen, en maken psychische moeilijkheden het al lang moeilijk om er zelf op uit te trekken? Dan kan een buddy helpen: een vrijwilliger die om de twee à drie weken samen met jou iets leuks doet. Je kunt je zelf aanmelden, of een hulpverlener doet het voor jou, als jij dat goed vindt.",
     register_what_next: "Na je aanmelding belt of mailt de coördinator je om een kennismakingsgesprek (intake) af te spreken. Er wachten veel mensen op een buddy, daarom zoeken we intussen samen al naar activiteiten in je buurt.",

@@ -45,13 +45,15 @@ fn Tick(
     let problem = crate::components::profile_fields::field_problem(error, field);
     let error_id = format!("{id}-error");
     view! {
-        <label class="choice" for=id>
-            <input type="checkbox" id=id name=name value="true" checked=checked
-                aria-invalid=move || problem().map(|_| "true")
-                aria-describedby={let e = error_id.clone(); move || problem().map(|_| e.clone())} />
-            {move || label(i18n.t())}
-        </label>
-        {move || problem().map(|m| view! { <span class="field-error" id=error_id.clone()>{m}</span> })}
+        <div class="field">
+            <label class="choice" for=id>
+                <input type="checkbox" id=id name=name value="true" checked=checked
+                    aria-invalid=move || problem().map(|_| "true")
+                    aria-describedby={let e = error_id.clone(); move || problem().map(|_| e.clone())} />
+                {move || label(i18n.t())}
+            </label>
+            {move || problem().map(|m| view! { <span class="field-error" id=error_id.clone()>{m}</span> })}
+        </div>
     }
 }
 
