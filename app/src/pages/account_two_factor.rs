@@ -19,11 +19,13 @@ pub fn TwoFactorSection() -> impl IntoView {
     let confirm = ServerAction::<ConfirmTwoFactor>::new();
     let disable = ServerAction::<DisableTwoFactor>::new();
     let renew = ServerAction::<RenewRecoveryCodes>::new();
+    // A refused code changes nothing: only a confirmation that went through asks the status
+    // again, so the form (and what is typed in it) stays after a wrong code.
     let status = Resource::new(
         move || {
             (
                 start.version().get(),
-                confirm.version().get(),
+                confirm.value().with(|v| matches!(v, Some(Ok(_)))),
                 disable.version().get(),
                 renew.version().get(),
             )
