@@ -13,6 +13,7 @@ pub mod error;
 pub mod i18n;
 pub mod matching;
 pub mod pages;
+pub mod stats;
 
 #[cfg(feature = "ssr")]
 pub mod config;
