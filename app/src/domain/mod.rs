@@ -15,5 +15,6 @@ pub mod mail;
 pub mod people;
 pub mod profile;
 pub mod registration;
+pub mod stepping_stone;
 pub mod time;
 pub mod validation;

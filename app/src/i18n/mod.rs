@@ -7,6 +7,7 @@
 mod context;
 mod en;
 pub mod explain;
+pub mod explain_stones;
 mod nl;
 
 pub use context::{I18n, provide_i18n, use_i18n};

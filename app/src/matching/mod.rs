@@ -20,6 +20,7 @@ pub mod model;
 mod proptests;
 pub mod rank;
 mod rng;
+pub mod stones;
 
 pub use assess::{
     Blocker, Component, ComponentKind, Detail, PairAssessment, assess_pair,
@@ -38,3 +39,4 @@ pub use model::{
     BuddyCandidate, Context, MAX_WEIGHT, MatchProfile, ParticipantCandidate, Weights, WeightsForm,
 };
 pub use rank::{Ranking, rank_buddies_for_participant, rank_participants_for_buddy};
+pub use stones::{Reason, SuggestFor, Suggestion, suggest};
