@@ -52,7 +52,7 @@ tool-cargo-leptos:
 	@if [ "$$(cargo leptos --version 2>/dev/null)" = "cargo-leptos $(CARGO_LEPTOS_VERSION)" ]; then \
 	  echo "ok: cargo-leptos $(CARGO_LEPTOS_VERSION)"; \
 	else \
-	  echo "installing: cargo-leptos $(CARGO_LEPTOS_VERSION) (about 11 minutes on 2 cores)"; \
+	  echo "installing: cargo-leptos $(CARGO_LEPTOS_VERSION) (about 17 minutes on 2 cores)"; \
 	  cargo install cargo-leptos --version $(CARGO_LEPTOS_VERSION) --locked --features no_downloads; \
 	fi
 
@@ -61,7 +61,7 @@ tool-wasm-bindgen:
 	@if [ "$$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $(WASM_BINDGEN_VERSION)" ]; then \
 	  echo "ok: wasm-bindgen $(WASM_BINDGEN_VERSION)"; \
 	else \
-	  echo "installing: wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (about 2 minutes)"; \
+	  echo "installing: wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (about 3 minutes)"; \
 	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); \
 	fi
 
