@@ -59,6 +59,7 @@ use crate::pages::{
     privacy::PrivacyPage,
     registrations::{RegisterPage, RegisterThanksPage, RegistrationIntakePage, RegistrationPage},
     setup::SetupPage,
+    stones::{EditStonePage, NewStonePage, StonesPage},
     waiting::WaitingPage,
     welcome::WelcomePage,
 };
@@ -153,6 +154,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/register/thanks") view=RegisterThanksPage ssr=SsrMode::Async />
                     <Route path=path!("/registrations/:id") view=RegistrationPage ssr=SsrMode::Async />
                     <Route path=path!("/registrations/:id/intake") view=RegistrationIntakePage ssr=SsrMode::Async />
+                    <Route path=path!("/stones") view=StonesPage ssr=SsrMode::Async />
+                    <Route path=path!("/stones/new") view=NewStonePage ssr=SsrMode::Async />
+                    <Route path=path!("/stones/:id/edit") view=EditStonePage ssr=SsrMode::Async />
                     <Route path=path!("/become-a-buddy") view=BecomeBuddyPage ssr=SsrMode::Async />
                     <Route path=path!("/become-a-buddy/thanks") view=ApplicationThanksPage ssr=SsrMode::Async />
                     <Route path=path!("/buddies") view=BuddiesPage ssr=SsrMode::Async />

@@ -13,6 +13,7 @@ mod m20261127_000005_duos;
 mod m20261127_000006_activities;
 mod m20261205_000007_form_drafts;
 mod m20261205_000008_registrations;
+mod m20261205_000009_catalogue;
 
 pub struct Migrator;
 
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000006_activities::Migration),
             Box::new(m20261205_000007_form_drafts::Migration),
             Box::new(m20261205_000008_registrations::Migration),
+            Box::new(m20261205_000009_catalogue::Migration),
         ]
     }
 }

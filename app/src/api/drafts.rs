@@ -29,6 +29,8 @@ pub enum DraftForm {
     CheckIn(i32),
     /// The public registration of a candidate participant.
     Registration,
+    /// A stepping stone of the catalogue: a new one (`None`) or an edit.
+    Offer(Option<i32>),
 }
 
 impl DraftForm {
@@ -45,6 +47,8 @@ impl DraftForm {
             DraftForm::CancelActivity(id) => format!("cancel-{id}"),
             DraftForm::CheckIn(id) => format!("checkin-{id}"),
             DraftForm::Registration => "registration".to_owned(),
+            DraftForm::Offer(None) => "stone-new".to_owned(),
+            DraftForm::Offer(Some(id)) => format!("stone-{id}"),
         }
     }
 }

@@ -6,7 +6,8 @@ use leptos::server_fn::ServerFn;
 use super::session::current_user;
 use crate::api::{
     account, activities, admin_lists, audit, buddies, calendar, drafts, duos, import, invitations,
-    lists, matching, outbox, participants, programme, registrations, settings, two_factor, users,
+    lists, matching, outbox, participants, programme, registrations, settings, stepping_stones,
+    two_factor, users,
 };
 use crate::domain::account::{ADMIN, BUDDY, CurrentUser, Role, STAFF, STAFF_ADMIN};
 use crate::error::AppError;
@@ -84,6 +85,20 @@ pub fn rules() -> Vec<(&'static str, Rule)> {
         ),
         (
             registrations::RegistrationIntake::PATH,
+            Rule::Roles(STAFF_ADMIN),
+        ),
+        (
+            stepping_stones::StoneCatalogue::PATH,
+            Rule::Roles(STAFF_ADMIN),
+        ),
+        (
+            stepping_stones::StoneForEdit::PATH,
+            Rule::Roles(STAFF_ADMIN),
+        ),
+        (stepping_stones::SaveStone::PATH, Rule::Roles(STAFF_ADMIN)),
+        (stepping_stones::HideStone::PATH, Rule::Roles(ADMIN)),
+        (
+            stepping_stones::SuggestStones::PATH,
             Rule::Roles(STAFF_ADMIN),
         ),
         (buddies::ApplicationLists::PATH, Rule::Public),

@@ -22,6 +22,8 @@ pub enum Icon {
     Person,
     /// An open door: registering as a participant.
     Door,
+    /// Stairs: stepping stones into the leisure offer.
+    Steps,
 }
 
 #[component]
@@ -57,6 +59,7 @@ pub fn Svg(icon: Icon) -> impl IntoView {
         Icon::List => "M9 6h11M9 12h11M9 18h11M4 6h1M4 12h1M4 18h1",
         Icon::Person => "M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8M4 21c0-4 3.6-6 8-6s8 2 8 6",
         Icon::Door => "M3 21h18M6 21V4h9v17M15 5l4 1v15M12 12h.01",
+        Icon::Steps => "M3 20h5v-5h5v-5h5V5h3M3 20h18",
     };
     view! {
         <svg

@@ -57,6 +57,7 @@ fn nav_items(role: Option<Role>) -> Vec<(&'static str, Icon, Label)> {
         items.push(("/waiting", Icon::Clock, |t| t.nav_waiting));
         items.push(("/participants", Icon::People, |t| t.nav_participants));
         items.push(("/buddies", Icon::Heart, |t| t.nav_buddies));
+        items.push(("/stones", Icon::Steps, |t| t.nav_stones));
         items.push(("/board", Icon::Columns, |t| t.nav_board));
         items.push(("/matching", Icon::Link, |t| t.nav_matching));
         items.push(("/import", Icon::Upload, |t| t.nav_import));

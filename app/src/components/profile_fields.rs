@@ -80,7 +80,7 @@ pub fn Input(
 
 /// A group of checkboxes or radio buttons with a legend and its own error.
 #[component]
-fn Choices(
+pub fn Choices(
     legend: fn(&Texts) -> &'static str,
     field: &'static str,
     error: ActionError,
@@ -208,37 +208,7 @@ pub fn ProfileFields(
                 {move || i18n.t().field_accepts_smoker}
             </label>
             <Choices legend=|t| t.field_availability field="availability" error>
-                <div class="week-grid-wrap"><table class="week-grid">
-                    <thead>
-                        <tr>
-                            <td></td>
-                            {DayPart::ALL.into_iter().map(|part| view! {
-                                <th scope="col">{move || explain::day_part(i18n.lang(), part)}</th>
-                            }).collect_view()}
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {(0..7u32).map(|day| {
-                            let weekday = Slot::from_index(day * 3).map(|s| s.day).unwrap_or(chrono::Weekday::Mon);
-                            view! {
-                                <tr>
-                                    <th scope="row">{move || explain::weekday(i18n.lang(), weekday)}</th>
-                                    {DayPart::ALL.into_iter().map(|part| {
-                                        let slot = Slot::new(weekday, part);
-                                        view! {
-                                            <td>
-                                                <input type="checkbox" name=format!("{prefix}[availability][]")
-                                                    value=slot.index().to_string()
-                                                    checked=selected_availability.get(slot)
-                                                    aria-label=move || explain::slot(i18n.lang(), slot) />
-                                            </td>
-                                        }
-                                    }).collect_view()}
-                                </tr>
-                            }
-                        }).collect_view()}
-                    </tbody>
-                </table></div>
+                <WeekGrid name=format!("{prefix}[availability][]") selected=selected_availability />
             </Choices>
             <Input id=id("max_travel_km") name=n("max_travel_km") field="max_travel_km" kind="number"
                 label=|t| t.field_max_travel_km value=v.max_travel_km.clone() error />
@@ -309,5 +279,45 @@ pub fn SelectField(
             </select>
             {move || problem().map(|m| view! { <span class="field-error" id=error_id.clone()>{m}</span> })}
         </div>
+    }
+}
+
+/// The week as a grid of checkboxes (days × morning, afternoon, evening), each named `name`
+/// with its slot number as value.
+#[component]
+pub fn WeekGrid(name: String, selected: Availability) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="week-grid-wrap"><table class="week-grid">
+            <thead>
+                <tr>
+                    <td></td>
+                    {DayPart::ALL.into_iter().map(|part| view! {
+                        <th scope="col">{move || explain::day_part(i18n.lang(), part)}</th>
+                    }).collect_view()}
+                </tr>
+            </thead>
+            <tbody>
+                {(0..7u32).map(|day| {
+                    let weekday = Slot::from_index(day * 3).map(|s| s.day).unwrap_or(chrono::Weekday::Mon);
+                    view! {
+                        <tr>
+                            <th scope="row">{move || explain::weekday(i18n.lang(), weekday)}</th>
+                            {DayPart::ALL.into_iter().map(|part| {
+                                let slot = Slot::new(weekday, part);
+                                view! {
+                                    <td>
+                                        <input type="checkbox" name=name.clone()
+                                            value=slot.index().to_string()
+                                            checked=selected.get(slot)
+                                            aria-label=move || explain::slot(i18n.lang(), slot) />
+                                    </td>
+                                }
+                            }).collect_view()}
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table></div>
     }
 }

@@ -76,15 +76,33 @@ pub async fn seed_defaults(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Res
     )
     .exec(db)
     .await?;
+    let towns: std::collections::HashMap<String, i32> = municipality::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| (m.name, m.id))
+        .collect();
     stepping_stone::Entity::insert_many(defaults::STEPPING_STONES.iter().map(
-        |(provider, title, place, link)| stepping_stone::ActiveModel {
-            provider: Set((*provider).into()),
-            title: Set((*title).into()),
-            place: Set((*place).into()),
-            link: Set((*link).into()),
-            interests: Set("[]".into()),
-            active: Set(true),
-            ..Default::default()
+        |(provider, title, town, link)| {
+            stepping_stone::ActiveModel {
+                provider: Set((*provider).into()),
+                title: Set((*title).into()),
+                place: Set(String::new()),
+                municipality_id: Set(towns.get(*town).copied()),
+                link: Set((*link).into()),
+                interests: Set("[]".into()),
+                active: Set(true),
+                kind: Set(crate::domain::stepping_stone::OfferKind::Course
+                    .code()
+                    .into()),
+                description: Set(String::new()),
+                slots: Set(0),
+                accessibility: Set("[]".into()),
+                contact: Set(String::new()),
+                last_checked: Set(Some(now.date_naive())),
+                version: Set(1),
+                ..Default::default()
+            }
         },
     ))
     .exec(db)
@@ -261,26 +279,6 @@ pub async fn add(
             postcode: Set(postcode),
             lat: Set(lat),
             lon: Set(lon),
-            active: Set(true),
-            ..Default::default()
-        })
-        .exec(db)
-        .await
-        .map(|r| r.last_insert_id),
-        (
-            ListKind::SteppingStones,
-            Entry::SteppingStone {
-                title,
-                provider,
-                place,
-                link,
-            },
-        ) => stepping_stone::Entity::insert(stepping_stone::ActiveModel {
-            provider: Set(provider),
-            title: Set(title),
-            place: Set(place),
-            link: Set(link),
-            interests: Set("[]".into()),
             active: Set(true),
             ..Default::default()
         })

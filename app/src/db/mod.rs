@@ -19,6 +19,7 @@ pub mod registrations;
 pub mod reminders;
 pub mod sessions;
 pub mod settings;
+pub mod stepping_stones;
 pub mod timeline;
 pub mod two_factor;
 pub mod users;

@@ -21,6 +21,8 @@ pub const EVALUATION_PLAN: &str = "evaluation_plan";
 pub const CADENCE_MARGIN_DAYS: &str = "cadence_margin_days";
 /// Days within which a new registration's intake conversation should be planned.
 pub const INTAKE_DAYS: &str = "intake_days";
+/// Months after which a stepping stone in the catalogue is flagged as not checked.
+pub const CATALOGUE_CHECK_MONTHS: &str = "catalogue_check_months";
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Setting {
@@ -108,4 +110,13 @@ pub async fn intake_days(db: &impl ConnectionTrait) -> Result<i64, AppError> {
         .await?
         .and_then(|s| s.value.parse().ok())
         .unwrap_or(crate::domain::registration::DEFAULT_INTAKE_DAYS))
+}
+
+/// Months after which a catalogue entry is flagged as unchecked (the admins' setting, or
+/// `DEFAULT_CHECK_MONTHS`).
+pub async fn catalogue_check_months(db: &impl ConnectionTrait) -> Result<u32, AppError> {
+    Ok(get(db, CATALOGUE_CHECK_MONTHS)
+        .await?
+        .and_then(|s| s.value.parse().ok())
+        .unwrap_or(crate::domain::stepping_stone::DEFAULT_CHECK_MONTHS))
 }

@@ -97,12 +97,6 @@ pub enum Entry {
         low: String,
         high: String,
     },
-    SteppingStone {
-        title: String,
-        provider: String,
-        place: String,
-        link: String,
-    },
 }
 
 impl NewEntry {
@@ -121,12 +115,11 @@ impl NewEntry {
                 low: take("name", &self.name, 1, 60),
                 high: take("second", &self.second, 1, 60),
             },
-            ListKind::SteppingStones => Entry::SteppingStone {
-                title: take("name", &self.name, 1, 200),
-                provider: take("second", &self.second, 1, 120),
-                place: take("third", &self.third, 0, 120),
-                link: take("fourth", &self.fourth, 0, 500),
-            },
+            // The catalogue has its own pages and form (`domain::stepping_stone::OfferForm`).
+            ListKind::SteppingStones => {
+                problems.push(("list".to_owned(), Problem::Invalid));
+                Entry::Named(String::new())
+            }
             ListKind::Municipalities => {
                 let name = take("name", &self.name, 1, 120);
                 let postcode = take("second", &self.second, 4, 10);
@@ -153,12 +146,6 @@ impl NewEntry {
                 }
             }
         };
-        if let Entry::SteppingStone { link, .. } = &entry
-            && !link.is_empty()
-            && !(link.starts_with("https://") || link.starts_with("http://"))
-        {
-            problems.push(("fourth".to_owned(), Problem::Invalid));
-        }
         if problems.is_empty() {
             Ok(entry)
         } else {
@@ -261,9 +248,10 @@ mod tests {
             .unwrap_err();
         assert_eq!(bad.len(), 2);
         assert!(
-            entry("Cursus", "Academie", "", "javascript:alert(1)")
+            entry("Cursus", "Academie", "", "https://example.org")
                 .check(ListKind::SteppingStones)
-                .is_err()
+                .is_err(),
+            "the catalogue is edited on its own pages"
         );
         for kind in ListKind::ALL {
             assert_eq!(ListKind::from_code(kind.code()), Some(kind));

@@ -161,6 +161,39 @@ impl Offer {
     pub fn is_online(&self) -> bool {
         self.municipality_id.is_none()
     }
+
+    /// True when nobody checked the entry for `months` months: the catalogue flags it, so
+    /// that it is checked before someone is sent to an offer that stopped.
+    pub fn needs_check(&self, today: NaiveDate, months: u32) -> bool {
+        today
+            .checked_sub_months(chrono::Months::new(months))
+            .is_some_and(|limit| self.last_checked < limit)
+    }
+
+    /// True when its last session lies before `today`.
+    pub fn has_ended(&self, today: NaiveDate) -> bool {
+        self.ends_on.is_some_and(|end| end < today)
+    }
+}
+
+/// Months after which a catalogue entry counts as unchecked, unless the admins set another.
+pub const DEFAULT_CHECK_MONTHS: u32 = 6;
+
+/// A catalogue entry as stored: the offer and the version an edit must name.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StoredOffer {
+    pub offer: Offer,
+    pub version: i32,
+}
+
+/// The catalogue as its page shows it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Catalogue {
+    /// Provider, then title; hidden entries too (marked).
+    pub offers: Vec<Offer>,
+    pub today: NaiveDate,
+    /// Entries not checked for this many months are flagged.
+    pub check_months: u32,
 }
 
 /// A checked offer that has no id yet: what `OfferForm::check` gives.

@@ -39,11 +39,8 @@ fn entries(lists: &Lists, kind: ListKind) -> Vec<(i64, String, bool)> {
             .iter()
             .map(|e| (e.id, format!("{} ({})", e.name, e.postcode), true))
             .collect(),
-        ListKind::SteppingStones => lists
-            .stepping_stones
-            .iter()
-            .map(|e| (e.id, format!("{}: {}", e.provider, e.title), e.active))
-            .collect(),
+        // Edited in the catalogue (`/stones`), not here.
+        ListKind::SteppingStones => Vec::new(),
     }
 }
 
@@ -66,12 +63,7 @@ fn labels(kind: ListKind) -> [Label; 4] {
             Some(|t| t.list_latitude),
             Some(|t| t.list_longitude),
         ],
-        ListKind::SteppingStones => [
-            Some(|t| t.list_title),
-            Some(|t| t.list_provider),
-            Some(|t| t.list_place),
-            Some(|t| t.list_link),
-        ],
+        ListKind::SteppingStones => [None; 4],
     }
 }
 
@@ -98,7 +90,7 @@ pub fn ListsPage() -> impl IntoView {
                         Ok(lists) => lists,
                         Err(error) => return view! { <ErrorPanel error /> }.into_any(),
                     };
-                    ListKind::ALL.into_iter().map(|kind| {
+                    ListKind::ALL.into_iter().filter(|k| *k != ListKind::SteppingStones).map(|kind| {
                         let code = kind.code();
                         let heading = format!("list-{code}");
                         let labelled = heading.clone();
@@ -139,6 +131,10 @@ pub fn ListsPage() -> impl IntoView {
                         }
                     }).collect_view().into_any()
                 })}
+                <section class="card">
+                    <h2>{move || (i18n.t().list_name)(ListKind::SteppingStones)}</h2>
+                    <p><a href="/stones">{move || i18n.t().stones_title}</a></p>
+                </section>
             </Transition>
         </RequireRole>
     }

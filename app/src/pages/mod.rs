@@ -23,5 +23,6 @@ pub mod participants;
 pub mod privacy;
 pub mod registrations;
 pub mod setup;
+pub mod stones;
 pub mod waiting;
 pub mod welcome;

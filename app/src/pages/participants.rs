@@ -24,6 +24,7 @@ use crate::domain::people::{IntakeForm, ParticipantStatus};
 use crate::domain::time::{format_date, format_date_time};
 use crate::error::AppError;
 use crate::i18n::{explain, use_i18n};
+use crate::pages::stones::StoneSuggestionsCard;
 
 #[component]
 pub fn ParticipantsPage() -> impl IntoView {
@@ -316,6 +317,7 @@ pub fn ParticipantPage() -> impl IntoView {
                                 <dt>{move || i18n.t().field_coordinator_notes}</dt><dd class="prewrap">{d.intake.coordinator_notes.clone()}</dd>
                             </dl>
                         </section>
+                        <StoneSuggestionsCard id=d.id />
                         <section class="card form-card" aria-labelledby="status-title">
                             <h2 id="status-title">{move || i18n.t().status_change_title}</h2>
                             <ActionForm action=change>

@@ -519,7 +519,11 @@ async fn the_access_matrix_holds_for_every_server_function_and_role() {
             | "rank_for_buddy"
             | "rank_for_participant"
             | "get_registration"
-            | "registration_intake" => &[("id", "999")],
+            | "registration_intake"
+            | "stone_for_edit"
+            | "suggest_stones" => &[("id", "999")],
+            "hide_stone" => &[("id", "999"), ("hidden", "true")],
+            "save_stone" => &[("form[title]", "X")],
             "update_registration" => &[("id", "999"), ("version", "1"), ("action", "close")],
             "register_participant" => &[("form[first_name]", "X")],
             "propose_duo" => &[("participant_id", "999"), ("buddy_id", "999")],

@@ -24,4 +24,5 @@ mod registrations;
 mod reminders;
 mod repository;
 mod security;
+mod stones;
 mod two_factor;

@@ -1,0 +1,425 @@
+//! The stepping-stone catalogue (coordinators and admins): the list with what needs checking,
+//! the form to add or edit an entry, and the suggestions on a participant's record.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use crate::api::drafts::{DraftForm, draft_or};
+use crate::api::lists::load_lists;
+use crate::api::stepping_stones::{
+    HideStone, SaveStone, StoneSuggestions, stone_catalogue, stone_for_edit, suggest_stones,
+};
+use crate::components::error_panel::ErrorPanel;
+use crate::components::form::{ActionError, FormError, action_error};
+use crate::components::guard::RequireRole;
+use crate::components::profile_fields::{Choices, Input, WeekGrid};
+use crate::components::suspend::suspend;
+use crate::domain::account::{CurrentUser, Role, STAFF_ADMIN};
+use crate::domain::lists::Lists;
+use crate::domain::profile::{Availability, Slot};
+use crate::domain::stepping_stone::{Access, Catalogue, CostKind, Offer, OfferForm, OfferKind};
+use crate::domain::time::format_date;
+use crate::error::AppError;
+use crate::i18n::{Lang, explain, explain_stones, use_i18n};
+
+/// Where an offer takes place, as one line: "Mechelen, Hanswijkstraat 3" or "online".
+fn place(lang: Lang, offer: &Offer, lists: &Lists) -> String {
+    let town = match offer.municipality_id {
+        None => return lang.texts().stone_online.to_owned(),
+        Some(id) => lists
+            .municipality(id)
+            .map(|m| m.name.clone())
+            .unwrap_or_default(),
+    };
+    [town, offer.address.clone()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// When it takes place: the moments named, or "any time or by appointment".
+fn moments(lang: Lang, slots: Availability) -> String {
+    let names: Vec<String> = slots.slots().map(|s| explain::slot(lang, s)).collect();
+    if names.is_empty() {
+        lang.texts().stone_any_time.to_owned()
+    } else {
+        names.join(", ")
+    }
+}
+
+/// What it costs: "gratis", "€ 6" or "€ 6 (met UiTPAS € 1,20)".
+fn cost(lang: Lang, offer: &Offer) -> String {
+    use crate::domain::stepping_stone::Cost;
+    match offer.cost {
+        Cost::Free => lang.texts().stone_free.to_lowercase(),
+        Cost::Amount {
+            cents,
+            uitpas_cents: None,
+        } => explain_stones::euros(lang, cents),
+        Cost::Amount {
+            cents,
+            uitpas_cents: Some(reduced),
+        } => format!(
+            "{} (UiTPAS {})",
+            explain_stones::euros(lang, cents),
+            explain_stones::euros(lang, reduced)
+        ),
+    }
+}
+
+#[component]
+pub fn StonesPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let hide = ServerAction::<HideStone>::new();
+    let hide_error = action_error(hide);
+    let data = Resource::new(
+        move || hide.version().get(),
+        |_| async {
+            let catalogue = stone_catalogue().await?;
+            let lists = load_lists().await?;
+            Ok::<_, AppError>((catalogue, lists))
+        },
+    );
+    view! {
+        <Title text=move || i18n.t().stones_title.to_owned() />
+        <RequireRole roles=STAFF_ADMIN>
+            <h1>{move || i18n.t().stones_title}</h1>
+            <p class="lead">{move || i18n.t().stones_intro}</p>
+            <p><a class="btn btn--primary" href="/stones/new">{move || i18n.t().stones_new}</a></p>
+            <FormError error=hide_error />
+            <Transition fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+                {move || suspend(async move {
+                    match data.await {
+                        Ok((catalogue, lists)) => view! { <StoneList catalogue lists hide /> }.into_any(),
+                        Err(error) => view! { <ErrorPanel error /> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </RequireRole>
+    }
+}
+
+#[component]
+fn StoneList(catalogue: Catalogue, lists: Lists, hide: ServerAction<HideStone>) -> impl IntoView {
+    let i18n = use_i18n();
+    let admin = use_context::<CurrentUser>().is_some_and(|u| u.role == Role::Admin);
+    let Catalogue {
+        offers,
+        today,
+        check_months,
+    } = catalogue;
+    if offers.is_empty() {
+        return view! { <p class="muted">{move || i18n.t().stones_none}</p> }.into_any();
+    }
+    let to_check = offers
+        .iter()
+        .filter(|o| !o.hidden && o.needs_check(today, check_months))
+        .count();
+    let total = offers.len();
+    let lists = StoredValue::new(lists);
+    view! {
+        <p class="muted" role="status">{move || (i18n.t().stones_count)(total, to_check)}</p>
+        <ul class="stone-list" data-testid="stone-list">
+            {offers.into_iter().map(|o| {
+                let stale = !o.hidden && o.needs_check(today, check_months);
+                let ended = o.has_ended(today);
+                let checked = format_date(o.last_checked);
+                let kind = o.kind;
+                let id = o.id;
+                let hidden = o.hidden;
+                let offer = StoredValue::new(o);
+                view! {
+                    <li class="card stone" class:muted=hidden>
+                        <h2 class="stone__title">
+                            <a href=format!("/stones/{id}/edit")>{offer.with_value(|o| o.title.clone())}</a>
+                        </h2>
+                        <p class="stone__meta">
+                            {offer.with_value(|o| o.provider.clone())}" · "
+                            {move || explain_stones::offer_kind(i18n.lang(), kind)}
+                        </p>
+                        <p>
+                            {move || lists.with_value(|l| offer.with_value(|o| place(i18n.lang(), o, l)))}" · "
+                            {move || offer.with_value(|o| moments(i18n.lang(), o.slots))}" · "
+                            {move || offer.with_value(|o| cost(i18n.lang(), o))}
+                        </p>
+                        <p class="stone__chips">
+                            {hidden.then(|| view! { <span class="chip">{move || i18n.t().stone_hidden}</span>" " })}
+                            {ended.then(|| view! { <span class="chip chip--warning">{move || i18n.t().stone_ended}</span>" " })}
+                            {stale.then(|| view! { <span class="chip chip--warning">{move || i18n.t().stone_needs_check}</span>" " })}
+                            <span class="muted">{move || (i18n.t().stone_checked_on)(&checked)}</span>
+                        </p>
+                        {admin.then(|| view! {
+                            <ActionForm action=hide attr:class="inline-form">
+                                <input type="hidden" name="id" value=id />
+                                <input type="hidden" name="hidden" value=(!hidden).to_string() />
+                                <button type="submit" class="btn">
+                                    {move || if hidden { i18n.t().list_show } else { i18n.t().list_hide }}
+                                </button>
+                            </ActionForm>
+                        })}
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+    .into_any()
+}
+
+fn id_param() -> Option<i32> {
+    use_params_map()
+        .read()
+        .get("id")
+        .and_then(|v| v.parse::<i32>().ok())
+}
+
+#[component]
+pub fn NewStonePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<SaveStone>::new();
+    let start = Resource::new(
+        || (),
+        |_| async {
+            let lists = load_lists().await?;
+            let values = draft_or(DraftForm::Offer(None), OfferForm::default()).await;
+            Ok::<_, AppError>((lists, values))
+        },
+    );
+    view! {
+        <Title text=move || i18n.t().stones_new.to_owned() />
+        <RequireRole roles=STAFF_ADMIN>
+            <p><a href="/stones">{move || i18n.t().stones_title}</a></p>
+            <h1>{move || i18n.t().stones_new}</h1>
+            <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+                {move || suspend(async move {
+                    match start.await {
+                        Ok((lists, values)) => view! { <StoneForm action lists values id=None version=None /> }.into_any(),
+                        Err(error) => view! { <ErrorPanel error /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </RequireRole>
+    }
+}
+
+#[component]
+pub fn EditStonePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<SaveStone>::new();
+    let start = Resource::new(id_param, |id| async move {
+        let id = id.ok_or(AppError::NotFound)?;
+        let lists = load_lists().await?;
+        let stored = stone_for_edit(id).await?;
+        let values = draft_or(DraftForm::Offer(Some(id)), stored.form).await;
+        Ok::<_, AppError>((id, stored.version, lists, values))
+    });
+    view! {
+        <Title text=move || i18n.t().stones_edit.to_owned() />
+        <RequireRole roles=STAFF_ADMIN>
+            <p><a href="/stones">{move || i18n.t().stones_title}</a></p>
+            <h1>{move || i18n.t().stones_edit}</h1>
+            <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+                {move || suspend(async move {
+                    match start.await {
+                        Ok((id, version, lists, values)) => view! {
+                            <StoneForm action lists values id=Some(id) version=Some(version) />
+                        }.into_any(),
+                        Err(error) => view! { <ErrorPanel error /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </RequireRole>
+    }
+}
+
+/// The catalogue entry's form, for a new entry (`id` absent) or an edit.
+#[component]
+fn StoneForm(
+    action: ServerAction<SaveStone>,
+    lists: Lists,
+    values: OfferForm,
+    id: Option<i32>,
+    version: Option<i32>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = action_error(action);
+    let v = values;
+    let slots = Availability::from_slots(
+        v.slots
+            .iter()
+            .filter_map(|s| s.trim().parse::<u32>().ok())
+            .filter_map(Slot::from_index),
+    );
+    let paying = v.cost == CostKind::Amount.code();
+    view! {
+        <ActionForm action=action attr:class="card form-card form-card--wide" attr:novalidate=true>
+            <FormError error />
+            {id.map(|id| view! { <input type="hidden" name="id" value=id /> })}
+            {version.map(|v| view! { <input type="hidden" name="version" value=v /> })}
+            <fieldset class="form-section">
+                <legend>{move || i18n.t().stones_title}</legend>
+                <Input id="stone-title".into() name="form[title]".into() field="title"
+                    label=|t| t.list_title required=true value=v.title.clone() error />
+                <Input id="stone-provider".into() name="form[provider]".into() field="provider"
+                    label=|t| t.list_provider required=true value=v.provider.clone() error />
+                <Choices legend=|t| t.stone_kind field="kind" error>
+                    {OfferKind::ALL.into_iter().map(|k| {
+                        let code = k.code();
+                        view! {
+                            <label class="choice">
+                                <input type="radio" name="form[kind]" value=code checked=v.kind == code />
+                                {move || explain_stones::offer_kind(i18n.lang(), k)}
+                            </label>
+                        }
+                    }).collect_view()}
+                </Choices>
+                <Input id="stone-description".into() name="form[description]".into() field="description"
+                    kind="textarea" label=|t| t.stone_description value=v.description.clone() error />
+            </fieldset>
+            <fieldset class="form-section">
+                <legend>{move || i18n.t().stone_municipality}</legend>
+                <MunicipalitySelect lists=lists.clone() value=v.municipality_id.clone() error />
+                <Input id="stone-address".into() name="form[address]".into() field="address"
+                    label=|t| t.stone_address value=v.address.clone() error />
+                <Choices legend=|t| t.stone_when field="slots" error>
+                    <WeekGrid name="form[slots][]".into() selected=slots />
+                </Choices>
+                <div class="field-row">
+                    <Input id="stone-starts".into() name="form[starts_on]".into() field="starts_on" kind="date"
+                        label=|t| t.stone_starts_on value=v.starts_on.clone() error />
+                    <Input id="stone-ends".into() name="form[ends_on]".into() field="ends_on" kind="date"
+                        label=|t| t.stone_ends_on value=v.ends_on.clone() error />
+                </div>
+            </fieldset>
+            <fieldset class="form-section">
+                <legend>{move || i18n.t().stone_cost}</legend>
+                <Choices legend=|t| t.stone_cost field="cost" error>
+                    <label class="choice">
+                        <input type="radio" name="form[cost]" value=CostKind::Free.code() checked=!paying />
+                        {move || i18n.t().stone_free}
+                    </label>
+                    <label class="choice">
+                        <input type="radio" name="form[cost]" value=CostKind::Amount.code() checked=paying />
+                        {move || i18n.t().stone_paying}
+                    </label>
+                </Choices>
+                <div class="field-row">
+                    <Input id="stone-price".into() name="form[price]".into() field="price"
+                        label=|t| t.stone_price value=v.price.clone() error />
+                    <Input id="stone-uitpas".into() name="form[uitpas_price]".into() field="uitpas_price"
+                        label=|t| t.stone_uitpas_price value=v.uitpas_price.clone() error />
+                </div>
+            </fieldset>
+            <fieldset class="form-section">
+                <legend>{move || i18n.t().section_interests}</legend>
+                <Choices legend=|t| t.field_interests field="interests" error>
+                    {lists.interests.iter().filter(|i| i.active).map(|item| {
+                        let value = item.id.to_string();
+                        let checked = v.interests.contains(&value);
+                        view! {
+                            <label class="choice">
+                                <input type="checkbox" name="form[interests][]" value=value checked=checked />
+                                {item.name.clone()}
+                            </label>
+                        }
+                    }).collect_view()}
+                </Choices>
+                <Choices legend=|t| t.stone_accessibility field="accessibility" error>
+                    {Access::ALL.into_iter().map(|a| {
+                        let code = a.code();
+                        let checked = v.accessibility.iter().any(|x| x == code);
+                        view! {
+                            <label class="choice">
+                                <input type="checkbox" name="form[accessibility][]" value=code checked=checked />
+                                {move || explain_stones::access(i18n.lang(), a)}
+                            </label>
+                        }
+                    }).collect_view()}
+                </Choices>
+            </fieldset>
+            <fieldset class="form-section">
+                <legend>{move || i18n.t().section_contact}</legend>
+                <Input id="stone-contact".into() name="form[contact]".into() field="contact"
+                    label=|t| t.stone_contact value=v.contact.clone() error />
+                <Input id="stone-link".into() name="form[link]".into() field="link" kind="url"
+                    label=|t| t.list_link value=v.link.clone() error />
+                <Input id="stone-checked".into() name="form[last_checked]".into() field="last_checked" kind="date"
+                    label=|t| t.stone_last_checked value=v.last_checked.clone() error />
+            </fieldset>
+            <button type="submit" class="btn btn--primary" disabled=move || action.pending().get()>
+                {move || i18n.t().save}
+            </button>
+        </ActionForm>
+    }
+}
+
+/// The municipality, or none: an online offer.
+#[component]
+fn MunicipalitySelect(lists: Lists, value: String, error: ActionError) -> impl IntoView {
+    let i18n = use_i18n();
+    let problem = crate::components::profile_fields::field_problem(error, "municipality_id");
+    view! {
+        <div class="field">
+            <label for="stone-municipality">{move || i18n.t().stone_municipality}</label>
+            <select id="stone-municipality" name="form[municipality_id]"
+                aria-invalid=move || problem().map(|_| "true")
+                aria-describedby=move || problem().map(|_| "stone-municipality-error")>
+                <option value="" selected=value.is_empty()>{move || i18n.t().stone_municipality_online}</option>
+                {lists.municipalities.iter().map(|m| {
+                    let id = m.id.to_string();
+                    let selected = id == value;
+                    view! { <option value=id selected=selected>{format!("{} ({})", m.name, m.postcode)}</option> }
+                }).collect_view()}
+            </select>
+            {move || problem().map(|m| view! { <span class="field-error" id="stone-municipality-error">{m}</span> })}
+        </div>
+    }
+}
+
+/// On a participant's record: the stepping stones that fit them, best first, with why.
+#[component]
+pub fn StoneSuggestionsCard(id: i32) -> impl IntoView {
+    let i18n = use_i18n();
+    let found = Resource::new(move || id, suggest_stones);
+    view! {
+        <section class="card" aria-labelledby="stones-fit-title">
+            <h2 id="stones-fit-title">{move || i18n.t().stones_fit_title}</h2>
+            <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+                {move || suspend(async move {
+                    match found.await {
+                        Ok(s) => view! { <SuggestionList s /> }.into_any(),
+                        Err(error) => view! {
+                            <p class="banner banner--error" role="alert">{move || error.message(i18n.t())}</p>
+                        }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn SuggestionList(s: StoneSuggestions) -> impl IntoView {
+    let i18n = use_i18n();
+    if s.suggestions.is_empty() {
+        return view! { <p class="muted">{move || i18n.t().stones_fit_none}</p> }.into_any();
+    }
+    view! {
+        <ol class="stone-fits" data-testid="stone-suggestions">
+            {s.suggestions.into_iter().zip(s.offers).map(|(fit, offer)| {
+                let points = fit.points();
+                let reasons = fit.reasons;
+                view! {
+                    <li>
+                        <strong>{offer.title.clone()}</strong>" · "{offer.provider.clone()}
+                        " "<span class="chip">{move || (i18n.t().stones_fit_points)(points)}</span>
+                        <br />
+                        <span class="muted">{move || explain_stones::reasons(i18n.lang(), &reasons)}</span>
+                    </li>
+                }
+            }).collect_view()}
+        </ol>
+    }
+    .into_any()
+}
