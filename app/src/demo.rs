@@ -304,6 +304,7 @@ pub async fn fill_sized(
         }
     }
     duos(&txn, &in_duo, coordinator, ids[&Role::Buddy], today, now).await?;
+    stepping_stones(&txn, &lists, today).await?;
     txn.commit().await?;
     Ok(DemoAccounts(accounts))
 }
@@ -420,6 +421,389 @@ async fn activities(
     if let Some(user) = buddy_user {
         let next = plan(k + 1, "Grote Markt, Mechelen");
         activities::plan(txn, duo, &next, at(6, 15), user, now).await?;
+    }
+    Ok(())
+}
+
+/// The demo catalogue: the regional leisure offer around Mechelen as a coordinator would
+/// enter it. Providers are of the kind found there; contact people are made up.
+/// (provider, title, kind, description, municipality ("" online), address, moments (slot
+/// numbers), price, UiTPAS price, interests, facilities, contact, link, months since checked)
+type DemoStone = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static [u32],
+    &'static str,
+    &'static str,
+    &'static [&'static str],
+    &'static [&'static str],
+    &'static str,
+    &'static str,
+    u32,
+);
+
+const DEMO_STONES: &[DemoStone] = &[
+    (
+        "Herstelacademie",
+        "Omgaan met angst",
+        "recovery_academy",
+        "Zes namiddagen over angst, samen met ervaringsdeskundigen. Je mag gewoon luisteren.",
+        "Mechelen",
+        "Kanunnik De Deckerstraat 20",
+        &[4],
+        "",
+        "",
+        &["Lezen"],
+        &["quiet", "alone_ok"],
+        "Lotte (onthaal), 015 00 11 22",
+        "https://www.herstelacademie.be",
+        1,
+    ),
+    (
+        "Herstelacademie",
+        "Herstelverhalen schrijven",
+        "recovery_academy",
+        "Schrijf in een kleine groep over wat je meemaakte. Niemand hoeft voor te lezen.",
+        "Mechelen",
+        "Kanunnik De Deckerstraat 20",
+        &[10],
+        "",
+        "",
+        &["Lezen", "Creatief bezig zijn"],
+        &["quiet", "accompanied_ok"],
+        "Lotte (onthaal), 015 00 11 22",
+        "https://www.herstelacademie.be",
+        2,
+    ),
+    (
+        "Vormingplus regio Mechelen",
+        "Koken met seizoensgroenten",
+        "course",
+        "Vier avonden samen koken en eten. Ingrediënten inbegrepen.",
+        "Mechelen",
+        "Lange Ridderstraat 8",
+        &[5],
+        "48",
+        "9,60",
+        &["Koken"],
+        &["alone_ok"],
+        "Ahmed Demo, 015 00 22 33",
+        "https://www.vormingplus.be",
+        3,
+    ),
+    (
+        "Vormingplus regio Mechelen",
+        "Fotograferen met je gsm",
+        "course",
+        "Drie voormiddagen op stap in de stad met je eigen gsm.",
+        "Mechelen",
+        "Lange Ridderstraat 8",
+        &[9],
+        "30",
+        "6",
+        &["Fotografie", "Wandelen"],
+        &["alone_ok"],
+        "Ahmed Demo, 015 00 22 33",
+        "https://www.vormingplus.be",
+        4,
+    ),
+    (
+        "Wandelclub De Stap (demo)",
+        "Rustige wandeling langs de Dijle",
+        "walk",
+        "Elke maandagvoormiddag 5 km in een rustig tempo. Vertrek aan de Vismarkt.",
+        "Mechelen",
+        "Vismarkt",
+        &[0],
+        "",
+        "",
+        &["Wandelen", "Natuur"],
+        &["alone_ok", "accompanied_ok"],
+        "Marleen Demo, 0470 00 00 01",
+        "",
+        1,
+    ),
+    (
+        "Natuurpunt Mechelen",
+        "Natuurwerkdag in de Mechelse Broek",
+        "volunteering",
+        "Een zaterdag per maand samen werken in de natuur. Laarzen en koffie zijn er.",
+        "Mechelen",
+        "Mechelse Broek, bezoekerscentrum",
+        &[15],
+        "",
+        "",
+        &["Natuur", "Tuinieren"],
+        &["alone_ok"],
+        "Jens Demo, 0470 00 00 02",
+        "https://www.natuurpunt.be",
+        5,
+    ),
+    (
+        "Buurtcentrum De Vlieg (demo)",
+        "Ontmoetingscafé",
+        "cafe",
+        "Binnenlopen voor een koffie en een babbel. Geen inschrijving nodig.",
+        "Mechelen",
+        "Vliegstraat 1",
+        &[7, 13],
+        "",
+        "",
+        &["Koffie of iets drinken", "Gezelschapsspelen"],
+        &["wheelchair", "alone_ok"],
+        "onthaal, 015 00 33 44",
+        "",
+        2,
+    ),
+    (
+        "Bibliotheek Mechelen",
+        "Leesclub Makkelijk Lezen",
+        "group",
+        "Eén keer per maand samen een makkelijk boek bespreken, met koffie.",
+        "Mechelen",
+        "Blauwhondstraat 9",
+        &[10],
+        "",
+        "",
+        &["Lezen"],
+        &["wheelchair", "quiet"],
+        "Greet Demo, 015 00 44 55",
+        "https://mechelen.bibliotheek.be",
+        7,
+    ),
+    (
+        "Sportdienst Bonheiden",
+        "Zwemmen voor volwassenen, in een rustig uur",
+        "sports_club",
+        "Baantjes zwemmen in het rustige uur, met een redder die je uitleg geeft.",
+        "Bonheiden",
+        "Sporthal, Vennekenstraat",
+        &[6],
+        "3",
+        "0,60",
+        &["Zwemmen", "Sport"],
+        &["wheelchair", "quiet"],
+        "balie sporthal, 015 00 55 66",
+        "",
+        1,
+    ),
+    (
+        "Samana Sint-Katelijne-Waver",
+        "Gezelschapsspelen op woensdag",
+        "group",
+        "Samen kaarten en gezelschapsspelen spelen. Nieuwe mensen zijn welkom.",
+        "Sint-Katelijne-Waver",
+        "Parochiezaal",
+        &[7],
+        "2",
+        "",
+        &["Gezelschapsspelen"],
+        &["wheelchair", "alone_ok"],
+        "Rita Demo, 0470 00 00 03",
+        "https://www.samana.be",
+        3,
+    ),
+    (
+        "Kringloopwinkel Duffel (demo)",
+        "Vrijwilligerswerk in de winkel",
+        "volunteering",
+        "Helpen sorteren of aan de kassa, een halve dag per week, op jouw tempo.",
+        "Duffel",
+        "Stationsstraat 12",
+        &[3, 9],
+        "",
+        "",
+        &["Winkelen"],
+        &["alone_ok"],
+        "Tom Demo, 015 00 66 77",
+        "",
+        8,
+    ),
+    (
+        "Fietsgroep Willebroek (demo)",
+        "Zondagse fietstocht",
+        "sports_club",
+        "Elke zondagvoormiddag 25 km langs het kanaal, niemand blijft achter.",
+        "Willebroek",
+        "Kerkplein",
+        &[18],
+        "15",
+        "3",
+        &["Fietsen", "Natuur"],
+        &["alone_ok"],
+        "Dirk Demo, 0470 00 00 04",
+        "",
+        2,
+    ),
+    (
+        "Cultuurcentrum Mechelen",
+        "Filmnamiddag",
+        "group",
+        "Een film op dinsdagnamiddag, daarna napraten bij een koffie voor wie wil.",
+        "Mechelen",
+        "Minderbroedersgang 5",
+        &[4],
+        "6",
+        "1,20",
+        &["Film", "Koffie of iets drinken"],
+        &["wheelchair", "alone_ok"],
+        "zaalbalie, 015 00 77 88",
+        "https://www.cultuurcentrummechelen.be",
+        1,
+    ),
+    (
+        "Academie Muziek-Woord-Dans (demo)",
+        "Samen zingen",
+        "group",
+        "Een koor zonder auditie: je hoeft geen noten te lezen.",
+        "Lier",
+        "Kanunnik Davidlaan 15",
+        &[11],
+        "25",
+        "5",
+        &["Muziek"],
+        &["accompanied_ok"],
+        "Nele Demo, 03 000 11 22",
+        "",
+        4,
+    ),
+    (
+        "Volkstuinen Heist (demo)",
+        "Een eigen moestuintje",
+        "other",
+        "Een klein perceel in een gedeelde tuin, met hulp van ervaren tuiniers.",
+        "Heist-op-den-Berg",
+        "Tuinpad 1",
+        &[],
+        "20",
+        "4",
+        &["Tuinieren", "Natuur"],
+        &["alone_ok"],
+        "Jos Demo, 015 00 88 99",
+        "",
+        9,
+    ),
+    (
+        "Herstelacademie",
+        "Online: slapen en piekeren",
+        "recovery_academy",
+        "Vier online avonden over slaap. Camera mag uit.",
+        "",
+        "",
+        &[2],
+        "",
+        "",
+        &["Lezen"],
+        &["quiet"],
+        "Lotte (onthaal), 015 00 11 22",
+        "https://www.herstelacademie.be",
+        1,
+    ),
+    (
+        "Dierenasiel Zemst (demo)",
+        "Wandelen met asielhonden",
+        "volunteering",
+        "Een asielhond uitlaten op zaterdagnamiddag, na een korte uitleg.",
+        "Zemst",
+        "Asielweg 3",
+        &[16],
+        "",
+        "",
+        &["Dieren", "Wandelen"],
+        &["alone_ok"],
+        "Sofie Demo, 0470 00 00 05",
+        "",
+        6,
+    ),
+    (
+        "Museum Hof van Busleyden",
+        "Rondleiding op je eigen tempo",
+        "other",
+        "Een rustige rondleiding in een kleine groep, met pauzes.",
+        "Mechelen",
+        "Frederik de Merodestraat 65",
+        &[13],
+        "12",
+        "2,40",
+        &["Musea"],
+        &["wheelchair", "quiet"],
+        "onthaal museum, 015 00 99 00",
+        "https://www.hofvanbusleyden.be",
+        2,
+    ),
+];
+
+/// Puts the demo catalogue in, through the catalogue form's own check.
+async fn stepping_stones(
+    db: &impl ConnectionTrait,
+    lists: &crate::domain::lists::Lists,
+    today: NaiveDate,
+) -> Result<(), AppError> {
+    use crate::domain::stepping_stone::OfferForm;
+
+    let town = |name: &str| {
+        lists
+            .municipalities
+            .iter()
+            .find(|m| m.name == name)
+            .map(|m| m.id.to_string())
+            .unwrap_or_default()
+    };
+    let interest = |name: &&str| {
+        lists
+            .interests
+            .iter()
+            .find(|i| i.name == *name)
+            .map(|i| i.id.to_string())
+    };
+    for (
+        provider,
+        title,
+        kind,
+        description,
+        place,
+        address,
+        slots,
+        price,
+        uitpas,
+        likes,
+        access,
+        contact,
+        link,
+        months,
+    ) in DEMO_STONES
+    {
+        let checked = today
+            .checked_sub_months(chrono::Months::new(*months))
+            .unwrap_or(today);
+        let form = OfferForm {
+            provider: (*provider).into(),
+            title: (*title).into(),
+            kind: (*kind).into(),
+            description: (*description).into(),
+            municipality_id: town(place),
+            address: (*address).into(),
+            slots: slots.iter().map(|s| s.to_string()).collect(),
+            cost: if price.is_empty() { "free" } else { "amount" }.into(),
+            price: (*price).into(),
+            uitpas_price: (*uitpas).into(),
+            accessibility: access.iter().map(|a| (*a).to_owned()).collect(),
+            interests: likes.iter().filter_map(interest).collect(),
+            contact: (*contact).into(),
+            link: (*link).into(),
+            last_checked: checked
+                .format(crate::domain::validation::DATE_FORMAT)
+                .to_string(),
+            ..Default::default()
+        };
+        let offer = form
+            .check(today, lists)
+            .map_err(|p| AppError::internal(format!("demo stepping stone {title}: {p:?}")))?;
+        db::stepping_stones::create(db, &offer).await?;
     }
     Ok(())
 }

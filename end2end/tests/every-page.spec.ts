@@ -31,6 +31,7 @@ type Ids = {
   hostileParticipant: string;
   hostileBuddy: string;
   registration: string;
+  stone: string;
 };
 
 /** Every route of the app, who may see it and the addresses to visit. A route missing here
@@ -68,6 +69,12 @@ const ROUTES: Record<string, { roles: Role[]; visit: (ids: Ids) => string[]; sta
   "/registrations/:id/intake": {
     roles: ["coordinator"],
     visit: (ids) => [`/registrations/${ids.registration}/intake`],
+  },
+  "/stones": { roles: ["admin", "coordinator"], visit: () => ["/stones"] },
+  "/stones/new": { roles: ["coordinator"], visit: () => ["/stones/new"] },
+  "/stones/:id/edit": {
+    roles: ["admin", "coordinator"],
+    visit: (ids) => [`/stones/${ids.stone}/edit`],
   },
   "/become-a-buddy": { roles: ["anonymous"], visit: () => ["/become-a-buddy"] },
   "/become-a-buddy/thanks": { roles: ["anonymous"], visit: () => ["/become-a-buddy/thanks"] },
@@ -205,6 +212,21 @@ async function prepare(): Promise<Ids> {
   expect(registered.ok(), await registered.text()).toBeTruthy();
   await visitor.dispose();
 
+  // A stepping stone whose free-text fields are hostile (its provider sorts it first).
+  const stone = await coordinator.post("/api/save_stone", {
+    form: {
+      "form[title]": HOSTILE_FIRST_NAME,
+      "form[provider]": HOSTILE_TEXT,
+      "form[kind]": "cafe",
+      "form[description]": HOSTILE_TEXT,
+      "form[municipality_id]": "1",
+      "form[address]": HOSTILE_LAST_NAME,
+      "form[contact]": HOSTILE_TEXT,
+    },
+    headers: { Accept: "application/json" },
+  });
+  expect(stone.ok(), await stone.text()).toBeTruthy();
+
   const screener = await apiAs("screener");
   const buddyApi = await apiAs("buddy");
   const ids: Ids = {
@@ -217,6 +239,7 @@ async function prepare(): Promise<Ids> {
     hostileParticipant: String(await participant.json()),
     hostileBuddy: String(await buddy.json()),
     registration: await firstId(coordinator, "/", "/registrations/"),
+    stone: await firstId(coordinator, "/stones", "/stones/", "/edit"),
   };
   for (const api of [coordinator, screener, buddyApi]) await api.dispose();
   return ids;

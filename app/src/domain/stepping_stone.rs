@@ -855,4 +855,19 @@ mod tests {
             r#"{"kind":"amount","cents":600,"uitpas_cents":150}"#
         );
     }
+
+    #[test]
+    fn an_entry_needs_a_check_after_the_months_and_ends_after_its_last_day() {
+        let mut o = form().check(today(), &lists()).unwrap().with_id(1);
+        o.last_checked = NaiveDate::from_ymd_opt(2025, 9, 1).unwrap();
+        assert!(!o.needs_check(today(), 6), "exactly six months: not yet");
+        o.last_checked = NaiveDate::from_ymd_opt(2025, 8, 31).unwrap();
+        assert!(o.needs_check(today(), 6));
+        assert!(!o.needs_check(today(), 12));
+        assert!(!o.has_ended(today()), "ongoing");
+        o.ends_on = Some(today());
+        assert!(!o.has_ended(today()), "its last day is still on");
+        o.ends_on = today().pred_opt();
+        assert!(o.has_ended(today()));
+    }
 }

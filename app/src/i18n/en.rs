@@ -975,4 +975,7 @@ pub const TEXTS: Texts = Texts {
     stones_fit_title: "Stepping stones that fit",
     stones_fit_none: "No stepping stone of the catalogue fits now: check the catalogue or widen the distance.",
     stones_fit_points: |p| format!("{p} out of 100"),
+    stone_what: "What is it?",
+    stone_where_when: "Where and when?",
+    stone_cost_kind: "Free or paying?",
 };

@@ -730,6 +730,9 @@ pub struct Texts {
     pub stones_fit_title: &'static str,
     pub stones_fit_none: &'static str,
     pub stones_fit_points: fn(u8) -> String,
+    pub stone_what: &'static str,
+    pub stone_where_when: &'static str,
+    pub stone_cost_kind: &'static str,
 }
 
 #[cfg(test)]

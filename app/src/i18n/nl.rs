@@ -982,4 +982,7 @@ pub const TEXTS: Texts = Texts {
     stones_fit_title: "Opstapjes die passen",
     stones_fit_none: "Geen enkel opstapje uit de catalogus past nu: kijk de catalogus na of verruim de afstand.",
     stones_fit_points: |p| format!("{p} op 100"),
+    stone_what: "Wat is het?",
+    stone_where_when: "Waar en wanneer?",
+    stone_cost_kind: "Gratis of betalend?",
 };

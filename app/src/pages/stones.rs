@@ -258,7 +258,7 @@ fn StoneForm(
             {id.map(|id| view! { <input type="hidden" name="id" value=id /> })}
             {version.map(|v| view! { <input type="hidden" name="version" value=v /> })}
             <fieldset class="form-section">
-                <legend>{move || i18n.t().stones_title}</legend>
+                <legend>{move || i18n.t().stone_what}</legend>
                 <Input id="stone-title".into() name="form[title]".into() field="title"
                     label=|t| t.list_title required=true value=v.title.clone() error />
                 <Input id="stone-provider".into() name="form[provider]".into() field="provider"
@@ -278,7 +278,7 @@ fn StoneForm(
                     kind="textarea" label=|t| t.stone_description value=v.description.clone() error />
             </fieldset>
             <fieldset class="form-section">
-                <legend>{move || i18n.t().stone_municipality}</legend>
+                <legend>{move || i18n.t().stone_where_when}</legend>
                 <MunicipalitySelect lists=lists.clone() value=v.municipality_id.clone() error />
                 <Input id="stone-address".into() name="form[address]".into() field="address"
                     label=|t| t.stone_address value=v.address.clone() error />
@@ -294,7 +294,7 @@ fn StoneForm(
             </fieldset>
             <fieldset class="form-section">
                 <legend>{move || i18n.t().stone_cost}</legend>
-                <Choices legend=|t| t.stone_cost field="cost" error>
+                <Choices legend=|t| t.stone_cost_kind field="cost" error>
                     <label class="choice">
                         <input type="radio" name="form[cost]" value=CostKind::Free.code() checked=!paying />
                         {move || i18n.t().stone_free}
