@@ -14,6 +14,7 @@ mod m20261127_000006_activities;
 mod m20261205_000007_form_drafts;
 mod m20261205_000008_registrations;
 mod m20261205_000009_catalogue;
+mod m20261205_000010_referrals;
 
 pub struct Migrator;
 
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000007_form_drafts::Migration),
             Box::new(m20261205_000008_registrations::Migration),
             Box::new(m20261205_000009_catalogue::Migration),
+            Box::new(m20261205_000010_referrals::Migration),
         ]
     }
 }

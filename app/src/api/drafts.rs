@@ -31,6 +31,8 @@ pub enum DraftForm {
     Registration,
     /// A stepping stone of the catalogue: a new one (`None`) or an edit.
     Offer(Option<i32>),
+    /// The follow-up of a stepping-stone referral.
+    FollowUp(i32),
 }
 
 impl DraftForm {
@@ -49,6 +51,7 @@ impl DraftForm {
             DraftForm::Registration => "registration".to_owned(),
             DraftForm::Offer(None) => "stone-new".to_owned(),
             DraftForm::Offer(Some(id)) => format!("stone-{id}"),
+            DraftForm::FollowUp(id) => format!("follow-up-{id}"),
         }
     }
 }

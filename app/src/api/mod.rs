@@ -17,6 +17,7 @@ pub mod matching;
 pub mod outbox;
 pub mod participants;
 pub mod programme;
+pub mod referrals;
 pub mod registrations;
 pub mod settings;
 pub mod stepping_stones;

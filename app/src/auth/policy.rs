@@ -6,8 +6,8 @@ use leptos::server_fn::ServerFn;
 use super::session::current_user;
 use crate::api::{
     account, activities, admin_lists, audit, buddies, calendar, drafts, duos, import, invitations,
-    lists, matching, outbox, participants, programme, registrations, settings, stepping_stones,
-    two_factor, users,
+    lists, matching, outbox, participants, programme, referrals, registrations, settings,
+    stepping_stones, two_factor, users,
 };
 use crate::domain::account::{ADMIN, BUDDY, CurrentUser, Role, STAFF, STAFF_ADMIN};
 use crate::error::AppError;
@@ -101,6 +101,13 @@ pub fn rules() -> Vec<(&'static str, Rule)> {
             stepping_stones::SuggestStones::PATH,
             Rule::Roles(STAFF_ADMIN),
         ),
+        (
+            referrals::ParticipantReferrals::PATH,
+            Rule::Roles(STAFF_ADMIN),
+        ),
+        (referrals::ReferToStone::PATH, Rule::Roles(STAFF_ADMIN)),
+        (referrals::RecordFollowUp::PATH, Rule::Roles(STAFF_ADMIN)),
+        (referrals::DueFollowUps::PATH, Rule::Roles(STAFF_ADMIN)),
         (buddies::ApplicationLists::PATH, Rule::Public),
         (buddies::CreateBuddy::PATH, Rule::Roles(STAFF_ADMIN)),
         (buddies::UpdateBuddy::PATH, Rule::Roles(STAFF_ADMIN)),

@@ -23,6 +23,8 @@ pub const CADENCE_MARGIN_DAYS: &str = "cadence_margin_days";
 pub const INTAKE_DAYS: &str = "intake_days";
 /// Months after which a stepping stone in the catalogue is flagged as not checked.
 pub const CATALOGUE_CHECK_MONTHS: &str = "catalogue_check_months";
+/// Weeks after a stepping-stone referral when its follow-up falls due.
+pub const FOLLOW_UP_WEEKS: &str = "follow_up_weeks";
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Setting {
@@ -119,4 +121,13 @@ pub async fn catalogue_check_months(db: &impl ConnectionTrait) -> Result<u32, Ap
         .await?
         .and_then(|s| s.value.parse().ok())
         .unwrap_or(crate::domain::stepping_stone::DEFAULT_CHECK_MONTHS))
+}
+
+/// Weeks after a referral when its follow-up falls due (the admins' setting, or
+/// `DEFAULT_FOLLOW_UP_WEEKS`).
+pub async fn follow_up_weeks(db: &impl ConnectionTrait) -> Result<u32, AppError> {
+    Ok(get(db, FOLLOW_UP_WEEKS)
+        .await?
+        .and_then(|s| s.value.parse().ok())
+        .unwrap_or(crate::domain::referral::DEFAULT_FOLLOW_UP_WEEKS))
 }

@@ -34,6 +34,7 @@ pub mod kind {
     pub const ACTIVITY: &str = "activity";
     pub const CALENDAR_FEED: &str = "calendar_feed";
     pub const REGISTRATION: &str = "registration";
+    pub const REFERRAL: &str = "referral";
 }
 
 /// Every kind of record the log names: one list, so that a new kind is added here once.
@@ -50,12 +51,14 @@ pub enum RecordKind {
     CalendarFeed,
     /// A candidate participant's registration (part of their file once they are one).
     Registration,
+    /// A referral to a stepping stone (part of the participant's file).
+    Referral,
     /// An entry of an admin-managed list, named by its list's code.
     ListEntry(ListKind),
 }
 
 /// The kinds other than list entries.
-const FIXED_KINDS: [RecordKind; 10] = [
+const FIXED_KINDS: [RecordKind; 11] = [
     RecordKind::User,
     RecordKind::Session,
     RecordKind::Setting,
@@ -66,6 +69,7 @@ const FIXED_KINDS: [RecordKind; 10] = [
     RecordKind::Activity,
     RecordKind::CalendarFeed,
     RecordKind::Registration,
+    RecordKind::Referral,
 ];
 
 impl RecordKind {
@@ -98,6 +102,7 @@ impl RecordKind {
             RecordKind::Activity => kind::ACTIVITY,
             RecordKind::CalendarFeed => kind::CALENDAR_FEED,
             RecordKind::Registration => kind::REGISTRATION,
+            RecordKind::Referral => kind::REFERRAL,
             RecordKind::ListEntry(list) => list.code(),
         }
     }

@@ -14,6 +14,7 @@ pub mod lists;
 pub mod mail;
 pub mod people;
 pub mod profile;
+pub mod referral;
 pub mod registration;
 pub mod stepping_stone;
 pub mod time;

@@ -13,6 +13,7 @@ use crate::domain::time::{format_date, format_date_long};
 use crate::i18n::{Texts, use_i18n};
 use crate::pages::activities::BuddyHomeView;
 use crate::pages::registrations::OpenRegistrations;
+use crate::pages::stones::DueFollowUps;
 use crate::{ProgrammeResource, ViewerResource};
 
 #[component]
@@ -113,6 +114,7 @@ fn CoordinatorAgenda(today: chrono::NaiveDate) -> impl IntoView {
                     .is_some_and(|u| matches!(u.role, Role::Admin | Role::Coordinator));
                 staff.then(|| view! {
                     <OpenRegistrations today />
+                    <DueFollowUps />
                     <CadenceWatchView />
                     <DueEvaluations />
                 })

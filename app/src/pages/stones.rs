@@ -7,17 +7,19 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::drafts::{DraftForm, draft_or};
 use crate::api::lists::load_lists;
+use crate::api::referrals::{RecordFollowUp, ReferToStone, due_follow_ups, participant_referrals};
 use crate::api::stepping_stones::{
     HideStone, SaveStone, StoneSuggestions, stone_catalogue, stone_for_edit, suggest_stones,
 };
 use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{ActionError, FormError, action_error};
 use crate::components::guard::RequireRole;
-use crate::components::profile_fields::{Choices, Input, WeekGrid};
+use crate::components::profile_fields::{Choices, Input, SelectField, WeekGrid};
 use crate::components::suspend::suspend;
 use crate::domain::account::{CurrentUser, Role, STAFF_ADMIN};
 use crate::domain::lists::Lists;
 use crate::domain::profile::{Availability, Slot};
+use crate::domain::referral::{NotGoing, Outcome, ReferralView, ReferralWay};
 use crate::domain::stepping_stone::{Access, Catalogue, CostKind, Offer, OfferForm, OfferKind};
 use crate::domain::time::format_date;
 use crate::error::AppError;
@@ -377,30 +379,73 @@ fn MunicipalitySelect(lists: Lists, value: String, error: ActionError) -> impl I
     }
 }
 
-/// On a participant's record: the stepping stones that fit them, best first, with why.
+/// On a participant's record: the stepping stones that fit them, best first, with why and a
+/// button to refer; below, the referrals made, each with its follow-up.
 #[component]
 pub fn StoneSuggestionsCard(id: i32) -> impl IntoView {
     let i18n = use_i18n();
-    let found = Resource::new(move || id, suggest_stones);
+    let refer = ServerAction::<ReferToStone>::new();
+    let follow = ServerAction::<RecordFollowUp>::new();
+    let refer_error = action_error(refer);
+    let found = Resource::new(
+        move || (id, refer.version().get()),
+        |(id, _)| suggest_stones(id),
+    );
+    // Read again after a saved follow-up only: a refused one keeps its open form and values.
+    let saved = RwSignal::new(0usize);
+    Effect::new(move |_| {
+        if follow.value().with(|v| matches!(v, Some(Ok(_)))) {
+            saved.update(|n| *n += 1);
+        }
+    });
+    let referrals = Resource::new(
+        move || (id, refer.version().get(), saved.get()),
+        |(id, _, _)| participant_referrals(id),
+    );
     view! {
         <section class="card" aria-labelledby="stones-fit-title">
             <h2 id="stones-fit-title">{move || i18n.t().stones_fit_title}</h2>
-            <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+            <FormError error=refer_error />
+            <Transition fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
                 {move || suspend(async move {
                     match found.await {
-                        Ok(s) => view! { <SuggestionList s /> }.into_any(),
+                        Ok(s) => view! { <SuggestionList s participant=id refer /> }.into_any(),
                         Err(error) => view! {
                             <p class="banner banner--error" role="alert">{move || error.message(i18n.t())}</p>
                         }.into_any(),
                     }
                 })}
-            </Suspense>
+            </Transition>
+        </section>
+        <section class="card" id="referrals" aria-labelledby="referrals-title">
+            <h2 id="referrals-title">{move || i18n.t().referrals_title}</h2>
+            <Transition fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+                {move || suspend(async move {
+                    match referrals.await {
+                        Ok(list) if list.is_empty() => view! {
+                            <p class="muted">{move || i18n.t().referrals_none}</p>
+                        }.into_any(),
+                        Ok(list) => view! {
+                            <ul class="referrals" data-testid="referrals">
+                                {list.into_iter().map(|r| view! { <ReferralItem r follow /> }).collect_view()}
+                            </ul>
+                        }.into_any(),
+                        Err(error) => view! {
+                            <p class="banner banner--error" role="alert">{move || error.message(i18n.t())}</p>
+                        }.into_any(),
+                    }
+                })}
+            </Transition>
         </section>
     }
 }
 
 #[component]
-fn SuggestionList(s: StoneSuggestions) -> impl IntoView {
+fn SuggestionList(
+    s: StoneSuggestions,
+    participant: i32,
+    refer: ServerAction<ReferToStone>,
+) -> impl IntoView {
     let i18n = use_i18n();
     if s.suggestions.is_empty() {
         return view! { <p class="muted">{move || i18n.t().stones_fit_none}</p> }.into_any();
@@ -410,16 +455,128 @@ fn SuggestionList(s: StoneSuggestions) -> impl IntoView {
             {s.suggestions.into_iter().zip(s.offers).map(|(fit, offer)| {
                 let points = fit.points();
                 let reasons = fit.reasons;
+                let way_id = format!("refer-way-{}", offer.id);
                 view! {
                     <li>
                         <strong>{offer.title.clone()}</strong>" · "{offer.provider.clone()}
                         " "<span class="chip">{move || (i18n.t().stones_fit_points)(points)}</span>
                         <br />
                         <span class="muted">{move || explain_stones::reasons(i18n.lang(), &reasons)}</span>
+                        <ActionForm action=refer attr:class="inline-form refer-form">
+                            <input type="hidden" name="id" value=participant />
+                            <input type="hidden" name="form[stone]" value=offer.id />
+                            <label for=way_id.clone()>{move || i18n.t().refer_way}</label>
+                            <select id=way_id name="form[way]">
+                                {ReferralWay::ALL.into_iter().map(|w| view! {
+                                    <option value=w.code()>{move || (i18n.t().referral_way)(w)}</option>
+                                }).collect_view()}
+                            </select>
+                            <button type="submit" class="btn" disabled=move || refer.pending().get()
+                                aria-label=move || format!("{}: {}", i18n.t().refer_button, offer.title)>
+                                {move || i18n.t().refer_button}
+                            </button>
+                        </ActionForm>
                     </li>
                 }
             }).collect_view()}
         </ol>
     }
     .into_any()
+}
+
+/// One referral: what, when and how; its follow-up, or the form to record it.
+#[component]
+fn ReferralItem(r: ReferralView, follow: ServerAction<RecordFollowUp>) -> impl IntoView {
+    let i18n = use_i18n();
+    let on = format_date(r.on);
+    let from = format_date(r.follow_up_on);
+    let way = r.way;
+    let (id, version) = (r.id, r.version);
+    // Shown in the open form (one is open at a time; the others are folded away).
+    let error = action_error(follow);
+    view! {
+        <li class="referral">
+            <strong>{r.stone_title.clone()}</strong>" · "{r.provider.clone()}
+            <br />
+            <span class="muted">{move || (i18n.t().referral_on)(&on)}" · "{move || (i18n.t().referral_way)(way)}</span>
+            {match r.follow_up {
+                Some(f) => {
+                    let when = format_date(f.on);
+                    view! {
+                        <p>
+                            <span class="chip">{move || (i18n.t().outcome)(f.outcome)}</span>
+                            {f.reason.map(|why| view! { " "{move || (i18n.t().not_going)(why)} })}
+                            " · "{move || (i18n.t().followed_up_on)(&when)}
+                            {(!f.note.is_empty()).then(|| view! { <br />{f.note.clone()} })}
+                        </p>
+                    }.into_any()
+                }
+                None => view! {
+                    <details class="follow-up">
+                        <summary>{move || i18n.t().follow_up_title}" · "{move || (i18n.t().follow_up_from)(&from)}</summary>
+                        <ActionForm action=follow attr:class="form-card" attr:novalidate=true>
+                            <FormError error />
+                            <input type="hidden" name="id" value=id />
+                            <input type="hidden" name="version" value=version />
+                            <Choices legend=|t| t.follow_up_outcome field="outcome" error>
+                                {Outcome::ALL.into_iter().map(|o| view! {
+                                    <label class="choice">
+                                        <input type="radio" name="form[outcome]" value=o.code() />
+                                        {move || (i18n.t().outcome)(o)}
+                                    </label>
+                                }).collect_view()}
+                            </Choices>
+                            <SelectField id=format!("follow-reason-{id}") name="form[reason]".into() field="reason"
+                                label=|t| t.follow_up_reason value=String::new() error
+                                options=NotGoing::ALL.into_iter().map(|n| (n.code().to_owned(), (i18n.t().not_going)(n).to_owned())).collect() />
+                            <Input id=format!("follow-note-{id}") name="form[note]".into() field="note" kind="textarea"
+                                label=|t| t.follow_up_note value=String::new() error />
+                            <Input id=format!("follow-on-{id}") name="form[on]".into() field="on" kind="date"
+                                label=|t| t.follow_up_on value=String::new() error />
+                            <button type="submit" class="btn btn--primary" disabled=move || follow.pending().get()>
+                                {move || i18n.t().follow_up_save}
+                            </button>
+                        </ActionForm>
+                    </details>
+                }.into_any(),
+            }}
+        </li>
+    }
+}
+
+/// On the coordinator's home: referrals whose follow-up is due.
+#[component]
+pub fn DueFollowUps() -> impl IntoView {
+    let i18n = use_i18n();
+    let due = Resource::new(|| (), |_| due_follow_ups());
+    view! {
+        <section class="card home-due" aria-labelledby="follow-ups-title">
+            <h2 id="follow-ups-title">{move || i18n.t().follow_ups_title}</h2>
+            <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+                {move || suspend(async move {
+                    match due.await {
+                        Ok(list) if list.is_empty() => view! {
+                            <p class="muted">{move || i18n.t().follow_ups_none}</p>
+                        }.into_any(),
+                        Ok(list) => view! {
+                            <ul class="due-list" data-testid="due-follow-ups">
+                                {list.into_iter().map(|r| {
+                                    let from = format_date(r.follow_up_on);
+                                    view! {
+                                        <li>
+                                            <a href=format!("/participants/{}#referrals", r.participant_id)>{r.participant_name.clone()}</a>
+                                            " · "{r.stone_title.clone()}" · "{move || (i18n.t().follow_up_from)(&from)}
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        }.into_any(),
+                        Err(error) => view! {
+                            <p class="banner banner--error" role="alert">{move || error.message(i18n.t())}</p>
+                        }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
 }

@@ -521,7 +521,14 @@ async fn the_access_matrix_holds_for_every_server_function_and_role() {
             | "get_registration"
             | "registration_intake"
             | "stone_for_edit"
+            | "participant_referrals"
             | "suggest_stones" => &[("id", "999")],
+            "refer_to_stone" => &[("id", "999"), ("form[stone]", "1")],
+            "record_follow_up" => &[
+                ("id", "999"),
+                ("version", "1"),
+                ("form[outcome]", "went_once"),
+            ],
             "hide_stone" => &[("id", "999"), ("hidden", "true")],
             "save_stone" => &[("form[title]", "X")],
             "update_registration" => &[("id", "999"), ("version", "1"), ("action", "close")],

@@ -306,3 +306,155 @@ async fn suggestions_leave_out_what_cannot_be_done(backend: Backend) {
 }
 
 on_both_databases!(suggestions_leave_out_hidden_ended_and_impossible_offers => suggestions_leave_out_what_cannot_be_done);
+
+async fn referrals_are_followed_up_once(backend: Backend) {
+    use app::domain::referral::{Outcome, ReferralView};
+
+    let server = Server::new(backend).await;
+    let coordinator = server.session_for("c@example.be", Role::Coordinator).await;
+    let other = server.session_for("d@example.be", Role::Coordinator).await;
+    let admin = server.session_for("a@example.be", Role::Admin).await;
+    let form = crate::participants::intake(&[]);
+    let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let reply = server
+        .call("create_participant", &pairs, Some(&coordinator))
+        .await;
+    let participant: i32 = serde_json::from_str(&reply.body).unwrap();
+    let pid = participant.to_string();
+    save(&server, &coordinator, &stone(&[])).await;
+    save(
+        &server,
+        &coordinator,
+        &stone(&[("form[title]", "Verborgen groep")]),
+    )
+    .await;
+    let walk = find(&server, &coordinator, "Wandelen langs de Dijle")
+        .await
+        .id
+        .to_string();
+    let hidden = find(&server, &coordinator, "Verborgen groep")
+        .await
+        .id
+        .to_string();
+    server
+        .call(
+            "hide_stone",
+            &[("id", &hidden), ("hidden", "true")],
+            Some(&admin),
+        )
+        .await;
+    let today = app::domain::time::local_date(common::test_now(), server.state.config.time_zone);
+    let month_ago = (today - chrono::Duration::days(30)).to_string();
+
+    // A hidden offer, an unknown participant, a date to come: refused, nothing written.
+    let reply = server
+        .call(
+            "refer_to_stone",
+            &[("id", &pid), ("form[stone]", &hidden)],
+            Some(&coordinator),
+        )
+        .await;
+    assert!(
+        reply.error().problem_at("stone").is_some(),
+        "{}",
+        reply.body
+    );
+    let reply = server
+        .call(
+            "refer_to_stone",
+            &[("id", "999"), ("form[stone]", &walk)],
+            Some(&coordinator),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::NOT_FOUND);
+    let tomorrow = (today + chrono::Duration::days(1)).to_string();
+    let reply = server
+        .call(
+            "refer_to_stone",
+            &[
+                ("id", &pid),
+                ("form[stone]", &walk),
+                ("form[on]", &tomorrow),
+            ],
+            Some(&coordinator),
+        )
+        .await;
+    assert!(reply.error().problem_at("on").is_some(), "{}", reply.body);
+
+    // Referred a month ago: the follow-up (after 3 weeks) is due today.
+    let refer = [
+        ("id", pid.as_str()),
+        ("form[stone]", walk.as_str()),
+        ("form[way]", "accompanied"),
+        ("form[on]", month_ago.as_str()),
+    ];
+    let reply = server
+        .call("refer_to_stone", &refer, Some(&coordinator))
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let reply = server.call("due_follow_ups", &[], Some(&coordinator)).await;
+    let due: Vec<ReferralView> = serde_json::from_str(&reply.body).unwrap();
+    assert_eq!(due.len(), 1);
+    let r = &due[0];
+    assert_eq!(r.participant_name, "Mira Verhoeven");
+    assert_eq!(r.stone_title, "Wandelen langs de Dijle");
+    assert_eq!(r.follow_up_on, today - chrono::Duration::days(9));
+    let (rid, version) = (r.id.to_string(), r.version.to_string());
+
+    // Before the referral: refused. Then two coordinators at once: one wins.
+    let early = (today - chrono::Duration::days(31)).to_string();
+    let answer = |on: &str| {
+        vec![
+            ("id", rid.clone()),
+            ("version", version.clone()),
+            ("form[outcome]", "did_not_go".to_owned()),
+            ("form[reason]", "too_far".to_owned()),
+            ("form[on]", on.to_owned()),
+        ]
+    };
+    let call = |form: Vec<(&'static str, String)>, cookie: String| {
+        let server = &server;
+        async move {
+            let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            server.call("record_follow_up", &pairs, Some(&cookie)).await
+        }
+    };
+    let reply = call(answer(&early), coordinator.clone()).await;
+    assert!(reply.error().problem_at("on").is_some(), "{}", reply.body);
+    let (a, b) = tokio::join!(
+        call(answer(""), coordinator.clone()),
+        call(answer(""), other.clone())
+    );
+    let mut statuses = [a.status, b.status];
+    statuses.sort();
+    assert_eq!(statuses, [StatusCode::OK, StatusCode::CONFLICT]);
+
+    let reply = server
+        .call("participant_referrals", &[("id", &pid)], Some(&coordinator))
+        .await;
+    let list: Vec<ReferralView> = serde_json::from_str(&reply.body).unwrap();
+    let done = list[0].follow_up.as_ref().expect("followed up");
+    assert_eq!(done.outcome, Outcome::DidNotGo);
+    assert_eq!(done.on, today);
+    let reply = server.call("due_follow_ups", &[], Some(&coordinator)).await;
+    assert_eq!(reply.body, "[]");
+
+    let rows = audit_log::Entity::find()
+        .all(&server.test.db)
+        .await
+        .unwrap();
+    let about = |action: &str| {
+        rows.iter()
+            .filter(|r| r.action == action && r.record_kind.as_deref() == Some("referral"))
+            .count()
+    };
+    assert_eq!((about("create"), about("update"), about("read")), (1, 1, 1));
+    // Buddies and screeners never see referrals.
+    let buddy = server.session_for("b@example.be", Role::Buddy).await;
+    let reply = server
+        .call("participant_referrals", &[("id", &pid)], Some(&buddy))
+        .await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN);
+}
+
+on_both_databases!(a_referral_is_followed_up_once_and_leaves_the_due_list => referrals_are_followed_up_once);

@@ -21,6 +21,7 @@ pub mod participant_contact;
 pub mod participant_interest;
 pub mod personality_scale;
 pub mod recovery_code;
+pub mod referral;
 pub mod referral_organisation;
 pub mod registration;
 pub mod reminder_sent;
