@@ -59,7 +59,7 @@ use crate::pages::{
     privacy::PrivacyPage,
     registrations::{RegisterPage, RegisterThanksPage, RegistrationIntakePage, RegistrationPage},
     setup::SetupPage,
-    stones::{EditStonePage, NewStonePage, StonesPage},
+    stones::{EditStonePage, NewStonePage, SheetPage, StonesPage},
     waiting::WaitingPage,
     welcome::WelcomePage,
 };
@@ -150,6 +150,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/participants/new") view=NewParticipantPage ssr=SsrMode::Async />
                     <Route path=path!("/participants/:id") view=ParticipantPage ssr=SsrMode::Async />
                     <Route path=path!("/participants/:id/edit") view=EditParticipantPage ssr=SsrMode::Async />
+                    <Route path=path!("/participants/:id/sheet") view=SheetPage ssr=SsrMode::Async />
                     <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async />
                     <Route path=path!("/register/thanks") view=RegisterThanksPage ssr=SsrMode::Async />
                     <Route path=path!("/registrations/:id") view=RegistrationPage ssr=SsrMode::Async />

@@ -60,6 +60,10 @@ const ROUTES: Record<string, { roles: Role[]; visit: (ids: Ids) => string[]; sta
       `/participants/${ids.hostileParticipant}/edit`,
     ],
   },
+  "/participants/:id/sheet": {
+    roles: ["admin", "coordinator"],
+    visit: (ids) => [`/participants/${ids.participant}/sheet`, `/participants/${ids.hostileParticipant}/sheet`],
+  },
   "/register": { roles: ["anonymous"], visit: () => ["/register"] },
   "/register/thanks": { roles: ["anonymous"], visit: () => ["/register/thanks"] },
   "/registrations/:id": {

@@ -97,3 +97,40 @@ pub async fn due_follow_ups() -> Result<Vec<ReferralView>, AppError> {
     let cx = Ctx::authorize::<DueFollowUps>().await?;
     crate::db::referrals::due(&cx.state.db, cx.today).await
 }
+
+/// The take-home sheet of participant `id`: their chosen stepping stones, their first name,
+/// the programme's name and phone number. Reading it is audited.
+#[server(endpoint = "take_home_sheet")]
+pub async fn take_home_sheet(id: i32) -> Result<crate::domain::referral::StoneSheet, AppError> {
+    use crate::domain::audit::{AuditAction, Record, RecordKind};
+    use crate::domain::referral::{StoneSheet, chosen};
+
+    let cx = Ctx::authorize::<TakeHomeSheet>().await?;
+    let db = &cx.state.db;
+    let (person, _) = crate::db::matching::participant(db, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    cx.audit(db, AuditAction::Read, Record::new(RecordKind::Participant, id))
+        .await?;
+    let referrals = crate::db::referrals::for_participant(db, id).await?;
+    let lists = crate::db::lists::load(db, true).await?;
+    let offers = crate::db::stepping_stones::all(db, true).await?;
+    let stones = chosen(&referrals)
+        .into_iter()
+        .filter_map(|sid| offers.iter().find(|o| o.id == sid).cloned())
+        .map(|o| {
+            let town = o
+                .municipality_id
+                .and_then(|m| lists.municipality(m))
+                .map(|m| m.name.clone());
+            (o, town)
+        })
+        .collect();
+    Ok(StoneSheet {
+        first_name: person.first_name,
+        programme: crate::db::settings::programme_name(db, &cx.state.config.programme_name)
+            .await?,
+        phone: crate::db::settings::first_steps(db).await?.0.phone,
+        stones,
+    })
+}

@@ -98,3 +98,42 @@ pub async fn save_evaluation_plan(
         version: Some(version),
     })
 }
+
+/// The first-steps settings (intake days, follow-up weeks, catalogue check months, phone) as
+/// the form shows them, with their version.
+#[server(endpoint = "load_first_steps")]
+pub async fn load_first_steps()
+-> Result<(crate::domain::first_steps::FirstStepsForm, Option<i32>), AppError> {
+    use crate::domain::first_steps::FirstStepsForm;
+
+    let cx = Ctx::authorize::<LoadFirstSteps>().await?;
+    let (settings, version) = crate::db::settings::first_steps(&cx.state.db).await?;
+    Ok((FirstStepsForm::from_settings(&settings), version))
+}
+
+/// Saves the first-steps settings over the version read.
+#[server(endpoint = "save_first_steps")]
+pub async fn save_first_steps(
+    form: crate::domain::first_steps::FirstStepsForm,
+    version: Option<i32>,
+) -> Result<(), AppError> {
+    use crate::domain::audit::{AuditAction, Record, RecordKind};
+
+    let cx = Ctx::authorize::<SaveFirstSteps>().await?;
+    let settings = form.check().map_err(AppError::fields)?;
+    let value = serde_json::to_string(&settings).map_err(|e| AppError::internal(e.to_string()))?;
+    let key = crate::db::settings::FIRST_STEPS;
+    let txn = cx.begin().await?;
+    crate::db::settings::put(&txn, key, &value, version, cx.now).await?;
+    cx.audit(
+        &txn,
+        AuditAction::Update,
+        Record::new(RecordKind::Setting, key),
+    )
+    .await?;
+    txn.commit().await?;
+    if crate::auth::session::is_plain_form_post() {
+        leptos_axum::redirect("/admin/settings?saved=first_steps");
+    }
+    Ok(())
+}

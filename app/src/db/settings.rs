@@ -19,12 +19,9 @@ pub const MATCHING_WEIGHTS: &str = "matching_weights";
 pub const EVALUATION_PLAN: &str = "evaluation_plan";
 /// Key of the days on top of a duo's rhythm before the cadence watch flags it.
 pub const CADENCE_MARGIN_DAYS: &str = "cadence_margin_days";
-/// Days within which a new registration's intake conversation should be planned.
-pub const INTAKE_DAYS: &str = "intake_days";
-/// Months after which a stepping stone in the catalogue is flagged as not checked.
-pub const CATALOGUE_CHECK_MONTHS: &str = "catalogue_check_months";
-/// Weeks after a stepping-stone referral when its follow-up falls due.
-pub const FOLLOW_UP_WEEKS: &str = "follow_up_weeks";
+/// Intake days, follow-up weeks, catalogue check months and the phone number for
+/// participants (`domain::first_steps::FirstSteps` as JSON).
+pub const FIRST_STEPS: &str = "first_steps";
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Setting {
@@ -105,29 +102,31 @@ pub async fn flag(db: &impl ConnectionTrait, key: &str) -> Result<(bool, Option<
     })
 }
 
-/// Days within which a registration's intake should be planned (the admins' setting, or
-/// `DEFAULT_INTAKE_DAYS`).
+/// The admins' first-steps settings and their version; the defaults while never saved (or
+/// unreadable).
+pub async fn first_steps(
+    db: &impl ConnectionTrait,
+) -> Result<(crate::domain::first_steps::FirstSteps, Option<i32>), AppError> {
+    Ok(match get(db, FIRST_STEPS).await? {
+        Some(s) => (
+            serde_json::from_str(&s.value).unwrap_or_default(),
+            Some(s.version),
+        ),
+        None => Default::default(),
+    })
+}
+
+/// Days within which a registration's intake should be planned.
 pub async fn intake_days(db: &impl ConnectionTrait) -> Result<i64, AppError> {
-    Ok(get(db, INTAKE_DAYS)
-        .await?
-        .and_then(|s| s.value.parse().ok())
-        .unwrap_or(crate::domain::registration::DEFAULT_INTAKE_DAYS))
+    Ok(first_steps(db).await?.0.intake_days.into())
 }
 
-/// Months after which a catalogue entry is flagged as unchecked (the admins' setting, or
-/// `DEFAULT_CHECK_MONTHS`).
+/// Months after which a catalogue entry is flagged as unchecked.
 pub async fn catalogue_check_months(db: &impl ConnectionTrait) -> Result<u32, AppError> {
-    Ok(get(db, CATALOGUE_CHECK_MONTHS)
-        .await?
-        .and_then(|s| s.value.parse().ok())
-        .unwrap_or(crate::domain::stepping_stone::DEFAULT_CHECK_MONTHS))
+    Ok(first_steps(db).await?.0.check_months)
 }
 
-/// Weeks after a referral when its follow-up falls due (the admins' setting, or
-/// `DEFAULT_FOLLOW_UP_WEEKS`).
+/// Weeks after a referral when its follow-up falls due.
 pub async fn follow_up_weeks(db: &impl ConnectionTrait) -> Result<u32, AppError> {
-    Ok(get(db, FOLLOW_UP_WEEKS)
-        .await?
-        .and_then(|s| s.value.parse().ok())
-        .unwrap_or(crate::domain::referral::DEFAULT_FOLLOW_UP_WEEKS))
+    Ok(first_steps(db).await?.0.follow_up_weeks)
 }

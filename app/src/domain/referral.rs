@@ -235,6 +235,34 @@ impl ReferralView {
     }
 }
 
+/// The take-home sheet: the participant's chosen stepping stones and whom to call, and
+/// nothing else about them but their first name.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StoneSheet {
+    pub first_name: String,
+    pub programme: String,
+    /// The programme's phone number; blank when the admins gave none.
+    pub phone: String,
+    /// Each offer with the name of its municipality (`None`: online).
+    pub stones: Vec<(Offer, Option<String>)>,
+}
+
+/// The offers a sheet lists: those referred to, once each, in the order of the referrals
+/// (newest first), leaving out those the person did not go to.
+pub fn chosen(referrals: &[ReferralView]) -> Vec<i64> {
+    let mut ids: Vec<i64> = Vec::new();
+    for r in referrals {
+        let declined = r
+            .follow_up
+            .as_ref()
+            .is_some_and(|f| f.outcome == Outcome::DidNotGo);
+        if !declined && !ids.contains(&r.stone_id) {
+            ids.push(r.stone_id);
+        }
+    }
+    ids
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -377,5 +405,34 @@ mod tests {
             on: day(22),
         });
         assert!(!r.is_due(day(30)));
+    }
+
+    #[test]
+    fn the_sheet_lists_each_chosen_offer_once_and_not_the_declined_ones() {
+        let view = |id: i32, stone: i64, outcome: Option<Outcome>| ReferralView {
+            id,
+            participant_id: 1,
+            participant_name: String::new(),
+            stone_id: stone,
+            stone_title: String::new(),
+            provider: String::new(),
+            way: ReferralWay::Told,
+            on: day(1),
+            follow_up_on: day(22),
+            follow_up: outcome.map(|outcome| FollowUp {
+                outcome,
+                reason: None,
+                note: String::new(),
+                on: day(22),
+            }),
+            version: 1,
+        };
+        let list = [
+            view(4, 7, None),
+            view(3, 5, Some(Outcome::DidNotGo)),
+            view(2, 7, Some(Outcome::WentOnce)),
+            view(1, 9, Some(Outcome::Continues)),
+        ];
+        assert_eq!(chosen(&list), [7, 9]);
     }
 }

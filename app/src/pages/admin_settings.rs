@@ -22,6 +22,7 @@ pub fn SettingsPage() -> impl IntoView {
             <SecuritySettings />
             <EvaluationPlanSettings />
             <CadenceMarginSettings />
+            <FirstStepsSettings />
             <p><a class="btn" href="/admin/matching">{move || i18n.t().weights_link}</a></p>
         </RequireRole>
     }
@@ -144,6 +145,57 @@ fn CadenceMarginSettings() -> impl IntoView {
                             {version.map(|v| view! { <input type="hidden" name="version" value=v /> })}
                             <Input id="cadence-margin".into() name="days".into() field="days"
                                 kind="number" label=|t| t.field_cadence_margin value=days.to_string() error />
+                            <button type="submit" class="btn btn--primary" disabled=move || save.pending().get()>
+                                {move || i18n.t().save}
+                            </button>
+                        </ActionForm>
+                    }.into_any()
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn FirstStepsSettings() -> impl IntoView {
+    use crate::api::settings::{SaveFirstSteps, load_first_steps};
+
+    let i18n = use_i18n();
+    let save = ServerAction::<SaveFirstSteps>::new();
+    let error = action_error(save);
+    let reload = reload_after(save);
+    let stored = Resource::new(move || reload.get(), |_| load_first_steps());
+    let saved = move || {
+        leptos_router::hooks::use_query_map()
+            .read()
+            .get("saved")
+            .is_some_and(|v| v == "first_steps")
+            || save.value().with(|v| matches!(v, Some(Ok(_))))
+    };
+    view! {
+        <section class="card form-card" aria-labelledby="first-steps-title">
+            <h2 id="first-steps-title">{move || i18n.t().first_steps_title}</h2>
+            <Show when=saved>
+                <p class="banner banner--ok" role="status">{move || i18n.t().first_steps_saved}</p>
+            </Show>
+            <Transition fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+                {move || suspend(async move {
+                    let (v, version) = match stored.await {
+                        Ok(current) => current,
+                        Err(error) => return view! { <ErrorPanel error /> }.into_any(),
+                    };
+                    view! {
+                        <ActionForm action=save attr:novalidate=true>
+                            <FormError error />
+                            {version.map(|v| view! { <input type="hidden" name="version" value=v /> })}
+                            <Input id="first-intake-days".into() name="form[intake_days]".into() field="intake_days"
+                                kind="number" label=|t| t.first_steps_intake_days value=v.intake_days error />
+                            <Input id="first-follow-up".into() name="form[follow_up_weeks]".into() field="follow_up_weeks"
+                                kind="number" label=|t| t.first_steps_follow_up_weeks value=v.follow_up_weeks error />
+                            <Input id="first-check".into() name="form[check_months]".into() field="check_months"
+                                kind="number" label=|t| t.first_steps_check_months value=v.check_months error />
+                            <Input id="first-phone".into() name="form[phone]".into() field="phone" kind="tel"
+                                label=|t| t.first_steps_phone value=v.phone error />
                             <button type="submit" class="btn btn--primary" disabled=move || save.pending().get()>
                                 {move || i18n.t().save}
                             </button>

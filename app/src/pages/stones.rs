@@ -7,7 +7,9 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::drafts::{DraftForm, draft_or};
 use crate::api::lists::load_lists;
-use crate::api::referrals::{RecordFollowUp, ReferToStone, due_follow_ups, participant_referrals};
+use crate::api::referrals::{
+    RecordFollowUp, ReferToStone, due_follow_ups, participant_referrals, take_home_sheet,
+};
 use crate::api::stepping_stones::{
     HideStone, SaveStone, StoneSuggestions, stone_catalogue, stone_for_edit, suggest_stones,
 };
@@ -19,7 +21,7 @@ use crate::components::suspend::suspend;
 use crate::domain::account::{CurrentUser, Role, STAFF_ADMIN};
 use crate::domain::lists::Lists;
 use crate::domain::profile::{Availability, Slot};
-use crate::domain::referral::{NotGoing, Outcome, ReferralView, ReferralWay};
+use crate::domain::referral::{NotGoing, Outcome, ReferralView, ReferralWay, StoneSheet};
 use crate::domain::stepping_stone::{Access, Catalogue, CostKind, Offer, OfferForm, OfferKind};
 use crate::domain::time::format_date;
 use crate::error::AppError;
@@ -419,6 +421,7 @@ pub fn StoneSuggestionsCard(id: i32) -> impl IntoView {
         </section>
         <section class="card" id="referrals" aria-labelledby="referrals-title">
             <h2 id="referrals-title">{move || i18n.t().referrals_title}</h2>
+            <p><a class="btn" href=format!("/participants/{id}/sheet")>{move || i18n.t().sheet_link}</a></p>
             <Transition fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
                 {move || suspend(async move {
                     match referrals.await {
@@ -578,5 +581,94 @@ pub fn DueFollowUps() -> impl IntoView {
                 })}
             </Suspense>
         </section>
+    }
+}
+
+/// The take-home sheet: a printable A4 page in plain words with the participant's chosen
+/// stepping stones and whom to call. Nothing else about them but their first name.
+#[component]
+pub fn SheetPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let sheet = Resource::new(id_param, |id| async move {
+        take_home_sheet(id.ok_or(AppError::NotFound)?).await
+    });
+    view! {
+        <Title text=move || i18n.t().sheet_link.to_owned() />
+        <RequireRole roles=STAFF_ADMIN>
+            <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+                {move || suspend(async move {
+                    match sheet.await {
+                        Ok(sheet) => view! { <Sheet sheet id=id_param().unwrap_or_default() /> }.into_any(),
+                        Err(error) => view! { <ErrorPanel error /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </RequireRole>
+    }
+}
+
+#[component]
+fn Sheet(sheet: StoneSheet, id: i32) -> impl IntoView {
+    let i18n = use_i18n();
+    let print = move |_| {
+        // Only in the browser: the server never runs event handlers.
+        let _ = window().print();
+    };
+    let StoneSheet {
+        first_name,
+        programme,
+        phone,
+        stones,
+    } = sheet;
+    let empty = stones.is_empty();
+    view! {
+        <div class="actions sheet-tools">
+            <a class="btn" href=format!("/participants/{id}")>{move || i18n.t().sheet_back}</a>
+            <button type="button" class="btn btn--primary" on:click=print>{move || i18n.t().sheet_print}</button>
+        </div>
+        <article class="sheet" lang=move || i18n.lang().code() aria-labelledby="sheet-title" data-testid="sheet">
+            <p class="sheet__programme">{programme.clone()}</p>
+            <h1 id="sheet-title">{move || (i18n.t().sheet_title)(&first_name)}</h1>
+            <p>{move || if empty { i18n.t().sheet_none } else { i18n.t().sheet_intro }}</p>
+            {stones.into_iter().map(|(o, town)| {
+                let where_ = match town {
+                    None => None,
+                    Some(t) => Some([t, o.address.clone()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(", ")),
+                };
+                let online = where_.is_none();
+                let starts = o.starts_on.map(format_date);
+                let offer = StoredValue::new(o);
+                view! {
+                    <section class="sheet__stone">
+                        <h2>{offer.with_value(|o| o.title.clone())}</h2>
+                        <dl>
+                            <dt>{move || i18n.t().sheet_what}</dt>
+                            <dd>{offer.with_value(|o| if o.description.is_empty() { o.provider.clone() } else { format!("{} ({})", o.description, o.provider) })}</dd>
+                            <dt>{move || i18n.t().sheet_where}</dt>
+                            <dd>{match where_.clone() { Some(w) => w, None => String::new() }}
+                                {online.then(|| view! { {move || i18n.t().sheet_online} })}</dd>
+                            <dt>{move || i18n.t().sheet_when}</dt>
+                            <dd>
+                                {move || offer.with_value(|o| moments(i18n.lang(), o.slots))}
+                                {starts.clone().map(|d| view! { ", "{move || (i18n.t().sheet_starts)(&d)} })}
+                            </dd>
+                            <dt>{move || i18n.t().sheet_cost}</dt>
+                            <dd>{move || offer.with_value(|o| cost(i18n.lang(), o))}</dd>
+                            <dt>{move || i18n.t().sheet_way}</dt>
+                            <dd>{move || i18n.t().sheet_way_text}</dd>
+                            {offer.with_value(|o| (!o.contact.is_empty() || !o.link.is_empty()).then(|| {
+                                let contact = o.contact.clone();
+                                let link = o.link.clone();
+                                view! {
+                                    <dt>{move || i18n.t().sheet_contact}</dt>
+                                    <dd>{contact}{(!link.is_empty()).then(|| view! { <br />{link.clone()} })}</dd>
+                                }
+                            }))}
+                        </dl>
+                    </section>
+                }
+            }).collect_view()}
+            <p class="sheet__questions">{move || (i18n.t().sheet_questions)(&programme, &phone)}</p>
+        </article>
     }
 }

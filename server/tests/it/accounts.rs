@@ -522,6 +522,7 @@ async fn the_access_matrix_holds_for_every_server_function_and_role() {
             | "registration_intake"
             | "stone_for_edit"
             | "participant_referrals"
+            | "take_home_sheet"
             | "suggest_stones" => &[("id", "999")],
             "refer_to_stone" => &[("id", "999"), ("form[stone]", "1")],
             "record_follow_up" => &[
@@ -566,6 +567,7 @@ async fn the_access_matrix_holds_for_every_server_function_and_role() {
             "cancel_activity" => &[("id", "999"), ("version", "0"), ("form[reason]", "x")],
             "check_in_activity" => &[("id", "999"), ("version", "0"), ("form[mood]", "3")],
             "save_cadence_margin" => &[("days", "3"), ("version", "99")],
+            "save_first_steps" => &[("form[intake_days]", "10"), ("version", "99")],
             "record_contact" => &[("id", "999"), ("on", "2026-11-20")],
             "hand_to_screener" => &[("id", "999"), ("version", "1"), ("screener", "1")],
             "record_screening" => &[

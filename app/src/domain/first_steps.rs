@@ -1,0 +1,120 @@
+//! The admins' settings for a new participant's first steps: the days within which an intake
+//! is planned, the weeks after which a referral is followed up, the months after which a
+//! catalogue entry needs checking, and the phone number printed on the take-home sheet.
+
+use serde::{Deserialize, Serialize};
+
+use super::people::FieldProblem;
+use super::validation::{number, text};
+
+/// Longest phone number (with spaces and a short label).
+pub const PHONE_MAX: usize = 40;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct FirstSteps {
+    pub intake_days: u32,
+    pub follow_up_weeks: u32,
+    pub check_months: u32,
+    /// The programme's phone number for participants; blank: not printed.
+    pub phone: String,
+}
+
+impl Default for FirstSteps {
+    fn default() -> Self {
+        FirstSteps {
+            intake_days: super::registration::DEFAULT_INTAKE_DAYS as u32,
+            follow_up_weeks: super::referral::DEFAULT_FOLLOW_UP_WEEKS,
+            check_months: super::stepping_stone::DEFAULT_CHECK_MONTHS,
+            phone: String::new(),
+        }
+    }
+}
+
+/// The settings form, as typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct FirstStepsForm {
+    pub intake_days: String,
+    pub follow_up_weeks: String,
+    pub check_months: String,
+    pub phone: String,
+}
+
+impl FirstStepsForm {
+    pub fn from_settings(s: &FirstSteps) -> Self {
+        FirstStepsForm {
+            intake_days: s.intake_days.to_string(),
+            follow_up_weeks: s.follow_up_weeks.to_string(),
+            check_months: s.check_months.to_string(),
+            phone: s.phone.clone(),
+        }
+    }
+
+    /// Days 1–60, weeks 1–26, months 1–36, a phone number of at most [`PHONE_MAX`] characters.
+    pub fn check(&self) -> Result<FirstSteps, Vec<FieldProblem>> {
+        let mut problems: Vec<FieldProblem> = Vec::new();
+        let mut whole = |field: &str, value: &str, max: i64| {
+            number(value, 1, max)
+                .map(|n| n as u32)
+                .map_err(|p| problems.push((field.to_owned(), p)))
+                .unwrap_or_default()
+        };
+        let intake_days = whole("intake_days", &self.intake_days, 60);
+        let follow_up_weeks = whole("follow_up_weeks", &self.follow_up_weeks, 26);
+        let check_months = whole("check_months", &self.check_months, 36);
+        let phone = text(&self.phone, 0, PHONE_MAX)
+            .map_err(|p| problems.push(("phone".to_owned(), p)))
+            .unwrap_or_default();
+        if problems.is_empty() {
+            Ok(FirstSteps {
+                intake_days,
+                follow_up_weeks,
+                check_months,
+                phone,
+            })
+        } else {
+            Err(problems)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_settings_are_whole_numbers_in_their_ranges() {
+        let form = |d: &str, w: &str, m: &str| FirstStepsForm {
+            intake_days: d.into(),
+            follow_up_weeks: w.into(),
+            check_months: m.into(),
+            phone: " 015 00 00 00 ".into(),
+        };
+        let ok = form("10", "3", "6").check().unwrap();
+        assert_eq!(
+            ok,
+            FirstSteps {
+                phone: "015 00 00 00".into(),
+                ..FirstSteps::default()
+            }
+        );
+        assert_eq!(FirstStepsForm::from_settings(&ok).check(), Ok(ok));
+        let fields = |f: FirstStepsForm| -> Vec<String> {
+            f.check().unwrap_err().into_iter().map(|(f, _)| f).collect()
+        };
+        assert_eq!(
+            fields(form("0", "27", "x")),
+            ["intake_days", "follow_up_weeks", "check_months"]
+        );
+        assert_eq!(
+            fields(form("", "-1", "37")),
+            ["intake_days", "follow_up_weeks", "check_months"]
+        );
+        let long = FirstStepsForm {
+            phone: "1".repeat(PHONE_MAX + 1),
+            ..form("1", "1", "1")
+        };
+        assert_eq!(fields(long), ["phone"]);
+    }
+}
