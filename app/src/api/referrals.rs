@@ -110,8 +110,12 @@ pub async fn take_home_sheet(id: i32) -> Result<crate::domain::referral::StoneSh
     let (person, _) = crate::db::matching::participant(db, id)
         .await?
         .ok_or(AppError::NotFound)?;
-    cx.audit(db, AuditAction::Read, Record::new(RecordKind::Participant, id))
-        .await?;
+    cx.audit(
+        db,
+        AuditAction::Read,
+        Record::new(RecordKind::Participant, id),
+    )
+    .await?;
     let referrals = crate::db::referrals::for_participant(db, id).await?;
     let lists = crate::db::lists::load(db, true).await?;
     let offers = crate::db::stepping_stones::all(db, true).await?;
@@ -128,8 +132,7 @@ pub async fn take_home_sheet(id: i32) -> Result<crate::domain::referral::StoneSh
         .collect();
     Ok(StoneSheet {
         first_name: person.first_name,
-        programme: crate::db::settings::programme_name(db, &cx.state.config.programme_name)
-            .await?,
+        programme: crate::db::settings::programme_name(db, &cx.state.config.programme_name).await?,
         phone: crate::db::settings::first_steps(db).await?.0.phone,
         stones,
     })

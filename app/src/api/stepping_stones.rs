@@ -20,6 +20,7 @@ pub async fn stone_catalogue() -> Result<Catalogue, AppError> {
         offers: crate::db::stepping_stones::all(db, true).await?,
         today: cx.today,
         check_months: crate::db::settings::catalogue_check_months(db).await?,
+        figures: crate::domain::referral::tally(&crate::db::referrals::facts(db).await?),
     })
 }
 

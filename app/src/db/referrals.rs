@@ -156,3 +156,23 @@ pub async fn follow_up(
         Some(_) => Err(AppError::Conflict),
     }
 }
+
+/// Every referral as the figures count it (offer, date, outcome, reason; no person).
+pub async fn facts(
+    db: &impl ConnectionTrait,
+) -> Result<Vec<crate::domain::referral::ReferralFact>, AppError> {
+    Entity::find()
+        .order_by_asc(Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|r| {
+            Ok(crate::domain::referral::ReferralFact {
+                stone_id: r.stepping_stone_id.into(),
+                on: r.referred_on,
+                outcome: super::decode_opt(TABLE, "outcome", r.outcome.as_deref())?,
+                reason: super::decode_opt(TABLE, "reason", r.reason.as_deref())?,
+            })
+        })
+        .collect()
+}

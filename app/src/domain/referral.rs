@@ -263,6 +263,82 @@ pub fn chosen(referrals: &[ReferralView]) -> Vec<i64> {
     ids
 }
 
+/// One referral as the figures count it: no person in it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReferralFact {
+    pub stone_id: i64,
+    pub on: NaiveDate,
+    pub outcome: Option<Outcome>,
+    pub reason: Option<NotGoing>,
+}
+
+/// What the programme learns from its referrals to one offer (or one kind of offer).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tally {
+    pub referred: u32,
+    /// Went once or more (`continues` included).
+    pub went: u32,
+    pub continues: u32,
+    pub did_not_go: u32,
+    /// Not followed up yet.
+    pub open: u32,
+    /// Why people did not go, by reason.
+    pub reasons: std::collections::BTreeMap<NotGoing, u32>,
+    pub last_referred: Option<NaiveDate>,
+}
+
+impl Tally {
+    fn add(&mut self, f: &ReferralFact) {
+        self.referred += 1;
+        match f.outcome {
+            None => self.open += 1,
+            Some(Outcome::Continues) => {
+                self.went += 1;
+                self.continues += 1;
+            }
+            Some(Outcome::WentOnce) => self.went += 1,
+            Some(Outcome::DidNotGo) => {
+                self.did_not_go += 1;
+                *self
+                    .reasons
+                    .entry(f.reason.unwrap_or(NotGoing::Other))
+                    .or_default() += 1;
+            }
+        }
+        self.last_referred = self.last_referred.max(Some(f.on));
+    }
+
+    /// Adds another tally to this one (offers of one kind).
+    pub fn merge(&mut self, other: &Tally) {
+        self.referred += other.referred;
+        self.went += other.went;
+        self.continues += other.continues;
+        self.did_not_go += other.did_not_go;
+        self.open += other.open;
+        for (reason, n) in &other.reasons {
+            *self.reasons.entry(*reason).or_default() += n;
+        }
+        self.last_referred = self.last_referred.max(other.last_referred);
+    }
+
+    /// No referral in the year before `today` (or never).
+    pub fn quiet_for_a_year(&self, today: NaiveDate) -> bool {
+        let year_ago = today
+            .checked_sub_days(Days::new(365))
+            .unwrap_or(NaiveDate::MIN);
+        self.last_referred.is_none_or(|last| last < year_ago)
+    }
+}
+
+/// The referrals counted per offer.
+pub fn tally(facts: &[ReferralFact]) -> std::collections::BTreeMap<i64, Tally> {
+    let mut per: std::collections::BTreeMap<i64, Tally> = Default::default();
+    for f in facts {
+        per.entry(f.stone_id).or_default().add(f);
+    }
+    per
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -434,5 +510,43 @@ mod tests {
             view(1, 9, Some(Outcome::Continues)),
         ];
         assert_eq!(chosen(&list), [7, 9]);
+    }
+
+    #[test]
+    fn referrals_are_counted_per_offer_with_the_reasons_for_not_going() {
+        let fact =
+            |stone: i64, d: u32, outcome: Option<Outcome>, reason: Option<NotGoing>| ReferralFact {
+                stone_id: stone,
+                on: day(d),
+                outcome,
+                reason,
+            };
+        let per = tally(&[
+            fact(1, 1, Some(Outcome::Continues), None),
+            fact(1, 2, Some(Outcome::WentOnce), None),
+            fact(1, 3, Some(Outcome::DidNotGo), Some(NotGoing::TooFar)),
+            fact(1, 4, None, None),
+            fact(2, 5, Some(Outcome::DidNotGo), Some(NotGoing::TooFar)),
+        ]);
+        let one = &per[&1];
+        assert_eq!(
+            (
+                one.referred,
+                one.went,
+                one.continues,
+                one.did_not_go,
+                one.open
+            ),
+            (4, 2, 1, 1, 1)
+        );
+        assert_eq!(one.last_referred, Some(day(4)));
+        let mut kind = one.clone();
+        kind.merge(&per[&2]);
+        assert_eq!((kind.referred, kind.did_not_go), (5, 2));
+        assert_eq!(kind.reasons[&NotGoing::TooFar], 2);
+        assert!(!kind.quiet_for_a_year(day(20)));
+        let later = NaiveDate::from_ymd_opt(2027, 3, 6).unwrap();
+        assert!(kind.quiet_for_a_year(later));
+        assert!(Tally::default().quiet_for_a_year(day(1)), "never referred");
     }
 }

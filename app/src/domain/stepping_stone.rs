@@ -194,6 +194,8 @@ pub struct Catalogue {
     pub today: NaiveDate,
     /// Entries not checked for this many months are flagged.
     pub check_months: u32,
+    /// What came of the referrals, per offer id (offers never referred to are missing).
+    pub figures: std::collections::BTreeMap<i64, super::referral::Tally>,
 }
 
 /// A checked offer that has no id yet: what `OfferForm::check` gives.

@@ -1029,8 +1029,24 @@ pub const TEXTS: Texts = Texts {
     sheet_way_text: "Look up the way on delijn.be or ask us. You may bring someone along if that helps.",
     sheet_online: "Online, from home. The link is below.",
     sheet_contact: "Whom can you call?",
-    sheet_questions: |programme, phone| if phone.is_empty() { format!("Questions? Ask your coordinator at {programme}.") } else { format!("Questions? Call {programme}: {phone}.") },
+    sheet_questions: |programme, phone| {
+        if phone.is_empty() {
+            format!("Questions? Ask your coordinator at {programme}.")
+        } else {
+            format!("Questions? Call {programme}: {phone}.")
+        }
+    },
     sheet_none: "No stepping stones chosen yet: refer from the record first.",
     sheet_print: "Print",
     sheet_back: "Back to the record",
+    stone_figures: |r, w, c| format!("referred {r} times, went {w} times, {c} still going"),
+    stone_never_referred: "never referred",
+    stone_quiet_year: "not referred for a year",
+    learn_title: "What the stepping stones teach us",
+    learn_none: "No referrals yet.",
+    learn_referred: "Referred",
+    learn_went: "Went",
+    learn_continues: "Still going",
+    learn_not_gone: "Did not go",
+    learn_reasons: "Why people did not go",
 };

@@ -773,6 +773,16 @@ pub struct Texts {
     pub sheet_none: &'static str,
     pub sheet_print: &'static str,
     pub sheet_back: &'static str,
+    pub stone_figures: fn(u32, u32, u32) -> String,
+    pub stone_never_referred: &'static str,
+    pub stone_quiet_year: &'static str,
+    pub learn_title: &'static str,
+    pub learn_none: &'static str,
+    pub learn_referred: &'static str,
+    pub learn_went: &'static str,
+    pub learn_continues: &'static str,
+    pub learn_not_gone: &'static str,
+    pub learn_reasons: &'static str,
 }
 
 #[cfg(test)]

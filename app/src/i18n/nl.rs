@@ -1036,8 +1036,24 @@ pub const TEXTS: Texts = Texts {
     sheet_way_text: "Zoek de weg op delijn.be of vraag het ons. Je mag iemand meenemen als dat je helpt.",
     sheet_online: "Online, van thuis uit. De link staat hieronder.",
     sheet_contact: "Wie kan je bellen?",
-    sheet_questions: |programme, phone| if phone.is_empty() { format!("Vragen? Vraag het aan je begeleider van {programme}.") } else { format!("Vragen? Bel {programme}: {phone}.") },
+    sheet_questions: |programme, phone| {
+        if phone.is_empty() {
+            format!("Vragen? Vraag het aan je begeleider van {programme}.")
+        } else {
+            format!("Vragen? Bel {programme}: {phone}.")
+        }
+    },
     sheet_none: "Er zijn nog geen opstapjes gekozen: verwijs eerst door vanuit het dossier.",
     sheet_print: "Afdrukken",
     sheet_back: "Terug naar het dossier",
+    stone_figures: |r, w, c| format!("{r} keer doorverwezen, {w} keer gegaan, {c} gaan nog"),
+    stone_never_referred: "nog nooit doorverwezen",
+    stone_quiet_year: "een jaar niet doorverwezen",
+    learn_title: "Wat we leren van de opstapjes",
+    learn_none: "Nog geen doorverwijzingen.",
+    learn_referred: "Doorverwezen",
+    learn_went: "Gegaan",
+    learn_continues: "Gaan nog",
+    learn_not_gone: "Niet gegaan",
+    learn_reasons: "Waarom mensen niet gingen",
 };

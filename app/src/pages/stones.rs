@@ -18,10 +18,11 @@ use crate::components::form::{ActionError, FormError, action_error};
 use crate::components::guard::RequireRole;
 use crate::components::profile_fields::{Choices, Input, SelectField, WeekGrid};
 use crate::components::suspend::suspend;
+use crate::components::table_wrap::TableWrap;
 use crate::domain::account::{CurrentUser, Role, STAFF_ADMIN};
 use crate::domain::lists::Lists;
 use crate::domain::profile::{Availability, Slot};
-use crate::domain::referral::{NotGoing, Outcome, ReferralView, ReferralWay, StoneSheet};
+use crate::domain::referral::{NotGoing, Outcome, ReferralView, ReferralWay, StoneSheet, Tally};
 use crate::domain::stepping_stone::{Access, Catalogue, CostKind, Offer, OfferForm, OfferKind};
 use crate::domain::time::format_date;
 use crate::error::AppError;
@@ -113,6 +114,7 @@ fn StoneList(catalogue: Catalogue, lists: Lists, hide: ServerAction<HideStone>) 
         offers,
         today,
         check_months,
+        figures,
     } = catalogue;
     if offers.is_empty() {
         return view! { <p class="muted">{move || i18n.t().stones_none}</p> }.into_any();
@@ -123,11 +125,14 @@ fn StoneList(catalogue: Catalogue, lists: Lists, hide: ServerAction<HideStone>) 
         .count();
     let total = offers.len();
     let lists = StoredValue::new(lists);
+    let kinds = per_kind(&offers, &figures);
     view! {
         <p class="muted" role="status">{move || (i18n.t().stones_count)(total, to_check)}</p>
         <ul class="stone-list" data-testid="stone-list">
             {offers.into_iter().map(|o| {
                 let stale = !o.hidden && o.needs_check(today, check_months);
+                let tally = figures.get(&o.id).cloned().unwrap_or_default();
+                let quiet = (!o.hidden && tally.quiet_for_a_year(today)).then_some(tally.referred == 0);
                 let ended = o.has_ended(today);
                 let checked = format_date(o.last_checked);
                 let kind = o.kind;
@@ -152,8 +157,14 @@ fn StoneList(catalogue: Catalogue, lists: Lists, hide: ServerAction<HideStone>) 
                             {hidden.then(|| view! { <span class="chip">{move || i18n.t().stone_hidden}</span>" " })}
                             {ended.then(|| view! { <span class="chip chip--warning">{move || i18n.t().stone_ended}</span>" " })}
                             {stale.then(|| view! { <span class="chip chip--warning">{move || i18n.t().stone_needs_check}</span>" " })}
+                            {quiet.map(|never| view! {
+                                <span class="chip">{move || if never { i18n.t().stone_never_referred } else { i18n.t().stone_quiet_year }}</span>" "
+                            })}
                             <span class="muted">{move || (i18n.t().stone_checked_on)(&checked)}</span>
                         </p>
+                        {(tally.referred > 0).then(|| view! {
+                            <p class="muted">{move || (i18n.t().stone_figures)(tally.referred, tally.went, tally.continues)}</p>
+                        })}
                         {admin.then(|| view! {
                             <ActionForm action=hide attr:class="inline-form">
                                 <input type="hidden" name="id" value=id />
@@ -167,6 +178,110 @@ fn StoneList(catalogue: Catalogue, lists: Lists, hide: ServerAction<HideStone>) 
                 }
             }).collect_view()}
         </ul>
+        <Learned kinds />
+    }
+    .into_any()
+}
+
+/// The referrals added up per kind of offer, in the kinds' order; kinds never referred to
+/// are left out.
+fn per_kind(
+    offers: &[Offer],
+    figures: &std::collections::BTreeMap<i64, Tally>,
+) -> Vec<(OfferKind, Tally)> {
+    OfferKind::ALL
+        .into_iter()
+        .filter_map(|kind| {
+            let mut sum = Tally::default();
+            for o in offers.iter().filter(|o| o.kind == kind) {
+                if let Some(t) = figures.get(&o.id) {
+                    sum.merge(t);
+                }
+            }
+            (sum.referred > 0).then_some((kind, sum))
+        })
+        .collect()
+}
+
+/// What the programme learns: per kind of offer, how many were referred, went and still go
+/// (a chart, and the same numbers as a table), and why people did not go.
+#[component]
+fn Learned(kinds: Vec<(OfferKind, Tally)>) -> impl IntoView {
+    let i18n = use_i18n();
+    if kinds.is_empty() {
+        return view! {
+            <section class="card" aria-labelledby="learn-title">
+                <h2 id="learn-title">{move || i18n.t().learn_title}</h2>
+                <p class="muted">{move || i18n.t().learn_none}</p>
+            </section>
+        }
+        .into_any();
+    }
+    let most = kinds
+        .iter()
+        .map(|(_, t)| t.referred)
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let share = move |n: u32| format!("width: {:.1}%", f64::from(n) * 100.0 / f64::from(most));
+    let mut reasons = Tally::default();
+    for (_, t) in &kinds {
+        reasons.merge(t);
+    }
+    let rows = kinds.clone();
+    view! {
+        <section class="card" aria-labelledby="learn-title" data-testid="stone-figures">
+            <h2 id="learn-title">{move || i18n.t().learn_title}</h2>
+            <div class="bars" aria-hidden="true">
+                {kinds.into_iter().map(|(kind, t)| view! {
+                    <div class="bars__row">
+                        <span class="bars__label">{move || explain_stones::offer_kind(i18n.lang(), kind)}</span>
+                        <span class="bars__track">
+                            <span class="bars__bar bars__bar--referred" style=share(t.referred)></span>
+                            <span class="bars__bar bars__bar--went" style=share(t.went)></span>
+                            <span class="bars__bar bars__bar--continues" style=share(t.continues)></span>
+                        </span>
+                    </div>
+                }).collect_view()}
+                <p class="bars__legend">
+                    <span class="bars__key bars__bar--referred"></span>{move || i18n.t().learn_referred}" "
+                    <span class="bars__key bars__bar--went"></span>{move || i18n.t().learn_went}" "
+                    <span class="bars__key bars__bar--continues"></span>{move || i18n.t().learn_continues}
+                </p>
+            </div>
+            <TableWrap label=|t| t.learn_title>
+                <table>
+                    <thead>
+                        <tr>
+                            <th scope="col">{move || i18n.t().stone_kind}</th>
+                            <th scope="col">{move || i18n.t().learn_referred}</th>
+                            <th scope="col">{move || i18n.t().learn_went}</th>
+                            <th scope="col">{move || i18n.t().learn_continues}</th>
+                            <th scope="col">{move || i18n.t().learn_not_gone}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {rows.into_iter().map(|(kind, t)| view! {
+                            <tr>
+                                <th scope="row">{move || explain_stones::offer_kind(i18n.lang(), kind)}</th>
+                                <td>{t.referred}</td>
+                                <td>{t.went}</td>
+                                <td>{t.continues}</td>
+                                <td>{t.did_not_go}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </TableWrap>
+            {(!reasons.reasons.is_empty()).then(|| view! {
+                <h3>{move || i18n.t().learn_reasons}</h3>
+                <ul>
+                    {reasons.reasons.into_iter().map(|(why, n)| view! {
+                        <li>{move || (i18n.t().not_going)(why)}": "{n}</li>
+                    }).collect_view()}
+                </ul>
+            })}
+        </section>
     }
     .into_any()
 }
