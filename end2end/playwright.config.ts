@@ -1,6 +1,15 @@
 import { defineConfig, devices } from "@playwright/test";
 import * as path from "node:path";
-import { ADMIN, BASE_URL, BOARD_PORT, CLOCK_PORT, FRESH_PORT, GUARD_PORT, PORT } from "./support";
+import {
+  ADMIN,
+  BASE_URL,
+  BOARD_PORT,
+  CLOCK_PORT,
+  FRESH_PORT,
+  GUARD_PORT,
+  PORT,
+  STONES_PORT,
+} from "./support";
 
 // The server under test: the release binary that `make test` just built, on its own port
 // and a fresh SQLite file, so a running `make run` on port 3000 is left alone.
@@ -16,6 +25,7 @@ const freshDatabase = path.join(__dirname, ".tmp", `e2e-fresh-${run}.db`);
 const clockDatabase = path.join(__dirname, ".tmp", `e2e-clock-${run}.db`);
 const guardDatabase = path.join(__dirname, ".tmp", `e2e-guard-${run}.db`);
 const boardDatabase = path.join(__dirname, ".tmp", `e2e-board-${run}.db`);
+const stonesDatabase = path.join(__dirname, ".tmp", `e2e-stones-${run}.db`);
 
 const serverEnv = (db: string, listen: number) => ({
   DATABASE_URL: `sqlite://${db}`,
@@ -71,14 +81,14 @@ export default defineConfig({
         launchOptions,
       },
       // The first start can happen once per server: the desktop project does it.
-      testIgnore: /first-start|every-page/,
+      testIgnore: /first-start|every-page|stones-follow-up/,
     },
     {
       // Every page must also work as plain HTML forms and links.
       name: "nojs",
       use: { ...devices["Desktop Chrome"], javaScriptEnabled: false, launchOptions },
       grepInvert: /@js/,
-      testIgnore: /first-start|buddy-phone|every-page/,
+      testIgnore: /first-start|buddy-phone|every-page|stones-follow-up/,
     },
     // The every-page guard, after the others: it loads every page many times with axe-core,
     // and beside the drag tests it would slow them past their timeouts.
@@ -149,6 +159,16 @@ export default defineConfig({
       stdout: "pipe",
       stderr: "pipe",
       env: serverEnv(boardDatabase, BOARD_PORT),
+    },
+    {
+      // The demo programme with a clock the stepping-stone follow-up story moves.
+      command: `mkdir -p .tmp && "${bin}" demo > .tmp/stones-accounts.txt && exec "${bin}" serve`,
+      url: `http://127.0.0.1:${STONES_PORT}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: { ...serverEnv(stonesDatabase, STONES_PORT), KLIK_TEST_CLOCK: "1" },
     },
   ],
 });

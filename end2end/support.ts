@@ -15,6 +15,10 @@ export const GUARD_URL = `http://127.0.0.1:${GUARD_PORT}`;
 // with a long waiting list. Nothing is saved there.
 export const BOARD_PORT = PORT + 4;
 export const BOARD_URL = `http://127.0.0.1:${BOARD_PORT}`;
+// A sixth with the demo programme and a clock of its own: a stepping stone's follow-up
+// falls due when the test moves it (tests/stones-follow-up.spec.ts).
+export const STONES_PORT = PORT + 5;
+export const STONES_URL = `http://127.0.0.1:${STONES_PORT}`;
 
 // The admin that the main server starts with (made by `klik create-admin`).
 export const ADMIN = {

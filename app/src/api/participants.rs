@@ -199,7 +199,20 @@ pub async fn waiting_list() -> Result<Vec<crate::domain::people::WaitingRow>, Ap
         .await?
         .and_then(|s| s.value.parse().ok())
         .unwrap_or(DEFAULT_CONTACT_WEEKS);
-    crate::db::participants::waiting(&cx.state.db, cx.today, weeks).await
+    let db = &cx.state.db;
+    let mut rows = crate::db::participants::waiting(db, cx.today, weeks).await?;
+    let people: Vec<_> = crate::db::matching::waiting(db)
+        .await?
+        .into_iter()
+        .map(|(c, _)| (c.id, crate::matching::stones::SuggestFor::new(c.profile)))
+        .collect();
+    let offers = crate::db::stepping_stones::all(db, false).await?;
+    let ctx = crate::db::matching::context(db, cx.today).await?;
+    let mut hints = crate::matching::stones::best_per_person(&people, &offers, &ctx);
+    for row in &mut rows {
+        row.stone_hint = hints.remove(&i64::from(row.id));
+    }
+    Ok(rows)
 }
 
 /// A contact with a waiting participant, or a referral to a stepping stone.

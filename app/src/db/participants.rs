@@ -383,6 +383,7 @@ pub async fn waiting(
                 contact_weeks,
             ),
             referrals: referrals.remove(&m.id).unwrap_or_default(),
+            stone_hint: None,
             waiting_since: m.waiting_since,
             last_contact_on: m.last_contact_on,
             first_name: m.first_name,

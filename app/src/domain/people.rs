@@ -611,6 +611,9 @@ pub struct WaitingRow {
     pub contact_overdue: bool,
     /// Stepping stones given: (title, date).
     pub referrals: Vec<(String, NaiveDate)>,
+    /// The best-fitting stepping stone of the catalogue and how many fit in all.
+    #[serde(default)]
+    pub stone_hint: Option<(String, usize)>,
 }
 
 /// Weeks without contact after which a waiting participant is flagged, unless an admin set

@@ -1049,4 +1049,8 @@ pub const TEXTS: Texts = Texts {
     learn_continues: "Still going",
     learn_not_gone: "Did not go",
     learn_reasons: "Why people did not go",
+    waiting_stone_hint: |title, n| match n {
+        1 => format!("A stepping stone that fits: {title}"),
+        n => format!("Stepping stones that fit: {title} and {} more", n - 1),
+    },
 };

@@ -783,6 +783,7 @@ pub struct Texts {
     pub learn_continues: &'static str,
     pub learn_not_gone: &'static str,
     pub learn_reasons: &'static str,
+    pub waiting_stone_hint: fn(&str, usize) -> String,
 }
 
 #[cfg(test)]

@@ -1056,4 +1056,8 @@ pub const TEXTS: Texts = Texts {
     learn_continues: "Gaan nog",
     learn_not_gone: "Niet gegaan",
     learn_reasons: "Waarom mensen niet gingen",
+    waiting_stone_hint: |title, n| match n {
+        1 => format!("Opstapje dat past: {title}"),
+        n => format!("Opstapjes die passen: {title} en {} andere", n - 1),
+    },
 };

@@ -364,6 +364,24 @@ pub fn suggest(person: &SuggestFor, offers: &[Offer], ctx: &Context) -> Vec<Sugg
     out
 }
 
+/// For each person, the title of the offer that fits best and how many fit in all (people
+/// whom nothing fits are left out): the waiting list's hint.
+pub fn best_per_person(
+    people: &[(i64, SuggestFor)],
+    offers: &[Offer],
+    ctx: &Context,
+) -> BTreeMap<i64, (String, usize)> {
+    people
+        .iter()
+        .filter_map(|(id, person)| {
+            let found = suggest(person, offers, ctx);
+            let best = found.first()?;
+            let title = offers.iter().find(|o| o.id == best.offer_id)?.title.clone();
+            Some((*id, (title, found.len())))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
@@ -412,6 +430,18 @@ pub(crate) mod tests {
 
     fn ids(list: &[Suggestion]) -> Vec<i64> {
         list.iter().map(|s| s.offer_id).collect()
+    }
+
+    #[test]
+    fn the_waiting_list_hint_names_the_best_offer_and_counts_the_rest() {
+        let mut worse = offer(2);
+        worse.interests = vec![9];
+        let mut busy = person();
+        busy.profile.availability = Availability::from_slots([tue_pm()]);
+        let people = [(7, person()), (8, busy)];
+        let hints = best_per_person(&people, &[worse, offer(1)], &ctx());
+        assert_eq!(hints.get(&7), Some(&("Wandeling 1".to_owned(), 2)));
+        assert_eq!(hints.get(&8), None, "free only when nothing takes place");
     }
 
     #[test]

@@ -87,6 +87,11 @@ pub fn WaitingPage() -> impl IntoView {
                                                 })}
                                             }
                                         })}
+                                        {r.stone_hint.clone().map(|(title, n)| view! {
+                                            <p><a href=format!("/participants/{}#stones-fit-title", r.id)>
+                                                {move || (i18n.t().waiting_stone_hint)(&title, n)}
+                                            </a></p>
+                                        })}
                                         {(!r.referrals.is_empty()).then(|| view! {
                                             <ul class="referrals">
                                                 {r.referrals.iter().map(|(title, on)| view! {
