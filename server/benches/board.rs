@@ -15,45 +15,15 @@
 mod support;
 
 use app::demo::DemoSize;
-use app::domain::account::Role;
 use axum::Router;
 use axum::http::StatusCode;
 use criterion::{Criterion, criterion_group, criterion_main};
-use support::{now, page, send};
+use support::{page, send};
 
 const SIZE: DemoSize = DemoSize {
     participants: 700,
     buddy_scale: 6,
 };
-
-struct Setup {
-    _database: support::Database,
-    router: Router,
-    cookie: String,
-}
-
-async fn setup() -> Setup {
-    let database = support::database().await;
-    let today = app::domain::time::local_date(now(), database.config.time_zone);
-    let accounts = app::demo::fill_sized(&database.db, now(), today, SIZE)
-        .await
-        .expect("demo programme");
-    let coordinator = accounts
-        .0
-        .iter()
-        .find(|(role, _, _)| *role == Role::Coordinator)
-        .expect("a coordinator");
-    let (user, _) = app::db::users::find_for_login(&database.db, &coordinator.1)
-        .await
-        .expect("lookup")
-        .expect("coordinator stored");
-    let cookie = support::session(&database.db, user.id).await;
-    Setup {
-        router: support::router(&database),
-        _database: database,
-        cookie,
-    }
-}
 
 async fn get(router: &Router, path: &str, cookie: &str) -> (StatusCode, String) {
     send(router, page(path, cookie)).await
@@ -64,7 +34,7 @@ fn board(c: &mut Criterion) {
         .enable_all()
         .build()
         .expect("runtime");
-    let setup = runtime.block_on(setup());
+    let setup = runtime.block_on(support::demo_programme(SIZE));
     let (status, body) = runtime.block_on(get(&setup.router, "/board", &setup.cookie));
     assert_eq!(status, StatusCode::OK, "{body}");
     let cards = body.matches("class=\"board-card ").count();

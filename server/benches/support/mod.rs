@@ -85,6 +85,36 @@ pub async fn coordinator(db: &DatabaseConnection) -> (i32, String) {
     (user.id, session(db, user.id).await)
 }
 
+/// A demo programme of `size` with its signed-in coordinator and the real router.
+pub struct Programme {
+    pub database: Database,
+    pub router: Router,
+    pub cookie: String,
+}
+
+pub async fn demo_programme(size: app::demo::DemoSize) -> Programme {
+    let database = database().await;
+    let today = app::domain::time::local_date(now(), database.config.time_zone);
+    let accounts = app::demo::fill_sized(&database.db, now(), today, size)
+        .await
+        .expect("demo programme");
+    let coordinator = accounts
+        .0
+        .iter()
+        .find(|(role, _, _)| *role == Role::Coordinator)
+        .expect("a coordinator");
+    let (user, _) = app::db::users::find_for_login(&database.db, &coordinator.1)
+        .await
+        .expect("lookup")
+        .expect("coordinator stored");
+    let cookie = session(&database.db, user.id).await;
+    Programme {
+        router: router(&database),
+        database,
+        cookie,
+    }
+}
+
 /// The server's router on `database`, with a clock fixed at [`now`].
 pub fn router(database: &Database) -> Router {
     let state = AppState {
