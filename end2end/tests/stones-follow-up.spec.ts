@@ -22,7 +22,7 @@ async function ready(page: Page) {
   await page.locator("body[data-hydrated=true]").waitFor();
 }
 
-test("a referral is printed, falls due when the clock moves, and is followed up", async ({ page }) => {
+async function signIn(page: Page) {
   const { email, password } = account("coordinator");
   await page.goto(`${STONES_URL}/login`);
   await ready(page);
@@ -30,6 +30,10 @@ test("a referral is printed, falls due when the clock moves, and is followed up"
   await page.getByLabel("Wachtwoord").fill(password);
   await page.getByRole("button", { name: "Aanmelden" }).click();
   await page.waitForURL(`${STONES_URL}/`);
+}
+
+test("a referral is printed, falls due when the clock moves, and is followed up", async ({ page }) => {
+  await signIn(page);
   await expect(page.getByRole("heading", { name: "Opstapjes opvolgen" })).toBeVisible();
   await expect(page.getByText("Geen opstapjes op te volgen.")).toBeVisible();
 
@@ -79,7 +83,8 @@ test("a referral is printed, falls due when the clock moves, and is followed up"
     headers: { Origin: STONES_URL },
   });
   expect(moved.ok()).toBeTruthy();
-  await page.goto(`${STONES_URL}/`);
+  // Three weeks on, the session has ended: sign in again.
+  await signIn(page);
   const due = page.getByTestId("due-follow-ups").locator("li", { hasText: name });
   await expect(due).toContainText(stone);
   await due.getByRole("link", { name }).click();

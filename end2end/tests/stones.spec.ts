@@ -75,7 +75,7 @@ test("a coordinator adds a stepping stone, finds it for a participant, an admin 
   // On the participant's record: suggested, with why.
   await page.goto(`/participants/${participant}`);
   const fits = page.getByTestId("stone-suggestions").locator("li", { hasText: title });
-  await expect(fits).toContainText("wandelen");
+  await expect(fits).toContainText("gedeelde interesse: Wandelen");
   await expect(fits).toContainText("zaterdagnamiddag");
 
   // The admin hides it: kept in the catalogue, marked, and suggested no more.
