@@ -803,7 +803,7 @@ async fn stepping_stones(
         let offer = form
             .check(today, lists)
             .map_err(|p| AppError::internal(format!("demo stepping stone {title}: {p:?}")))?;
-        db::stepping_stones::create(db, &offer).await?;
+        db::stepping_stones::create(db, &offer, today).await?;
     }
     Ok(())
 }

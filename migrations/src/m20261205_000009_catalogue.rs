@@ -31,6 +31,8 @@ impl MigrationTrait for Migration {
                 .default("")
                 .to_owned(),
             date_null(SteppingStone::LastChecked).to_owned(),
+            // When it entered the catalogue: a year without referrals counts from there.
+            date_null(SteppingStone::AddedOn).to_owned(),
             integer(SteppingStone::Version).default(1).to_owned(),
         ];
         for column in columns {
@@ -46,7 +48,8 @@ impl MigrationTrait for Migration {
         let db = manager.get_connection();
         // Entries of the old list were checked when they were entered: today, as far as we know.
         db.execute_unprepared(
-            "UPDATE stepping_stone SET last_checked = CURRENT_DATE WHERE last_checked IS NULL",
+            "UPDATE stepping_stone SET last_checked = CURRENT_DATE, added_on = CURRENT_DATE \
+             WHERE last_checked IS NULL",
         )
         .await?;
         // The old free-text place becomes the municipality where it names one.
@@ -77,6 +80,7 @@ impl MigrationTrait for Migration {
             SteppingStone::Accessibility,
             SteppingStone::Contact,
             SteppingStone::LastChecked,
+            SteppingStone::AddedOn,
             SteppingStone::Version,
         ] {
             manager
@@ -106,5 +110,6 @@ enum SteppingStone {
     Accessibility,
     Contact,
     LastChecked,
+    AddedOn,
     Version,
 }

@@ -59,7 +59,7 @@ async fn grow_catalogue(db: &sea_orm::DatabaseConnection, n: usize) {
         if let Some(slot) = Slot::from_index((i % 21) as u32) {
             copy.slots = Availability::from_slots([slot]);
         }
-        app::db::stepping_stones::create(db, &copy)
+        app::db::stepping_stones::create(db, &copy, copy.last_checked)
             .await
             .expect("offer stored");
     }

@@ -21,6 +21,7 @@ pub async fn stone_catalogue() -> Result<Catalogue, AppError> {
         today: cx.today,
         check_months: crate::db::settings::catalogue_check_months(db).await?,
         figures: crate::domain::referral::tally(&crate::db::referrals::facts(db).await?),
+        added_on: crate::db::stepping_stones::added_on(db).await?,
     })
 }
 
@@ -65,7 +66,7 @@ pub async fn save_stone(
         let txn = cx.begin().await?;
         let (id, action) = match (id, version) {
             (None, _) => (
-                crate::db::stepping_stones::create(&txn, &offer).await?,
+                crate::db::stepping_stones::create(&txn, &offer, cx.today).await?,
                 AuditAction::Create,
             ),
             (Some(id), Some(version)) => {

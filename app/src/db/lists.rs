@@ -100,6 +100,7 @@ pub async fn seed_defaults(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Res
                 accessibility: Set("[]".into()),
                 contact: Set(String::new()),
                 last_checked: Set(Some(now.date_naive())),
+                added_on: Set(Some(now.date_naive())),
                 version: Set(1),
                 ..Default::default()
             }

@@ -121,10 +121,15 @@ pub async fn find(db: &impl ConnectionTrait, id: i32) -> Result<Option<StoredOff
         .transpose()
 }
 
-/// Adds an entry; `hidden` as checked (only the admins' form can set it).
-pub async fn create(db: &impl ConnectionTrait, offer: &NewOffer) -> Result<i32, AppError> {
+/// Adds an entry on `today`; `hidden` as checked.
+pub async fn create(
+    db: &impl ConnectionTrait,
+    offer: &NewOffer,
+    today: chrono::NaiveDate,
+) -> Result<i32, AppError> {
     let mut a = ActiveModel {
         active: Set(!offer.hidden),
+        added_on: Set(Some(today)),
         version: Set(1),
         ..Default::default()
     };
@@ -175,4 +180,16 @@ pub async fn set_hidden(db: &impl ConnectionTrait, id: i32, hidden: bool) -> Res
     } else {
         Err(AppError::NotFound)
     }
+}
+
+/// When each entry entered the catalogue (entries of the first list: when it became one).
+pub async fn added_on(
+    db: &impl ConnectionTrait,
+) -> Result<std::collections::BTreeMap<i64, chrono::NaiveDate>, AppError> {
+    Ok(Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|m| m.added_on.map(|d| (i64::from(m.id), d)))
+        .collect())
 }

@@ -321,12 +321,13 @@ impl Tally {
         self.last_referred = self.last_referred.max(other.last_referred);
     }
 
-    /// No referral in the year before `today` (or never).
-    pub fn quiet_for_a_year(&self, today: NaiveDate) -> bool {
+    /// No referral in the year before `today`, for an offer in the catalogue since `added_on`
+    /// (a new offer is not quiet until it has been there a year).
+    pub fn quiet_for_a_year(&self, added_on: NaiveDate, today: NaiveDate) -> bool {
         let year_ago = today
             .checked_sub_days(Days::new(365))
             .unwrap_or(NaiveDate::MIN);
-        self.last_referred.is_none_or(|last| last < year_ago)
+        self.last_referred.unwrap_or(added_on).max(added_on) < year_ago
     }
 }
 
@@ -544,9 +545,17 @@ mod tests {
         kind.merge(&per[&2]);
         assert_eq!((kind.referred, kind.did_not_go), (5, 2));
         assert_eq!(kind.reasons[&NotGoing::TooFar], 2);
-        assert!(!kind.quiet_for_a_year(day(20)));
+        assert!(!kind.quiet_for_a_year(day(1), day(20)));
         let later = NaiveDate::from_ymd_opt(2027, 3, 6).unwrap();
-        assert!(kind.quiet_for_a_year(later));
-        assert!(Tally::default().quiet_for_a_year(day(1)), "never referred");
+        assert!(kind.quiet_for_a_year(day(1), later));
+        let never = Tally::default();
+        assert!(
+            !never.quiet_for_a_year(day(1), day(20)),
+            "new in the catalogue"
+        );
+        assert!(
+            never.quiet_for_a_year(day(1), later),
+            "a year without a referral"
+        );
     }
 }

@@ -196,6 +196,8 @@ pub struct Catalogue {
     pub check_months: u32,
     /// What came of the referrals, per offer id (offers never referred to are missing).
     pub figures: std::collections::BTreeMap<i64, super::referral::Tally>,
+    /// When each entry entered the catalogue.
+    pub added_on: std::collections::BTreeMap<i64, NaiveDate>,
 }
 
 /// A checked offer that has no id yet: what `OfferForm::check` gives.

@@ -1053,4 +1053,8 @@ pub const TEXTS: Texts = Texts {
         1 => format!("A stepping stone that fits: {title}"),
         n => format!("Stepping stones that fit: {title} and {} more", n - 1),
     },
+    stones_fit_more: |n| match n {
+        1 => "1 more stepping stone that fits".to_owned(),
+        n => format!("{n} more stepping stones that fit"),
+    },
 };

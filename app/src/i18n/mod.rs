@@ -784,6 +784,7 @@ pub struct Texts {
     pub learn_not_gone: &'static str,
     pub learn_reasons: &'static str,
     pub waiting_stone_hint: fn(&str, usize) -> String,
+    pub stones_fit_more: fn(usize) -> String,
 }
 
 #[cfg(test)]

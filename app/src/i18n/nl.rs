@@ -1060,4 +1060,8 @@ pub const TEXTS: Texts = Texts {
         1 => format!("Opstapje dat past: {title}"),
         n => format!("Opstapjes die passen: {title} en {} andere", n - 1),
     },
+    stones_fit_more: |n| match n {
+        1 => "Nog 1 opstapje dat past".to_owned(),
+        n => format!("Nog {n} opstapjes die passen"),
+    },
 };

@@ -115,6 +115,7 @@ fn StoneList(catalogue: Catalogue, lists: Lists, hide: ServerAction<HideStone>) 
         today,
         check_months,
         figures,
+        added_on,
     } = catalogue;
     if offers.is_empty() {
         return view! { <p class="muted">{move || i18n.t().stones_none}</p> }.into_any();
@@ -132,7 +133,8 @@ fn StoneList(catalogue: Catalogue, lists: Lists, hide: ServerAction<HideStone>) 
             {offers.into_iter().map(|o| {
                 let stale = !o.hidden && o.needs_check(today, check_months);
                 let tally = figures.get(&o.id).cloned().unwrap_or_default();
-                let quiet = (!o.hidden && tally.quiet_for_a_year(today)).then_some(tally.referred == 0);
+                let added = added_on.get(&o.id).copied().unwrap_or(today);
+                let quiet = (!o.hidden && tally.quiet_for_a_year(added, today)).then_some(tally.referred == 0);
                 let ended = o.has_ended(today);
                 let checked = format_date(o.last_checked);
                 let kind = o.kind;
@@ -210,7 +212,7 @@ fn Learned(kinds: Vec<(OfferKind, Tally)>) -> impl IntoView {
     let i18n = use_i18n();
     if kinds.is_empty() {
         return view! {
-            <section class="card" aria-labelledby="learn-title">
+            <section class="card card--spaced" aria-labelledby="learn-title">
                 <h2 id="learn-title">{move || i18n.t().learn_title}</h2>
                 <p class="muted">{move || i18n.t().learn_none}</p>
             </section>
@@ -230,7 +232,7 @@ fn Learned(kinds: Vec<(OfferKind, Tally)>) -> impl IntoView {
     }
     let rows = kinds.clone();
     view! {
-        <section class="card" aria-labelledby="learn-title" data-testid="stone-figures">
+        <section class="card card--spaced" aria-labelledby="learn-title" data-testid="stone-figures">
             <h2 id="learn-title">{move || i18n.t().learn_title}</h2>
             <div class="bars" aria-hidden="true">
                 {kinds.into_iter().map(|(kind, t)| view! {
@@ -520,7 +522,7 @@ pub fn StoneSuggestionsCard(id: i32) -> impl IntoView {
         |(id, _, _)| participant_referrals(id),
     );
     view! {
-        <section class="card" aria-labelledby="stones-fit-title">
+        <section class="card card--spaced" aria-labelledby="stones-fit-title">
             <h2 id="stones-fit-title">{move || i18n.t().stones_fit_title}</h2>
             <FormError error=refer_error />
             <Transition fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
@@ -534,7 +536,7 @@ pub fn StoneSuggestionsCard(id: i32) -> impl IntoView {
                 })}
             </Transition>
         </section>
-        <section class="card" id="referrals" aria-labelledby="referrals-title">
+        <section class="card card--spaced" id="referrals" aria-labelledby="referrals-title">
             <h2 id="referrals-title">{move || i18n.t().referrals_title}</h2>
             <p><a class="btn" href=format!("/participants/{id}/sheet")>{move || i18n.t().sheet_link}</a></p>
             <Transition fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
@@ -558,6 +560,9 @@ pub fn StoneSuggestionsCard(id: i32) -> impl IntoView {
     }
 }
 
+/// How many suggestions show at once; the rest fold away.
+const SHOWN_SUGGESTIONS: usize = 5;
+
 #[component]
 fn SuggestionList(
     s: StoneSuggestions,
@@ -568,38 +573,60 @@ fn SuggestionList(
     if s.suggestions.is_empty() {
         return view! { <p class="muted">{move || i18n.t().stones_fit_none}</p> }.into_any();
     }
+    let mut items: Vec<_> = s
+        .suggestions
+        .into_iter()
+        .zip(s.offers)
+        .map(|(fit, offer)| view! { <SuggestionItem fit offer participant refer /> })
+        .collect();
+    let more = items.split_off(items.len().min(SHOWN_SUGGESTIONS));
+    let hidden = more.len();
     view! {
-        <ol class="stone-fits" data-testid="stone-suggestions">
-            {s.suggestions.into_iter().zip(s.offers).map(|(fit, offer)| {
-                let points = fit.points();
-                let reasons = fit.reasons;
-                let way_id = format!("refer-way-{}", offer.id);
-                view! {
-                    <li>
-                        <strong>{offer.title.clone()}</strong>" · "{offer.provider.clone()}
-                        " "<span class="chip">{move || (i18n.t().stones_fit_points)(points)}</span>
-                        <br />
-                        <span class="muted">{move || explain_stones::reasons(i18n.lang(), &reasons)}</span>
-                        <ActionForm action=refer attr:class="inline-form refer-form">
-                            <input type="hidden" name="id" value=participant />
-                            <input type="hidden" name="form[stone]" value=offer.id />
-                            <label for=way_id.clone()>{move || i18n.t().refer_way}</label>
-                            <select id=way_id name="form[way]">
-                                {ReferralWay::ALL.into_iter().map(|w| view! {
-                                    <option value=w.code()>{move || (i18n.t().referral_way)(w)}</option>
-                                }).collect_view()}
-                            </select>
-                            <button type="submit" class="btn" disabled=move || refer.pending().get()
-                                aria-label=move || format!("{}: {}", i18n.t().refer_button, offer.title)>
-                                {move || i18n.t().refer_button}
-                            </button>
-                        </ActionForm>
-                    </li>
-                }
-            }).collect_view()}
-        </ol>
+        <ol class="stone-fits" data-testid="stone-suggestions">{items}</ol>
+        {(hidden > 0).then(|| view! {
+            <details class="stone-fits-more">
+                <summary>{move || (i18n.t().stones_fit_more)(hidden)}</summary>
+                <ol class="stone-fits" start=SHOWN_SUGGESTIONS + 1 data-testid="stone-suggestions-more">{more}</ol>
+            </details>
+        })}
     }
     .into_any()
+}
+
+/// One suggestion: what, how well it fits and why, and the form to refer.
+#[component]
+fn SuggestionItem(
+    fit: crate::matching::stones::Suggestion,
+    offer: Offer,
+    participant: i32,
+    refer: ServerAction<ReferToStone>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let points = fit.points();
+    let reasons = fit.reasons;
+    let way_id = format!("refer-way-{}", offer.id);
+    view! {
+        <li>
+            <strong>{offer.title.clone()}</strong>" · "{offer.provider.clone()}
+            " "<span class="chip">{move || (i18n.t().stones_fit_points)(points)}</span>
+            <br />
+            <span class="muted">{move || explain_stones::reasons(i18n.lang(), &reasons)}</span>
+            <ActionForm action=refer attr:class="inline-form refer-form">
+                <input type="hidden" name="id" value=participant />
+                <input type="hidden" name="form[stone]" value=offer.id />
+                <label for=way_id.clone()>{move || i18n.t().refer_way}</label>
+                <select id=way_id name="form[way]">
+                    {ReferralWay::ALL.into_iter().map(|w| view! {
+                        <option value=w.code()>{move || (i18n.t().referral_way)(w)}</option>
+                    }).collect_view()}
+                </select>
+                <button type="submit" class="btn" disabled=move || refer.pending().get()
+                    aria-label=move || format!("{}: {}", i18n.t().refer_button, offer.title)>
+                    {move || i18n.t().refer_button}
+                </button>
+            </ActionForm>
+        </li>
+    }
 }
 
 /// One referral: what, when and how; its follow-up, or the form to record it.

@@ -27,6 +27,7 @@ pub struct Model {
     pub accessibility: String,
     pub contact: String,
     pub last_checked: Option<Date>,
+    pub added_on: Option<Date>,
     pub version: i32,
 }
 
