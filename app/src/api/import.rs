@@ -82,15 +82,22 @@ async fn check_rows(
     text: &str,
     mapping: Option<Vec<String>>,
 ) -> Result<(Vec<String>, Vec<String>, Vec<Result<Row, RowReport>>), AppError> {
-    use crate::domain::import::{buddy_row, check_mapping, guess_field, participant_row};
+    use crate::domain::import::{
+        buddy_row, check_mapping, guess_field, participant_row, stone_row,
+    };
 
     let (headings, rows) = read_csv(text)?;
     let mapping = match mapping {
         Some(m) if !m.is_empty() => m,
-        _ => headings.iter().map(|h| guess_field(h).to_owned()).collect(),
+        _ => headings
+            .iter()
+            .map(|h| guess_field(kind, h).to_owned())
+            .collect(),
     };
-    check_mapping(&mapping, headings.len()).map_err(|p| AppError::validation("mapping", p))?;
+    check_mapping(kind, &mapping, headings.len())
+        .map_err(|p| AppError::validation("mapping", p))?;
     let lists = crate::db::lists::load(&cx.state.db, false).await?;
+    let words = crate::i18n::explain_stones::words();
     let (today, by) = (cx.today, cx.user.id);
     let checked = rows
         .iter()
@@ -99,7 +106,7 @@ async fn check_rows(
             let name = mapping
                 .iter()
                 .zip(row)
-                .filter(|(f, _)| *f == "first_name" || *f == "last_name")
+                .filter(|(f, _)| matches!(f.as_str(), "first_name" | "last_name" | "title"))
                 .map(|(_, v)| v.trim())
                 .collect::<Vec<_>>()
                 .join(" ");
@@ -115,6 +122,9 @@ async fn check_rows(
                 ImportKind::Buddies => buddy_row(row, &mapping, &lists, today)
                     .map(Row::Buddy)
                     .map_err(report),
+                ImportKind::SteppingStones => stone_row(row, &mapping, &lists, &words, today)
+                    .map(Row::Stone)
+                    .map_err(report),
             }
         })
         .collect();
@@ -125,6 +135,7 @@ async fn check_rows(
 enum Row {
     Participant(crate::domain::people::Intake),
     Buddy(crate::domain::people::Application),
+    Stone(crate::domain::stepping_stone::NewOffer),
 }
 
 #[server(endpoint = "preview_import")]
@@ -179,6 +190,10 @@ pub async fn confirm_import(
             Row::Buddy(application) => (
                 RecordKind::Buddy,
                 crate::db::buddies::create(&txn, &application, Some(by), today, now).await?,
+            ),
+            Row::Stone(offer) => (
+                RecordKind::ListEntry(crate::domain::lists::ListKind::SteppingStones),
+                crate::db::stepping_stones::create(&txn, &offer, today).await?,
             ),
         };
         cx.audit(&txn, AuditAction::Create, Record::new(kind, id))
@@ -288,9 +303,87 @@ pub async fn export_csv(kind: ImportKind) -> Result<String, AppError> {
             }
             RecordKind::Buddy
         }
+        ImportKind::SteppingStones => {
+            write_stones(&mut out, &state.db, &lists).await?;
+            RecordKind::ListEntry(crate::domain::lists::ListKind::SteppingStones)
+        }
     };
     let bytes = out.into_inner().map_err(AppError::internal)?;
     let record = Record::new(record_kind, "export");
     cx.audit(&state.db, AuditAction::Read, record).await?;
     String::from_utf8(bytes).map_err(AppError::internal)
+}
+
+/// The catalogue under the headings the import reads, in Dutch words, so that an exported
+/// file imports again.
+#[cfg(feature = "ssr")]
+async fn write_stones(
+    out: &mut csv::Writer<Vec<u8>>,
+    db: &impl crate::db::Connection,
+    lists: &crate::domain::lists::Lists,
+) -> Result<(), AppError> {
+    use crate::domain::import::{STONE_FIELDS, STONE_SYNONYMS};
+    use crate::domain::stepping_stone::Cost;
+    use crate::i18n::{Lang, explain, explain_stones};
+
+    let heading = |field: &'static str| -> &'static str {
+        STONE_SYNONYMS
+            .iter()
+            .find(|(_, f)| *f == field)
+            .map(|(h, _)| *h)
+            .unwrap_or(field)
+    };
+    let write_err = |e: csv::Error| AppError::internal(e);
+    out.write_record(STONE_FIELDS.iter().skip(1).map(|f| heading(f)))
+        .map_err(write_err)?;
+    let euros = |c: u32| crate::domain::stepping_stone::euros_text(c);
+    let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    for o in crate::db::stepping_stones::all(db, false).await? {
+        let (price, uitpas) = match o.cost {
+            Cost::Free => (String::new(), String::new()),
+            Cost::Amount {
+                cents,
+                uitpas_cents,
+            } => (euros(cents), uitpas_cents.map(euros).unwrap_or_default()),
+        };
+        let join = |v: Vec<String>| v.join("; ");
+        out.write_record([
+            o.title.clone(),
+            o.provider.clone(),
+            explain_stones::offer_kind(Lang::Nl, o.kind).to_owned(),
+            o.description.clone(),
+            o.municipality_id
+                .and_then(|m| lists.municipality(m))
+                .map(|m| m.name.clone())
+                .unwrap_or_default(),
+            o.address.clone(),
+            join(
+                o.slots
+                    .slots()
+                    .map(|s| explain::slot(Lang::Nl, s))
+                    .collect(),
+            ),
+            date(o.starts_on),
+            date(o.ends_on),
+            price,
+            uitpas,
+            join(
+                o.accessibility
+                    .iter()
+                    .map(|a| explain_stones::access(Lang::Nl, *a).to_owned())
+                    .collect(),
+            ),
+            join(
+                o.interests
+                    .iter()
+                    .filter_map(|i| lists.interest(*i).map(|x| x.name.clone()))
+                    .collect(),
+            ),
+            o.contact.clone(),
+            o.link.clone(),
+            o.last_checked.to_string(),
+        ])
+        .map_err(write_err)?;
+    }
+    Ok(())
 }

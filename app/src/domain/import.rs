@@ -1,6 +1,6 @@
-//! Importing participants and buddies from a spreadsheet: which column holds which field,
-//! and a per-row report of what would be stored. Pure: the server reads the CSV file and
-//! writes only what the coordinator confirms.
+//! Importing participants, buddies and the stepping-stone catalogue from a spreadsheet:
+//! which column holds which field, and a per-row report of what would be stored. Pure: the
+//! server reads the CSV file and writes only what the coordinator confirms.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -15,6 +15,236 @@ use super::validation::Problem;
 pub enum ImportKind {
     Participants,
     Buddies,
+    /// The stepping-stone catalogue.
+    SteppingStones,
+}
+
+impl ImportKind {
+    /// The fields a column of this kind of file can fill.
+    pub fn fields(self) -> &'static [&'static str] {
+        match self {
+            ImportKind::Participants | ImportKind::Buddies => FIELDS,
+            ImportKind::SteppingStones => STONE_FIELDS,
+        }
+    }
+}
+
+/// Fields of a catalogue file; the export writes them under the first heading of each in
+/// `STONE_SYNONYMS`, so that an exported file imports again.
+pub const STONE_FIELDS: &[&str] = &[
+    "ignore",
+    "title",
+    "provider",
+    "kind",
+    "description",
+    "municipality",
+    "address",
+    "moments",
+    "starts_on",
+    "ends_on",
+    "price",
+    "uitpas_price",
+    "accessibility",
+    "interests",
+    "contact",
+    "link",
+    "last_checked",
+];
+
+/// Catalogue headings and their fields; the first of each field is the export's heading.
+pub const STONE_SYNONYMS: &[(&str, &str)] = &[
+    ("titel", "title"),
+    ("title", "title"),
+    ("aanbieder", "provider"),
+    ("organisator", "provider"),
+    ("provider", "provider"),
+    ("soort", "kind"),
+    ("kind", "kind"),
+    ("beschrijving", "description"),
+    ("description", "description"),
+    ("gemeente", "municipality"),
+    ("municipality", "municipality"),
+    ("adres", "address"),
+    ("address", "address"),
+    ("wanneer", "moments"),
+    ("momenten", "moments"),
+    ("moments", "moments"),
+    ("begint op", "starts_on"),
+    ("start", "starts_on"),
+    ("starts_on", "starts_on"),
+    ("eindigt op", "ends_on"),
+    ("einde", "ends_on"),
+    ("ends_on", "ends_on"),
+    ("prijs", "price"),
+    ("price", "price"),
+    ("prijs met uitpas", "uitpas_price"),
+    ("uitpas", "uitpas_price"),
+    ("uitpas_price", "uitpas_price"),
+    ("toegankelijkheid", "accessibility"),
+    ("accessibility", "accessibility"),
+    ("interesses", "interests"),
+    ("interests", "interests"),
+    ("contact", "contact"),
+    ("link", "link"),
+    ("website", "link"),
+    ("nagekeken op", "last_checked"),
+    ("last_checked", "last_checked"),
+];
+
+/// The words a catalogue file may use for kinds, facilities and moments, besides their
+/// codes: the interface's own (Dutch and English), handed in by the caller.
+#[derive(Clone, Debug, Default)]
+pub struct StoneWords {
+    pub kinds: Vec<(String, super::stepping_stone::OfferKind)>,
+    pub access: Vec<(String, super::stepping_stone::Access)>,
+    pub slots: Vec<(String, super::profile::Slot)>,
+}
+
+/// Splits a cell listing several values ("koken; wandelen", "ma, di").
+fn items(value: &str) -> impl Iterator<Item = String> + '_ {
+    value
+        .split([';', ',', '|'])
+        .map(|v| v.trim().to_lowercase())
+        .filter(|v| !v.is_empty())
+}
+
+/// A date as typed, in the form's format when it can be read (else as typed: refused there).
+fn form_date(value: &str) -> String {
+    match parse_date(value) {
+        Some(d) => d.format(super::validation::DATE_FORMAT).to_string(),
+        None => value.trim().to_owned(),
+    }
+}
+
+/// The catalogue entry a row becomes, or its problems (named by the file's fields).
+pub fn stone_row(
+    row: &[String],
+    mapping: &[String],
+    lists: &Lists,
+    words: &StoneWords,
+    today: NaiveDate,
+) -> Result<super::stepping_stone::NewOffer, Vec<FieldProblem>> {
+    use super::stepping_stone::{Access, OfferForm, OfferKind};
+
+    let mut form = OfferForm::default();
+    let mut problems: Vec<FieldProblem> = Vec::new();
+    let mut bad = |field: &str| problems.push((field.to_owned(), Problem::Invalid));
+    for (field, value) in mapping.iter().zip(row) {
+        let v = value.trim();
+        match field.as_str() {
+            "title" => form.title = v.into(),
+            "provider" => form.provider = v.into(),
+            "kind" => {
+                let lower = v.to_lowercase();
+                form.kind = OfferKind::from_code(&lower)
+                    .or_else(|| {
+                        words
+                            .kinds
+                            .iter()
+                            .find(|(w, _)| *w == lower)
+                            .map(|(_, k)| *k)
+                    })
+                    .map(|k| k.code().to_owned())
+                    .unwrap_or_else(|| v.to_owned());
+            }
+            "description" => form.description = v.into(),
+            "municipality" if !v.is_empty() => {
+                match lists
+                    .municipalities
+                    .iter()
+                    .find(|m| m.name.eq_ignore_ascii_case(v) || m.postcode == v)
+                {
+                    Some(m) => form.municipality_id = m.id.to_string(),
+                    None => bad("municipality"),
+                }
+            }
+            "address" => form.address = v.into(),
+            "moments" => {
+                for item in items(v) {
+                    match item
+                        .parse::<u32>()
+                        .ok()
+                        .and_then(super::profile::Slot::from_index)
+                        .or_else(|| {
+                            words
+                                .slots
+                                .iter()
+                                .find(|(w, _)| *w == item)
+                                .map(|(_, s)| *s)
+                        }) {
+                        Some(slot) => form.slots.push(slot.index().to_string()),
+                        None => {
+                            bad("moments");
+                            break;
+                        }
+                    }
+                }
+            }
+            "starts_on" => form.starts_on = form_date(v),
+            "ends_on" => form.ends_on = form_date(v),
+            "price" => form.price = v.into(),
+            "uitpas_price" => form.uitpas_price = v.into(),
+            "accessibility" => {
+                for item in items(v) {
+                    match Access::from_code(&item).or_else(|| {
+                        words
+                            .access
+                            .iter()
+                            .find(|(w, _)| *w == item)
+                            .map(|(_, a)| *a)
+                    }) {
+                        Some(a) => form.accessibility.push(a.code().to_owned()),
+                        None => {
+                            bad("accessibility");
+                            break;
+                        }
+                    }
+                }
+            }
+            "interests" => {
+                for item in items(v) {
+                    match lists
+                        .interests
+                        .iter()
+                        .find(|i| i.name.to_lowercase() == item)
+                    {
+                        Some(i) => form.interests.push(i.id.to_string()),
+                        None => {
+                            bad("interests");
+                            break;
+                        }
+                    }
+                }
+            }
+            "contact" => form.contact = v.into(),
+            "link" => form.link = v.into(),
+            "last_checked" => form.last_checked = form_date(v),
+            _ => {}
+        }
+    }
+    // A price makes it paying; none, free.
+    form.cost = if form.price.trim().is_empty() || form.price.trim() == "0" {
+        "free".into()
+    } else {
+        "amount".into()
+    };
+    match form.check(today, lists) {
+        Ok(offer) if problems.is_empty() => Ok(offer),
+        Ok(_) => Err(problems),
+        Err(more) => {
+            // The form's names for two fields differ from the file's.
+            problems.extend(more.into_iter().map(|(f, p)| {
+                let f = match f.as_str() {
+                    "municipality_id" => "municipality".to_owned(),
+                    "slots" => "moments".to_owned(),
+                    _ => f,
+                };
+                (f, p)
+            }));
+            problems.dedup();
+            Err(problems)
+        }
+    }
 }
 
 /// Fields a column can fill. `Ignore` leaves a column out.
@@ -73,10 +303,14 @@ const SYNONYMS: &[(&str, &str)] = &[
     ("notes", "notes"),
 ];
 
-/// The field a heading most likely means.
-pub fn guess_field(heading: &str) -> &'static str {
+/// The field a heading most likely means in a file of `kind`.
+pub fn guess_field(kind: ImportKind, heading: &str) -> &'static str {
     let h = heading.trim().to_lowercase();
-    SYNONYMS
+    let synonyms = match kind {
+        ImportKind::SteppingStones => STONE_SYNONYMS,
+        _ => SYNONYMS,
+    };
+    synonyms
         .iter()
         .find(|(name, _)| *name == h)
         .map(|(_, field)| *field)
@@ -233,9 +467,10 @@ pub fn buddy_row(
     }
 }
 
-/// A mapping must name known fields, one per column, and each field at most once.
-pub fn check_mapping(mapping: &[String], columns: usize) -> Result<(), Problem> {
-    if mapping.len() != columns || mapping.iter().any(|f| !FIELDS.contains(&f.as_str())) {
+/// A mapping must name known fields of `kind`, one per column, and each field at most once.
+pub fn check_mapping(kind: ImportKind, mapping: &[String], columns: usize) -> Result<(), Problem> {
+    let fields = kind.fields();
+    if mapping.len() != columns || mapping.iter().any(|f| !fields.contains(&f.as_str())) {
         return Err(Problem::Invalid);
     }
     let mut used: Vec<&String> = mapping.iter().filter(|f| *f != "ignore").collect();
@@ -278,9 +513,15 @@ mod tests {
 
     #[test]
     fn headings_are_recognised_in_dutch_and_english() {
-        assert_eq!(guess_field(" Voornaam "), "first_name");
-        assert_eq!(guess_field("E-mail"), "email");
-        assert_eq!(guess_field("Lievelingskleur"), "ignore");
+        assert_eq!(
+            guess_field(ImportKind::Participants, " Voornaam "),
+            "first_name"
+        );
+        assert_eq!(guess_field(ImportKind::Participants, "E-mail"), "email");
+        assert_eq!(
+            guess_field(ImportKind::Participants, "Lievelingskleur"),
+            "ignore"
+        );
     }
 
     #[test]
@@ -335,11 +576,111 @@ mod tests {
     #[test]
     fn mappings_name_known_fields_once() {
         assert_eq!(
-            check_mapping(&strings(&["first_name", "ignore", "ignore"]), 3),
+            check_mapping(
+                ImportKind::Participants,
+                &strings(&["first_name", "ignore", "ignore"]),
+                3
+            ),
             Ok(())
         );
-        assert!(check_mapping(&strings(&["first_name", "first_name"]), 2).is_err());
-        assert!(check_mapping(&strings(&["diagnose"]), 1).is_err());
-        assert!(check_mapping(&strings(&["first_name"]), 2).is_err());
+        assert!(
+            check_mapping(
+                ImportKind::Participants,
+                &strings(&["first_name", "first_name"]),
+                2
+            )
+            .is_err()
+        );
+        assert!(check_mapping(ImportKind::Participants, &strings(&["diagnose"]), 1).is_err());
+        assert!(check_mapping(ImportKind::Participants, &strings(&["first_name"]), 2).is_err());
+    }
+
+    #[test]
+    fn a_catalogue_row_becomes_an_offer_or_says_what_is_wrong() {
+        use crate::domain::profile::{DayPart, Slot};
+        use crate::domain::stepping_stone::{Access, Cost, OfferKind};
+        use chrono::Weekday;
+
+        let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        let words = StoneWords {
+            kinds: vec![("wandeling".into(), OfferKind::Walk)],
+            access: vec![("rustige plek".into(), Access::Quiet)],
+            slots: vec![(
+                "zaterdagnamiddag".into(),
+                Slot::new(Weekday::Sat, DayPart::Afternoon),
+            )],
+        };
+        let headings = [
+            "Titel",
+            "Aanbieder",
+            "Soort",
+            "Gemeente",
+            "Wanneer",
+            "Prijs",
+            "UiTPAS",
+            "Toegankelijkheid",
+            "Interesses",
+            "Begint op",
+            "Eindigt op",
+            "Website",
+        ];
+        let mapping: Vec<String> = headings
+            .iter()
+            .map(|h| guess_field(ImportKind::SteppingStones, h).to_owned())
+            .collect();
+        assert!(!mapping.contains(&"ignore".to_owned()), "{mapping:?}");
+        check_mapping(ImportKind::SteppingStones, &mapping, headings.len()).unwrap();
+        let row = |changes: &[(usize, &str)]| {
+            let mut r = strings(&[
+                "Filmavond",
+                "CC Mechelen",
+                "Wandeling",
+                "mechelen",
+                "zaterdagnamiddag; 0",
+                "6",
+                "1,20",
+                "rustige plek",
+                "film",
+                "01/12/2026",
+                "",
+                "https://cc.example",
+            ]);
+            for (i, v) in changes {
+                r[*i] = v.to_string();
+            }
+            r
+        };
+        let o = stone_row(&row(&[]), &mapping, &lists(), &words, today).unwrap();
+        assert_eq!(
+            (o.kind, o.municipality_id, o.interests.clone()),
+            (OfferKind::Walk, Some(1), vec![3])
+        );
+        assert_eq!(o.slots.slots().count(), 2);
+        assert_eq!(
+            o.cost,
+            Cost::Amount {
+                cents: 600,
+                uitpas_cents: Some(120)
+            }
+        );
+        assert_eq!(o.starts_on, NaiveDate::from_ymd_opt(2026, 12, 1));
+        let free = stone_row(&row(&[(5, ""), (6, "")]), &mapping, &lists(), &words, today).unwrap();
+        assert_eq!(free.cost, Cost::Free);
+        for (change, field) in [
+            ((3, "Atlantis"), "municipality"),
+            ((4, "blauwe maandag"), "moments"),
+            ((7, "trampoline"), "accessibility"),
+            ((8, "Zeilen"), "interests"),
+            ((2, "rave"), "kind"),
+            ((5, "-1"), "price"),
+            ((10, "01/11/2026"), "ends_on"),
+            ((11, "javascript:alert(1)"), "link"),
+            ((0, ""), "title"),
+        ] {
+            let problems =
+                stone_row(&row(&[change]), &mapping, &lists(), &words, today).unwrap_err();
+            let fields: Vec<&str> = problems.iter().map(|(f, _)| f.as_str()).collect();
+            assert_eq!(fields, [field], "{change:?}");
+        }
     }
 }

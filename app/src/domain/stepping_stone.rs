@@ -328,7 +328,7 @@ fn euro_cents(value: &str) -> Result<u32, Problem> {
 }
 
 /// Cents as the form shows them: "6" or "1,50".
-fn euros_text(cents: u32) -> String {
+pub fn euros_text(cents: u32) -> String {
     if cents.is_multiple_of(100) {
         (cents / 100).to_string()
     } else {

@@ -106,6 +106,31 @@ pub fn access(lang: Lang, a: Access) -> &'static str {
     }
 }
 
+/// The words a catalogue file may use for kinds, facilities and moments (Dutch and
+/// English, lower case), for the import.
+pub fn words() -> crate::domain::import::StoneWords {
+    use crate::domain::profile::{Availability, Slot};
+    let langs = [Lang::Nl, Lang::En];
+    crate::domain::import::StoneWords {
+        kinds: langs
+            .iter()
+            .flat_map(|l| OfferKind::ALL.map(|k| (offer_kind(*l, k).to_lowercase(), k)))
+            .collect(),
+        access: langs
+            .iter()
+            .flat_map(|l| Access::ALL.map(|a| (access(*l, a).to_lowercase(), a)))
+            .collect(),
+        slots: langs
+            .iter()
+            .flat_map(|l| {
+                (0..Availability::SLOTS)
+                    .filter_map(Slot::from_index)
+                    .map(|s| (slot(*l, s).to_lowercase(), s))
+            })
+            .collect(),
+    }
+}
+
 /// Why an offer is suggested: "2 gedeelde interesses: koken, wandelen", "3 km ver".
 pub fn reason(lang: Lang, r: &Reason) -> String {
     match (lang, r) {

@@ -9,7 +9,6 @@ use crate::components::form::{FormError, action_error};
 use crate::components::guard::RequireRole;
 use crate::components::table_wrap::TableWrap;
 use crate::domain::account::STAFF_ADMIN;
-use crate::domain::import::FIELDS;
 use crate::i18n::use_i18n;
 
 /// Percent-encodes text for a `data:` address.
@@ -42,6 +41,7 @@ pub fn ImportPage() -> impl IntoView {
                 <select id=id name="kind">
                     <option value="participants">{move || i18n.t().nav_participants}</option>
                     <option value="buddies">{move || i18n.t().nav_buddies}</option>
+                    <option value="stepping_stones">{move || i18n.t().stones_title}</option>
                 </select>
             </div>
         }
@@ -73,6 +73,7 @@ pub fn ImportPage() -> impl IntoView {
                     let kind_code = match kind {
                         crate::domain::import::ImportKind::Participants => "participants",
                         crate::domain::import::ImportKind::Buddies => "buddies",
+                        crate::domain::import::ImportKind::SteppingStones => "stepping_stones",
                     };
                     let mapping = p.mapping.clone();
                     view! {
@@ -97,7 +98,7 @@ pub fn ImportPage() -> impl IntoView {
                                                         <td><label for=id.clone()>{h.clone()}</label></td>
                                                         <td>
                                                             <select id=id name="mapping[]">
-                                                                {FIELDS.iter().map(|f| view! {
+                                                                {kind.fields().iter().map(|f| view! {
                                                                     <option value=*f selected=*f == field>{move || (i18n.t().import_field_name)(f)}</option>
                                                                 }).collect_view()}
                                                             </select>

@@ -458,3 +458,103 @@ async fn referrals_are_followed_up_once(backend: Backend) {
 }
 
 on_both_databases!(a_referral_is_followed_up_once_and_leaves_the_due_list => referrals_are_followed_up_once);
+
+async fn the_catalogue_goes_out_and_in_as_csv(backend: Backend) {
+    use app::api::import::ImportPreview;
+
+    let server = Server::new(backend).await;
+    let coordinator = server.session_for("c@example.be", Role::Coordinator).await;
+    save(&server, &coordinator, &stone(&[])).await;
+    let reply = server
+        .call(
+            "export_csv",
+            &[("kind", "stepping_stones")],
+            Some(&coordinator),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let exported: String = serde_json::from_str(&reply.body).unwrap();
+    let heading = exported.lines().next().unwrap();
+    assert!(heading.starts_with("titel;aanbieder;soort"), "{heading}");
+    let walk = exported
+        .lines()
+        .find(|l| l.starts_with("Wandelen langs de Dijle"))
+        .expect("the walk exported");
+    assert!(
+        walk.contains("wandeling") && walk.contains("maandagvoormiddag"),
+        "{walk}"
+    );
+
+    // The export imports again as a new entry like the first. (The two entries seeded at
+    // start-up were checked on the machine's date, after the tests' fixed clock: left out.)
+    let exported = format!("{heading}\n{walk}\n");
+    let preview = |csv: String| {
+        let server = &server;
+        let cookie = coordinator.clone();
+        async move {
+            let reply = server
+                .call(
+                    "preview_import",
+                    &[("kind", "stepping_stones"), ("csv", &csv)],
+                    Some(&cookie),
+                )
+                .await;
+            assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+            serde_json::from_str::<ImportPreview>(&reply.body).unwrap()
+        }
+    };
+    let p = preview(exported.clone()).await;
+    assert_eq!((p.rows, p.valid), (1, 1), "{:?}", p.invalid);
+    let reply = server
+        .call(
+            "confirm_import",
+            &[
+                ("kind", "stepping_stones"),
+                ("csv", &exported),
+                ("only_valid", "false"),
+            ],
+            Some(&coordinator),
+        )
+        .await;
+    assert_eq!(reply.body, "1");
+    let copies: Vec<Offer> = catalogue(&server, &coordinator)
+        .await
+        .offers
+        .into_iter()
+        .filter(|o| o.title == "Wandelen langs de Dijle")
+        .collect();
+    assert_eq!(copies.len(), 2);
+    let (a, b) = (&copies[0], &copies[1]);
+    assert_eq!(
+        (
+            a.kind,
+            a.slots,
+            a.cost,
+            &a.accessibility,
+            &a.interests,
+            a.municipality_id
+        ),
+        (
+            b.kind,
+            b.slots,
+            b.cost,
+            &b.accessibility,
+            &b.interests,
+            b.municipality_id
+        )
+    );
+
+    // 5,000 rows, one in ten with an unknown interest: counted, the bad ones named by line.
+    let mut big = String::from("titel;aanbieder;soort;gemeente;interesses\n");
+    for i in 0..5_000 {
+        let interest = if i % 10 == 0 { "Zeilen" } else { "Wandelen" };
+        big.push_str(&format!("Groep {i};Buurthuis;groep;Mechelen;{interest}\n"));
+    }
+    let p = preview(big).await;
+    assert_eq!((p.rows, p.valid), (5_000, 4_500));
+    assert_eq!(p.invalid.len(), 200, "the first 200 problems are shown");
+    assert_eq!(p.invalid[0].line, 2);
+    assert_eq!(p.invalid[0].problems[0].0, "interests");
+}
+
+on_both_databases!(the_catalogue_is_exported_and_imported_again_as_csv => the_catalogue_goes_out_and_in_as_csv);
