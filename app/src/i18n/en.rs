@@ -393,7 +393,7 @@ pub const TEXTS: Texts = Texts {
     waiting_intro: "Who is waiting for a buddy, longest first. Keep in touch and pass on stepping stones to the region's leisure offer.",
     waiting_summary: |n, late| format!("{n} waiting, {late} of them without contact for too long."),
     contact_overdue: "No contact for too long",
-    contact_add: "Record a contact or stepping stone",
+    contact_add: "Record a contact",
     contact_date: "Date",
     contact_stepping_stone: "Stepping stone",
     contact_plain: "Plain contact (no stepping stone)",

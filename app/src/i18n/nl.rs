@@ -398,7 +398,7 @@ pub const TEXTS: Texts = Texts {
     waiting_intro: "Wie wacht op een buddy, het langst wachtende eerst. Houd contact en geef opstapjes mee naar het vrijetijdsaanbod in de regio.",
     waiting_summary: |n, late| format!("{n} wachtenden, van wie {late} te lang zonder contact."),
     contact_overdue: "Te lang geen contact",
-    contact_add: "Contact of opstapje noteren",
+    contact_add: "Contact noteren",
     contact_date: "Datum",
     contact_stepping_stone: "Opstapje",
     contact_plain: "Gewoon contact (geen opstapje)",

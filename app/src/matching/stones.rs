@@ -365,7 +365,9 @@ pub fn suggest(person: &SuggestFor, offers: &[Offer], ctx: &Context) -> Vec<Sugg
 }
 
 /// For each person, the title of the offer that fits best and how many fit in all (people
-/// whom nothing fits are left out): the waiting list's hint.
+/// whom nothing fits are left out): the waiting list's hint. The same filters, scores and
+/// order as [`suggest`] (a test holds them equal), without wording the reasons: the list
+/// asks this for every waiting person at once.
 pub fn best_per_person(
     people: &[(i64, SuggestFor)],
     offers: &[Offer],
@@ -374,10 +376,22 @@ pub fn best_per_person(
     people
         .iter()
         .filter_map(|(id, person)| {
-            let found = suggest(person, offers, ctx);
-            let best = found.first()?;
-            let title = offers.iter().find(|o| o.id == best.offer_id)?.title.clone();
-            Some((*id, (title, found.len())))
+            let prepared = Prepared::new(person, ctx);
+            let mut best: Option<(f64, &Offer)> = None;
+            let mut count = 0;
+            for offer in offers {
+                let Some((place, shared)) = prepared.fits(offer) else {
+                    continue;
+                };
+                count += 1;
+                let score = score_of(&prepared.values(offer, place, shared).0);
+                let better =
+                    best.is_none_or(|(s, o)| score.total_cmp(&s).then(o.id.cmp(&offer.id)).is_gt());
+                if better {
+                    best = Some((score, offer));
+                }
+            }
+            best.map(|(_, o)| (*id, (o.title.clone(), count)))
         })
         .collect()
 }
@@ -430,6 +444,39 @@ pub(crate) mod tests {
 
     fn ids(list: &[Suggestion]) -> Vec<i64> {
         list.iter().map(|s| s.offer_id).collect()
+    }
+
+    #[test]
+    fn the_waiting_list_hint_agrees_with_the_full_suggestions() {
+        let c = ctx();
+        let mut offers: Vec<Offer> = (1..=40).map(offer).collect();
+        for (i, o) in offers.iter_mut().enumerate() {
+            o.interests = vec![1 + (i as i64 % 5)];
+            o.slots = Availability::from_slots([if i % 3 == 0 { tue_pm() } else { sat_pm() }]);
+            o.cost = if i % 4 == 0 {
+                Cost::Free
+            } else {
+                Cost::Amount {
+                    cents: 100 * i as u32,
+                    uitpas_cents: None,
+                }
+            };
+            o.hidden = i % 7 == 0;
+        }
+        let mut busy = person();
+        busy.profile.availability = Availability::from_slots([tue_pm()]);
+        let people = [(1, person()), (2, busy)];
+        let hints = best_per_person(&people, &offers, &c);
+        for (id, p) in &people {
+            let full = suggest(p, &offers, &c);
+            let title = offers
+                .iter()
+                .find(|o| o.id == full[0].offer_id)
+                .unwrap()
+                .title
+                .clone();
+            assert_eq!(hints.get(id), Some(&(title, full.len())));
+        }
     }
 
     #[test]

@@ -6,7 +6,6 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::ProgrammeResource;
-use crate::api::lists::load_lists;
 use crate::api::matching::estimate_waiting;
 use crate::api::participants::{RecordContact, waiting_list};
 use crate::components::error_panel::ErrorPanel;
@@ -25,7 +24,6 @@ pub fn WaitingPage() -> impl IntoView {
     let contact = ServerAction::<RecordContact>::new();
     let error = action_error(contact);
     let rows = Resource::new(move || contact.version().get(), |_| waiting_list());
-    let lists = Resource::new(|| (), |_| load_lists());
     let estimate = Resource::new(|| (), |_| estimate_waiting());
     view! {
         <Title text=move || i18n.t().waiting_title.to_owned() />
@@ -39,7 +37,6 @@ pub fn WaitingPage() -> impl IntoView {
                         Ok(rows) => rows,
                         Err(error) => return view! { <ErrorPanel error /> }.into_any(),
                     };
-                    let stones = lists.await.map(|l| l.stepping_stones).unwrap_or_default();
                     let today = programme.await.map(|p| p.today.format("%Y-%m-%d").to_string()).unwrap_or_default();
                     let overdue = rows.iter().filter(|r| r.contact_overdue).count();
                     // The estimate is extra: without it the list still shows.
@@ -60,7 +57,6 @@ pub fn WaitingPage() -> impl IntoView {
                         <ul class="waiting-list">
                             {rows.into_iter().map(|r| {
                                 let form_id = format!("contact-{}", r.id);
-                                let stones = stones.clone();
                                 let today = today.clone();
                                 let guess = estimates.get(&i64::from(r.id)).cloned();
                                 view! {
@@ -106,15 +102,6 @@ pub fn WaitingPage() -> impl IntoView {
                                                 <div class="field">
                                                     <label for=format!("{form_id}-on")>{move || i18n.t().contact_date}</label>
                                                     <input id=format!("{form_id}-on") type="date" name="on" value=today.clone() />
-                                                </div>
-                                                <div class="field">
-                                                    <label for=format!("{form_id}-stone")>{move || i18n.t().contact_stepping_stone}</label>
-                                                    <select id=format!("{form_id}-stone") name="stepping_stone">
-                                                        <option value="">{move || i18n.t().contact_plain}</option>
-                                                        {stones.iter().map(|s| view! {
-                                                            <option value=s.id.to_string()>{format!("{}: {}", s.provider, s.title)}</option>
-                                                        }).collect_view()}
-                                                    </select>
                                                 </div>
                                                 <div class="field">
                                                     <label for=format!("{form_id}-note")>{move || i18n.t().status_note}</label>
