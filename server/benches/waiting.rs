@@ -1,6 +1,6 @@
 //! The waiting list of about 600 participants, each with the stepping stone that fits best,
 //! renders on the server in at most 100 ms (median, release, SQLite): with the demo's
-//! catalogue (18 offers) and with a catalogue of 2,000.
+//! catalogue (18 offers), with 200 (a large region's offer) and with 2,000.
 //!
 //! ```sh
 //! cargo bench -p server --bench waiting -- --warm-up-time 1 --measurement-time 5
@@ -88,6 +88,11 @@ fn waiting(c: &mut Criterion) {
     group.bench_function("GET /waiting (600 waiting, 18 offers)", |b| {
         b.to_async(&runtime)
             .iter(|| get(&setup.router, &setup.cookie))
+    });
+    runtime.block_on(grow_catalogue(&setup.database.db, 200));
+    check("200 offers");
+    group.bench_function("GET /waiting (600 waiting, 200 offers)", |b| {
+        b.to_async(&runtime).iter(|| get(&setup.router, &setup.cookie))
     });
     runtime.block_on(grow_catalogue(&setup.database.db, 2_000));
     check("2,000 offers");

@@ -225,20 +225,35 @@ impl<'a> Prepared<'a> {
 
     /// The four values 0..=1 (interests, moments, distance, cost) and the shared interest ids.
     fn values(&self, offer: &Offer, place: Place, shared: Availability) -> ([f64; 4], Vec<i64>) {
-        let p = &self.person.profile;
-        let shared_interests: Vec<i64> = p
+        let shared_interests: Vec<i64> = self
+            .person
+            .profile
             .interests
             .iter()
             .filter(|i| offer.interests.contains(i))
             .copied()
             .collect();
+        let values = self.values_with(offer, place, shared, shared_interests.len());
+        (values, shared_interests)
+    }
+
+    /// The four values, given how many interests are shared (no allocation: the waiting
+    /// list asks this for every person and offer).
+    fn values_with(
+        &self,
+        offer: &Offer,
+        place: Place,
+        shared: Availability,
+        common: usize,
+    ) -> [f64; 4] {
+        let p = &self.person.profile;
         let interests = if p.interests.is_empty() || offer.interests.is_empty() {
             NEUTRAL
         } else {
             let enough = ENOUGH_SHARED
                 .min(offer.interests.len())
                 .min(p.interests.len());
-            (shared_interests.len() as f64 / enough as f64).min(1.0)
+            (common as f64 / enough as f64).min(1.0)
         };
         let moments = if offer.slots.is_empty() {
             1.0
@@ -260,7 +275,7 @@ impl<'a> Prepared<'a> {
         };
         let paid = offer.cost.cents_for(self.person.uitpas);
         let cost = 1.0 - f64::from(paid.min(COST_ZERO_CENTS)) / f64::from(COST_ZERO_CENTS);
-        ([interests, moments, distance, cost], shared_interests)
+        [interests, moments, distance, cost]
     }
 
     fn reasons(
@@ -384,7 +399,12 @@ pub fn best_per_person(
                     continue;
                 };
                 count += 1;
-                let score = score_of(&prepared.values(offer, place, shared).0);
+                let interests = &person.profile.interests;
+                let common = interests
+                    .iter()
+                    .filter(|i| offer.interests.contains(i))
+                    .count();
+                let score = score_of(&prepared.values_with(offer, place, shared, common));
                 let better =
                     best.is_none_or(|(s, o)| score.total_cmp(&s).then(o.id.cmp(&offer.id)).is_gt());
                 if better {
