@@ -92,7 +92,8 @@ fn waiting(c: &mut Criterion) {
     runtime.block_on(grow_catalogue(&setup.database.db, 200));
     check("200 offers");
     group.bench_function("GET /waiting (600 waiting, 200 offers)", |b| {
-        b.to_async(&runtime).iter(|| get(&setup.router, &setup.cookie))
+        b.to_async(&runtime)
+            .iter(|| get(&setup.router, &setup.cookie))
     });
     runtime.block_on(grow_catalogue(&setup.database.db, 2_000));
     check("2,000 offers");
