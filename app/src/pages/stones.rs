@@ -773,10 +773,9 @@ fn Sheet(sheet: StoneSheet, id: i32) -> impl IntoView {
             <h1 id="sheet-title">{move || (i18n.t().sheet_title)(&first_name)}</h1>
             <p>{move || if empty { i18n.t().sheet_none } else { i18n.t().sheet_intro }}</p>
             {stones.into_iter().map(|(o, town)| {
-                let where_ = match town {
-                    None => None,
-                    Some(t) => Some([t, o.address.clone()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(", ")),
-                };
+                let where_ = town.map(|t| {
+                    [t, o.address.clone()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(", ")
+                });
                 let online = where_.is_none();
                 let starts = o.starts_on.map(format_date);
                 let offer = StoredValue::new(o);
@@ -787,7 +786,7 @@ fn Sheet(sheet: StoneSheet, id: i32) -> impl IntoView {
                             <dt>{move || i18n.t().sheet_what}</dt>
                             <dd>{offer.with_value(|o| if o.description.is_empty() { o.provider.clone() } else { format!("{} ({})", o.description, o.provider) })}</dd>
                             <dt>{move || i18n.t().sheet_where}</dt>
-                            <dd>{match where_.clone() { Some(w) => w, None => String::new() }}
+                            <dd>{where_.clone().unwrap_or_default()}
                                 {online.then(|| view! { {move || i18n.t().sheet_online} })}</dd>
                             <dt>{move || i18n.t().sheet_when}</dt>
                             <dd>
