@@ -1,6 +1,7 @@
 // The stepping-stone catalogue: a coordinator adds a stepping stone (a refused form keeps what
-// was typed), finds it among the suggestions on a waiting participant's record, and an admin
-// hides it, after which it is suggested no more (desktop, phone and without JavaScript).
+// was typed), finds it among the suggestions on a waiting participant's record, refers and
+// records how it went, and an admin hides it, after which it is suggested no more (desktop,
+// phone and without JavaScript).
 
 import { expect, test, type Page } from "@playwright/test";
 import { ADMIN, ready, signIn } from "../support";
@@ -77,6 +78,18 @@ test("a coordinator adds a stepping stone, finds it for a participant, an admin 
   const fits = page.getByTestId("stone-suggestions").locator("li", { hasText: title });
   await expect(fits).toContainText("gedeelde interesse: Wandelen");
   await expect(fits).toContainText("zaterdagnamiddag");
+
+  // Refer, and record how it went (plain forms: also without JavaScript).
+  await ready(page);
+  await fits.getByRole("button", { name: `Doorverwijzen: ${title}` }).click();
+  const referral = page.getByTestId("referrals").locator("li", { hasText: title });
+  await expect(referral).toContainText("verteld in een gesprek");
+  await ready(page);
+  await referral.locator("summary").click();
+  await referral.getByLabel("gegaan en gaat nog").check();
+  await referral.getByRole("button", { name: "Opvolging bewaren" }).click();
+  await expect(referral).toContainText("gegaan en gaat nog");
+  await expect(referral).toContainText("opgevolgd op");
 
   // The admin hides it: kept in the catalogue, marked, and suggested no more.
   await page.goto("/stones");
