@@ -98,5 +98,6 @@ test("a coordinator adds a stepping stone, finds it for a participant, an admin 
   await expect(card).toContainText("verborgen");
   await page.goto(`/participants/${participant}`);
   await expect(page.getByRole("heading", { name: "Opstapjes die passen" })).toBeVisible();
-  await expect(page.getByText(title)).toHaveCount(0);
+  await expect(page.locator(".stone-fits").getByText(title)).toHaveCount(0);
+  await expect(page.getByTestId("referrals")).toContainText(title);
 });
