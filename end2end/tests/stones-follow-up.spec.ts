@@ -71,7 +71,7 @@ test("a referral is printed, falls due when the clock moves, and is followed up"
   const sheet = page.getByTestId("sheet");
   await expect(sheet).toBeVisible();
   await expect(sheet).toContainText(stone);
-  await expect(sheet).toContainText("Hoe geraak je er?");
+  await expect(sheet).toContainText("Waar?");
   await expect(sheet).toContainText("Wat kost het?");
   const printed = await page.locator("body").innerText();
   expect(printed).not.toContain(rest.join(" "));

@@ -764,12 +764,12 @@ fn Sheet(sheet: StoneSheet, id: i32) -> impl IntoView {
     } = sheet;
     let empty = stones.is_empty();
     view! {
-        <div class="actions sheet-tools">
+        <div class="actions take-home-tools">
             <a class="btn" href=format!("/participants/{id}")>{move || i18n.t().sheet_back}</a>
             <button type="button" class="btn btn--primary" on:click=print>{move || i18n.t().sheet_print}</button>
         </div>
-        <article class="sheet" lang=move || i18n.lang().code() aria-labelledby="sheet-title" data-testid="sheet">
-            <p class="sheet__programme">{programme.clone()}</p>
+        <article class="take-home" lang=move || i18n.lang().code() aria-labelledby="sheet-title" data-testid="sheet">
+            <p class="take-home__programme">{programme.clone()}</p>
             <h1 id="sheet-title">{move || (i18n.t().sheet_title)(&first_name)}</h1>
             <p>{move || if empty { i18n.t().sheet_none } else { i18n.t().sheet_intro }}</p>
             {stones.into_iter().map(|(o, town)| {
@@ -780,7 +780,7 @@ fn Sheet(sheet: StoneSheet, id: i32) -> impl IntoView {
                 let starts = o.starts_on.map(format_date);
                 let offer = StoredValue::new(o);
                 view! {
-                    <section class="sheet__stone">
+                    <section class="take-home__stone">
                         <h2>{offer.with_value(|o| o.title.clone())}</h2>
                         <dl>
                             <dt>{move || i18n.t().sheet_what}</dt>
@@ -795,21 +795,25 @@ fn Sheet(sheet: StoneSheet, id: i32) -> impl IntoView {
                             </dd>
                             <dt>{move || i18n.t().sheet_cost}</dt>
                             <dd>{move || offer.with_value(|o| cost(i18n.lang(), o))}</dd>
-                            <dt>{move || i18n.t().sheet_way}</dt>
-                            <dd>{move || i18n.t().sheet_way_text}</dd>
+                            {(!online).then(|| view! {
+                                <dt>{move || i18n.t().sheet_way}</dt>
+                                <dd>{move || i18n.t().sheet_way_text}</dd>
+                            })}
                             {offer.with_value(|o| (!o.contact.is_empty() || !o.link.is_empty()).then(|| {
                                 let contact = o.contact.clone();
                                 let link = o.link.clone();
                                 view! {
                                     <dt>{move || i18n.t().sheet_contact}</dt>
-                                    <dd>{contact}{(!link.is_empty()).then(|| view! { <br />{link.clone()} })}</dd>
+                                    <dd>{contact.clone()}{(!link.is_empty()).then(|| view! {
+                                        {(!contact.is_empty()).then(|| view! { <br /> })}{link.clone()}
+                                    })}</dd>
                                 }
                             }))}
                         </dl>
                     </section>
                 }
             }).collect_view()}
-            <p class="sheet__questions">{move || (i18n.t().sheet_questions)(&programme, &phone)}</p>
+            <p class="take-home__questions">{move || (i18n.t().sheet_questions)(&programme, &phone)}</p>
         </article>
     }
 }
