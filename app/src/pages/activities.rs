@@ -3,8 +3,9 @@
 //! every form also works as a plain HTML form.
 
 use leptos::prelude::*;
+
+use crate::pages::route_id;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 use crate::api::activities::{
     ActivityPage as ActivityData, ActivityView, BuddyDuo, BuddyHome, CancelActivity,
@@ -23,13 +24,6 @@ use crate::domain::lists::Named;
 use crate::domain::time::format_day_time;
 use crate::error::AppError;
 use crate::i18n::{explain, use_i18n};
-
-fn route_id() -> Option<i32> {
-    use_params_map()
-        .read()
-        .get("id")
-        .and_then(|v| v.parse().ok())
-}
 
 /// A day and time for people and for machines.
 fn when_view(at: chrono::NaiveDateTime) -> impl IntoView {

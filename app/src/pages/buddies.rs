@@ -1,8 +1,9 @@
 //! Buddies: the public application, the list, one buddy's record, editing, and screening.
 
 use leptos::prelude::*;
+
+use crate::pages::route_id;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 use crate::api::buddies::{
     ApplyAsBuddy, CreateBuddy, HandToScreener, RecordScreening, UpdateBuddy, application_lists,
@@ -302,13 +303,6 @@ fn BuddyEditor() -> impl IntoView {
             })}
         </Suspense>
     }
-}
-
-fn route_id() -> Option<i32> {
-    use_params_map()
-        .read()
-        .get("id")
-        .and_then(|v| v.parse().ok())
 }
 
 #[component]

@@ -3,8 +3,9 @@
 //! printable A4 page in Dutch.
 
 use leptos::prelude::*;
+
+use crate::pages::route_id;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 use crate::ProgrammeResource;
 use crate::api::drafts::{DraftForm, draft_or};
@@ -19,13 +20,6 @@ use crate::domain::duo::{AgreementItem, DuoStage, EvaluationForm, EvaluationOutc
 use crate::domain::time::{format_date, format_date_long, format_date_time};
 use crate::error::AppError;
 use crate::i18n::{Lang, explain, use_i18n};
-
-fn route_id() -> Option<i32> {
-    use_params_map()
-        .read()
-        .get("id")
-        .and_then(|v| v.parse().ok())
-}
 
 async fn load(id: Option<i32>) -> Result<DuoDetail, AppError> {
     match id {

@@ -4,8 +4,10 @@
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
+
+use crate::pages::route_id;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 use crate::api::matching::{
     ProposeDuo, propose_for_everyone, rank_for_buddy, rank_for_participant,
@@ -18,13 +20,6 @@ use crate::domain::account::STAFF_ADMIN;
 use crate::error::AppError;
 use crate::i18n::{explain, use_i18n};
 use crate::matching::{ComponentKind, PairAssessment, Ranking};
-
-fn route_id() -> Option<i32> {
-    use_params_map()
-        .read()
-        .get("id")
-        .and_then(|v| v.parse::<i32>().ok())
-}
 
 /// Ids ticked for comparison (`?compare=3&compare=7`).
 fn compared() -> Vec<i64> {

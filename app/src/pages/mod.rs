@@ -26,3 +26,12 @@ pub mod setup;
 pub mod stones;
 pub mod waiting;
 pub mod welcome;
+
+/// The `:id` of the current route, if it is a number.
+pub fn route_id() -> Option<i32> {
+    use leptos::prelude::Read;
+    leptos_router::hooks::use_params_map()
+        .read()
+        .get("id")
+        .and_then(|v| v.parse().ok())
+}

@@ -1,8 +1,9 @@
 //! Participants: the list, the intake of a new one, one participant's record, editing.
 
 use leptos::prelude::*;
+
+use crate::pages::route_id;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 use crate::ProgrammeResource;
 use crate::api::drafts::{DraftForm, draft_or};
@@ -246,13 +247,6 @@ pub(crate) fn IntakeFields(
         <Input id="intake-notes".into() name="form[coordinator_notes]".into() field="coordinator_notes" kind="textarea"
             label=|t| t.field_coordinator_notes value=v.coordinator_notes.clone() error />
     }
-}
-
-fn route_id() -> Option<i32> {
-    use_params_map()
-        .read()
-        .get("id")
-        .and_then(|v| v.parse().ok())
 }
 
 #[component]

@@ -3,8 +3,9 @@
 //! the intake to plan, and the intake that makes the participant's record from it.
 
 use leptos::prelude::*;
+
+use crate::pages::route_id;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 use crate::api::drafts::{DraftForm, draft_or};
 use crate::api::lists::load_lists;
@@ -237,13 +238,6 @@ fn RegistrationItem(r: RegistrationView, today: chrono::NaiveDate) -> impl IntoV
     }
 }
 
-fn id_param() -> Option<i32> {
-    use_params_map()
-        .read()
-        .get("id")
-        .and_then(|v| v.parse::<i32>().ok())
-}
-
 /// One registration: what the person or care worker wrote, a possible duplicate, and what
 /// the coordinator does next (plan the intake, do it, or close the registration).
 #[component]
@@ -251,7 +245,7 @@ pub fn RegistrationPage() -> impl IntoView {
     let i18n = use_i18n();
     let update = ServerAction::<UpdateRegistration>::new();
     let found = Resource::new(
-        move || (id_param(), update.version().get()),
+        move || (route_id(), update.version().get()),
         |(id, _)| async move {
             match id {
                 Some(id) => get_registration(id).await,
@@ -379,7 +373,7 @@ fn RegistrationDetail(
 pub fn RegistrationIntakePage() -> impl IntoView {
     let i18n = use_i18n();
     let action = ServerAction::<CreateParticipant>::new();
-    let start = Resource::new(id_param, |id| async move {
+    let start = Resource::new(route_id, |id| async move {
         let id = id.ok_or(AppError::NotFound)?;
         let lists = load_lists().await?;
         let (prefill, version) = registration_intake(id).await?;

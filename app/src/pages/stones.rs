@@ -2,8 +2,9 @@
 //! the form to add or edit an entry, and the suggestions on a participant's record.
 
 use leptos::prelude::*;
+
+use crate::pages::route_id;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 use crate::api::drafts::{DraftForm, draft_or};
 use crate::api::lists::load_lists;
@@ -288,13 +289,6 @@ fn Learned(kinds: Vec<(OfferKind, Tally)>) -> impl IntoView {
     .into_any()
 }
 
-fn id_param() -> Option<i32> {
-    use_params_map()
-        .read()
-        .get("id")
-        .and_then(|v| v.parse::<i32>().ok())
-}
-
 #[component]
 pub fn NewStonePage() -> impl IntoView {
     let i18n = use_i18n();
@@ -328,7 +322,7 @@ pub fn NewStonePage() -> impl IntoView {
 pub fn EditStonePage() -> impl IntoView {
     let i18n = use_i18n();
     let action = ServerAction::<SaveStone>::new();
-    let start = Resource::new(id_param, |id| async move {
+    let start = Resource::new(route_id, |id| async move {
         let id = id.ok_or(AppError::NotFound)?;
         let lists = load_lists().await?;
         let stored = stone_for_edit(id).await?;
@@ -731,7 +725,7 @@ pub fn DueFollowUps() -> impl IntoView {
 #[component]
 pub fn SheetPage() -> impl IntoView {
     let i18n = use_i18n();
-    let sheet = Resource::new(id_param, |id| async move {
+    let sheet = Resource::new(route_id, |id| async move {
         take_home_sheet(id.ok_or(AppError::NotFound)?).await
     });
     view! {
@@ -740,7 +734,7 @@ pub fn SheetPage() -> impl IntoView {
             <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
                 {move || suspend(async move {
                     match sheet.await {
-                        Ok(sheet) => view! { <Sheet sheet id=id_param().unwrap_or_default() /> }.into_any(),
+                        Ok(sheet) => view! { <Sheet sheet id=route_id().unwrap_or_default() /> }.into_any(),
                         Err(error) => view! { <ErrorPanel error /> }.into_any(),
                     }
                 })}
