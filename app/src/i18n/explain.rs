@@ -80,7 +80,7 @@ fn km(lang: Lang, km: f64, limit: Option<u32>) -> String {
 }
 
 /// Joins items with commas and a final "en" / "and".
-fn list(lang: Lang, items: &[String]) -> String {
+pub(crate) fn list(lang: Lang, items: &[String]) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),

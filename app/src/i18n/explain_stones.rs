@@ -7,27 +7,12 @@ use chrono::{Datelike, NaiveDate};
 use crate::domain::profile::Slot;
 use crate::domain::stepping_stone::{Access, OfferKind};
 use crate::i18n::Lang;
-use crate::i18n::explain::{detail, slot};
+use crate::i18n::explain::{detail, list, slot};
 use crate::matching::Detail;
 use crate::matching::stones::Reason;
 
 /// Moments named one by one; more are counted.
 const SHOWN: usize = 3;
-
-/// Joins items with commas and a final "en" / "and".
-fn list(lang: Lang, items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => {
-            let and = match lang {
-                Lang::Nl => "en",
-                Lang::En => "and",
-            };
-            format!("{} {and} {last}", init.join(", "))
-        }
-    }
-}
 
 /// "dinsdagnamiddag", "maandagavond en dinsdagnamiddag" or "5 momenten, o.a. ...".
 fn moments(lang: Lang, slots: &[Slot]) -> String {
