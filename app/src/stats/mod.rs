@@ -10,6 +10,8 @@
 pub mod logrank;
 #[cfg(test)]
 mod proptests;
+#[cfg(test)]
+mod reference;
 pub mod suppress;
 pub mod survival;
 pub mod weekly;
