@@ -16,6 +16,9 @@ use crate::domain::profile::{
 };
 use crate::error::AppError;
 
+pub mod history;
+pub use history::HistorySize;
+
 /// Plainly made-up surnames: flowers and trees, nobody's real name by accident.
 const SURNAMES: &[&str] = &[
     "Zonnebloem",
@@ -167,6 +170,8 @@ pub struct DemoSize {
     pub participants: usize,
     /// Each buddy state's count is multiplied by this.
     pub buddy_scale: usize,
+    /// The programme's past, for the reports.
+    pub history: HistorySize,
 }
 
 impl DemoSize {
@@ -181,6 +186,7 @@ impl Default for DemoSize {
         DemoSize {
             participants: 72,
             buddy_scale: 1,
+            history: HistorySize::DEMO,
         }
     }
 }
@@ -255,6 +261,8 @@ pub async fn fill_sized(
             coordinator_notes: String::new(),
         };
         let id = db::participants::create(&txn, &intake, coordinator, now).await?;
+        // On the waiting list since their intake: the reports' weekly list shows them so.
+        history::backdate_participant(&txn, id, intake_date).await?;
         // A few are paused; the rest wait.
         if i % 12 == 11 {
             let version = 1;
@@ -305,6 +313,19 @@ pub async fn fill_sized(
     }
     duos(&txn, &in_duo, coordinator, ids[&Role::Buddy], today, now).await?;
     stepping_stones(&txn, &lists, today).await?;
+    let kinds: Vec<i32> = lists.activity_kinds.iter().map(|k| k.id as i32).collect();
+    history::fill(
+        &txn,
+        today,
+        now,
+        size.history,
+        &places,
+        &interests,
+        &scales,
+        &kinds,
+        coordinator,
+    )
+    .await?;
     txn.commit().await?;
     Ok(DemoAccounts(accounts))
 }

@@ -58,6 +58,9 @@ use crate::pages::{
     participants::{EditParticipantPage, NewParticipantPage, ParticipantPage, ParticipantsPage},
     privacy::PrivacyPage,
     registrations::{RegisterPage, RegisterThanksPage, RegistrationIntakePage, RegistrationPage},
+    reports::{
+        ActivityReportPage, BuddiesReportPage, PrintReportPage, ReportsPage, WaitingReportPage,
+    },
     setup::SetupPage,
     stones::{EditStonePage, NewStonePage, SheetPage, StonesPage},
     waiting::WaitingPage,
@@ -158,6 +161,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/stones") view=StonesPage ssr=SsrMode::Async />
                     <Route path=path!("/stones/new") view=NewStonePage ssr=SsrMode::Async />
                     <Route path=path!("/stones/:id/edit") view=EditStonePage ssr=SsrMode::Async />
+                    <Route path=path!("/reports") view=ReportsPage ssr=SsrMode::Async />
+                    <Route path=path!("/reports/waiting") view=WaitingReportPage ssr=SsrMode::Async />
+                    <Route path=path!("/reports/activity") view=ActivityReportPage ssr=SsrMode::Async />
+                    <Route path=path!("/reports/buddies") view=BuddiesReportPage ssr=SsrMode::Async />
+                    <Route path=path!("/reports/print") view=PrintReportPage ssr=SsrMode::Async />
                     <Route path=path!("/become-a-buddy") view=BecomeBuddyPage ssr=SsrMode::Async />
                     <Route path=path!("/become-a-buddy/thanks") view=ApplicationThanksPage ssr=SsrMode::Async />
                     <Route path=path!("/buddies") view=BuddiesPage ssr=SsrMode::Async />

@@ -23,6 +23,7 @@ use support::{page, send};
 const SIZE: DemoSize = DemoSize {
     participants: 700,
     buddy_scale: 6,
+    history: app::demo::HistorySize::NONE,
 };
 
 async fn get(router: &Router, path: &str, cookie: &str) -> (StatusCode, String) {

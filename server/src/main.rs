@@ -32,6 +32,7 @@ async fn main() -> ExitCode {
             let size = app::demo::DemoSize {
                 participants: *participants as usize,
                 buddy_scale: *buddy_scale as usize,
+                history: app::demo::HistorySize::DEMO,
             };
             demo(config, *if_empty, size).await
         }

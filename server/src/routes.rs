@@ -31,7 +31,10 @@ fn route_list() -> Vec<AxumRouteListing> {
 pub fn router(state: AppState) -> Router {
     let routes = route_list();
     let options = state.leptos_options.clone();
-    let mut router = Router::new().route("/healthz", get(healthz));
+    let mut router = Router::new()
+        .route("/healthz", get(healthz))
+        .route("/reports/export/{file}", get(crate::reports::xlsx))
+        .route("/reports/export/{section}/{file}", get(crate::reports::csv));
     if state.config.test_clock {
         router = router.route("/test/clock", axum::routing::post(advance_clock));
     }

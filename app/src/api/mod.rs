@@ -19,6 +19,7 @@ pub mod participants;
 pub mod programme;
 pub mod referrals;
 pub mod registrations;
+pub mod reports;
 pub mod settings;
 pub mod stepping_stones;
 pub mod two_factor;

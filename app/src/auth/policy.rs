@@ -6,10 +6,10 @@ use leptos::server_fn::ServerFn;
 use super::session::current_user;
 use crate::api::{
     account, activities, admin_lists, audit, buddies, calendar, drafts, duos, import, invitations,
-    lists, matching, outbox, participants, programme, referrals, registrations, settings,
+    lists, matching, outbox, participants, programme, referrals, registrations, reports, settings,
     stepping_stones, two_factor, users,
 };
-use crate::domain::account::{ADMIN, BUDDY, CurrentUser, Role, STAFF, STAFF_ADMIN};
+use crate::domain::account::{ADMIN, BUDDY, CurrentUser, Role, SCREENER, STAFF, STAFF_ADMIN};
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -97,6 +97,8 @@ pub fn rules() -> Vec<(&'static str, Rule)> {
         ),
         (stepping_stones::SaveStone::PATH, Rule::Roles(STAFF_ADMIN)),
         (stepping_stones::HideStone::PATH, Rule::Roles(ADMIN)),
+        (reports::LoadReport::PATH, Rule::Roles(STAFF_ADMIN)),
+        (reports::PartnerReport::PATH, Rule::Roles(SCREENER)),
         (
             stepping_stones::SuggestStones::PATH,
             Rule::Roles(STAFF_ADMIN),
@@ -208,6 +210,22 @@ pub async fn must_enrol(state: &AppState, user: &CurrentUser) -> Result<bool, Ap
     }
     use crate::db::settings::{TWO_FACTOR_REQUIRED, flag};
     Ok(flag(&state.reads, TWO_FACTOR_REQUIRED).await?.0)
+}
+
+/// As [`authorize_user`], for a plain axum route that answers on behalf of the server
+/// function `F` (a download of what `F` shows): the same rule, the caller found by cookie.
+pub async fn authorize_headers<F: ServerFn>(
+    state: &AppState,
+    headers: &http::HeaderMap,
+) -> Result<CurrentUser, AppError> {
+    let rule = rule_for(F::PATH).ok_or(AppError::Forbidden)?;
+    let user = super::session::user_of_headers(state, headers).await?;
+    check(rule, user.as_ref())?;
+    let user = user.ok_or(AppError::Unauthenticated)?;
+    if matches!(rule, Rule::Roles(_)) && must_enrol(state, &user).await? {
+        return Err(AppError::TwoFactorRequired);
+    }
+    Ok(user)
 }
 
 /// As [`authorize`], for functions whose rule requires a signed-in user.

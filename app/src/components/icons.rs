@@ -24,6 +24,8 @@ pub enum Icon {
     Door,
     /// Stairs: stepping stones into the leisure offer.
     Steps,
+    /// Bars: the reports.
+    Chart,
 }
 
 #[component]
@@ -60,6 +62,7 @@ pub fn Svg(icon: Icon) -> impl IntoView {
         Icon::Person => "M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8M4 21c0-4 3.6-6 8-6s8 2 8 6",
         Icon::Door => "M3 21h18M6 21V4h9v17M15 5l4 1v15M12 12h.01",
         Icon::Steps => "M3 20h5v-5h5v-5h5V5h3M3 20h18",
+        Icon::Chart => "M4 4v16h16M8 16v-4M12 16V8M16 16v-7",
     };
     view! {
         <svg

@@ -60,11 +60,13 @@ fn nav_items(role: Option<Role>) -> Vec<(&'static str, Icon, Label)> {
         items.push(("/stones", Icon::Steps, |t| t.nav_stones));
         items.push(("/board", Icon::Columns, |t| t.nav_board));
         items.push(("/matching", Icon::Link, |t| t.nav_matching));
+        items.push(("/reports", Icon::Chart, |t| t.nav_reports));
         items.push(("/import", Icon::Upload, |t| t.nav_import));
         items.push(("/admin/users", Icon::IdCard, |t| t.nav_users));
     }
     if role == Some(Role::Screener) {
         items.push(("/buddies", Icon::Heart, |t| t.nav_buddies));
+        items.push(("/reports/buddies", Icon::Chart, |t| t.nav_reports));
     }
     if role == Some(Role::Buddy) {
         items.push(("/calendar", Icon::Calendar, |t| t.nav_calendar));

@@ -1,5 +1,6 @@
 //! Pieces of interface reused across pages.
 
+pub mod chart;
 pub mod error_panel;
 pub mod escape;
 pub mod form;

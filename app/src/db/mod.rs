@@ -18,6 +18,7 @@ mod people_list;
 pub mod referrals;
 pub mod registrations;
 pub mod reminders;
+pub mod reports;
 pub mod sessions;
 pub mod settings;
 pub mod stepping_stones;
@@ -62,6 +63,25 @@ use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr};
 pub(crate) const PATIENCE: Duration = Duration::from_secs(10);
 
 /// Whether `url` names an SQLite file (one writer at a time) rather than a server.
+/// After rows were written with their own ids: PostgreSQL's id sequences of `tables` move
+/// past the highest id, so that the next insert does not collide. (SQLite needs nothing.)
+pub async fn reset_sequences(
+    db: &impl sea_orm::ConnectionTrait,
+    tables: &[&str],
+) -> Result<(), AppError> {
+    if db.get_database_backend() != sea_orm::DbBackend::Postgres {
+        return Ok(());
+    }
+    for table in tables {
+        let sql = format!(
+            "SELECT setval(pg_get_serial_sequence('{table}', 'id'), \
+             (SELECT COALESCE(MAX(id), 1) FROM {table}))"
+        );
+        db.execute_unprepared(&sql).await?;
+    }
+    Ok(())
+}
+
 pub fn is_sqlite(url: &str) -> bool {
     url.starts_with("sqlite:")
 }

@@ -54,6 +54,8 @@ pub const STAFF_ADMIN: &[Role] = &[Role::Admin, Role::Coordinator];
 pub const STAFF: &[Role] = &[Role::Admin, Role::Coordinator, Role::Screener];
 /// Buddies, for their own duos (checked inside each function).
 pub const BUDDY: &[Role] = &[Role::Buddy];
+/// The partner organisation's screener.
+pub const SCREENER: &[Role] = &[Role::Screener];
 
 /// The signed-in person, as the interface knows them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

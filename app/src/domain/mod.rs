@@ -17,6 +17,7 @@ pub mod people;
 pub mod profile;
 pub mod referral;
 pub mod registration;
+pub mod report;
 pub mod stepping_stone;
 pub mod time;
 pub mod validation;

@@ -953,6 +953,7 @@ pub const TEXTS: Texts = Texts {
     calendar_event_summary: |kind, first_name| format!("Klik: {kind} with {first_name}"),
     calendar_event_cancelled: "Cancelled:",
     nav_stones: "Stepping stones",
+    nav_reports: "Reports",
     stones_title: "Stepping stones",
     stones_intro: "The leisure offer of the region: courses, groups, clubs, walks, cafés and volunteering that a waiting participant can join already. Klik shows with every participant which stepping stones fit.",
     stones_new: "New stepping stone",

@@ -9,6 +9,7 @@ mod en;
 pub mod explain;
 pub mod explain_stones;
 mod nl;
+pub mod reports;
 
 pub use context::{I18n, provide_i18n, use_i18n};
 use serde::{Deserialize, Serialize};
@@ -698,6 +699,7 @@ pub struct Texts {
     /// Before the title of a cancelled activity.
     pub calendar_event_cancelled: &'static str,
     pub nav_stones: &'static str,
+    pub nav_reports: &'static str,
     pub stones_title: &'static str,
     pub stones_intro: &'static str,
     pub stones_new: &'static str,

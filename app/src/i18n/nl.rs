@@ -960,6 +960,7 @@ pub const TEXTS: Texts = Texts {
     calendar_event_summary: |kind, first_name| format!("Klik: {kind} met {first_name}"),
     calendar_event_cancelled: "Afgelast:",
     nav_stones: "Opstapjes",
+    nav_reports: "Rapporten",
     stones_title: "Opstapjes",
     stones_intro: "Het vrijetijdsaanbod in de regio: cursussen, groepen, clubs, wandelingen, cafés en vrijwilligerswerk waar een wachtende deelnemer al naartoe kan. Klik ziet bij elke deelnemer welke opstapjes passen.",
     stones_new: "Nieuw opstapje",

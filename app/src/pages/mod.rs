@@ -22,6 +22,7 @@ pub mod not_found;
 pub mod participants;
 pub mod privacy;
 pub mod registrations;
+pub mod reports;
 pub mod setup;
 pub mod stones;
 pub mod waiting;

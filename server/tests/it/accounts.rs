@@ -531,6 +531,8 @@ async fn the_access_matrix_holds_for_every_server_function_and_role() {
                 ("form[outcome]", "went_once"),
             ],
             "hide_stone" => &[("id", "999"), ("hidden", "true")],
+            "load_report" => &[("section", "duos"), ("ask[preset]", "last_year")],
+            "partner_report" => &[("ask[preset]", "last_year")],
             "save_stone" => &[("form[title]", "X")],
             "update_registration" => &[("id", "999"), ("version", "1"), ("action", "close")],
             "register_participant" => &[("form[first_name]", "X")],

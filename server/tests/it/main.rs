@@ -22,6 +22,7 @@ mod matching;
 mod participants;
 mod registrations;
 mod reminders;
+mod reports;
 mod repository;
 mod security;
 mod stones;

@@ -156,6 +156,8 @@ pub struct Reply {
     pub status: axum::http::StatusCode,
     pub headers: axum::http::HeaderMap,
     pub body: String,
+    /// The body as sent (downloads that are not text).
+    pub bytes: Vec<u8>,
 }
 
 impl Reply {
@@ -207,6 +209,7 @@ pub async fn send(router: &axum::Router, request: axum::http::Request<axum::body
         status,
         headers,
         body: String::from_utf8_lossy(&bytes).into_owned(),
+        bytes: bytes.to_vec(),
     }
 }
 

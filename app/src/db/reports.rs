@@ -1,0 +1,265 @@
+//! The facts behind the reports (`domain::report`): dates, codes and counts, read with only
+//! the columns they need (no names, no notes), in one query per kind of fact.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Days, NaiveDate, Utc};
+use chrono_tz::Tz;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+
+use super::entities::{activity, buddy, duo, evaluation, participant, status_change};
+use crate::domain::audit::kind as subject;
+use crate::domain::duo::{Agreement, EndReason, Rhythm};
+use crate::domain::profile::Gender;
+use crate::domain::report::{
+    ActivityFact, BuddyFact, DuoFact, EvaluationFact, ParticipantFact, Period, waiting_state,
+};
+use crate::domain::time::{local_date, to_utc};
+use crate::error::AppError;
+use crate::stats::{Change, State};
+
+/// Every duo that signed an agreement, with the participant it belongs to.
+pub async fn duos(db: &impl ConnectionTrait) -> Result<Vec<(i32, DuoFact)>, AppError> {
+    type Row = (
+        i32,
+        i32,
+        i32,
+        Option<NaiveDate>,
+        Option<NaiveDate>,
+        Option<String>,
+        i32,
+        Option<String>,
+    );
+    let rows: Vec<Row> = duo::Entity::find()
+        .select_only()
+        .columns([
+            duo::Column::Id,
+            duo::Column::ParticipantId,
+            duo::Column::BuddyId,
+            duo::Column::SignedOn,
+            duo::Column::EndedOn,
+            duo::Column::EndReason,
+            duo::Column::Score,
+            duo::Column::Agreement,
+        ])
+        .filter(duo::Column::SignedOn.is_not_null())
+        .order_by_asc(duo::Column::Id)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(
+            |(id, participant, buddy_id, signed, ended, reason, score, agreement)| {
+                let rhythm = agreement
+                    .and_then(|a| serde_json::from_str::<Agreement>(&a).ok())
+                    .map_or_else(Rhythm::default, |a| a.rhythm);
+                Some((
+                    participant,
+                    DuoFact {
+                        id,
+                        buddy_id,
+                        signed_on: signed?,
+                        ended_on: ended,
+                        // An unknown stored reason still counts as an ending, as "other".
+                        end_reason: reason
+                            .map(|r| EndReason::from_code(&r).unwrap_or(EndReason::Other)),
+                        score,
+                        rhythm,
+                    },
+                ))
+            },
+        )
+        .collect())
+}
+
+/// Status changes of participants, oldest first, dated in the programme's time zone.
+pub async fn participant_changes(
+    db: &impl ConnectionTrait,
+    tz: Tz,
+) -> Result<Vec<(Change, String)>, AppError> {
+    let rows: Vec<(i32, String, DateTime<Utc>)> = status_change::Entity::find()
+        .select_only()
+        .columns([
+            status_change::Column::SubjectId,
+            status_change::Column::ToStatus,
+            status_change::Column::At,
+        ])
+        .filter(status_change::Column::SubjectKind.eq(subject::PARTICIPANT))
+        .order_by_asc(status_change::Column::Id)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(person, to, at)| {
+            let change = Change {
+                person: i64::from(person),
+                on: local_date(at, tz),
+                to: waiting_state(&to),
+            };
+            (change, to)
+        })
+        .collect())
+}
+
+/// The participants with their first agreement and, for those who left without one, the
+/// day they left; and the status changes for the weekly waiting list.
+pub async fn participants(
+    db: &impl ConnectionTrait,
+    duos: &[(i32, DuoFact)],
+    tz: Tz,
+) -> Result<(Vec<ParticipantFact>, Vec<Change>), AppError> {
+    let rows: Vec<(i32, i32, String, NaiveDate)> = participant::Entity::find()
+        .select_only()
+        .columns([
+            participant::Column::Id,
+            participant::Column::MunicipalityId,
+            participant::Column::Gender,
+            participant::Column::IntakeDate,
+        ])
+        .order_by_asc(participant::Column::Id)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut first_agreement: HashMap<i32, NaiveDate> = HashMap::new();
+    for (person, d) in duos {
+        let e = first_agreement.entry(*person).or_insert(d.signed_on);
+        *e = (*e).min(d.signed_on);
+    }
+    let changes = participant_changes(db, tz).await?;
+    let mut left: HashMap<i32, NaiveDate> = HashMap::new();
+    for (c, _) in &changes {
+        let person = c.person as i32;
+        if c.to == State::Left && !first_agreement.get(&person).is_some_and(|a| *a <= c.on) {
+            left.entry(person).or_insert(c.on);
+        }
+    }
+    let people = rows
+        .into_iter()
+        .map(|(id, municipality, gender, intake)| ParticipantFact {
+            id,
+            municipality_id: i64::from(municipality),
+            // An unknown stored gender is shown as "x" rather than failing the report.
+            gender: Gender::from_code(&gender).unwrap_or(Gender::X),
+            intake_on: intake,
+            first_agreement_on: first_agreement.get(&id).copied(),
+            left_on: left.get(&id).copied(),
+        })
+        .collect();
+    Ok((people, changes.into_iter().map(|(c, _)| c).collect()))
+}
+
+/// Activities that happened in the period, with their check-in.
+pub async fn activities(
+    db: &impl ConnectionTrait,
+    period: Period,
+    tz: Tz,
+) -> Result<Vec<ActivityFact>, AppError> {
+    let start = to_utc(period.from.and_hms_opt(0, 0, 0).unwrap_or_default(), tz);
+    let end_day = period.to + Days::new(1);
+    let end = to_utc(end_day.and_hms_opt(0, 0, 0).unwrap_or_default(), tz);
+    let rows: Vec<(i32, DateTime<Utc>, Option<i16>)> = activity::Entity::find()
+        .select_only()
+        .columns([
+            activity::Column::DuoId,
+            activity::Column::StartsAt,
+            activity::Column::CheckinMood,
+        ])
+        .filter(activity::Column::Status.eq(crate::domain::activity::ActivityStatus::Done.code()))
+        .filter(activity::Column::StartsAt.gte(start))
+        .filter(activity::Column::StartsAt.lt(end))
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(duo_id, at, mood)| ActivityFact {
+            duo_id,
+            on: local_date(at, tz),
+            mood: mood.and_then(|m| u8::try_from(m).ok()),
+        })
+        .collect())
+}
+
+/// Evaluation conversations planned in the period.
+pub async fn evaluations(
+    db: &impl ConnectionTrait,
+    period: Period,
+) -> Result<Vec<EvaluationFact>, AppError> {
+    let rows: Vec<(NaiveDate, Option<NaiveDate>)> = evaluation::Entity::find()
+        .select_only()
+        .columns([evaluation::Column::DueOn, evaluation::Column::HeldOn])
+        .filter(evaluation::Column::DueOn.gte(period.from))
+        .filter(evaluation::Column::DueOn.lte(period.to))
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(due_on, held_on)| EvaluationFact { due_on, held_on })
+        .collect())
+}
+
+/// Candidate volunteers, all of them or those one screener screened.
+pub async fn buddies(
+    db: &impl ConnectionTrait,
+    screener: Option<i32>,
+    tz: Tz,
+) -> Result<Vec<BuddyFact>, AppError> {
+    use crate::domain::people::BuddyStatus;
+    let mut query = buddy::Entity::find().select_only().columns([
+        buddy::Column::Id,
+        buddy::Column::AppliedOn,
+        buddy::Column::Status,
+        buddy::Column::ScreenerId,
+        buddy::Column::ApprovedOn,
+    ]);
+    if let Some(screener) = screener {
+        query = query.filter(buddy::Column::ScreenerId.eq(screener));
+    }
+    let rows: Vec<(i32, NaiveDate, String, Option<i32>, Option<NaiveDate>)> = query
+        .order_by_asc(buddy::Column::Id)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let stops: Vec<(i32, DateTime<Utc>)> = status_change::Entity::find()
+        .select_only()
+        .columns([status_change::Column::SubjectId, status_change::Column::At])
+        .filter(status_change::Column::SubjectKind.eq(subject::BUDDY))
+        .filter(status_change::Column::ToStatus.eq(BuddyStatus::Stopped.code()))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut stopped: HashMap<i32, NaiveDate> = HashMap::new();
+    for (id, at) in stops {
+        stopped.insert(id, local_date(at, tz));
+    }
+    Ok(rows
+        .into_iter()
+        .map(
+            |(id, applied_on, status, screener_id, approved_on)| BuddyFact {
+                id,
+                applied_on,
+                handed_to_screening: screener_id.is_some() || status != BuddyStatus::Applied.code(),
+                approved_on,
+                stopped_on: stopped
+                    .get(&id)
+                    .copied()
+                    .filter(|_| status == BuddyStatus::Stopped.code()),
+            },
+        )
+        .collect())
+}
+
+/// The earliest intake: where "since the start" begins.
+pub async fn first_intake(db: &impl ConnectionTrait) -> Result<Option<NaiveDate>, AppError> {
+    let first: Option<NaiveDate> = participant::Entity::find()
+        .select_only()
+        .column(participant::Column::IntakeDate)
+        .order_by_asc(participant::Column::IntakeDate)
+        .into_tuple()
+        .one(db)
+        .await?;
+    Ok(first)
+}
