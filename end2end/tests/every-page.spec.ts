@@ -80,6 +80,17 @@ const ROUTES: Record<string, { roles: Role[]; visit: (ids: Ids) => string[]; sta
     roles: ["admin", "coordinator"],
     visit: (ids) => [`/stones/${ids.stone}/edit`],
   },
+  "/reports": {
+    roles: ["admin", "coordinator"],
+    visit: () => ["/reports", "/reports?preset=since_start", "/reports?from=2026-05-01&to=2026-04-01"],
+  },
+  "/reports/waiting": { roles: ["admin", "coordinator"], visit: () => ["/reports/waiting?preset=since_start"] },
+  "/reports/activity": { roles: ["admin", "coordinator"], visit: () => ["/reports/activity?preset=since_start"] },
+  "/reports/buddies": {
+    roles: ["admin", "coordinator", "screener"],
+    visit: () => ["/reports/buddies?preset=since_start"],
+  },
+  "/reports/print": { roles: ["admin", "coordinator"], visit: () => ["/reports/print?preset=last_year"] },
   "/become-a-buddy": { roles: ["anonymous"], visit: () => ["/become-a-buddy"] },
   "/become-a-buddy/thanks": { roles: ["anonymous"], visit: () => ["/become-a-buddy/thanks"] },
   "/buddies": { roles: ["admin", "coordinator", "screener"], visit: () => ["/buddies"] },

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 const WIDTH: f64 = 400.0;
 const HEIGHT: f64 = 240.0;
 const LEFT: f64 = 44.0;
-const RIGHT: f64 = 10.0;
+const RIGHT: f64 = 24.0;
 const TOP: f64 = 10.0;
 const BOTTOM: f64 = 36.0;
 
@@ -42,13 +42,13 @@ pub struct Bars {
     pub line: Option<(String, Vec<f64>)>,
 }
 
-/// A "nice" top for an axis: 1, 2 or 5 times a power of ten, at least `max`.
+/// A "nice" top for an axis, at least `max`: a round number whose quarters read well.
 fn nice_top(max: f64) -> f64 {
     if !(max.is_finite() && max > 0.0) {
         return 1.0;
     }
     let power = 10f64.powf(max.log10().floor());
-    [1.0, 2.0, 5.0, 10.0]
+    [1.0, 1.2, 1.6, 2.0, 2.4, 4.0, 8.0, 10.0]
         .into_iter()
         .map(|k| k * power)
         .find(|top| *top >= max)
@@ -96,7 +96,8 @@ fn Figure(
     id: String,
     title: String,
     desc: String,
-    legend: Vec<(String, usize)>,
+    /// (label, series number, drawn as a line)
+    legend: Vec<(String, usize, bool)>,
     children: Children,
 ) -> impl IntoView {
     let (title_id, desc_id) = (format!("{id}-title"), format!("{id}-desc"));
@@ -114,8 +115,9 @@ fn Figure(
                 {children()}
             </svg>
             <ul class="chart__legend" aria-hidden="true">
-                {legend.into_iter().map(|(label, n)| view! {
-                    <li><span class=format!("chart__key chart__key--{n}")></span>{label}</li>
+                {legend.into_iter().map(|(label, n, line)| {
+                    let key = if line { format!("chart__swatch chart__swatch--{n}") } else { format!("chart__key chart__key--{n}") };
+                    view! { <li><span class=key></span>{label}</li> }
                 }).collect_view()}
             </ul>
             <p id=desc_id class="chart__desc">{desc}</p>
@@ -171,7 +173,7 @@ pub fn StepChart(
     let legend = series
         .iter()
         .enumerate()
-        .map(|(i, s)| (s.label.clone(), i))
+        .map(|(i, s)| (s.label.clone(), i, true))
         .collect();
     view! {
         <Figure id title desc legend>
@@ -245,8 +247,9 @@ pub fn BarChart(
             }
         }
     }
-    // At most about eight labels under the axis; the table has them all.
-    let every = n.div_ceil(8).max(1);
+    // At most five labels under the axis, so that they stay apart on a phone; the table
+    // has them all.
+    let every = n.div_ceil(5).max(1);
     let labels: Vec<(f64, String)> = bars
         .categories
         .iter()
@@ -269,14 +272,14 @@ pub fn BarChart(
             .collect::<String>()
     });
     let line_index = bars.series.len();
-    let mut legend: Vec<(String, usize)> = bars
+    let mut legend: Vec<(String, usize, bool)> = bars
         .series
         .iter()
         .enumerate()
-        .map(|(i, (label, _))| (label.clone(), i))
+        .map(|(i, (label, _))| (label.clone(), i, false))
         .collect();
     if let Some((label, _)) = &bars.line {
-        legend.push((label.clone(), line_index));
+        legend.push((label.clone(), line_index, true));
     }
     view! {
         <Figure id title desc legend>
@@ -300,9 +303,12 @@ mod tests {
     fn axis_tops_are_round_and_never_zero() {
         assert_eq!(nice_top(0.0), 1.0);
         assert_eq!(nice_top(f64::NAN), 1.0);
-        assert_eq!(nice_top(3.0), 5.0);
+        // Tops whose quarters are round: 1, 4, 40, 0.6, 30 ...
+        assert_eq!(nice_top(3.0), 4.0);
+        assert_eq!(nice_top(15.0), 16.0);
+        assert_eq!(nice_top(26.0), 40.0);
         assert_eq!(nice_top(100.0), 100.0);
-        assert_eq!(nice_top(101.0), 200.0);
-        assert_eq!(nice_top(0.3), 0.5);
+        assert_eq!(nice_top(101.0), 120.0);
+        assert!((nice_top(0.21) - 0.24).abs() < 1e-12);
     }
 }

@@ -171,7 +171,8 @@ pub async fn fill(
     let mut changes = Vec::new();
     let mut activities = Vec::new();
     let mut evaluations = Vec::new();
-    let per_duo_day = size.activities as f64 / (matched.max(1) as f64 * 420.0);
+    // (duo, signed on, days together): the activities are shared out by time together.
+    let mut lives: Vec<(i32, NaiveDate, i64)> = Vec::new();
     let reasons = [
         (EndReason::NoTime, 5),
         (EndReason::Moved, 2),
@@ -345,31 +346,7 @@ pub async fn fill(
             });
             let last = ended.unwrap_or(today);
             let life = (last - signed).num_days().max(0);
-            let count = ((life as f64) * per_duo_day).round() as i64;
-            for k in 0..count {
-                let day = signed + days(life * (k + 1) / (count + 1));
-                let mood: i16 = *[5, 4, 4, 4, 3, 3, 2, 1].choose(&mut rng).unwrap_or(&4);
-                activities.push(activity::ActiveModel {
-                    duo_id: Set(duo_id),
-                    kind_id: Set(*kinds.choose(&mut rng).unwrap_or(&1)),
-                    starts_at: Set(
-                        Utc.from_utc_datetime(&day.and_hms_opt(13, 0, 0).unwrap_or_default())
-                    ),
-                    duration_minutes: Set(120),
-                    place: Set(String::new()),
-                    note: Set(String::new()),
-                    status: Set(ActivityStatus::Done.code().into()),
-                    cancel_reason: Set(None),
-                    confirmed_at: Set(Some(noon(day))),
-                    checkin_mood: Set(rng.gen_bool(0.8).then_some(mood)),
-                    checkin_note: Set(None),
-                    planned_by: Set(None),
-                    version: Set(1),
-                    created_at: Set(noon(day)),
-                    updated_at: Set(noon(day)),
-                    ..Default::default()
-                });
-            }
+            lives.push((duo_id, signed, life));
             for months in [3u32, 12] {
                 let due = signed
                     .checked_add_months(chrono::Months::new(months))
@@ -393,7 +370,8 @@ pub async fn fill(
                 (Some(end), Some(EndReason::NoClick)) => {
                     // Nobody's fault: back on the list, and then closed a while later.
                     changes.push(change(subject::PARTICIPANT, id, Some(in_duo), waiting, end));
-                    let closed = (end + days(rng.gen_range(20..200))).min(today);
+                    let room = (today - end).num_days().clamp(1, 200);
+                    let closed = end + days(rng.gen_range(0..room));
                     changes.push(change(
                         subject::PARTICIPANT,
                         id,
@@ -416,8 +394,9 @@ pub async fn fill(
             }
             duo_id += 1;
         } else if course.left.is_none() {
-            // Still waiting would change today's list: they left when the history ends.
-            let left = (course.intake + days(30)).min(today);
+            // Still waiting would change today's list: they left at some time since.
+            let since = (today - course.intake).num_days().max(1);
+            let left = course.intake + days(rng.gen_range(0..since));
             changes.push(change(
                 subject::PARTICIPANT,
                 id,
@@ -451,6 +430,36 @@ pub async fn fill(
             coordinator_notes: Set(String::new()),
             last_contact_on: Set(Some(course.intake)),
         });
+    }
+    let together: i64 = lives.iter().map(|l| l.2).sum::<i64>().max(1);
+    for (duo_id, signed, life) in lives {
+        let count = (size.activities as f64 * life as f64 / together as f64).round() as i64;
+        for k in 0..count {
+            // Unevenly spaced, as life goes: now and then a duo goes quiet for a while.
+            let even = life * (k + 1) / (count + 1);
+            let day = signed + days((even + rng.gen_range(-12..12)).clamp(0, life));
+            let mood: i16 = *[5, 4, 4, 4, 3, 3, 2, 1].choose(&mut rng).unwrap_or(&4);
+            activities.push(activity::ActiveModel {
+                duo_id: Set(duo_id),
+                kind_id: Set(*kinds.choose(&mut rng).unwrap_or(&1)),
+                starts_at: Set(
+                    Utc.from_utc_datetime(&day.and_hms_opt(13, 0, 0).unwrap_or_default())
+                ),
+                duration_minutes: Set(120),
+                place: Set(String::new()),
+                note: Set(String::new()),
+                status: Set(ActivityStatus::Done.code().into()),
+                cancel_reason: Set(None),
+                confirmed_at: Set(Some(noon(day))),
+                checkin_mood: Set(rng.gen_bool(0.8).then_some(mood)),
+                checkin_note: Set(None),
+                planned_by: Set(None),
+                version: Set(1),
+                created_at: Set(noon(day)),
+                updated_at: Set(noon(day)),
+                ..Default::default()
+            });
+        }
     }
     insert_all(db, participants).await?;
     insert_all(db, buddies).await?;

@@ -555,40 +555,48 @@ pub fn activity(
     for a in activities {
         by_duo.entry(a.duo_id).or_default().push(a.on);
     }
-    let months = months_of(period)
-        .into_iter()
-        .map(|month| {
-            let last = last_day(month);
-            let active: Vec<&DuoFact> = duos
-                .iter()
-                .filter(sane)
-                .filter(|d| d.signed_on <= last && end_of(d) >= month)
-                .collect();
-            let mut moods = [0; 5];
-            let mut count = 0;
-            for a in activities.iter().filter(|a| a.on >= month && a.on <= last) {
-                count += 1;
-                if let Some(m) = a.mood.filter(|m| (1..=5).contains(m)) {
-                    moods[usize::from(m - 1)] += 1;
-                }
-            }
-            let agreed = active
-                .iter()
-                .map(|d| {
-                    let (lo, hi) = d.rhythm.days();
-                    let mid = f64::from(lo + hi).max(2.0) / 2.0;
-                    30.44 / mid
-                })
-                .sum();
-            ActivityMonth {
-                month,
-                active_duos: active.len() as u32,
-                activities: count,
-                agreed,
-                moods,
-            }
+    for days in by_duo.values_mut() {
+        days.sort_unstable();
+    }
+    // One pass over the activities and one over the duos, by month number (ten years of
+    // history are 120 months, 2,000 duos and 100,000 activities).
+    let starts = months_of(period);
+    let index = |day: NaiveDate| {
+        let first = starts.first().copied().unwrap_or(period.from);
+        (day.year() - first.year()) * 12 + day.month0() as i32 - first.month0() as i32
+    };
+    let n = starts.len() as i32;
+    let mut months: Vec<ActivityMonth> = starts
+        .iter()
+        .map(|&month| ActivityMonth {
+            month,
+            active_duos: 0,
+            activities: 0,
+            agreed: 0.0,
+            moods: [0; 5],
         })
         .collect();
+    for a in activities {
+        let i = index(a.on);
+        if !(0..n).contains(&i) || !period.contains(a.on) {
+            continue;
+        }
+        let month = &mut months[i as usize];
+        month.activities += 1;
+        if let Some(m) = a.mood.filter(|m| (1..=5).contains(m)) {
+            month.moods[usize::from(m - 1)] += 1;
+        }
+    }
+    for d in duos.iter().filter(sane) {
+        let (lo, hi) = d.rhythm.days();
+        let per_month = 30.44 / (f64::from(lo + hi).max(2.0) / 2.0);
+        let (first, last) = (index(d.signed_on).max(0), index(end_of(d)).min(n - 1));
+        for i in first..=last {
+            let month = &mut months[i as usize];
+            month.active_duos += 1;
+            month.agreed += per_month;
+        }
+    }
     let in_period: Vec<&DuoFact> = duos
         .iter()
         .filter(sane)
@@ -598,11 +606,11 @@ pub fn activity(
         .iter()
         .filter(|d| {
             let limit = i64::from(d.rhythm.days().1 + margin_days);
-            let mut days = by_duo.get(&d.id).cloned().unwrap_or_default();
-            days.sort_unstable();
+            let days = by_duo.get(&d.id).map_or(&[][..], Vec::as_slice);
             let mut previous = d.signed_on;
             let end = end_of(d).min(period.to);
-            days.into_iter()
+            days.iter()
+                .copied()
                 .filter(|day| *day <= end)
                 .chain(std::iter::once(end))
                 .any(|day| {
@@ -875,6 +883,26 @@ mod tests {
         let r = duo_durations(&active, period, TODAY());
         assert_eq!(r.median.and_then(|m| m.days), None);
         assert!(r.curve.steps.iter().all(|s| s.survival == 1.0));
+    }
+
+    #[test]
+    fn one_duo_and_ties_on_one_day() {
+        let period = Period {
+            from: day(2020, 1, 1),
+            to: TODAY(),
+        };
+        let one = [duo(1, day(2025, 1, 1), Some(day(2025, 7, 1)), 50)];
+        let r = duo_durations(&one, period, TODAY());
+        assert_eq!((r.duos, r.ended, r.curve.steps.len()), (1, 1, 1));
+        assert_eq!(r.median.and_then(|m| m.days), Some(181));
+        assert_eq!(r.band_test, None, "one group cannot be compared");
+        // Three end on the same day, one goes on: one step of three events.
+        let tied: Vec<DuoFact> = (0..4)
+            .map(|i| duo(i, day(2025, 1, 1), (i < 3).then(|| day(2025, 2, 1)), 50))
+            .collect();
+        let r = duo_durations(&tied, period, TODAY());
+        assert_eq!(r.curve.steps[0].events, 3);
+        assert!((r.curve.steps[0].survival - 0.25).abs() < 1e-12);
     }
 
     #[test]

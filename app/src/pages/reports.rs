@@ -398,7 +398,7 @@ fn duos_view(lang: Lang, r: &DuoDurations) -> AnyView {
             <h3>{w.bands_title}</h3>
             <StepChart
                 id="chart-bands".into()
-                title=w.bands_title.into()
+                title=w.bands_chart.into()
                 desc=w.curve_desc.into()
                 x_label=w.after_days.into()
                 series=bands
@@ -417,7 +417,7 @@ fn waiting_view(lang: Lang, r: &Waiting, names: &[(i64, String)]) -> AnyView {
         categories: r
             .weeks
             .iter()
-            .map(|k| k.starts_on.format("%d/%m/%y").to_string())
+            .map(|k| short_month(lang, k.starts_on))
             .collect(),
         series: vec![(
             w.waiting_col.into(),
@@ -479,7 +479,7 @@ fn waiting_view(lang: Lang, r: &Waiting, names: &[(i64, String)]) -> AnyView {
             <h2 id="waiting-title">{w.weekly_title}</h2>
             <p>{w.waiting_intro}</p>
             <BarChart id="chart-weekly".into() title=w.weekly_title.into() desc=w.weekly_desc.into() x_label=w.week_of.into() bars=weekly />
-            <BarChart id="chart-flows".into() title=format!("{}, {}, {}", w.new_col, w.matched_col, w.left_col) desc=w.weekly_desc.into() x_label=w.week_of.into() bars=flows />
+            <BarChart id="chart-flows".into() title=w.flows_title.into() desc=w.flows_desc.into() x_label=w.week_of.into() bars=flows />
             {folded_table(lang, &tables[3], false)}
         </section>
         <section class="card report-section" aria-labelledby="wait-title">
