@@ -63,6 +63,19 @@ fn reports(c: &mut Criterion) {
         counts.0, counts.1, counts.2
     );
     let mut group = c.benchmark_group("reports");
+    // The heaviest read on its own: ten years of activities, summarised in SQL.
+    let ten_years = app::domain::report::Period {
+        from: chrono::NaiveDate::from_ymd_opt(2016, 1, 1).expect("date"),
+        to: chrono::NaiveDate::from_ymd_opt(2026, 12, 31).expect("date"),
+    };
+    let tz = setup.database.config.time_zone;
+    group.bench_function("db::reports::activity_summary (10 years)", |b| {
+        b.to_async(&runtime).iter(|| async {
+            app::db::reports::activity_summary(&setup.database.db, ten_years, tz, 28)
+                .await
+                .expect("activities")
+        })
+    });
     for period in ["?preset=since_start", ""] {
         for path in PAGES {
             let url = format!("{path}{period}");

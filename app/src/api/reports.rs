@@ -58,12 +58,13 @@ pub mod build {
                 Body::Waiting(report::waiting(&people, &changes, p, today), names)
             }
             Section::Activity => {
-                let activities = crate::db::reports::activities(db, p, tz).await?;
-                let evaluations = crate::db::reports::evaluations(db, p).await?;
                 let (margin, _) = crate::db::activities::margin(db).await?;
+                let shortest = report::shortest_limit(&facts, margin);
+                let summary = crate::db::reports::activity_summary(db, p, tz, shortest).await?;
+                let evaluations = crate::db::reports::evaluations(db, p).await?;
                 Body::Activity(report::activity(
                     &facts,
-                    &activities,
+                    &summary,
                     &evaluations,
                     p,
                     today,

@@ -12,7 +12,8 @@ use crate::domain::audit::kind as subject;
 use crate::domain::duo::{Agreement, EndReason, Rhythm};
 use crate::domain::profile::Gender;
 use crate::domain::report::{
-    ActivityFact, BuddyFact, DuoFact, EvaluationFact, ParticipantFact, Period, waiting_state,
+    ActivityFact, ActivitySummary, BuddyFact, DuoFact, EvaluationFact, ParticipantFact, Period,
+    waiting_state,
 };
 use crate::domain::time::{local_date, to_utc};
 use crate::error::AppError;
@@ -150,13 +151,151 @@ pub async fn participants(
     Ok((people, changes.into_iter().map(|(c, _)| c).collect()))
 }
 
-/// Activities that happened in the period, with their check-in.
+/// The activities of the period, summarised in SQL (`domain::report::summarise` is the same
+/// rule in Rust): counts per month of the programme's calendar and check-in, and per duo
+/// its first and last activity and the spans between two that are longer than `min_gap`
+/// days. Ten years hold 100,000 activities; this reads a few thousand rows instead.
+pub async fn activity_summary(
+    db: &impl ConnectionTrait,
+    period: Period,
+    tz: Tz,
+    min_gap: u32,
+) -> Result<ActivitySummary, AppError> {
+    use sea_orm::{DbBackend, Statement, Value};
+
+    let backend = db.get_database_backend();
+    let postgres = backend == DbBackend::Postgres;
+    let midnight = |day: NaiveDate| to_utc(day.and_hms_opt(0, 0, 0).unwrap_or_default(), tz);
+    let done = crate::domain::activity::ActivityStatus::Done.code();
+    let (from, end) = (midnight(period.from), midnight(period.to + Days::new(1)));
+    let mut values: Vec<Value> = Vec::new();
+    let param = |v: Value, values: &mut Vec<Value>| {
+        values.push(v);
+        if postgres {
+            format!("${}", values.len())
+        } else {
+            "?".to_owned()
+        }
+    };
+
+    // Counts per month: one range of the (status, starts_at) index per month.
+    let months = crate::domain::report::months_of(period);
+    let mut rows = Vec::new();
+    for (i, month) in months.iter().enumerate() {
+        let lo = midnight((*month).max(period.from));
+        let next = month
+            .checked_add_months(chrono::Months::new(1))
+            .unwrap_or(*month);
+        let hi = midnight(next.min(period.to + Days::new(1)));
+        let (i, lo, hi) = (
+            param(Value::from(i as i64), &mut values),
+            param(Value::from(lo), &mut values),
+            param(Value::from(hi), &mut values),
+        );
+        rows.push(if postgres {
+            format!("(CAST({i} AS BIGINT), CAST({lo} AS TIMESTAMPTZ), CAST({hi} AS TIMESTAMPTZ))")
+        } else {
+            format!("({i}, {lo}, {hi})")
+        });
+    }
+    let mut summary = ActivitySummary::default();
+    if !rows.is_empty() {
+        let status = param(Value::from(done), &mut values);
+        let sql = format!(
+            "WITH m(i, lo, hi) AS (VALUES {}) \
+             SELECT m.i, a.checkin_mood, COUNT(*) FROM m JOIN activity a \
+             ON a.status = {status} AND a.starts_at >= m.lo AND a.starts_at < m.hi \
+             GROUP BY m.i, a.checkin_mood",
+            rows.join(", ")
+        );
+        let found = db
+            .query_all_raw(Statement::from_sql_and_values(backend, sql, values.clone()))
+            .await?;
+        for row in found {
+            let i: i64 = row.try_get_by_index(0)?;
+            let mood: Option<i16> = row.try_get_by_index(1)?;
+            let count: i64 = row.try_get_by_index(2)?;
+            if let Some(month) = months.get(i as usize) {
+                let mood = mood
+                    .and_then(|m| u8::try_from(m).ok())
+                    .filter(|m| (1..=5).contains(m));
+                *summary.per_month.entry((*month, mood)).or_default() += count as u32;
+            }
+        }
+    }
+
+    // Quiet spans: each activity with the one before it (a window over the duo), kept only
+    // when it is the first or follows a long silence. A day early, for the time zone.
+    values.clear();
+    let (status, end_p, from_p) = (
+        param(Value::from(done), &mut values),
+        param(Value::from(end), &mut values),
+        param(Value::from(from), &mut values),
+    );
+    let gap = param(
+        Value::from(f64::from(min_gap.saturating_sub(1))),
+        &mut values,
+    );
+    let days = if postgres {
+        "EXTRACT(EPOCH FROM (starts_at - prev)) / 86400.0"
+    } else {
+        "julianday(starts_at) - julianday(prev)"
+    };
+    let sql = format!(
+        "SELECT duo_id, prev, starts_at FROM ( \
+           SELECT duo_id, starts_at, \
+                  LAG(starts_at) OVER (PARTITION BY duo_id ORDER BY starts_at) AS prev \
+           FROM activity WHERE status = {status} AND starts_at < {end_p} \
+         ) AS t WHERE prev IS NULL OR (starts_at >= {from_p} AND {days} > {gap})"
+    );
+    let found = db
+        .query_all_raw(Statement::from_sql_and_values(backend, sql, values.clone()))
+        .await?;
+    for row in found {
+        let duo: i32 = row.try_get_by_index(0)?;
+        let prev: Option<DateTime<Utc>> = row.try_get_by_index(1)?;
+        let at: DateTime<Utc> = row.try_get_by_index(2)?;
+        let spans = summary.duos.entry(duo).or_default();
+        match prev {
+            None => spans.first = Some(local_date(at, tz)),
+            Some(prev) => {
+                let (a, b) = (local_date(prev, tz), local_date(at, tz));
+                if b >= period.from && (b - a).num_days() > i64::from(min_gap) {
+                    spans.gaps.push((a, b));
+                }
+            }
+        }
+    }
+    values.clear();
+    let (status, end_p) = (
+        param(Value::from(done), &mut values),
+        param(Value::from(end), &mut values),
+    );
+    let sql = format!(
+        "SELECT duo_id, MAX(starts_at) FROM activity \
+         WHERE status = {status} AND starts_at < {end_p} GROUP BY duo_id"
+    );
+    for row in db
+        .query_all_raw(Statement::from_sql_and_values(backend, sql, values))
+        .await?
+    {
+        let duo: i32 = row.try_get_by_index(0)?;
+        let last: DateTime<Utc> = row.try_get_by_index(1)?;
+        summary.duos.entry(duo).or_default().last = Some(local_date(last, tz));
+    }
+    for spans in summary.duos.values_mut() {
+        spans.gaps.sort_unstable();
+    }
+    Ok(summary)
+}
+
+/// Activities that happened in the period, one by one, with their check-in (for the test
+/// that holds `activity_summary` to `domain::report::summarise`).
 pub async fn activities(
     db: &impl ConnectionTrait,
     period: Period,
     tz: Tz,
 ) -> Result<Vec<ActivityFact>, AppError> {
-    let start = to_utc(period.from.and_hms_opt(0, 0, 0).unwrap_or_default(), tz);
     let end_day = period.to + Days::new(1);
     let end = to_utc(end_day.and_hms_opt(0, 0, 0).unwrap_or_default(), tz);
     let rows: Vec<(i32, DateTime<Utc>, Option<i16>)> = activity::Entity::find()
@@ -167,7 +306,6 @@ pub async fn activities(
             activity::Column::CheckinMood,
         ])
         .filter(activity::Column::Status.eq(crate::domain::activity::ActivityStatus::Done.code()))
-        .filter(activity::Column::StartsAt.gte(start))
         .filter(activity::Column::StartsAt.lt(end))
         .into_tuple()
         .all(db)

@@ -541,9 +541,70 @@ fn last_day(month: NaiveDate) -> NaiveDate {
         .unwrap_or(month)
 }
 
+/// The activities of a period as the report needs them: counts per month and check-in, and
+/// per duo only the quiet spans that could matter (the database computes this summary in
+/// SQL, so that ten years of activities are not read one by one; `summarise` is the same
+/// rule in Rust, and a repository test holds the two together).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActivitySummary {
+    /// (first day of the month, check-in 1–5 or none) → activities.
+    pub per_month: BTreeMap<(NaiveDate, Option<u8>), u32>,
+    /// Per duo: its first activity up to the period's end, the spans between two
+    /// activities longer than `min_gap` days that end in the period, and its last activity
+    /// up to the period's end.
+    pub duos: BTreeMap<i32, QuietSpans>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuietSpans {
+    pub first: Option<NaiveDate>,
+    pub gaps: Vec<(NaiveDate, NaiveDate)>,
+    pub last: Option<NaiveDate>,
+}
+
+/// The summary of single activities (what the SQL computes): `min_gap` is the shortest
+/// limit any duo has, so no span that could make a duo "quiet" is left out.
+pub fn summarise(activities: &[ActivityFact], period: Period, min_gap: u32) -> ActivitySummary {
+    let mut summary = ActivitySummary::default();
+    let mut by_duo: BTreeMap<i32, Vec<NaiveDate>> = BTreeMap::new();
+    for a in activities.iter().filter(|a| a.on <= period.to) {
+        by_duo.entry(a.duo_id).or_default().push(a.on);
+        if a.on >= period.from {
+            let month = a.on.with_day(1).unwrap_or(a.on);
+            let mood = a.mood.filter(|m| (1..=5).contains(m));
+            *summary.per_month.entry((month, mood)).or_default() += 1;
+        }
+    }
+    for (duo, mut days) in by_duo {
+        days.sort_unstable();
+        let gaps = days
+            .windows(2)
+            .filter(|w| w[1] >= period.from && (w[1] - w[0]).num_days() > i64::from(min_gap))
+            .map(|w| (w[0], w[1]))
+            .collect();
+        summary.duos.insert(
+            duo,
+            QuietSpans {
+                first: days.first().copied(),
+                gaps,
+                last: days.last().copied(),
+            },
+        );
+    }
+    summary
+}
+
+/// The shortest quiet span any duo is allowed: below it nothing needs to be looked at.
+pub fn shortest_limit(duos: &[DuoFact], margin_days: u32) -> u32 {
+    duos.iter()
+        .map(|d| d.rhythm.days().1 + margin_days)
+        .min()
+        .unwrap_or(margin_days)
+}
+
 pub fn activity(
     duos: &[DuoFact],
-    activities: &[ActivityFact],
+    summary: &ActivitySummary,
     evaluations: &[EvaluationFact],
     period: Period,
     today: NaiveDate,
@@ -551,15 +612,8 @@ pub fn activity(
 ) -> Activity {
     let end_of = |d: &DuoFact| d.ended_on.unwrap_or(today).min(today);
     let sane = |d: &&DuoFact| end_of(d) >= d.signed_on;
-    let mut by_duo: BTreeMap<i32, Vec<NaiveDate>> = BTreeMap::new();
-    for a in activities {
-        by_duo.entry(a.duo_id).or_default().push(a.on);
-    }
-    for days in by_duo.values_mut() {
-        days.sort_unstable();
-    }
-    // One pass over the activities and one over the duos, by month number (ten years of
-    // history are 120 months, 2,000 duos and 100,000 activities).
+    // One pass over the counts and one over the duos, by month number (ten years of
+    // history are 120 months and 2,000 duos).
     let starts = months_of(period);
     let index = |day: NaiveDate| {
         let first = starts.first().copied().unwrap_or(period.from);
@@ -576,15 +630,15 @@ pub fn activity(
             moods: [0; 5],
         })
         .collect();
-    for a in activities {
-        let i = index(a.on);
-        if !(0..n).contains(&i) || !period.contains(a.on) {
+    for (&(month, mood), &count) in &summary.per_month {
+        let i = index(month);
+        if !(0..n).contains(&i) {
             continue;
         }
-        let month = &mut months[i as usize];
-        month.activities += 1;
-        if let Some(m) = a.mood.filter(|m| (1..=5).contains(m)) {
-            month.moods[usize::from(m - 1)] += 1;
+        let row = &mut months[i as usize];
+        row.activities += count;
+        if let Some(m) = mood.filter(|m| (1..=5).contains(m)) {
+            row.moods[usize::from(m - 1)] += count;
         }
     }
     for d in duos.iter().filter(sane) {
@@ -602,21 +656,26 @@ pub fn activity(
         .filter(sane)
         .filter(|d| d.signed_on <= period.to && end_of(d) >= period.from)
         .collect();
+    let none = QuietSpans::default();
     let faded = in_period
         .iter()
         .filter(|d| {
             let limit = i64::from(d.rhythm.days().1 + margin_days);
-            let days = by_duo.get(&d.id).map_or(&[][..], Vec::as_slice);
-            let mut previous = d.signed_on;
             let end = end_of(d).min(period.to);
-            days.iter()
-                .copied()
-                .filter(|day| *day <= end)
-                .chain(std::iter::once(end))
-                .any(|day| {
-                    let quiet = (day - previous).num_days() > limit && day >= period.from;
-                    previous = previous.max(day);
-                    quiet
+            let spans = summary.duos.get(&d.id).unwrap_or(&none);
+            // Quiet from the signing to the first activity, between two, or from the last
+            // up to the end: any such span longer than the limit that ends in the period.
+            let first = spans.first.filter(|f| *f <= end).unwrap_or(end);
+            let last = spans
+                .last
+                .filter(|l| *l <= end)
+                .unwrap_or(d.signed_on)
+                .max(d.signed_on);
+            [(d.signed_on, first), (last, end)]
+                .into_iter()
+                .chain(spans.gaps.iter().copied().filter(|(_, to)| *to <= end))
+                .any(|(from, to)| {
+                    to >= period.from && from >= d.signed_on && (to - from).num_days() > limit
                 })
         })
         .count() as u32;
@@ -1023,7 +1082,8 @@ mod tests {
                 held_on: None,
             },
         ];
-        let a = activity(&duos, &acts, &evals, period, TODAY(), 7);
+        let summary = summarise(&acts, period, shortest_limit(&duos, 7));
+        let a = activity(&duos, &summary, &evals, period, TODAY(), 7);
         let counts: Vec<(u32, u32)> = a
             .months
             .iter()

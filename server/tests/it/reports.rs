@@ -180,6 +180,34 @@ async fn every_report_of_the_demo(backend: Backend) {
 
 on_both_databases!(every_report_is_computed_on_the_demo_programme => every_report_of_the_demo);
 
+async fn the_sql_summary_is_the_rust_rule(backend: Backend) {
+    use app::domain::report::{Period, summarise};
+    let server = Server::new(backend).await;
+    let today = common::test_now().date_naive();
+    app::demo::fill(&server.test.db, common::test_now(), today)
+        .await
+        .unwrap();
+    let db = &server.test.db;
+    let tz = server.state.config.time_zone;
+    for (from, to, min_gap) in [
+        (day(2023, 1, 1), today, 20),
+        (day(2025, 12, 6), today, 28),
+        (day(2024, 3, 15), day(2025, 2, 10), 1),
+        (day(2026, 3, 29), day(2026, 3, 29), 28), // the day the clocks go forward
+    ] {
+        let period = Period { from, to };
+        let one_by_one = app::db::reports::activities(db, period, tz).await.unwrap();
+        assert!(!one_by_one.is_empty());
+        let in_rust = summarise(&one_by_one, period, min_gap);
+        let in_sql = app::db::reports::activity_summary(db, period, tz, min_gap)
+            .await
+            .unwrap();
+        assert_eq!(in_sql, in_rust, "{from} to {to}, gaps over {min_gap} days");
+    }
+}
+
+on_both_databases!(the_activity_summary_in_sql_follows_the_rule_in_rust => the_sql_summary_is_the_rust_rule);
+
 async fn partner_applied(server: &Server, screener: &str) -> u32 {
     let reply = server
         .call(
