@@ -15,6 +15,7 @@ mod m20261205_000007_form_drafts;
 mod m20261205_000008_registrations;
 mod m20261205_000009_catalogue;
 mod m20261205_000010_referrals;
+mod m20261205_000011_report_indexes;
 
 pub struct Migrator;
 
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000008_registrations::Migration),
             Box::new(m20261205_000009_catalogue::Migration),
             Box::new(m20261205_000010_referrals::Migration),
+            Box::new(m20261205_000011_report_indexes::Migration),
         ]
     }
 }
