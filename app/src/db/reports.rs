@@ -132,7 +132,7 @@ pub async fn participants(
     let mut left: HashMap<i32, NaiveDate> = HashMap::new();
     for (c, _) in &changes {
         let person = c.person as i32;
-        if c.to == State::Left && !first_agreement.get(&person).is_some_and(|a| *a <= c.on) {
+        if c.to == State::Left && first_agreement.get(&person).is_none_or(|a| *a > c.on) {
             left.entry(person).or_insert(c.on);
         }
     }
@@ -356,7 +356,9 @@ pub async fn buddies(
     if let Some(screener) = screener {
         query = query.filter(buddy::Column::ScreenerId.eq(screener));
     }
-    let rows: Vec<(i32, NaiveDate, String, Option<i32>, Option<NaiveDate>)> = query
+    // (id, applied on, status, screener, approved on)
+    type Row = (i32, NaiveDate, String, Option<i32>, Option<NaiveDate>);
+    let rows: Vec<Row> = query
         .order_by_asc(buddy::Column::Id)
         .into_tuple()
         .all(db)
