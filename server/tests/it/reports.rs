@@ -63,6 +63,16 @@ async fn the_weekly_list_comes_from_the_stored_changes(backend: Backend) {
 
 on_both_databases!(the_weekly_waiting_list_is_rebuilt_from_status_changes => the_weekly_list_comes_from_the_stored_changes);
 
+/// A server with the demo programme (and its three years of history), and today.
+async fn demo(backend: Backend) -> (Server, NaiveDate) {
+    let server = Server::new(backend).await;
+    let today = common::test_now().date_naive();
+    app::demo::fill(&server.test.db, common::test_now(), today)
+        .await
+        .unwrap();
+    (server, today)
+}
+
 async fn report(server: &Server, cookie: &str, section: &str, ask: &[(&str, &str)]) -> Answer {
     let mut form = vec![("section", section)];
     form.extend_from_slice(ask);
@@ -74,11 +84,7 @@ async fn report(server: &Server, cookie: &str, section: &str, ask: &[(&str, &str
 const SINCE_START: &[(&str, &str)] = &[("ask[preset]", "since_start")];
 
 async fn every_report_of_the_demo(backend: Backend) {
-    let server = Server::new(backend).await;
-    let today = common::test_now().date_naive();
-    app::demo::fill(&server.test.db, common::test_now(), today)
-        .await
-        .unwrap();
+    let (server, today) = demo(backend).await;
     let coordinator = server.session_for("c@example.be", Role::Coordinator).await;
 
     let Some(Body::Duos(duos)) = report(&server, &coordinator, "duos", SINCE_START)
@@ -182,11 +188,7 @@ on_both_databases!(every_report_is_computed_on_the_demo_programme => every_repor
 
 async fn the_sql_summary_is_the_rust_rule(backend: Backend) {
     use app::domain::report::{Period, summarise};
-    let server = Server::new(backend).await;
-    let today = common::test_now().date_naive();
-    app::demo::fill(&server.test.db, common::test_now(), today)
-        .await
-        .unwrap();
+    let (server, today) = demo(backend).await;
     let db = &server.test.db;
     let tz = server.state.config.time_zone;
     for (from, to, min_gap) in [
@@ -224,11 +226,7 @@ async fn partner_applied(server: &Server, screener: &str) -> u32 {
 }
 
 async fn who_sees_what_and_the_downloads(backend: Backend) {
-    let server = Server::new(backend).await;
-    let today = common::test_now().date_naive();
-    app::demo::fill(&server.test.db, common::test_now(), today)
-        .await
-        .unwrap();
+    let (server, _) = demo(backend).await;
     let coordinator = server.session_for("c@example.be", Role::Coordinator).await;
     let screener = server.session_for("s@example.be", Role::Screener).await;
     let buddy = server.session_for("b@example.be", Role::Buddy).await;
