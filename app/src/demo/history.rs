@@ -156,11 +156,17 @@ pub async fn fill(
                 left: None,
             });
         } else {
-            let left = intake + days(rng.gen_range(60..500));
+            // Nobody of the past still waits (that would change today's list): those who
+            // would leave after today left at some time since their intake instead.
+            let mut left = intake + days(rng.gen_range(60..500));
+            if left >= today {
+                let since = (today - intake).num_days().max(1);
+                left = intake + days(rng.gen_range(0..since));
+            }
             people.push(Course {
                 intake,
                 signed: None,
-                left: (left < today).then_some(left),
+                left: Some(left),
             });
         }
     }
@@ -393,18 +399,6 @@ pub async fn fill(
                 }
             }
             duo_id += 1;
-        } else if course.left.is_none() {
-            // Still waiting would change today's list: they left at some time since.
-            let since = (today - course.intake).num_days().max(1);
-            let left = course.intake + days(rng.gen_range(0..since));
-            changes.push(change(
-                subject::PARTICIPANT,
-                id,
-                Some(waiting),
-                ParticipantStatus::Closed.code(),
-                left,
-            ));
-            status = ParticipantStatus::Closed;
         }
         participants.push(participant::ActiveModel {
             id: Set(id),
