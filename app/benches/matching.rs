@@ -99,6 +99,7 @@ fn profile(numbers: &mut Numbers) -> MatchProfile {
         max_travel_km: 5 + numbers.below(26) as u32,
         wish_genders,
         wish_age,
+        languages: vec!["nl".into()],
     }
 }
 

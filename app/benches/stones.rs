@@ -129,6 +129,7 @@ fn participant() -> SuggestFor {
         max_travel_km: 15,
         wish_genders: BTreeSet::new(),
         wish_age: AgeRange::default(),
+        languages: vec!["nl".into()],
     });
     person.uitpas = true;
     person

@@ -51,6 +51,35 @@ const MEN: &[&str] = &[
     "Matthias", "Rik", "Samir",
 ];
 
+/// Mechelen speaks many languages: a few participants speak only Arabic, French, Turkish or
+/// Berber (so the engine blocks them from buddies without that language), some speak English
+/// as well. Chosen by position, not by the random generator, so the rest of the demo stays
+/// as it was.
+fn participant_languages(i: usize) -> Vec<String> {
+    let only = |name: &str| vec![name.to_owned()];
+    match i % 30 {
+        5 => only("Arabisch"),
+        12 => only("Frans"),
+        19 => only("Turks"),
+        26 => only("Berbers"),
+        3 | 17 => vec!["Nederlands".into(), "Engels".into()],
+        _ => only("Nederlands"),
+    }
+}
+
+/// Buddies all speak Dutch; some speak one of the participants' other languages too.
+fn buddy_languages(i: usize) -> Vec<String> {
+    let also = |name: &str| vec!["Nederlands".to_owned(), name.to_owned()];
+    match i % 12 {
+        1 => also("Frans"),
+        4 => also("Arabisch"),
+        6 => also("Engels"),
+        8 => also("Turks"),
+        10 => vec!["Nederlands".into(), "Frans".into(), "Tamazight".into()],
+        _ => vec!["Nederlands".into()],
+    }
+}
+
 /// The demo accounts and their passwords, to print once.
 pub struct DemoAccounts(pub Vec<(Role, String, String)>);
 
@@ -241,7 +270,8 @@ pub async fn fill_sized(
     let screener = ids[&Role::Screener];
 
     for i in 0..size.participants {
-        let p = profile(&mut rng, today, &places, &interests, &scales);
+        let mut p = profile(&mut rng, today, &places, &interests, &scales);
+        p.languages = participant_languages(i);
         let intake_date = today - Duration::days(rng.gen_range(3..900));
         let intake = Intake {
             profile: p,
@@ -282,10 +312,14 @@ pub async fn fill_sized(
     // Buddies in every state; the approved ones joined over the last two years, which
     // gives the wait estimate a history to go on.
     let mut in_duo = Vec::new();
+    let mut nth_buddy = 0;
     for (status, count) in BUDDY_STATES {
         for _ in 0..count * size.buddy_scale {
+            let mut buddy_profile = profile(&mut rng, today, &places, &interests, &scales);
+            buddy_profile.languages = buddy_languages(nth_buddy);
+            nth_buddy += 1;
             let application = Application {
-                profile: profile(&mut rng, today, &places, &interests, &scales),
+                profile: buddy_profile,
                 motivation: "Ik wil graag iemand helpen om er weer op uit te trekken.".into(),
                 capacity: if rng.gen_bool(0.2) { 2 } else { 1 },
             };

@@ -11,6 +11,7 @@ pub mod duo;
 pub mod duo_view;
 pub mod first_steps;
 pub mod import;
+pub mod language;
 pub mod lists;
 pub mod mail;
 pub mod people;

@@ -5,6 +5,7 @@
 
 use chrono::Weekday;
 
+use crate::domain::language;
 use crate::domain::profile::{AgeRange, DayPart, Gender, Slot};
 use crate::i18n::Lang;
 use crate::matching::{
@@ -178,6 +179,8 @@ pub fn component_kind(lang: Lang, kind: ComponentKind) -> &'static str {
         (Lang::En, ComponentKind::Distance) => "distance",
         (Lang::En, ComponentKind::Age) => "age",
         (Lang::En, ComponentKind::Waiting) => "waiting time",
+        (Lang::Nl, ComponentKind::Language) => "gemeenschappelijke taal",
+        (Lang::En, ComponentKind::Language) => "common language",
     }
 }
 
@@ -291,6 +294,21 @@ pub fn detail(lang: Lang, d: &Detail) -> String {
         (Lang::En, Detail::Waiting { days }) if *days < 31 => {
             format!("has been waiting {}", count(*days, "day", "days"))
         }
+        (Lang::Nl, Detail::SharedLanguages { keys }) if keys.is_empty() => {
+            "geen gemeenschappelijke taal".into()
+        }
+        (Lang::En, Detail::SharedLanguages { keys }) if keys.is_empty() => {
+            "no language in common".into()
+        }
+        (Lang::Nl, Detail::SharedLanguages { keys }) => {
+            format!("spreken allebei {}", languages(lang, keys))
+        }
+        (Lang::En, Detail::SharedLanguages { keys }) => {
+            format!("both speak {}", languages(lang, keys))
+        }
+        (Lang::Nl, Detail::LanguagesMissing) => "talen niet ingevuld".into(),
+        (Lang::En, Detail::LanguagesMissing) => "languages not filled in".into(),
+
         (_, Detail::Waiting { days }) => {
             let m = months_count(lang, (f64::from(*days) / DAYS_PER_MONTH).floor() as u32);
             match lang {
@@ -299,6 +317,15 @@ pub fn detail(lang: Lang, d: &Detail) -> String {
             }
         }
     }
+}
+
+/// Language keys as names joined with "en" / "and": "Nederlands en Frans".
+fn languages(lang: Lang, keys: &[String]) -> String {
+    let names: Vec<String> = keys
+        .iter()
+        .map(|k| language::name_of(k, lang == Lang::Nl))
+        .collect();
+    list(lang, &names)
 }
 
 /// "allebei vrij op zaterdagnamiddag" / "both free on Saturday afternoon".
@@ -438,6 +465,16 @@ pub fn blocker(lang: Lang, b: &Blocker) -> String {
         (Lang::En, Blocker::EndedWithoutClick) => {
             "were a duo before; it ended without a click".into()
         }
+        (Lang::Nl, Blocker::NoSharedLanguage { participant, buddy }) => format!(
+            "geen gemeenschappelijke taal: de deelnemer spreekt {}, de buddy {}",
+            languages(lang, participant),
+            languages(lang, buddy)
+        ),
+        (Lang::En, Blocker::NoSharedLanguage { participant, buddy }) => format!(
+            "no language in common: the participant speaks {}, the buddy {}",
+            languages(lang, participant),
+            languages(lang, buddy)
+        ),
     }
 }
 
@@ -498,6 +535,8 @@ pub fn limit(lang: Lang, l: &LimitShare) -> String {
         (Lang::En, Limit::NonSmoker) => "the wish for a non-smoker".to_owned(),
         (Lang::Nl, Limit::Availability) => "de vrije momenten".to_owned(),
         (Lang::En, Limit::Availability) => "the free moments".to_owned(),
+        (Lang::Nl, Limit::Languages) => "de talen die de deelnemer spreekt".to_owned(),
+        (Lang::En, Limit::Languages) => "the languages the participant speaks".to_owned(),
     };
     match lang {
         Lang::Nl => format!(
@@ -787,6 +826,55 @@ mod tests {
             (
                 "persoonlijkheid: gemiddeld 1,5 punt verschil op 2 schalen; ver uit elkaar op rustig – actief".into(),
                 "personality: on average 1.5 points apart on 2 scales; far apart on rustig – actief".into()
+            )
+        );
+    }
+
+    #[test]
+    fn languages_are_named_in_the_reader_s_language() {
+        let keys = |k: &[&str]| k.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            both(|l| detail(
+                l,
+                &Detail::SharedLanguages {
+                    keys: keys(&["fr", "nl"])
+                }
+            )),
+            (
+                "spreken allebei Frans en Nederlands".into(),
+                "both speak French and Dutch".into()
+            )
+        );
+        assert_eq!(
+            both(|l| blocker(
+                l,
+                &Blocker::NoSharedLanguage {
+                    participant: keys(&["ar", "ber"]),
+                    buddy: keys(&["nl"]),
+                }
+            )),
+            (
+                "geen gemeenschappelijke taal: de deelnemer spreekt Arabisch en Berbers, de buddy Nederlands".into(),
+                "no language in common: the participant speaks Arabic and Berber, the buddy Dutch".into()
+            )
+        );
+        assert_eq!(
+            both(|l| detail(l, &Detail::LanguagesMissing)),
+            (
+                "talen niet ingevuld".into(),
+                "languages not filled in".into()
+            )
+        );
+        let share = LimitShare {
+            limit: Limit::Languages,
+            blocked: 3,
+            share: 0.75,
+        };
+        assert_eq!(
+            both(|l| limit(l, &share)),
+            (
+                "de talen die de deelnemer spreekt sluit 75% van de vroegere buddy's uit".into(),
+                "the languages the participant speaks rules out 75% of past buddies".into()
             )
         );
     }

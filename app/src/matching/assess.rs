@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::language;
 use crate::domain::profile::{AgeRange, Gender, Slot, age_on};
 use crate::matching::geo::distance_km;
 use crate::matching::model::{
@@ -52,6 +53,11 @@ pub enum Blocker {
     BuddyNotApproved,
     /// The two were a duo before and it ended with "no click".
     EndedWithoutClick,
+    /// The two have no language in common (keys of `domain::language`, each side's own).
+    NoSharedLanguage {
+        participant: Vec<String>,
+        buddy: Vec<String>,
+    },
 }
 
 /// The parts of the score.
@@ -64,17 +70,20 @@ pub enum ComponentKind {
     Distance,
     Age,
     Waiting,
+    /// A shared language; weighs only when it is not required (see `Weights`).
+    Language,
 }
 
 impl ComponentKind {
     /// Every component, in the order of `PairAssessment::components`.
-    pub const ALL: [ComponentKind; 6] = [
+    pub const ALL: [ComponentKind; 7] = [
         ComponentKind::Interests,
         ComponentKind::Personality,
         ComponentKind::Availability,
         ComponentKind::Distance,
         ComponentKind::Age,
         ComponentKind::Waiting,
+        ComponentKind::Language,
     ];
 
     /// This component's weight.
@@ -86,6 +95,7 @@ impl ComponentKind {
             ComponentKind::Distance => w.distance,
             ComponentKind::Age => w.age,
             ComponentKind::Waiting => w.waiting,
+            ComponentKind::Language => w.language_weight(),
         }
     }
 }
@@ -122,6 +132,12 @@ pub enum Detail {
     Waiting {
         days: u32,
     },
+    /// Keys of the languages both speak (empty: none).
+    SharedLanguages {
+        keys: Vec<String>,
+    },
+    /// One of the two filled in no language: neutral value, never a blocker.
+    LanguagesMissing,
 }
 
 /// One part of the score: its value 0..=1 and the points it adds to the 0–100 score.
@@ -178,6 +194,8 @@ pub(crate) struct Facts {
     /// (scales compared, mean absolute difference, ids of scales 2+ apart by distance).
     personality: Option<(u32, f64, Vec<i64>)>,
     shared_slots: Vec<Slot>,
+    /// None when one of the two filled in no language.
+    shared_languages: Option<Vec<String>>,
 }
 
 impl Facts {
@@ -221,11 +239,19 @@ impl Facts {
             min_interests: p.interests.len().min(b.interests.len()),
             personality,
             shared_slots: p.availability.overlap(b.availability).slots().collect(),
+            shared_languages: (!p.languages.is_empty() && !b.languages.is_empty())
+                .then(|| language::shared(&p.languages, &b.languages)),
         }
     }
 
-    /// The blockers that follow from the two profiles alone, participant's wishes first.
-    pub(crate) fn blockers(&self, p: &MatchProfile, b: &MatchProfile) -> Vec<Blocker> {
+    /// The blockers that follow from the two profiles alone, participant's wishes first; no
+    /// shared language blocks only when `language_required`.
+    pub(crate) fn blockers(
+        &self,
+        p: &MatchProfile,
+        b: &MatchProfile,
+        language_required: bool,
+    ) -> Vec<Blocker> {
         let mut out = Vec::new();
         let wanted = |w: &std::collections::BTreeSet<Gender>| w.iter().copied().collect();
         if !p.wish_genders.is_empty() && !p.wish_genders.contains(&b.gender) {
@@ -275,11 +301,17 @@ impl Facts {
         if self.shared_slots.is_empty() {
             out.push(Blocker::NoSharedAvailability);
         }
+        if language_required && self.shared_languages.as_ref().is_some_and(Vec::is_empty) {
+            out.push(Blocker::NoSharedLanguage {
+                participant: p.languages.clone(),
+                buddy: b.languages.clone(),
+            });
+        }
         out
     }
 
     /// Component values 0..=1 except waiting, in `ComponentKind::ALL` order (waiting left 0).
-    pub(crate) fn values(&self, p: &MatchProfile, b: &MatchProfile) -> [f64; 6] {
+    pub(crate) fn values(&self, p: &MatchProfile, b: &MatchProfile) -> [f64; 7] {
         let interests = match &self.shared_interests {
             None => NEUTRAL,
             Some(shared) => {
@@ -307,7 +339,20 @@ impl Facts {
         };
         let gap = f64::from(self.participant_age.abs_diff(self.buddy_age));
         let age = (1.0 - gap / AGE_GAP_ZERO).max(0.0);
-        [interests, personality, availability, distance, age, 0.0]
+        let language = match &self.shared_languages {
+            None => NEUTRAL,
+            Some(shared) if shared.is_empty() => 0.0,
+            Some(_) => 1.0,
+        };
+        [
+            interests,
+            personality,
+            availability,
+            distance,
+            age,
+            0.0,
+            language,
+        ]
     }
 
     fn detail(&self, kind: ComponentKind, days: u32, ctx: &Context) -> Detail {
@@ -340,6 +385,10 @@ impl Facts {
                 years: self.participant_age.abs_diff(self.buddy_age),
             },
             ComponentKind::Waiting => Detail::Waiting { days },
+            ComponentKind::Language => match &self.shared_languages {
+                None => Detail::LanguagesMissing,
+                Some(keys) => Detail::SharedLanguages { keys: keys.clone() },
+            },
         }
     }
 }
@@ -350,7 +399,7 @@ pub(crate) fn waiting_value(days: f64, w: &Weights) -> f64 {
 }
 
 /// Weighted mean of component values as a 0–100 score.
-pub(crate) fn score_of(values: &[f64; 6], w: &Weights) -> f64 {
+pub(crate) fn score_of(values: &[f64; 7], w: &Weights) -> f64 {
     let total = w.total();
     if total <= 0.0 {
         return 0.0;
@@ -373,7 +422,7 @@ pub fn assess_pair(
 ) -> PairAssessment {
     let (p, b) = (&participant.profile, &buddy.profile);
     let facts = Facts::of(p, b, ctx);
-    let mut blockers = facts.blockers(p, b);
+    let mut blockers = facts.blockers(p, b, ctx.weights.language_required);
     if buddy.free_places() == 0 {
         blockers.push(Blocker::BuddyAtCapacity {
             max_duos: buddy.max_duos,
@@ -427,23 +476,27 @@ pub fn points_and_first_blocker(
 ) -> (u8, Option<Blocker>) {
     let (p, b) = (&participant.profile, &buddy.profile);
     let facts = Facts::of(p, b, ctx);
-    let first = facts.blockers(p, b).into_iter().next().or_else(|| {
-        if buddy.free_places() == 0 {
-            Some(Blocker::BuddyAtCapacity {
-                max_duos: buddy.max_duos,
-                open_duos: buddy.open_duos,
-            })
-        } else if !buddy.screening_approved {
-            Some(Blocker::BuddyNotApproved)
-        } else if ctx
-            .ended_without_click
-            .contains(&(participant.id, buddy.id))
-        {
-            Some(Blocker::EndedWithoutClick)
-        } else {
-            None
-        }
-    });
+    let first = facts
+        .blockers(p, b, ctx.weights.language_required)
+        .into_iter()
+        .next()
+        .or_else(|| {
+            if buddy.free_places() == 0 {
+                Some(Blocker::BuddyAtCapacity {
+                    max_duos: buddy.max_duos,
+                    open_duos: buddy.open_duos,
+                })
+            } else if !buddy.screening_approved {
+                Some(Blocker::BuddyNotApproved)
+            } else if ctx
+                .ended_without_click
+                .contains(&(participant.id, buddy.id))
+            {
+                Some(Blocker::EndedWithoutClick)
+            } else {
+                None
+            }
+        });
     let mut values = facts.values(p, b);
     values[5] = waiting_value(f64::from(participant.days_waited(ctx.today)), &ctx.weights);
     (to_points(score_of(&values, &ctx.weights)), first)
@@ -465,7 +518,10 @@ pub(crate) fn allowed_score(
     }
     let (p, b) = (&participant.profile, &buddy.profile);
     let facts = Facts::of(p, b, ctx);
-    if !facts.blockers(p, b).is_empty() {
+    if !facts
+        .blockers(p, b, ctx.weights.language_required)
+        .is_empty()
+    {
         return None;
     }
     let mut values = facts.values(p, b);
@@ -535,6 +591,7 @@ pub(crate) mod tests {
             max_travel_km: 10,
             wish_genders: Default::default(),
             wish_age: AgeRange::default(),
+            languages: vec!["nl".into()],
         }
     }
 
@@ -604,6 +661,110 @@ pub(crate) mod tests {
         let sum: f64 = a.components.iter().map(|c| c.contribution_points).sum();
         assert!((sum - a.score).abs() < 1e-9);
         assert_eq!(a.points(), expected.round() as u8);
+    }
+
+    #[test]
+    fn no_language_in_common_blocks_a_pair_both_ways() {
+        let c = ctx();
+        let mut arabic = profile();
+        arabic.languages = vec!["ar".into()];
+        let mut dutch_french = profile();
+        dutch_french.languages = vec!["fr".into(), "nl".into()];
+        let blocked = Blocker::NoSharedLanguage {
+            participant: vec!["ar".into()],
+            buddy: vec!["fr".into(), "nl".into()],
+        };
+        let a = assess_pair(
+            &participant(1, arabic.clone()),
+            &buddy(2, dutch_french.clone()),
+            &c,
+        );
+        assert!(!a.allowed);
+        assert_eq!(a.blockers, vec![blocked]);
+        assert_eq!(
+            allowed_score(
+                &participant(1, arabic.clone()),
+                &buddy(2, dutch_french.clone()),
+                &c
+            ),
+            None
+        );
+        // The other way round: a buddy who speaks only Arabic and a Dutch-speaking participant.
+        let b = assess_pair(
+            &participant(1, dutch_french.clone()),
+            &buddy(2, arabic.clone()),
+            &c,
+        );
+        assert_eq!(
+            b.blockers,
+            vec![Blocker::NoSharedLanguage {
+                participant: vec!["fr".into(), "nl".into()],
+                buddy: vec!["ar".into()],
+            }]
+        );
+        assert_eq!(
+            points_and_first_blocker(&participant(1, dutch_french), &buddy(2, arabic), &c).1,
+            Some(b.blockers[0].clone())
+        );
+    }
+
+    #[test]
+    fn a_shared_language_is_named_and_a_missing_one_never_blocks() {
+        let c = ctx();
+        let mut arabic_french = profile();
+        arabic_french.languages =
+            crate::domain::language::keys_of(&["Arabisch".into(), "français".into()]);
+        let mut french = profile();
+        french.languages = vec!["fr".into()];
+        let a = assess_pair(
+            &participant(1, arabic_french.clone()),
+            &buddy(2, french),
+            &c,
+        );
+        assert!(a.allowed, "{:?}", a.blockers);
+        let language = a
+            .components
+            .iter()
+            .find(|x| x.kind == ComponentKind::Language)
+            .unwrap();
+        assert_eq!(
+            language.detail,
+            Detail::SharedLanguages {
+                keys: vec!["fr".into()]
+            }
+        );
+        // Required, the language adds no points: the score is that of the other components.
+        assert_eq!(language.contribution_points, 0.0);
+        let mut unknown = profile();
+        unknown.languages = Vec::new();
+        let b = assess_pair(&participant(1, arabic_french), &buddy(2, unknown), &c);
+        assert!(b.allowed, "{:?}", b.blockers);
+        assert!(
+            b.components
+                .iter()
+                .any(|x| x.detail == Detail::LanguagesMissing)
+        );
+    }
+
+    #[test]
+    fn as_a_score_component_a_missing_language_lowers_the_score_instead() {
+        let mut c = ctx();
+        c.weights.language_required = false;
+        let mut arabic = profile();
+        arabic.languages = vec!["ar".into()];
+        let apart = assess_pair(&participant(1, arabic), &buddy(2, profile()), &c);
+        let together = assess_pair(&participant(1, profile()), &buddy(2, profile()), &c);
+        assert!(apart.allowed && together.allowed);
+        // The language weight (2 of 12) makes the whole difference.
+        let w = &c.weights;
+        assert!(
+            (together.score - apart.score - 100.0 * w.language / w.total()).abs() < 1e-9,
+            "{} vs {}",
+            together.score,
+            apart.score
+        );
+        let sum: f64 = apart.components.iter().map(|x| x.contribution_points).sum();
+        assert!((sum - apart.score).abs() < 1e-9);
     }
 
     #[test]
@@ -824,6 +985,8 @@ pub(crate) mod tests {
             age: 0.0,
             waiting: 0.0,
             waiting_full_days: 365,
+            language: 0.0,
+            language_required: false,
         };
         assert!(zero.validate().is_err());
         // Even unchecked zero weights never divide by zero.
@@ -846,9 +1009,11 @@ pub(crate) mod tests {
             age: 0.0,
             waiting: 0.0,
             waiting_full_days: 1,
+            language: 0.0,
+            language_required: true,
         };
-        assert_eq!(score_of(&[0.0, 0.0, 1.0, 0.0, 0.0, 0.0], &w), 100.0);
-        assert_eq!(score_of(&[1.0; 6], &Weights::default()), 100.0);
+        assert_eq!(score_of(&[0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0], &w), 100.0);
+        assert_eq!(score_of(&[1.0; 7], &Weights::default()), 100.0);
     }
 
     #[test]

@@ -73,6 +73,8 @@ pub enum Limit {
     /// The participant does not accept a buddy who smokes.
     NonSmoker,
     Availability,
+    /// The languages the participant speaks.
+    Languages,
 }
 
 /// How many past buddies one of the participant's limits rules out.
@@ -197,7 +199,7 @@ struct PairTable {
 }
 
 /// Number of kinds of own limits (see `own_limit`).
-const LIMITS: usize = 5;
+const LIMITS: usize = 6;
 
 impl PairTable {
     fn new(past: &[&MatchProfile], waiting: &[ParticipantCandidate], ctx: &Context) -> Self {
@@ -210,7 +212,7 @@ impl PairTable {
             for (i, p) in waiting.iter().enumerate() {
                 let p = &p.profile;
                 let facts = Facts::of(p, b, ctx);
-                let blockers = facts.blockers(p, b);
+                let blockers = facts.blockers(p, b, w.language_required);
                 if blockers.is_empty() {
                     let values = facts.values(p, b);
                     let sum: f64 = ComponentKind::ALL
@@ -252,6 +254,7 @@ impl PairTable {
             },
             Limit::NonSmoker,
             Limit::Availability,
+            Limit::Languages,
         ];
         let mut shares: Vec<LimitShare> = kinds
             .into_iter()
@@ -278,6 +281,7 @@ fn own_limit(blocker: &Blocker) -> Option<usize> {
         Blocker::TooFarForParticipant { .. } => Some(2),
         Blocker::BuddySmokesParticipantRefuses => Some(3),
         Blocker::NoSharedAvailability => Some(4),
+        Blocker::NoSharedLanguage { .. } => Some(5),
         _ => None,
     }
 }

@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::domain::language;
 use crate::domain::profile::{AgeRange, Availability, Gender, Municipality, Profile, Smoking};
 use crate::domain::validation::Problem;
 
@@ -24,6 +25,9 @@ pub struct MatchProfile {
     /// Genders the person accepts in a partner; empty means any.
     pub wish_genders: BTreeSet<Gender>,
     pub wish_age: AgeRange,
+    /// Keys of the languages spoken (`domain::language`), sorted; empty when not filled in.
+    #[serde(default)]
+    pub languages: Vec<String>,
 }
 
 impl From<&Profile> for MatchProfile {
@@ -42,6 +46,7 @@ impl From<&Profile> for MatchProfile {
             max_travel_km: p.travel.max_km,
             wish_genders: p.wishes.genders.clone(),
             wish_age: p.wishes.age,
+            languages: language::keys_of(&p.languages),
         }
     }
 }
@@ -133,6 +138,11 @@ pub struct Weights {
     pub waiting: f64,
     /// Days of waiting after which the waiting term is full.
     pub waiting_full_days: u32,
+    /// A shared language: counted only when `language_required` is off.
+    pub language: f64,
+    /// No shared language blocks a pair (the default: the two could not talk); off, it only
+    /// lowers the score by the `language` weight.
+    pub language_required: bool,
 }
 
 impl Default for Weights {
@@ -147,6 +157,8 @@ impl Default for Weights {
             age: 1.0,
             waiting: 1.5,
             waiting_full_days: 365,
+            language: 2.0,
+            language_required: true,
         }
     }
 }
@@ -155,7 +167,8 @@ impl Default for Weights {
 pub const MAX_WEIGHT: f64 = 10.0;
 
 impl Weights {
-    /// Sum of all weights: the denominator of the weighted mean.
+    /// Sum of all weights: the denominator of the weighted mean. The language weight counts
+    /// only when a shared language is a score component rather than a requirement.
     pub fn total(&self) -> f64 {
         self.interests
             + self.personality
@@ -163,6 +176,16 @@ impl Weights {
             + self.distance
             + self.age
             + self.waiting
+            + self.language_weight()
+    }
+
+    /// The weight of the language component as it counts now.
+    pub fn language_weight(&self) -> f64 {
+        if self.language_required {
+            0.0
+        } else {
+            self.language
+        }
     }
 
     /// Checks an admin's change: each weight 0..=10, not all zero, a waiting period of 1..=3650 days.
@@ -175,6 +198,7 @@ impl Weights {
             ("distance", self.distance),
             ("age", self.age),
             ("waiting", self.waiting),
+            ("language", self.language),
         ];
         for (field, w) in fields {
             if !(w.is_finite() && (0.0..=MAX_WEIGHT).contains(&w)) {
@@ -210,7 +234,15 @@ pub struct WeightsForm {
     pub age: String,
     pub waiting: String,
     pub waiting_full_days: String,
+    pub language: String,
+    /// "required" or "scored"; anything else (or nothing, as from an older form) is required.
+    pub language_rule: String,
 }
+
+/// `WeightsForm::language_rule` when no shared language blocks a pair.
+pub const LANGUAGE_SCORED: &str = "scored";
+/// `WeightsForm::language_rule` when a shared language is required.
+pub const LANGUAGE_REQUIRED: &str = "required";
 
 impl From<&Weights> for WeightsForm {
     fn from(w: &Weights) -> Self {
@@ -222,6 +254,13 @@ impl From<&Weights> for WeightsForm {
             age: w.age.to_string(),
             waiting: w.waiting.to_string(),
             waiting_full_days: w.waiting_full_days.to_string(),
+            language: w.language.to_string(),
+            language_rule: if w.language_required {
+                LANGUAGE_REQUIRED
+            } else {
+                LANGUAGE_SCORED
+            }
+            .to_owned(),
         }
     }
 }
@@ -247,6 +286,13 @@ impl WeightsForm {
             distance: number("distance", &self.distance),
             age: number("age", &self.age),
             waiting: number("waiting", &self.waiting),
+            language: if self.language.trim().is_empty() {
+                // Forms from before the language weight existed leave it out.
+                Weights::default().language
+            } else {
+                number("language", &self.language)
+            },
+            language_required: self.language_rule.trim() != LANGUAGE_SCORED,
             waiting_full_days: match self.waiting_full_days.trim().parse::<u32>() {
                 Ok(days) => days,
                 Err(_) => {

@@ -59,12 +59,15 @@ fn profile() -> impl Strategy<Value = MatchProfile> {
             btree_map(1..=3i64, 1..=5u8, 0..=3),
         ),
         (smoking, availability, wish_genders, wish_age),
+        // Few languages, so that "no language in common" and "not filled in" both come up.
+        btree_set(prop_oneof![Just("nl"), Just("fr"), Just("ar")], 0..=2),
     )
         .prop_map(
             |(
                 (birth_date, gender, municipality_id, max_travel_km),
                 (interests, personality),
                 (smoking, availability, wish_genders, wish_age),
+                languages,
             )| MatchProfile {
                 birth_date,
                 gender,
@@ -76,6 +79,7 @@ fn profile() -> impl Strategy<Value = MatchProfile> {
                 max_travel_km,
                 wish_genders,
                 wish_age,
+                languages: languages.into_iter().map(str::to_owned).collect(),
             },
         )
 }
@@ -83,15 +87,19 @@ fn profile() -> impl Strategy<Value = MatchProfile> {
 /// Any weights an admin may store; zero often, as a switched-off component is a case of its own.
 fn weights() -> impl Strategy<Value = Weights> {
     let weight = prop_oneof![Just(0.0), 0.0..=MAX_WEIGHT];
-    (prop::array::uniform6(weight), 1..=3650u32).prop_map(|(w, waiting_full_days)| Weights {
-        interests: w[0],
-        personality: w[1],
-        availability: w[2],
-        distance: w[3],
-        age: w[4],
-        waiting: w[5],
-        waiting_full_days,
-    })
+    (prop::array::uniform7(weight), 1..=3650u32, any::<bool>()).prop_map(
+        |(w, waiting_full_days, language_required)| Weights {
+            interests: w[0],
+            personality: w[1],
+            availability: w[2],
+            distance: w[3],
+            age: w[4],
+            waiting: w[5],
+            waiting_full_days,
+            language: w[6],
+            language_required,
+        },
+    )
 }
 
 fn context(weights: Weights) -> Context {
@@ -198,6 +206,10 @@ fn mirrored(blocker: Blocker) -> Blocker {
         TooFarForParticipant { km, max_km } => TooFarForBuddy { km, max_km },
         TooFarForBuddy { km, max_km } => TooFarForParticipant { km, max_km },
         NoSharedAvailability => NoSharedAvailability,
+        NoSharedLanguage { participant, buddy } => NoSharedLanguage {
+            participant: buddy,
+            buddy: participant,
+        },
         // Capacity, screening and a past duo concern the buddy or the duo, not the profiles.
         other => panic!("{other:?} does not follow from the profiles"),
     }

@@ -14,10 +14,11 @@ use crate::components::table_wrap::TableWrap;
 use crate::domain::account::ADMIN;
 use crate::error::AppError;
 use crate::i18n::{explain, use_i18n};
+use crate::matching::model::{LANGUAGE_REQUIRED, LANGUAGE_SCORED};
 use crate::matching::{ComponentKind, WeightsForm};
 
 /// Field names, in the order of the form, with the component each weighs (none: the days).
-const FIELDS: [(&str, Option<ComponentKind>); 7] = [
+const FIELDS: [(&str, Option<ComponentKind>); 8] = [
     ("interests", Some(ComponentKind::Interests)),
     ("personality", Some(ComponentKind::Personality)),
     ("availability", Some(ComponentKind::Availability)),
@@ -25,7 +26,11 @@ const FIELDS: [(&str, Option<ComponentKind>); 7] = [
     ("age", Some(ComponentKind::Age)),
     ("waiting", Some(ComponentKind::Waiting)),
     ("waiting_full_days", None),
+    ("language", Some(ComponentKind::Language)),
 ];
+
+/// The field that says whether a shared language is required or only weighs.
+const LANGUAGE_RULE: &str = "language_rule";
 
 fn value_of<'a>(form: &'a WeightsForm, field: &str) -> &'a str {
     match field {
@@ -35,6 +40,8 @@ fn value_of<'a>(form: &'a WeightsForm, field: &str) -> &'a str {
         "distance" => &form.distance,
         "age" => &form.age,
         "waiting" => &form.waiting,
+        "language" => &form.language,
+        LANGUAGE_RULE => &form.language_rule,
         _ => &form.waiting_full_days,
     }
 }
@@ -52,6 +59,8 @@ fn tried() -> Option<WeightsForm> {
         age: get("age"),
         waiting: get("waiting"),
         waiting_full_days: get("waiting_full_days"),
+        language: get("language"),
+        language_rule: get(LANGUAGE_RULE),
     })
 }
 
@@ -108,6 +117,19 @@ pub fn WeightsPage() -> impl IntoView {
                                     </div>
                                 }
                             }).collect_view()}
+                            <fieldset class="choices">
+                                <legend>{move || i18n.t().weights_language_rule}</legend>
+                                {[(LANGUAGE_REQUIRED, true), (LANGUAGE_SCORED, false)].into_iter().map(|(value, required)| {
+                                    let id = format!("language-rule-{value}");
+                                    let checked = (shown.language_rule.trim() == LANGUAGE_SCORED) != required;
+                                    view! {
+                                        <label class="choice" for=id.clone()>
+                                            <input type="radio" id=id.clone() name=LANGUAGE_RULE value=value checked=checked />
+                                            {move || if required { i18n.t().weights_language_required } else { i18n.t().weights_language_scored }}
+                                        </label>
+                                    }
+                                }).collect_view()}
+                            </fieldset>
                             <button type="submit" class="btn">{move || i18n.t().weights_preview}</button>
                         </form>
                         <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
@@ -152,7 +174,7 @@ pub fn WeightsPage() -> impl IntoView {
                                         </TableWrap>
                                         <ActionForm action=save>
                                             <FormError error=save_error />
-                                            {FIELDS.into_iter().map(|(field, _)| view! {
+                                            {FIELDS.iter().map(|(field, _)| *field).chain([LANGUAGE_RULE]).map(|field| view! {
                                                 <input type="hidden" name=format!("form[{field}]") value=value_of(&form, field).to_owned() />
                                             }).collect_view()}
                                             {current.version.map(|v| view! { <input type="hidden" name="version" value=v /> })}

@@ -34,5 +34,19 @@ on_both_databases! {
         for status in BuddyStatus::ALL {
             assert!(buddies.iter().any(|b| b.status == status.code()), "{status:?}");
         }
+
+        // A few wait who speak only Arabic, French, Turkish or Berber: a buddy who speaks
+        // only Dutch is blocked for them, with the reason in words.
+        let ctx = app::db::matching::context(&test.db, today).await.unwrap();
+        let waiting: Vec<_> = app::db::matching::waiting(&test.db).await.unwrap().into_iter().map(|(c, _)| c).collect();
+        for key in ["ar", "fr", "tr", "ber"] {
+            assert!(waiting.iter().any(|p| p.profile.languages == [key]), "nobody waits who speaks only {key}");
+        }
+        let dutch_only = app::db::matching::available_buddies(&test.db).await.unwrap().into_iter()
+            .map(|(b, _)| b).find(|b| b.profile.languages == ["nl"]).expect("a buddy who speaks only Dutch");
+        let arabic = waiting.iter().find(|p| p.profile.languages == ["ar"]).unwrap();
+        let a = app::matching::assess_pair(arabic, &dutch_only, &ctx);
+        let reasons: Vec<String> = a.blockers.iter().map(|b| app::i18n::explain::blocker(app::i18n::Lang::Nl, b)).collect();
+        assert!(reasons.iter().any(|r| r.starts_with("geen gemeenschappelijke taal: de deelnemer spreekt Arabisch")), "{reasons:?}");
     }
 }
