@@ -42,6 +42,17 @@ pub enum Command {
         #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=100))]
         buddy_scale: u32,
     },
+    /// How often the wait estimate held: replays it at the start of each past month with only
+    /// what was known then, and prints per month how often the real wait fell inside the 80%
+    /// range and below the median (the figure the waiting list shows).
+    Backtest {
+        /// How many past months to replay.
+        #[arg(long, default_value_t = 24, value_parser = clap::value_parser!(u32).range(1..=120))]
+        months: u32,
+        /// Simulation runs per estimate (the waiting list uses 500).
+        #[arg(long, default_value_t = 500, value_parser = clap::value_parser!(u32).range(10..=100_000))]
+        runs: u32,
+    },
 }
 
 impl Cli {

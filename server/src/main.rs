@@ -36,6 +36,7 @@ async fn main() -> ExitCode {
             };
             demo(config, *if_empty, size).await
         }
+        Command::Backtest { months, runs } => backtest(config, *months, *runs).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -117,6 +118,82 @@ async fn demo(config: Config, if_empty: bool, size: app::demo::DemoSize) -> Resu
     for (role, email, password) in accounts.0 {
         println!("  {:<12} {email:<24} {password}", role.code());
     }
+    Ok(())
+}
+
+/// Prints the wait estimate's track record, month by month.
+async fn backtest(config: Config, months: u32, runs: u32) -> Result<(), String> {
+    use app::matching::backtest::{HISTORY_WINDOW_MONTHS, backtest};
+
+    let db = open_migrated(&config).await?;
+    let today = app::domain::time::local_date(chrono::Utc::now(), config.time_zone);
+    let failed = |e: app::error::AppError| e.to_string();
+    let earliest = today - chrono::Months::new(months + HISTORY_WINDOW_MONTHS + 1);
+    let history = app::db::matching::approved_since(&db, earliest)
+        .await
+        .map_err(failed)?;
+    let episodes = app::db::matching::wait_episodes(&db, config.time_zone)
+        .await
+        .map_err(failed)?;
+    let ctx = app::db::matching::context(&db, today)
+        .await
+        .map_err(failed)?;
+    let settings = app::matching::EstimateSettings {
+        runs,
+        ..Default::default()
+    };
+    let seed = u64::try_from(chrono::Datelike::num_days_from_ce(&today)).unwrap_or_default();
+    let started = std::time::Instant::now();
+    let (total, per_month) = backtest(
+        &history,
+        &episodes,
+        &ctx,
+        &settings,
+        months,
+        HISTORY_WINDOW_MONTHS,
+        seed,
+    );
+    let share = |held: u32, judged: u32| {
+        if judged == 0 {
+            "–".to_owned()
+        } else {
+            format!("{:.0}%", 100.0 * f64::from(held) / f64::from(judged))
+        }
+    };
+    println!("month       waiting  estimates  beyond  in range         below median");
+    for m in &per_month {
+        let r = &m.result;
+        println!(
+            "{}  {:>7}  {:>9}  {:>6}  {:>4} of {:<4} {:>4}  {:>4} of {:<4} {:>4}",
+            m.month.format("%Y-%m"),
+            m.waiting,
+            r.estimates,
+            r.beyond_horizon,
+            r.range_held,
+            r.range_judged,
+            share(r.range_held, r.range_judged),
+            r.below_median,
+            r.median_judged,
+            share(r.below_median, r.median_judged),
+        );
+    }
+    println!(
+        "all         {:>7}  {:>9}  {:>6}  {:>4} of {:<4} {:>4}  {:>4} of {:<4} {:>4}",
+        "",
+        total.estimates,
+        total.beyond_horizon,
+        total.range_held,
+        total.range_judged,
+        share(total.range_held, total.range_judged),
+        total.below_median,
+        total.median_judged,
+        share(total.below_median, total.median_judged),
+    );
+    println!(
+        "{} people judged; target: 75-85% inside the 80% range, about 50% below the median; {runs} runs per estimate, {:.1} s",
+        total.people,
+        started.elapsed().as_secs_f64()
+    );
     Ok(())
 }
 

@@ -290,3 +290,30 @@ pub async fn estimate_waiting() -> Result<crate::matching::Estimate, AppError> {
         seed,
     ))
 }
+
+/// How often the wait estimate held over the past two years, replayed month by month with
+/// only what was known at the time (`matching::backtest`).
+#[server(endpoint = "estimate_track_record")]
+pub async fn estimate_track_record() -> Result<crate::matching::backtest::Calibration, AppError> {
+    use crate::matching::EstimateSettings;
+    use crate::matching::backtest::{BACKTEST_MONTHS, HISTORY_WINDOW_MONTHS, backtest};
+
+    let cx = Ctx::authorize::<EstimateTrackRecord>().await?;
+    let (db, today) = (&cx.state.db, cx.today);
+    let earliest = today - chrono::Months::new(BACKTEST_MONTHS + HISTORY_WINDOW_MONTHS + 1);
+    let history = crate::db::matching::approved_since(db, earliest).await?;
+    let episodes = crate::db::matching::wait_episodes(db, cx.state.config.time_zone).await?;
+    let ctx = crate::db::matching::context(db, today).await?;
+    let seed = u64::try_from(chrono::Datelike::num_days_from_ce(&today)).unwrap_or_default();
+    let settings = EstimateSettings::default();
+    let (record, _) = backtest(
+        &history,
+        &episodes,
+        &ctx,
+        &settings,
+        BACKTEST_MONTHS,
+        HISTORY_WINDOW_MONTHS,
+        seed,
+    );
+    Ok(record)
+}

@@ -52,6 +52,10 @@ pub fn rules() -> Vec<(&'static str, Rule)> {
         (matching::RankForParticipant::PATH, Rule::Roles(STAFF_ADMIN)),
         (matching::ProposeDuo::PATH, Rule::Roles(STAFF_ADMIN)),
         (matching::EstimateWaiting::PATH, Rule::Roles(STAFF_ADMIN)),
+        (
+            matching::EstimateTrackRecord::PATH,
+            Rule::Roles(STAFF_ADMIN),
+        ),
         (matching::ProposeForEveryone::PATH, Rule::Roles(STAFF_ADMIN)),
         (matching::MatchingWeights::PATH, Rule::Roles(ADMIN)),
         (matching::PreviewWeights::PATH, Rule::Roles(ADMIN)),

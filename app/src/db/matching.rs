@@ -9,6 +9,7 @@ use super::participants::parse;
 use crate::domain::people::{BuddyStatus, ParticipantStatus};
 use crate::domain::profile::Profile;
 use crate::error::AppError;
+use crate::matching::backtest::{WaitEpisode, episodes_of};
 use crate::matching::{
     BuddyCandidate, Context, HistoricalBuddy, MatchProfile, ParticipantCandidate, Weights,
 };
@@ -154,7 +155,16 @@ pub async fn history(
     db: &impl ConnectionTrait,
     today: NaiveDate,
 ) -> Result<(Vec<HistoricalBuddy>, NaiveDate), AppError> {
-    let earliest = today - chrono::Days::new(3 * 365);
+    let found = approved_since(db, today - chrono::Days::new(3 * 365)).await?;
+    let start = found.iter().map(|h| h.joined_on).min().unwrap_or(today);
+    Ok((found, start))
+}
+
+/// Buddies approved on or after `earliest` (any status since), with their approval date.
+pub async fn approved_since(
+    db: &impl ConnectionTrait,
+    earliest: NaiveDate,
+) -> Result<Vec<HistoricalBuddy>, AppError> {
     let mut found = Vec::new();
     for m in buddy::Entity::find()
         .filter(buddy::Column::ApprovedOn.is_not_null())
@@ -170,6 +180,37 @@ pub async fn history(
             });
         }
     }
-    let start = found.iter().map(|h| h.joined_on).min().unwrap_or(today);
-    Ok((found, start))
+    Ok(found)
+}
+
+/// Every stretch every participant spent on the waiting list, from the status history, for
+/// the estimate's backtest (`matching::backtest`). Profiles are today's: earlier versions
+/// are not kept.
+pub async fn wait_episodes(
+    db: &impl ConnectionTrait,
+    tz: chrono_tz::Tz,
+) -> Result<Vec<WaitEpisode>, AppError> {
+    let changes = super::reports::participant_changes(db, tz).await?;
+    let mut by_person: std::collections::HashMap<i64, Vec<(NaiveDate, String)>> =
+        std::collections::HashMap::new();
+    for (change, code) in changes {
+        by_person
+            .entry(change.person)
+            .or_default()
+            .push((change.on, code));
+    }
+    let mut out = Vec::new();
+    for m in participant::Entity::find()
+        .order_by_asc(participant::Column::Id)
+        .all(db)
+        .await?
+    {
+        let (candidate, _) = participant_candidate(m)?;
+        let changes: Vec<(NaiveDate, &str)> = by_person
+            .get(&candidate.id)
+            .map(|list| list.iter().map(|(on, code)| (*on, code.as_str())).collect())
+            .unwrap_or_default();
+        out.extend(episodes_of(&candidate, &changes));
+    }
+    Ok(out)
 }

@@ -512,6 +512,16 @@ pub const TEXTS: Texts = Texts {
     nobody_fits: "nobody",
     estimate_label: "Buddy expected",
     estimate_limits: "What lowers the chances most",
+    estimate_track_record: |held, checked, people| {
+        format!(
+            "How often was this estimate right? In the past two years the real wait fell inside the range for {held} of 100 estimates ({checked} estimates for {people} people checked, each with only what was known at the time)."
+        )
+    },
+    estimate_track_record_thin: |checked, needed| {
+        format!(
+            "Too little history yet to check how often this estimate was right: {checked} estimates to check, at least {needed} needed."
+        )
+    },
     nav_board: "Match board",
     err_invalid_move: "That step is not possible from this duo's current stage.",
     board_title: "Match board",

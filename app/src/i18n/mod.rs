@@ -183,6 +183,10 @@ pub struct Texts {
     pub nobody: &'static str,
     pub estimate_label: &'static str,
     pub estimate_limits: &'static str,
+    /// The estimate's track record: (held per 100, estimates checked, people).
+    pub estimate_track_record: fn(u32, u32, u32) -> String,
+    /// Too little history to check the estimate: (estimates checked, needed).
+    pub estimate_track_record_thin: fn(u32, u32) -> String,
     pub nav_board: &'static str,
     pub err_invalid_move: &'static str,
     pub board_title: &'static str,

@@ -521,6 +521,16 @@ pub const TEXTS: Texts = Texts {
     nobody_fits: "niemand",
     estimate_label: "Buddy verwacht",
     estimate_limits: "Wat de kans het meest verkleint",
+    estimate_track_record: |held, checked, people| {
+        format!(
+            "Hoe vaak klopte deze schatting? In de afgelopen twee jaar viel de echte wachttijd bij {held} van de 100 schattingen binnen de marge ({checked} schattingen voor {people} mensen nagekeken, telkens met wat toen bekend was)."
+        )
+    },
+    estimate_track_record_thin: |checked, needed| {
+        format!(
+            "Nog te weinig geschiedenis om na te gaan hoe vaak deze schatting klopte: {checked} schattingen na te kijken, minstens {needed} nodig."
+        )
+    },
     nav_board: "Matchbord",
     err_invalid_move: "Die stap kan niet vanuit de huidige stap van dit duo.",
     board_title: "Matchbord",

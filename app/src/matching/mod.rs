@@ -8,11 +8,13 @@
 //! - `propose`: the pairs with the highest total score for everyone at once;
 //! - `max_weight_matching`: the same solver on a plain score matrix;
 //! - `estimate_waits`: when a buddy may come, simulated from the programme's history.
+//! - `backtest`: how often that estimate held, replayed month by month on the history.
 //!
 //! Explanations are data (`Blocker`, `Detail`, `Limit`, ...); `crate::i18n::explain` words them.
 
 pub mod assess;
 pub mod assign;
+pub mod backtest;
 pub mod estimate;
 pub mod geo;
 pub mod model;

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::ProgrammeResource;
-use crate::api::matching::estimate_waiting;
+use crate::api::matching::{estimate_track_record, estimate_waiting};
 use crate::api::participants::{RecordContact, waiting_list};
 use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{FormError, action_error};
@@ -16,6 +16,7 @@ use crate::domain::account::STAFF_ADMIN;
 use crate::domain::time::format_date;
 use crate::i18n::{explain, use_i18n};
 use crate::matching::Estimate;
+use crate::matching::backtest::MIN_JUDGED;
 
 #[component]
 pub fn WaitingPage() -> impl IntoView {
@@ -25,6 +26,7 @@ pub fn WaitingPage() -> impl IntoView {
     let error = action_error(contact);
     let rows = Resource::new(move || contact.version().get(), |_| waiting_list());
     let estimate = Resource::new(|| (), |_| estimate_waiting());
+    let track_record = Resource::new(|| (), |_| estimate_track_record());
     view! {
         <Title text=move || i18n.t().waiting_title.to_owned() />
         <RequireRole roles=STAFF_ADMIN>
@@ -54,6 +56,18 @@ pub fn WaitingPage() -> impl IntoView {
                         {history_note.map(|(b, m)| view! {
                             <p class="muted">{move || explain::not_enough_history(i18n.lang(), b, m)}</p>
                         })}
+                        // Extra as well: the list and the estimates show without it.
+                        <Suspense>
+                            {move || suspend(async move {
+                                let Ok(record) = track_record.await else { return ().into_any() };
+                                let text = move || match record.range_share() {
+                                    Some(share) if record.enough() => (i18n.t().estimate_track_record)(
+                                        (share * 100.0).round() as u32, record.range_judged, record.people),
+                                    _ => (i18n.t().estimate_track_record_thin)(record.range_judged, MIN_JUDGED),
+                                };
+                                view! { <p class="muted track-record">{text}</p> }.into_any()
+                            })}
+                        </Suspense>
                         <ul class="waiting-list">
                             {rows.into_iter().map(|r| {
                                 let form_id = format!("contact-{}", r.id);
