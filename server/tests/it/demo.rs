@@ -48,5 +48,18 @@ on_both_databases! {
         let a = app::matching::assess_pair(arabic, &dutch_only, &ctx);
         let reasons: Vec<String> = a.blockers.iter().map(|b| app::i18n::explain::blocker(app::i18n::Lang::Nl, b)).collect();
         assert!(reasons.iter().any(|r| r.starts_with("geen gemeenschappelijke taal: de deelnemer spreekt Arabisch")), "{reasons:?}");
+
+        // The wait estimate's backtest reads the stretches on the list from the status
+        // history: everyone waiting now has an open one, and the history has ended ones.
+        use app::matching::backtest::EpisodeEnd;
+        let episodes = app::db::matching::wait_episodes(&test.db, app::domain::time::DEFAULT_TIME_ZONE).await.unwrap();
+        for p in &waiting {
+            assert!(episodes.iter().any(|e| e.participant.id == p.id && e.end.is_none()), "{} has no open stretch", p.id);
+        }
+        assert!(episodes.iter().any(|e| matches!(e.end, Some(EpisodeEnd::Matched { .. }))));
+        assert!(episodes.iter().all(|e| match e.end {
+            Some(EpisodeEnd::Matched { on } | EpisodeEnd::Left { on }) => on >= e.participant.waiting_since,
+            None => true,
+        }));
     }
 }

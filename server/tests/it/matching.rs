@@ -266,4 +266,19 @@ async fn the_waiting_list_gets_an_estimate_from_the_programme_history() {
     }
     let page = server.get("/waiting", Some(&coordinator)).await;
     assert!(page.body.contains("Buddy verwacht"));
+    // Its track record, replayed on the demo's history.
+    let reply = server
+        .call("estimate_track_record", &[], Some(&coordinator))
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let record: app::matching::backtest::Calibration = serde_json::from_str(&reply.body).unwrap();
+    assert!(record.months >= 12 && record.estimates > 0, "{record:?}");
+    assert!(
+        record.range_held <= record.range_judged && record.below_median <= record.median_judged
+    );
+    assert!(
+        page.body.contains("Hoe vaak klopte deze schatting?")
+            || page.body.contains("Nog te weinig geschiedenis"),
+        "the track record is on the page"
+    );
 }
