@@ -275,7 +275,7 @@ pub fn episodes_of(
 mod tests {
     use super::*;
     use crate::matching::assess::tests::{ctx, date, participant, profile};
-    use crate::matching::model::MatchProfile;
+    use crate::matching::model::{MatchProfile, Weights};
     use crate::matching::rng::SplitMix64;
     use chrono::Datelike;
 
@@ -423,8 +423,41 @@ mod tests {
         participants_per_month: f64,
         buddies_per_month: f64,
     ) -> (Vec<HistoricalBuddy>, Vec<WaitEpisode>, Context) {
+        let (history, episodes, c, _) = synthetic_with(
+            seed,
+            months,
+            participants_per_month,
+            buddies_per_month,
+            Weights::default(),
+        );
+        (history, episodes, c)
+    }
+
+    /// A buddy given to `to` on `on`, who would have fitted everyone in `allowed`.
+    struct HandOut {
+        on: NaiveDate,
+        to: i64,
+        allowed: Vec<i64>,
+        /// The pair's fit without the waiting term, 0..=100: the klik.
+        fit: f64,
+    }
+
+    fn synthetic_with(
+        seed: u64,
+        months: u32,
+        participants_per_month: f64,
+        buddies_per_month: f64,
+        weights: Weights,
+    ) -> (
+        Vec<HistoricalBuddy>,
+        Vec<WaitEpisode>,
+        Context,
+        Vec<HandOut>,
+    ) {
         let mut rng = SplitMix64::new(seed);
+        let mut handed = Vec::new();
         let mut c = ctx();
+        c.weights = weights;
         let start = date(2022, 1, 1);
         let end = start.checked_add_months(Months::new(months)).unwrap();
         c.today = end;
@@ -461,6 +494,22 @@ mod tests {
                 };
                 let ranking = crate::matching::rank_participants_for_buddy(&b, &on_list, &then);
                 if let Some(best) = ranking.allowed.first() {
+                    handed.push(HandOut {
+                        on: next_buddy,
+                        to: best.participant_id,
+                        allowed: ranking.allowed.iter().map(|a| a.participant_id).collect(),
+                        fit: {
+                            let (sum, weights) = best
+                                .components
+                                .iter()
+                                .filter(|x| x.kind != crate::matching::ComponentKind::Waiting)
+                                .fold((0.0, 0.0), |(s, w), x| {
+                                    let weight = x.kind.weight(&then.weights);
+                                    (s + weight * x.value, w + weight)
+                                });
+                            100.0 * sum / weights
+                        },
+                    });
                     let at = waiting
                         .iter()
                         .position(|&i| episodes[i].participant.id == best.participant_id)
@@ -476,7 +525,7 @@ mod tests {
                     next_buddy + chrono::Days::new(next_gap(&mut rng, buddies_per_month) as u64);
             }
         }
-        (history, episodes, c)
+        (history, episodes, c, handed)
     }
 
     /// The figure for BENCHMARKS.md: `cargo test -p app --lib backtest::tests::calibration -- --nocapture`.
@@ -507,6 +556,120 @@ mod tests {
             100.0 * all.median_share().unwrap()
         );
         assert!((0.75..=0.85).contains(&share), "{all:?}");
+    }
+
+    /// Fairness over time, for BENCHMARKS.md:
+    /// `cargo test -p app --lib backtest::tests::fairness -- --nocapture`.
+    ///
+    /// Three years of a steady inflow (more participants than buddies, as in real
+    /// programmes); everyone who joined in the first two years is followed to the end. People
+    /// are compared with those who fit as large a share of the buddies (quartiles); nobody
+    /// who saw a compatible buddy arrive while waiting may wait more than twice the median of
+    /// their quartile (a wait still under way counts as it stands).
+    /// People passed over for someone who joined the list after them, at a moment they had
+    /// already waited more than twice the median wait of comparable people (those who fit as
+    /// large a share of the buddies: quartiles), over three synthetic programmes of three
+    /// years; everyone who joined in the first two years is followed to the end (a wait still
+    /// under way counts as it stands). Returns (such people, people followed, their ratios).
+    fn fairness(weights: &Weights) -> (u32, u32, Vec<f64>, f64) {
+        let mut fits = Vec::new();
+        let mut worst: Vec<f64> = Vec::new();
+        let mut over = 0;
+        let mut people = 0;
+        let seeds: std::ops::RangeInclusive<u64> = std::env::var("KLIK_SEEDS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .map_or(1..=3, |n: u64| 4..=n);
+        for seed in seeds {
+            let (history, episodes, c, handed) =
+                synthetic_with(seed, 36, 3.0, 3.0, weights.clone());
+            fits.extend(handed.iter().map(|h| h.fit));
+            let since: std::collections::HashMap<i64, NaiveDate> = episodes
+                .iter()
+                .map(|e| (e.participant.id, e.participant.waiting_since))
+                .collect();
+            let cohort_end = date(2024, 1, 1);
+            // (share of buddies that fit, months waited, participant)
+            let mut rows: Vec<(f64, f64, &ParticipantCandidate)> = Vec::new();
+            for e in episodes
+                .iter()
+                .filter(|e| e.participant.waiting_since < cohort_end)
+            {
+                let p = &e.participant;
+                let fits = history
+                    .iter()
+                    .filter(|h| {
+                        let b = crate::matching::assess::tests::buddy(1, h.profile.clone());
+                        let then = Context {
+                            today: h.joined_on,
+                            ..c.clone()
+                        };
+                        crate::matching::assess::assess_pair(p, &b, &then).allowed
+                    })
+                    .count();
+                if fits > 0 {
+                    let end = end_on(e).unwrap_or(c.today);
+                    let share = fits as f64 / history.len() as f64;
+                    rows.push((share, months_since(p.waiting_since, end), p));
+                }
+            }
+            rows.sort_by(|a, b| a.0.total_cmp(&b.0));
+            let quarter = rows.len().div_ceil(4).max(1);
+            for group in rows.chunks(quarter) {
+                let mut waits: Vec<f64> = group.iter().map(|r| r.1).collect();
+                waits.sort_by(f64::total_cmp);
+                let twice = 2.0 * waits[waits.len() / 2];
+                for &(_, wait, p) in group {
+                    people += 1;
+                    let passed_over = handed.iter().any(|h| {
+                        h.to != p.id
+                            && h.allowed.contains(&p.id)
+                            && since[&h.to] > p.waiting_since
+                            && months_since(p.waiting_since, h.on) > twice
+                    });
+                    if passed_over {
+                        over += 1;
+                        worst.push(wait / (twice / 2.0));
+                    }
+                }
+            }
+        }
+        worst.sort_by(|a, b| b.total_cmp(a));
+        let mean_fit = fits.iter().sum::<f64>() / fits.len().max(1) as f64;
+        (over, people, worst, mean_fit)
+    }
+
+    /// The figures for BENCHMARKS.md (`KLIK_SEEDS=12` for nine more programmes):
+    /// `cargo test -p app --lib backtest::tests::fairness -- --nocapture`.
+    ///
+    /// The aim (nobody passed over) is not reached by the default weights, nor by any waiting
+    /// weight within the allowed 0..=10 (see BENCHMARKS.md); this keeps the measured figure
+    /// from getting worse and shows that a heavier waiting term helps.
+    #[test]
+    fn fairness_long_waiters_are_rarely_passed_over_for_newcomers() {
+        let defaults = Weights::default();
+        let heavier = Weights {
+            waiting: 10.0,
+            waiting_full_days: 730,
+            ..Weights::default()
+        };
+        let mut found = Vec::new();
+        for (name, weights) in [
+            ("default", &defaults),
+            ("waiting 10, full after 730 days", &heavier),
+        ] {
+            let (over, people, worst, fit) = fairness(weights);
+            println!(
+                "fairness, {name}: {over} of {people} people passed over for a newcomer after waiting twice the median of comparable people (worst wait {:.1}× that median); mean fit of the pairs made {fit:.1}",
+                worst.first().copied().unwrap_or(0.0)
+            );
+            found.push((over, people));
+        }
+        if std::env::var("KLIK_SEEDS").is_err() {
+            // Measured on 2026-12-06: 11 of 210 with the defaults, 0 of 210 heavier.
+            assert!(found[0].0 <= 11, "{found:?}");
+        }
+        assert!(found[1].0 <= found[0].0, "{found:?}");
     }
 
     #[test]
