@@ -7,7 +7,8 @@ scipy, the release build of the `assign` example, every size and share of forbid
     python3 -m venv /tmp/sp && /tmp/sp/bin/pip install -r bench/assign/requirements.txt \
         && /tmp/sp/bin/python bench/assign/assign_vs_scipy.py
 
-(about 10 minutes on 2 cores; `--sizes 100,500 --forbidden 0,90 --repeats 3` for less).
+(about a minute on 2 cores once the example's release build is there, which takes minutes
+more when it is not; `--sizes 100,500 --forbidden 0,90 --repeats 3` for less).
 
 For each size n (100, 250, 500, 1000, 2000, 4000) and share of forbidden pairs (0, 30 and 90 %)
 it makes one dense n x n matrix of real-valued scores, uniform in (0, 100] with nine decimals
