@@ -1,5 +1,8 @@
 //! The pure matching engine at the sizes of a large programme: 300 waiting participants,
-//! 40 available buddies, 60 buddies approved in the past two years.
+//! 40 available buddies, 60 buddies approved in the past two years; and at the sizes of issue
+//! 22's targets: ranking 10,000 waiting participants for one buddy, the solver on dense score
+//! matrices of 1,000 × 1,000 and 2,000 × 2,000 with 30% of the pairs forbidden, the wait-time
+//! estimate for 500 waiting participants with 1,000 runs.
 //!
 //! ```sh
 //! cargo bench -p app --bench matching -- --warm-up-time 1 --measurement-time 5
@@ -13,7 +16,7 @@ use app::domain::profile::{
 };
 use app::matching::{
     BuddyCandidate, Context, EstimateSettings, HistoricalBuddy, MatchProfile, ParticipantCandidate,
-    assess_pair, estimate_waits, propose, rank_participants_for_buddy,
+    assess_pair, estimate_waits, max_weight_matching, propose, rank_participants_for_buddy,
 };
 use chrono::{Duration, NaiveDate};
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -23,6 +26,13 @@ const BUDDIES: usize = 40;
 const HISTORY: usize = 60;
 const INTERESTS: u64 = 18;
 const SCALES: i64 = 4;
+/// Issue 22's sizes.
+const RANKED: usize = 10_000;
+const ESTIMATED: usize = 500;
+const ESTIMATE_RUNS: u32 = 1_000;
+const SOLVER_SIZES: [usize; 2] = [1_000, 2_000];
+/// Share of forbidden pairs in the solver's matrices, in percent.
+const FORBIDDEN: u64 = 30;
 
 /// A small deterministic generator (SplitMix64): every run scores the same people.
 struct Numbers(u64);
@@ -38,6 +48,11 @@ impl Numbers {
 
     fn below(&mut self, n: u64) -> u64 {
         self.next() % n
+    }
+
+    /// Uniform in [0, 1), with 53 random bits.
+    fn unit(&mut self) -> f64 {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64
     }
 
     /// True about once in `n` times.
@@ -103,8 +118,8 @@ fn profile(numbers: &mut Numbers) -> MatchProfile {
     }
 }
 
-fn participants(numbers: &mut Numbers) -> Vec<ParticipantCandidate> {
-    (0..WAITING)
+fn participants(numbers: &mut Numbers, count: usize) -> Vec<ParticipantCandidate> {
+    (0..count)
         .map(|i| ParticipantCandidate {
             id: i as i64 + 1,
             first_name: format!("Deelnemer {}", i + 1),
@@ -139,6 +154,18 @@ fn history(numbers: &mut Numbers) -> Vec<HistoricalBuddy> {
         .collect()
 }
 
+/// A dense `n` × `n` score matrix, scores uniform in (0, 100] with every bit of the fraction
+/// used, each pair forbidden with a chance of `FORBIDDEN` percent.
+fn score_matrix(n: usize, numbers: &mut Numbers) -> Vec<Vec<Option<f64>>> {
+    (0..n)
+        .map(|_| {
+            (0..n)
+                .map(|_| (numbers.below(100) >= FORBIDDEN).then(|| 100.0 - 100.0 * numbers.unit()))
+                .collect()
+        })
+        .collect()
+}
+
 fn context() -> Context {
     let municipalities =
         default_municipalities()
@@ -161,7 +188,7 @@ fn context() -> Context {
 
 fn matching(c: &mut Criterion) {
     let mut numbers = Numbers(0x4B4C_494B);
-    let waiting = participants(&mut numbers);
+    let waiting = participants(&mut numbers, WAITING);
     let available = buddies(&mut numbers);
     let past = history(&mut numbers);
     let ctx = context();
@@ -201,6 +228,41 @@ fn matching(c: &mut Criterion) {
                     black_box(&waiting),
                     &ctx,
                     &settings,
+                    7,
+                )
+            })
+        },
+    );
+
+    // Issue 22's sizes, each from its own generator so that the inputs above stay as they were.
+    let many = participants(&mut Numbers(0x5241_4E4B), RANKED);
+    group.bench_function(format!("rank_participants_for_buddy {RANKED}"), |b| {
+        b.iter(|| rank_participants_for_buddy(black_box(&available[0]), black_box(&many), &ctx))
+    });
+    // Each of these takes tens of milliseconds: fewer samples keep the run short.
+    group.sample_size(20);
+    for n in SOLVER_SIZES {
+        let scores = score_matrix(n, &mut Numbers(0x4153_5349 + n as u64));
+        group.bench_function(
+            format!("max_weight_matching {n}x{n}, {FORBIDDEN}% forbidden"),
+            |b| b.iter(|| max_weight_matching(black_box(&scores))),
+        );
+    }
+    let longer_list = participants(&mut Numbers(0x4553_5449), ESTIMATED);
+    let many_runs = EstimateSettings {
+        runs: ESTIMATE_RUNS,
+        ..EstimateSettings::default()
+    };
+    group.bench_function(
+        format!("estimate_waits {ESTIMATED} waiting, {HISTORY} past buddies, {ESTIMATE_RUNS} runs"),
+        |b| {
+            b.iter(|| {
+                estimate_waits(
+                    black_box(&past),
+                    history_start,
+                    black_box(&longer_list),
+                    &ctx,
+                    &many_runs,
                     7,
                 )
             })

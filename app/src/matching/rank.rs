@@ -1,6 +1,6 @@
 //! Ranking the candidates for one buddy, or for one participant.
 
-use std::cmp::Ordering;
+use std::cmp::Reverse;
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
@@ -32,10 +32,8 @@ pub fn rank_participants_for_buddy(
         .iter()
         .map(|p| assess_pair(p, buddy, ctx))
         .collect();
-    split_and_sort(pairs, |a, b| {
-        waited(b.participant_id)
-            .cmp(&waited(a.participant_id))
-            .then(a.participant_id.cmp(&b.participant_id))
+    split_and_sort(pairs, |a| {
+        (Reverse(waited(a.participant_id)), a.participant_id)
     })
 }
 
@@ -49,24 +47,23 @@ pub fn rank_buddies_for_participant(
         .iter()
         .map(|b| assess_pair(participant, b, ctx))
         .collect();
-    split_and_sort(pairs, |a, b| a.buddy_id.cmp(&b.buddy_id))
+    split_and_sort(pairs, |a| a.buddy_id)
 }
 
-/// Splits allowed from excluded pairs and orders both; `tie` breaks equal shown scores.
-fn split_and_sort(
+/// Splits allowed from excluded pairs and orders both; `tie` (ascending) breaks equal shown
+/// scores.
+///
+/// Each pair's sort key is computed once (`sort_by_cached_key`, stable): on a list of 10,000
+/// the comparisons would otherwise redo the rounding and the waiting-time lookups a hundred
+/// thousand times over.
+fn split_and_sort<K: Ord>(
     pairs: Vec<PairAssessment>,
-    tie: impl Fn(&PairAssessment, &PairAssessment) -> Ordering,
+    tie: impl Fn(&PairAssessment) -> K,
 ) -> Ranking {
     let (mut allowed, mut excluded): (Vec<_>, Vec<_>) = pairs.into_iter().partition(|a| a.allowed);
     // Compare the shown (rounded) score, so the order never contradicts what is on screen.
-    allowed.sort_by(|a, b| b.points().cmp(&a.points()).then_with(|| tie(a, b)));
-    excluded.sort_by(|a, b| {
-        a.blockers
-            .len()
-            .cmp(&b.blockers.len())
-            .then(b.points().cmp(&a.points()))
-            .then_with(|| tie(a, b))
-    });
+    allowed.sort_by_cached_key(|a| (Reverse(a.points()), tie(a)));
+    excluded.sort_by_cached_key(|a| (a.blockers.len(), Reverse(a.points()), tie(a)));
     Ranking { allowed, excluded }
 }
 
