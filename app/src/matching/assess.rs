@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::language;
-use crate::domain::profile::{AgeRange, Gender, Slot, age_on};
+use crate::domain::profile::{AgeRange, Availability, Gender, Slot, age_on};
 use crate::matching::geo::distance_km;
 use crate::matching::model::{
     BuddyCandidate, Context, MatchProfile, ParticipantCandidate, Weights,
@@ -183,19 +183,21 @@ const AGE_GAP_ZERO: f64 = 40.0;
 /// Largest difference on a 1..=5 scale.
 const SCALE_SPAN: f64 = 4.0;
 
-/// Facts about a pair that do not depend on time or capacity.
+/// Facts about a pair that do not depend on time or capacity. Counts and masks only, so that
+/// scoring allocates nothing (ranking 10,000 people, the estimate's simulation); the lists an
+/// explanation names are made from the profiles in `detail`.
 pub(crate) struct Facts {
     participant_age: u32,
     buddy_age: u32,
     km: Option<f64>,
-    /// None when one of the two has no interests.
-    shared_interests: Option<Vec<i64>>,
+    /// Interests both have; None when one of the two has no interests.
+    shared_interests: Option<usize>,
     min_interests: usize,
-    /// (scales compared, mean absolute difference, ids of scales 2+ apart by distance).
-    personality: Option<(u32, f64, Vec<i64>)>,
-    shared_slots: Vec<Slot>,
-    /// None when one of the two filled in no language.
-    shared_languages: Option<Vec<String>>,
+    /// (scales compared, mean absolute difference).
+    personality: Option<(u32, f64)>,
+    shared_slots: Availability,
+    /// Languages both speak; None when one of the two filled in no language.
+    shared_languages: Option<usize>,
 }
 
 impl Facts {
@@ -208,29 +210,11 @@ impl Facts {
             (Some(a), Some(c)) => Some(distance_km(a.lat, a.lon, c.lat, c.lon)),
             _ => None,
         };
-        let shared_interests = (!p.interests.is_empty() && !b.interests.is_empty()).then(|| {
-            p.interests
-                .iter()
-                // Short lists: a scan is fine and does not rely on them being sorted.
-                .filter(|i| b.interests.contains(i))
-                .copied()
-                .collect()
-        });
-        let diffs: Vec<(i64, u8)> = p
-            .personality
-            .iter()
-            .filter_map(|(id, v)| b.personality.get(id).map(|w| (*id, v.abs_diff(*w))))
-            .collect();
-        let personality = (!diffs.is_empty()).then(|| {
-            let mean = diffs.iter().map(|d| f64::from(d.1)).sum::<f64>() / diffs.len() as f64;
-            let mut far: Vec<(i64, u8)> = diffs.iter().copied().filter(|d| d.1 >= 2).collect();
-            far.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
-            (
-                diffs.len() as u32,
-                mean,
-                far.into_iter().map(|d| d.0).collect(),
-            )
-        });
+        let shared_interests = (!p.interests.is_empty() && !b.interests.is_empty())
+            .then(|| shared_interests(p, b).count());
+        let (scales, total) = scale_differences(p, b)
+            .fold((0u32, 0u32), |(n, sum), (_, d)| (n + 1, sum + u32::from(d)));
+        let personality = (scales > 0).then(|| (scales, f64::from(total) / f64::from(scales)));
         Facts {
             participant_age: age_on(p.birth_date, ctx.today),
             buddy_age: age_on(b.birth_date, ctx.today),
@@ -238,9 +222,13 @@ impl Facts {
             shared_interests,
             min_interests: p.interests.len().min(b.interests.len()),
             personality,
-            shared_slots: p.availability.overlap(b.availability).slots().collect(),
-            shared_languages: (!p.languages.is_empty() && !b.languages.is_empty())
-                .then(|| language::shared(&p.languages, &b.languages)),
+            shared_slots: p.availability.overlap(b.availability),
+            shared_languages: (!p.languages.is_empty() && !b.languages.is_empty()).then(|| {
+                p.languages
+                    .iter()
+                    .filter(|k| b.languages.contains(k))
+                    .count()
+            }),
         }
     }
 
@@ -298,10 +286,10 @@ impl Facts {
                 });
             }
         }
-        if self.shared_slots.is_empty() {
+        if self.shared_slots.0 == 0 {
             out.push(Blocker::NoSharedAvailability);
         }
-        if language_required && self.shared_languages.as_ref().is_some_and(Vec::is_empty) {
+        if language_required && self.shared_languages == Some(0) {
             out.push(Blocker::NoSharedLanguage {
                 participant: p.languages.clone(),
                 buddy: b.languages.clone(),
@@ -312,19 +300,19 @@ impl Facts {
 
     /// Component values 0..=1 except waiting, in `ComponentKind::ALL` order (waiting left 0).
     pub(crate) fn values(&self, p: &MatchProfile, b: &MatchProfile) -> [f64; 7] {
-        let interests = match &self.shared_interests {
+        let interests = match self.shared_interests {
             None => NEUTRAL,
             Some(shared) => {
                 // Sharing three, or all the interests the other could share, is full marks.
                 let enough = ENOUGH_SHARED.min(self.min_interests as f64);
-                (shared.len() as f64 / enough).min(1.0)
+                (shared as f64 / enough).min(1.0)
             }
         };
-        let personality = match &self.personality {
+        let personality = match self.personality {
             None => NEUTRAL,
-            Some((_, mean, _)) => 1.0 - mean / SCALE_SPAN,
+            Some((_, mean)) => 1.0 - mean / SCALE_SPAN,
         };
-        let availability = (self.shared_slots.len() as f64 / ENOUGH_SHARED).min(1.0);
+        let availability = (f64::from(self.shared_slots.0.count_ones()) / ENOUGH_SHARED).min(1.0);
         let distance = match self.km {
             None => NEUTRAL,
             Some(km) => {
@@ -339,9 +327,9 @@ impl Facts {
         };
         let gap = f64::from(self.participant_age.abs_diff(self.buddy_age));
         let age = (1.0 - gap / AGE_GAP_ZERO).max(0.0);
-        let language = match &self.shared_languages {
+        let language = match self.shared_languages {
             None => NEUTRAL,
-            Some(shared) if shared.is_empty() => 0.0,
+            Some(0) => 0.0,
             Some(_) => 1.0,
         };
         [
@@ -355,27 +343,41 @@ impl Facts {
         ]
     }
 
-    fn detail(&self, kind: ComponentKind, days: u32, ctx: &Context) -> Detail {
+    fn detail(
+        &self,
+        kind: ComponentKind,
+        days: u32,
+        (p, b): (&MatchProfile, &MatchProfile),
+        ctx: &Context,
+    ) -> Detail {
         let name = |names: &std::collections::BTreeMap<i64, String>, id: &i64| {
             names.get(id).cloned().unwrap_or_else(|| format!("#{id}"))
         };
         match kind {
-            ComponentKind::Interests => match &self.shared_interests {
+            ComponentKind::Interests => match self.shared_interests {
                 None => Detail::InterestsMissing,
-                Some(ids) => Detail::SharedInterests {
-                    names: ids.iter().map(|id| name(&ctx.interest_names, id)).collect(),
+                Some(_) => Detail::SharedInterests {
+                    names: shared_interests(p, b)
+                        .map(|id| name(&ctx.interest_names, id))
+                        .collect(),
                 },
             },
-            ComponentKind::Personality => match &self.personality {
+            ComponentKind::Personality => match self.personality {
                 None => Detail::PersonalityMissing,
-                Some((scales, mean, far)) => Detail::Personality {
-                    scales: *scales,
-                    mean_difference: *mean,
-                    far_apart: far.iter().map(|id| name(&ctx.scale_names, id)).collect(),
-                },
+                Some((scales, mean)) => {
+                    // Scales 2+ apart, by distance.
+                    let mut far: Vec<(i64, u8)> =
+                        scale_differences(p, b).filter(|d| d.1 >= 2).collect();
+                    far.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+                    Detail::Personality {
+                        scales,
+                        mean_difference: mean,
+                        far_apart: far.iter().map(|d| name(&ctx.scale_names, &d.0)).collect(),
+                    }
+                }
             },
             ComponentKind::Availability => Detail::SharedSlots {
-                slots: self.shared_slots.clone(),
+                slots: self.shared_slots.slots().collect(),
             },
             ComponentKind::Distance => match self.km {
                 None => Detail::DistanceUnknown,
@@ -385,12 +387,30 @@ impl Facts {
                 years: self.participant_age.abs_diff(self.buddy_age),
             },
             ComponentKind::Waiting => Detail::Waiting { days },
-            ComponentKind::Language => match &self.shared_languages {
+            ComponentKind::Language => match self.shared_languages {
                 None => Detail::LanguagesMissing,
-                Some(keys) => Detail::SharedLanguages { keys: keys.clone() },
+                Some(_) => Detail::SharedLanguages {
+                    keys: language::shared(&p.languages, &b.languages),
+                },
             },
         }
     }
+}
+
+/// The participant's interests that the buddy shares too, in the participant's order.
+fn shared_interests<'a>(p: &'a MatchProfile, b: &'a MatchProfile) -> impl Iterator<Item = &'a i64> {
+    // Short lists: a scan is fine and does not rely on them being sorted.
+    p.interests.iter().filter(|i| b.interests.contains(i))
+}
+
+/// (scale id, absolute difference) for every scale both filled in.
+fn scale_differences<'a>(
+    p: &'a MatchProfile,
+    b: &'a MatchProfile,
+) -> impl Iterator<Item = (i64, u8)> + 'a {
+    p.personality
+        .iter()
+        .filter_map(|(id, v)| b.personality.get(id).map(|w| (*id, v.abs_diff(*w))))
 }
 
 /// The waiting term 0..=1: grows linearly and is full after `waiting_full_days`.
@@ -420,6 +440,26 @@ pub fn assess_pair(
     buddy: &BuddyCandidate,
     ctx: &Context,
 ) -> PairAssessment {
+    assess(participant, buddy, ctx, true)
+}
+
+/// As [`assess_pair`], but a blocked pair gets no components (its score is still there):
+/// what a ranking lists for the excluded, where only the blockers are shown. On a long
+/// waiting list most pairs are blocked, and their explanations are most of the work.
+pub(crate) fn assess_for_ranking(
+    participant: &ParticipantCandidate,
+    buddy: &BuddyCandidate,
+    ctx: &Context,
+) -> PairAssessment {
+    assess(participant, buddy, ctx, false)
+}
+
+fn assess(
+    participant: &ParticipantCandidate,
+    buddy: &BuddyCandidate,
+    ctx: &Context,
+    explain_blocked: bool,
+) -> PairAssessment {
     let (p, b) = (&participant.profile, &buddy.profile);
     let facts = Facts::of(p, b, ctx);
     let mut blockers = facts.blockers(p, b, ctx.weights.language_required);
@@ -443,8 +483,10 @@ pub fn assess_pair(
     let mut values = facts.values(p, b);
     values[5] = waiting_value(f64::from(days), &ctx.weights);
     let total = ctx.weights.total();
+    let explain = explain_blocked || blockers.is_empty();
     let components = ComponentKind::ALL
         .iter()
+        .filter(|_| explain)
         .zip(values)
         .map(|(&kind, value)| Component {
             kind,
@@ -454,7 +496,7 @@ pub fn assess_pair(
             } else {
                 0.0
             },
-            detail: facts.detail(kind, days, ctx),
+            detail: facts.detail(kind, days, (p, b), ctx),
         })
         .collect();
     PairAssessment {

@@ -1,11 +1,10 @@
 //! Ranking the candidates for one buddy, or for one participant.
 
 use std::cmp::Reverse;
-use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::matching::assess::{PairAssessment, assess_pair};
+use crate::matching::assess::{PairAssessment, assess_for_ranking};
 use crate::matching::model::{BuddyCandidate, Context, ParticipantCandidate};
 
 /// Allowed pairs best first, and the excluded ones with all their blockers.
@@ -13,7 +12,8 @@ use crate::matching::model::{BuddyCandidate, Context, ParticipantCandidate};
 pub struct Ranking {
     /// By shown score (descending), then longer waiting, then id.
     pub allowed: Vec<PairAssessment>,
-    /// By fewest blockers, then score (descending), then id.
+    /// By fewest blockers, then score (descending), then id; with their blockers and score but
+    /// no components (the page shows why not, not how well).
     pub excluded: Vec<PairAssessment>,
 }
 
@@ -23,18 +23,14 @@ pub fn rank_participants_for_buddy(
     participants: &[ParticipantCandidate],
     ctx: &Context,
 ) -> Ranking {
-    let days: HashMap<i64, u32> = participants
-        .iter()
-        .map(|p| (p.id, p.days_waited(ctx.today)))
-        .collect();
-    let waited = |id: i64| days.get(&id).copied().unwrap_or(0);
     let pairs = participants
         .iter()
-        .map(|p| assess_pair(p, buddy, ctx))
+        .map(|p| {
+            let tie = (Reverse(p.days_waited(ctx.today)), p.id);
+            (assess_for_ranking(p, buddy, ctx), tie)
+        })
         .collect();
-    split_and_sort(pairs, |a| {
-        (Reverse(waited(a.participant_id)), a.participant_id)
-    })
+    split_and_sort(pairs)
 }
 
 /// Ranks every buddy for one participant.
@@ -45,26 +41,26 @@ pub fn rank_buddies_for_participant(
 ) -> Ranking {
     let pairs = buddies
         .iter()
-        .map(|b| assess_pair(participant, b, ctx))
+        .map(|b| (assess_for_ranking(participant, b, ctx), b.id))
         .collect();
-    split_and_sort(pairs, |a| a.buddy_id)
+    split_and_sort(pairs)
 }
 
-/// Splits allowed from excluded pairs and orders both; `tie` (ascending) breaks equal shown
-/// scores.
+/// Splits allowed from excluded pairs and orders both; each pair's `tie` key (ascending,
+/// made once with the pair) breaks equal shown scores.
 ///
 /// Each pair's sort key is computed once (`sort_by_cached_key`, stable): on a list of 10,000
-/// the comparisons would otherwise redo the rounding and the waiting-time lookups a hundred
-/// thousand times over.
-fn split_and_sort<K: Ord>(
-    pairs: Vec<PairAssessment>,
-    tie: impl Fn(&PairAssessment) -> K,
-) -> Ranking {
-    let (mut allowed, mut excluded): (Vec<_>, Vec<_>) = pairs.into_iter().partition(|a| a.allowed);
+/// the comparisons would otherwise redo the rounding a hundred thousand times over.
+fn split_and_sort<K: Ord + Copy>(pairs: Vec<(PairAssessment, K)>) -> Ranking {
+    let (mut allowed, mut excluded): (Vec<_>, Vec<_>) =
+        pairs.into_iter().partition(|(a, _)| a.allowed);
     // Compare the shown (rounded) score, so the order never contradicts what is on screen.
-    allowed.sort_by_cached_key(|a| (Reverse(a.points()), tie(a)));
-    excluded.sort_by_cached_key(|a| (a.blockers.len(), Reverse(a.points()), tie(a)));
-    Ranking { allowed, excluded }
+    allowed.sort_by_cached_key(|(a, tie)| (Reverse(a.points()), *tie));
+    excluded.sort_by_cached_key(|(a, tie)| (a.blockers.len(), Reverse(a.points()), *tie));
+    Ranking {
+        allowed: allowed.into_iter().map(|(a, _)| a).collect(),
+        excluded: excluded.into_iter().map(|(a, _)| a).collect(),
+    }
 }
 
 #[cfg(test)]
