@@ -280,7 +280,12 @@ pub async fn estimate_waiting() -> Result<crate::matching::Estimate, AppError> {
     let candidates: Vec<_> = waiting.into_iter().map(|(c, _)| c).collect();
     // A fixed seed per day: the same page shows the same figures all day long.
     let seed = u64::try_from(chrono::Datelike::num_days_from_ce(&today)).unwrap_or_default();
-    let settings = EstimateSettings::default();
+    let joined =
+        crate::db::matching::joined_waiting_list(db, start, cx.state.config.time_zone).await?;
+    let settings = EstimateSettings {
+        participant_inflow: crate::matching::backtest::inflow(joined, start, today),
+        ..EstimateSettings::default()
+    };
     Ok(estimate_waits(
         &history,
         start,

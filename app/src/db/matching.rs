@@ -214,3 +214,24 @@ pub async fn wait_episodes(
     }
     Ok(out)
 }
+
+/// How many times participants joined the waiting list on or after `since` (the status
+/// history's changes to "waiting"): the inflow the wait estimate simulates.
+pub async fn joined_waiting_list(
+    db: &impl ConnectionTrait,
+    since: NaiveDate,
+    tz: chrono_tz::Tz,
+) -> Result<usize, AppError> {
+    use super::entities::status_change;
+    use sea_orm::PaginatorTrait;
+    let count = status_change::Entity::find()
+        .filter(status_change::Column::SubjectKind.eq(crate::domain::audit::kind::PARTICIPANT))
+        .filter(status_change::Column::ToStatus.eq(ParticipantStatus::Waiting.code()))
+        .filter(status_change::Column::At.gte(crate::domain::time::to_utc(
+            since.and_time(chrono::NaiveTime::MIN),
+            tz,
+        )))
+        .count(db)
+        .await?;
+    Ok(count as usize)
+}

@@ -143,12 +143,21 @@ pub fn backtest(
             today: at,
             ..ctx.clone()
         };
+        // The inflow as it was known then: people who joined the list in the window.
+        let joined = episodes
+            .iter()
+            .filter(|e| (start..at).contains(&e.participant.waiting_since))
+            .count();
+        let settings = EstimateSettings {
+            participant_inflow: inflow(joined, start, at),
+            ..settings.clone()
+        };
         let Estimate::Ready { participants, .. } = estimate_waits(
             &known,
             start,
             &candidates,
             &then,
-            settings,
+            &settings,
             seed ^ u64::from(back),
         ) else {
             continue;
@@ -216,6 +225,16 @@ pub fn backtest(
     }
     total.people = judged_people.len() as u32;
     (total, per_month)
+}
+
+/// People joining the list per month: `joined` between `from` and `to` (0 for no time).
+pub fn inflow(joined: usize, from: NaiveDate, to: NaiveDate) -> f64 {
+    let months = months_since(from, to);
+    if months > 0.0 {
+        joined as f64 / months
+    } else {
+        0.0
+    }
 }
 
 /// Months from `from` to `to` (average month length).

@@ -38,6 +38,10 @@ pub struct EstimateSettings {
     pub min_months: u32,
     /// How many "what lowers the chances" items to keep per participant.
     pub max_limits: usize,
+    /// New participants joining the list per month (the programme's recent inflow), each
+    /// like one of those waiting now: they compete for the same buddies from the day they
+    /// join. 0: nobody joins (the list as it is today).
+    pub participant_inflow: f64,
 }
 
 impl Default for EstimateSettings {
@@ -48,6 +52,7 @@ impl Default for EstimateSettings {
             min_buddies: 5,
             min_months: 6,
             max_limits: 3,
+            participant_inflow: 0.0,
         }
     }
 }
@@ -306,41 +311,72 @@ fn simulate(
     };
     let horizon = f64::from(settings.horizon_months);
     let days_now: Vec<u32> = waiting.iter().map(|p| p.days_waited(ctx.today)).collect();
+    let inflow = settings.participant_inflow;
     let mut rng = SplitMix64::new(seed);
     let mut times = vec![Vec::with_capacity(settings.runs as usize); waiting.len()];
+    // Per participant waiting today: when newcomers like them joined (still unmatched),
+    // earliest first.
+    let mut joined: Vec<std::collections::VecDeque<f64>> = vec![Default::default(); waiting.len()];
     for _ in 0..settings.runs {
         let mut matched_at = vec![f64::INFINITY; waiting.len()];
+        joined
+            .iter_mut()
+            .for_each(std::collections::VecDeque::clear);
         let mut left = waiting.len();
         let mut t = 0.0;
+        let mut next_newcomer = if inflow > 0.0 {
+            rng.exponential(inflow)
+        } else {
+            f64::INFINITY
+        };
         while left > 0 {
             t += rng.exponential(monthly_rate);
             if t > horizon {
                 break;
             }
+            while next_newcomer <= t {
+                joined[rng.below(waiting.len())].push_back(next_newcomer);
+                next_newcomer += rng.exponential(inflow);
+            }
             let buddy = rng.below(table.buddies);
-            // Same policy as the ranking: shown score, then longer waiting, then id.
-            let mut best: Option<(usize, (u8, u32, i64))> = None;
+            // Same policy as the ranking: shown score, then longer waiting, then id (a
+            // newcomer loses a tie with someone on the list today).
+            let mut best: Option<(usize, bool, (u8, u32, i64))> = None;
             for &(i, base) in &table.candidates[buddy] {
-                if matched_at[i].is_finite() {
-                    continue;
-                }
                 // Candidates come highest first and waiting adds at most its weight: once
                 // even that cannot reach the best so far, nobody further down can.
-                if let Some((_, (best_points, _, _))) = best
+                if let Some((_, _, (best_points, _, _))) = best
                     && points(base + w.waiting) < best_points
                 {
                     break;
                 }
-                let days = f64::from(days_now[i]) + t * DAYS_PER_MONTH;
-                let score = points(base + w.waiting * waiting_value(days, w));
-                let key = (score, days_now[i], -waiting[i].id);
-                if best.is_none_or(|(_, k)| key > k) {
-                    best = Some((i, key));
+                let mut consider = |days: f64, newcomer: bool, tie: i64| {
+                    let score = points(base + w.waiting * waiting_value(days, w));
+                    let key = (score, days as u32, tie);
+                    if best.is_none_or(|(_, _, k)| key > k) {
+                        best = Some((i, newcomer, key));
+                    }
+                };
+                if matched_at[i].is_infinite() {
+                    consider(
+                        f64::from(days_now[i]) + t * DAYS_PER_MONTH,
+                        false,
+                        -waiting[i].id,
+                    );
+                }
+                if let Some(&since) = joined[i].front() {
+                    consider((t - since) * DAYS_PER_MONTH, true, i64::MIN);
                 }
             }
-            if let Some((i, _)) = best {
-                matched_at[i] = t;
-                left -= 1;
+            match best {
+                Some((i, true, _)) => {
+                    joined[i].pop_front();
+                }
+                Some((i, false, _)) => {
+                    matched_at[i] = t;
+                    left -= 1;
+                }
+                None => {}
             }
         }
         for (i, m) in matched_at.into_iter().enumerate() {
@@ -498,6 +534,40 @@ mod tests {
             }
             ref other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn newcomers_who_fit_better_make_the_wait_longer() {
+        let c = ctx();
+        // One buddy a month; the first one waiting shares no interest with them, while a
+        // newcomer like the second shares three and comes first despite a shorter wait.
+        let history = past(24, 30, |_| profile());
+        let mut weak = profile();
+        weak.interests = vec![4];
+        let (waiting, strong) = (participant(1, weak), participant(2, profile()));
+        let median = |inflow: f64| {
+            let s = EstimateSettings {
+                participant_inflow: inflow,
+                ..EstimateSettings::default()
+            };
+            let (_, list) = ready(estimate_waits(
+                &history,
+                date(2024, 3, 1),
+                &[waiting.clone(), strong.clone()],
+                &c,
+                &s,
+                3,
+            ));
+            match list[0].wait {
+                Wait::Likely { median_months, .. } => median_months,
+                Wait::BeyondHorizon { .. } => f64::INFINITY,
+            }
+        };
+        let alone = median(0.0);
+        let crowded = median(3.0);
+        assert!(crowded > alone * 1.5, "{alone} vs {crowded}");
+        // The same seed, the same answer.
+        assert_eq!(median(3.0), crowded);
     }
 
     #[test]
