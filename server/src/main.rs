@@ -160,13 +160,9 @@ async fn backtest(config: Config, months: u32, runs: u32) -> Result<(), String> 
             format!("{:.0}%", 100.0 * f64::from(held) / f64::from(judged))
         }
     };
-    println!("month       waiting  estimates  beyond  in range         below median");
-    for m in &per_month {
-        let r = &m.result;
+    let row = |label: String, waiting: String, r: &app::matching::backtest::Calibration| {
         println!(
-            "{}  {:>7}  {:>9}  {:>6}  {:>4} of {:<4} {:>4}  {:>4} of {:<4} {:>4}",
-            m.month.format("%Y-%m"),
-            m.waiting,
+            "{label:<10}  {waiting:>7}  {:>9}  {:>6}  {:>4} of {:<4} {:>4}  {:>4} of {:<4} {:>4}",
             r.estimates,
             r.beyond_horizon,
             r.range_held,
@@ -176,19 +172,16 @@ async fn backtest(config: Config, months: u32, runs: u32) -> Result<(), String> 
             r.median_judged,
             share(r.below_median, r.median_judged),
         );
+    };
+    println!("month       waiting  estimates  beyond  in range         below median");
+    for m in &per_month {
+        row(
+            m.month.format("%Y-%m").to_string(),
+            m.waiting.to_string(),
+            &m.result,
+        );
     }
-    println!(
-        "all         {:>7}  {:>9}  {:>6}  {:>4} of {:<4} {:>4}  {:>4} of {:<4} {:>4}",
-        "",
-        total.estimates,
-        total.beyond_horizon,
-        total.range_held,
-        total.range_judged,
-        share(total.range_held, total.range_judged),
-        total.below_median,
-        total.median_judged,
-        share(total.below_median, total.median_judged),
-    );
+    row("all".into(), String::new(), &total);
     println!(
         "{} people judged; target: 75-85% inside the 80% range, about 50% below the median; {runs} runs per estimate, {:.1} s",
         total.people,
