@@ -128,21 +128,15 @@ async fn backtest(config: Config, months: u32, runs: u32) -> Result<(), String> 
     let db = open_migrated(&config).await?;
     let today = app::domain::time::local_date(chrono::Utc::now(), config.time_zone);
     let failed = |e: app::error::AppError| e.to_string();
-    let earliest = today - chrono::Months::new(months + HISTORY_WINDOW_MONTHS + 1);
-    let history = app::db::matching::approved_since(&db, earliest)
-        .await
-        .map_err(failed)?;
-    let episodes = app::db::matching::wait_episodes(&db, config.time_zone)
-        .await
-        .map_err(failed)?;
-    let ctx = app::db::matching::context(&db, today)
-        .await
-        .map_err(failed)?;
+    let (history, episodes, ctx) =
+        app::db::matching::backtest_inputs(&db, today, months, config.time_zone)
+            .await
+            .map_err(failed)?;
     let settings = app::matching::EstimateSettings {
         runs,
         ..Default::default()
     };
-    let seed = u64::try_from(chrono::Datelike::num_days_from_ce(&today)).unwrap_or_default();
+    let seed = app::matching::estimate::seed_for(today);
     let started = std::time::Instant::now();
     let (total, per_month) = backtest(
         &history,

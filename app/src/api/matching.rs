@@ -278,8 +278,6 @@ pub async fn estimate_waiting() -> Result<crate::matching::Estimate, AppError> {
     let (history, start) = crate::db::matching::history(db, today).await?;
     let ctx = crate::db::matching::context(db, today).await?;
     let candidates: Vec<_> = waiting.into_iter().map(|(c, _)| c).collect();
-    // A fixed seed per day: the same page shows the same figures all day long.
-    let seed = u64::try_from(chrono::Datelike::num_days_from_ce(&today)).unwrap_or_default();
     let joined =
         crate::db::matching::joined_waiting_list(db, start, cx.state.config.time_zone).await?;
     let settings = EstimateSettings {
@@ -292,7 +290,7 @@ pub async fn estimate_waiting() -> Result<crate::matching::Estimate, AppError> {
         &candidates,
         &ctx,
         &settings,
-        seed,
+        crate::matching::estimate::seed_for(today),
     ))
 }
 
@@ -305,20 +303,17 @@ pub async fn estimate_track_record() -> Result<crate::matching::backtest::Calibr
 
     let cx = Ctx::authorize::<EstimateTrackRecord>().await?;
     let (db, today) = (&cx.state.db, cx.today);
-    let earliest = today - chrono::Months::new(BACKTEST_MONTHS + HISTORY_WINDOW_MONTHS + 1);
-    let history = crate::db::matching::approved_since(db, earliest).await?;
-    let episodes = crate::db::matching::wait_episodes(db, cx.state.config.time_zone).await?;
-    let ctx = crate::db::matching::context(db, today).await?;
-    let seed = u64::try_from(chrono::Datelike::num_days_from_ce(&today)).unwrap_or_default();
-    let settings = EstimateSettings::default();
+    let tz = cx.state.config.time_zone;
+    let (history, episodes, ctx) =
+        crate::db::matching::backtest_inputs(db, today, BACKTEST_MONTHS, tz).await?;
     let (record, _) = backtest(
         &history,
         &episodes,
         &ctx,
-        &settings,
+        &EstimateSettings::default(),
         BACKTEST_MONTHS,
         HISTORY_WINDOW_MONTHS,
-        seed,
+        crate::matching::estimate::seed_for(today),
     );
     Ok(record)
 }

@@ -235,3 +235,21 @@ pub async fn joined_waiting_list(
         .await?;
     Ok(count as usize)
 }
+
+/// What `matching::backtest` replays over `months` past months: the buddies approved since
+/// the earliest history window it needs, every stretch on the waiting list, and today's
+/// context.
+pub async fn backtest_inputs(
+    db: &impl ConnectionTrait,
+    today: NaiveDate,
+    months: u32,
+    tz: chrono_tz::Tz,
+) -> Result<(Vec<HistoricalBuddy>, Vec<WaitEpisode>, Context), AppError> {
+    let window = crate::matching::backtest::HISTORY_WINDOW_MONTHS;
+    let earliest = today - chrono::Months::new(months + window + 1);
+    Ok((
+        approved_since(db, earliest).await?,
+        wait_episodes(db, tz).await?,
+        context(db, today).await?,
+    ))
+}

@@ -138,6 +138,11 @@ pub enum Estimate {
     },
 }
 
+/// The seed for a day's estimates: the same page shows the same figures all day long.
+pub fn seed_for(today: NaiveDate) -> u64 {
+    u64::try_from(chrono::Datelike::num_days_from_ce(&today)).unwrap_or_default()
+}
+
 /// Estimates when each waiting participant may get a buddy; the same seed gives the same result.
 ///
 /// History counts the buddies approved from `history_start` up to `ctx.today`.
