@@ -44,6 +44,9 @@ pub enum AppError {
     /// The request's body is larger than this server function takes.
     #[error("request larger than {max_kb} KB")]
     TooLarge { max_kb: u32 },
+    /// The record cannot be anonymised now, and why.
+    #[error("erasure refused: {0:?}")]
+    ErasureRefused(crate::domain::privacy::ErasureRefusal),
 }
 
 impl AppError {
@@ -100,6 +103,7 @@ impl AppError {
             AppError::Internal { .. } => t.err_internal.into(),
             AppError::Request(_) => t.err_request.into(),
             AppError::TooLarge { max_kb } => (t.err_too_large)(*max_kb),
+            AppError::ErasureRefused(why) => (t.erasure_refusal)(*why).into(),
         }
     }
 
@@ -118,6 +122,7 @@ impl AppError {
             AppError::Internal { .. } => 500,
             AppError::Request(_) => 400,
             AppError::TooLarge { .. } => 413,
+            AppError::ErasureRefused(_) => 409,
         }
     }
 }

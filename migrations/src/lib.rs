@@ -16,6 +16,7 @@ mod m20261205_000008_registrations;
 mod m20261205_000009_catalogue;
 mod m20261205_000010_referrals;
 mod m20261205_000011_report_indexes;
+mod m20261206_000012_erasure;
 
 pub struct Migrator;
 
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000009_catalogue::Migration),
             Box::new(m20261205_000010_referrals::Migration),
             Box::new(m20261205_000011_report_indexes::Migration),
+            Box::new(m20261206_000012_erasure::Migration),
         ]
     }
 }

@@ -16,6 +16,7 @@ pub mod lists;
 pub mod matching;
 pub mod outbox;
 pub mod participants;
+pub mod privacy;
 pub mod programme;
 pub mod referrals;
 pub mod registrations;

@@ -6,8 +6,8 @@ use leptos::server_fn::ServerFn;
 use super::session::current_user;
 use crate::api::{
     account, activities, admin_lists, audit, buddies, calendar, drafts, duos, import, invitations,
-    lists, matching, outbox, participants, programme, referrals, registrations, reports, settings,
-    stepping_stones, two_factor, users,
+    lists, matching, outbox, participants, privacy, programme, referrals, registrations, reports,
+    settings, stepping_stones, two_factor, users,
 };
 use crate::domain::account::{ADMIN, BUDDY, CurrentUser, Role, SCREENER, STAFF, STAFF_ADMIN};
 use crate::error::AppError;
@@ -143,6 +143,9 @@ pub fn rules() -> Vec<(&'static str, Rule)> {
             Rule::Roles(STAFF_ADMIN),
         ),
         (participants::WaitingList::PATH, Rule::Roles(STAFF_ADMIN)),
+        (privacy::PreviewErasure::PATH, Rule::Roles(STAFF_ADMIN)),
+        (privacy::EraseParticipant::PATH, Rule::Roles(STAFF_ADMIN)),
+        (privacy::ParticipantTrail::PATH, Rule::Roles(STAFF_ADMIN)),
         (participants::RecordContact::PATH, Rule::Roles(STAFF_ADMIN)),
         (settings::SecuritySettings::PATH, Rule::Roles(ADMIN)),
         (settings::SetTwoFactorRequired::PATH, Rule::Roles(ADMIN)),

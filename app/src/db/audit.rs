@@ -39,6 +39,8 @@ pub struct AuditFilter {
     pub actor_id: Option<i32>,
     pub action: Option<AuditAction>,
     pub record_kind: Option<String>,
+    /// One record (with `record_kind`): its trail.
+    pub record_id: Option<String>,
     pub before_id: Option<i32>,
     pub limit: u64,
 }
@@ -57,6 +59,9 @@ pub async fn list(
     }
     if let Some(kind) = &filter.record_kind {
         query = query.filter(audit_log::Column::RecordKind.eq(kind.as_str()));
+    }
+    if let Some(record) = &filter.record_id {
+        query = query.filter(audit_log::Column::RecordId.eq(record.as_str()));
     }
     if let Some(before) = filter.before_id {
         query = query.filter(audit_log::Column::Id.lt(before));

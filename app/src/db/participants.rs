@@ -174,6 +174,8 @@ pub async fn update(
         .col_expr(participant::Column::Version, Expr::value(version + 1))
         .filter(participant::Column::Id.eq(id))
         .filter(participant::Column::Version.eq(version))
+        // An anonymised record is never filled in again.
+        .filter(participant::Column::ErasedOn.is_null())
         .exec(db)
         .await?;
     if result.rows_affected != 1 {
@@ -203,7 +205,8 @@ pub async fn change_status(
     if current.version != version {
         return Err(AppError::Conflict);
     }
-    if !from.can_move_to(to) {
+    // An anonymised record stays closed: reopening it would bring back nobody.
+    if current.erased_on.is_some() || !from.can_move_to(to) {
         return Err(AppError::validation(
             "status",
             crate::domain::validation::Problem::Invalid,
@@ -323,6 +326,7 @@ pub async fn find(
         },
         waiting_since: m.waiting_since,
         last_contact_on: m.last_contact_on,
+        erased_on: m.erased_on,
         timeline: super::timeline::list(db, subject::PARTICIPANT, id).await?,
     }))
 }

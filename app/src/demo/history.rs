@@ -290,6 +290,8 @@ pub async fn fill(
                 approved_on: Set(Some(approved)),
                 user_id: Set(None),
                 coordinator_notes: Set(String::new()),
+                erased_on: Set(None),
+                erasure_reason: Set(None),
             });
             changes.push(change(
                 subject::BUDDY,
@@ -423,6 +425,8 @@ pub async fn fill(
             consent: Set(json(&consent(course.intake))?),
             coordinator_notes: Set(String::new()),
             last_contact_on: Set(Some(course.intake)),
+            erased_on: Set(None),
+            erasure_reason: Set(None),
         });
     }
     let together: i64 = lives.iter().map(|l| l.2).sum::<i64>().max(1);

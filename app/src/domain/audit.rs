@@ -18,6 +18,8 @@ crate::coded! {
         Create = "create",
         Update = "update",
         Delete = "delete",
+        /// A record anonymised (its content is not logged, only that it happened).
+        Erase = "erase",
     }
 }
 

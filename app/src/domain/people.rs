@@ -571,6 +571,8 @@ pub struct ParticipantDetail {
     pub intake: Intake,
     pub waiting_since: NaiveDate,
     pub last_contact_on: Option<NaiveDate>,
+    /// Set once the record was anonymised (see `domain::privacy`).
+    pub erased_on: Option<NaiveDate>,
     pub timeline: Vec<TimelineEntry>,
 }
 

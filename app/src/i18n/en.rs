@@ -1,6 +1,7 @@
 use super::Texts;
 use crate::domain::account::Role;
 use crate::domain::audit::AuditAction;
+use crate::domain::privacy::{ErasureReason, ErasureRefusal, Kept, Removed};
 use crate::domain::validation::Problem;
 
 pub const TEXTS: Texts = Texts {
@@ -686,6 +687,7 @@ pub const TEXTS: Texts = Texts {
         AuditAction::Create => "Created",
         AuditAction::Update => "Changed",
         AuditAction::Delete => "Deleted",
+        AuditAction::Erase => "Erased",
     },
     // Duo page, printable agreement, evaluation conversations.
     duo_title: "Duo",
@@ -1085,4 +1087,63 @@ pub const TEXTS: Texts = Texts {
         1 => "1 more stepping stone that fits".to_owned(),
         n => format!("{n} more stepping stones that fit"),
     },
+    erasure_refusal: |why| match why {
+        ErasureRefusal::AlreadyErased => "This record has already been erased.",
+        ErasureRefusal::OpenDuo => "This person is still in a duo. End the duo first.",
+        ErasureRefusal::NotClosed => "The record is still open. Close it first (status ‘Closed’).",
+    },
+    erasure_reason: |r| match r {
+        ErasureReason::Request => "The person asked for it",
+        ErasureReason::NoLongerNeeded => "No longer needed",
+        ErasureReason::ConsentWithdrawn => "Consent withdrawn",
+        ErasureReason::Retention => "Retention period ended",
+    },
+    erase_link: "Erase data…",
+    erase_title: "Erase data",
+    erase_intro: "Erasing makes the record anonymous. What makes the person recognisable is removed for good. What the programme’s figures need stays, under a pseudonym. This cannot be undone.",
+    erase_removed_title: "What is removed",
+    erase_kept_title: "What stays, without a name",
+    erase_removed: |r| match r {
+        Removed::Name => "First and last name (replaced by a pseudonym)".to_owned(),
+        Removed::Contact => {
+            "Phone, e-mail address, the referrer’s and the support person’s contact".to_owned()
+        }
+        Removed::BirthDate => "Date of birth (the year stays)".to_owned(),
+        Removed::Notes => "The coordinator’s notes and the wishes about a buddy".to_owned(),
+        Removed::ContactNotes(n) => format!("Notes of contacts ({n})"),
+        Removed::Registrations(n) => {
+            format!("Registrations: names, contact details, care worker, note ({n})")
+        }
+        Removed::DuoTexts(n) => format!("Agreements and notes on how duos ended ({n})"),
+        Removed::ActivityTexts(n) => format!("Place, note and check-in of activities ({n})"),
+        Removed::EvaluationNotes(n) => format!("Notes of evaluations ({n})"),
+        Removed::HistoryNotes(n) => format!("Notes on status changes and referrals ({n})"),
+        Removed::Mails(n) => {
+            format!("Mails to or about the person: address, subject and text ({n})")
+        }
+        Removed::Drafts(n) => format!("Unsent forms with the name ({n})"),
+    },
+    erase_kept: |k| match k {
+        Kept::Dates => "Dates: intake, waiting time, duos, activities, status changes",
+        Kept::Codes => "Statuses, outcomes and reasons as choices from a list",
+        Kept::Demographics => "Gender, municipality and year of birth",
+        Kept::MatchProfile => "The matching profile: interests, personality, availability, travel",
+        Kept::Scores => "Matching scores and moods at check-ins",
+        Kept::AuditTrail => {
+            "The log: who read or changed the record and when (it never holds the content)"
+        }
+    },
+    erase_reason_label: "Why are you erasing this record?",
+    erase_confirm_label: "I checked what will be removed. I know this cannot be undone.",
+    erase_submit: "Erase for good",
+    erased_notice: |on| {
+        format!(
+            "This record was erased on {on}. Names, contact details and notes are gone; the figures stay under a pseudonym."
+        )
+    },
+    trail_title: "Who read or changed this record",
+    trail_intro: "Every time someone opens or changes this record, Klik keeps who and when, never what it said. Newest first.",
+    trail_when: "When",
+    trail_who: "Who",
+    trail_what: "What",
 };

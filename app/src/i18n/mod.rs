@@ -794,6 +794,25 @@ pub struct Texts {
     pub learn_reasons: &'static str,
     pub waiting_stone_hint: fn(&str, usize) -> String,
     pub stones_fit_more: fn(usize) -> String,
+    // Erasure by anonymisation.
+    pub erasure_refusal: fn(crate::domain::privacy::ErasureRefusal) -> &'static str,
+    pub erasure_reason: fn(crate::domain::privacy::ErasureReason) -> &'static str,
+    pub erase_link: &'static str,
+    pub erase_title: &'static str,
+    pub erase_intro: &'static str,
+    pub erase_removed_title: &'static str,
+    pub erase_kept_title: &'static str,
+    pub erase_removed: fn(crate::domain::privacy::Removed) -> String,
+    pub erase_kept: fn(crate::domain::privacy::Kept) -> &'static str,
+    pub erase_reason_label: &'static str,
+    pub erase_confirm_label: &'static str,
+    pub erase_submit: &'static str,
+    pub erased_notice: fn(&str) -> String,
+    pub trail_title: &'static str,
+    pub trail_intro: &'static str,
+    pub trail_when: &'static str,
+    pub trail_who: &'static str,
+    pub trail_what: &'static str,
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 use super::Texts;
 use crate::domain::account::Role;
 use crate::domain::audit::AuditAction;
+use crate::domain::privacy::{ErasureReason, ErasureRefusal, Kept, Removed};
 use crate::domain::validation::Problem;
 
 pub const TEXTS: Texts = Texts {
@@ -693,6 +694,7 @@ pub const TEXTS: Texts = Texts {
         AuditAction::Create => "Aangemaakt",
         AuditAction::Update => "Gewijzigd",
         AuditAction::Delete => "Verwijderd",
+        AuditAction::Erase => "Gewist",
     },
     // Duo page, printable agreement, evaluation conversations.
     duo_title: "Duo",
@@ -1092,4 +1094,69 @@ pub const TEXTS: Texts = Texts {
         1 => "Nog 1 opstapje dat past".to_owned(),
         n => format!("Nog {n} opstapjes die passen"),
     },
+    erasure_refusal: |why| match why {
+        ErasureRefusal::AlreadyErased => "Dit dossier is al gewist.",
+        ErasureRefusal::OpenDuo => "Deze persoon zit nog in een duo. Beëindig de duo eerst.",
+        ErasureRefusal::NotClosed => {
+            "Het dossier is nog open. Sluit het eerst af (status ‘Afgesloten’)."
+        }
+    },
+    erasure_reason: |r| match r {
+        ErasureReason::Request => "De persoon vroeg het",
+        ErasureReason::NoLongerNeeded => "Niet langer nodig",
+        ErasureReason::ConsentWithdrawn => "Toestemming ingetrokken",
+        ErasureReason::Retention => "Bewaartermijn verstreken",
+    },
+    erase_link: "Gegevens wissen…",
+    erase_title: "Gegevens wissen",
+    erase_intro: "Wissen maakt het dossier anoniem. Wat de persoon herkenbaar maakt, verdwijnt voorgoed. Wat de cijfers van het programma nodig hebben, blijft onder een schuilnaam. Dit kan niet ongedaan gemaakt worden.",
+    erase_removed_title: "Wat verdwijnt",
+    erase_kept_title: "Wat blijft, zonder naam",
+    erase_removed: |r| match r {
+        Removed::Name => "Voornaam en achternaam (vervangen door een schuilnaam)".to_owned(),
+        Removed::Contact => {
+            "Telefoon, e-mailadres, contact van de verwijzer en van de steunfiguur".to_owned()
+        }
+        Removed::BirthDate => "Geboortedatum (het geboortejaar blijft)".to_owned(),
+        Removed::Notes => "Notities van de coördinator en wensen over de buddy".to_owned(),
+        Removed::ContactNotes(n) => format!("Notities bij contactmomenten ({n})"),
+        Removed::Registrations(n) => {
+            format!("Aanmeldingen: namen, contactgegevens, hulpverlener, notitie ({n})")
+        }
+        Removed::DuoTexts(n) => format!("Afspraken en notities bij het einde van duo’s ({n})"),
+        Removed::ActivityTexts(n) => format!("Plaats, notitie en check-in van activiteiten ({n})"),
+        Removed::EvaluationNotes(n) => format!("Notities van evaluaties ({n})"),
+        Removed::HistoryNotes(n) => {
+            format!("Notities bij statuswijzigingen en doorverwijzingen ({n})")
+        }
+        Removed::Mails(n) => {
+            format!("Mails aan of over de persoon: adres, onderwerp en tekst ({n})")
+        }
+        Removed::Drafts(n) => format!("Niet-verzonden formulieren met de naam ({n})"),
+    },
+    erase_kept: |k| match k {
+        Kept::Dates => "Datums: intake, wachttijd, duo’s, activiteiten, statuswijzigingen",
+        Kept::Codes => "Statussen, uitkomsten en redenen als keuzes uit een lijst",
+        Kept::Demographics => "Gender, gemeente en geboortejaar",
+        Kept::MatchProfile => {
+            "Het profiel voor het matchen: interesses, persoonlijkheid, beschikbaarheid, verplaatsing"
+        }
+        Kept::Scores => "Matchingscores en stemming bij check-ins",
+        Kept::AuditTrail => {
+            "Het logboek: wie het dossier las of wijzigde en wanneer (het bevat nooit de inhoud)"
+        }
+    },
+    erase_reason_label: "Waarom wis je dit dossier?",
+    erase_confirm_label: "Ik heb nagekeken wat verdwijnt. Ik weet dat dit niet ongedaan kan worden.",
+    erase_submit: "Definitief wissen",
+    erased_notice: |on| {
+        format!(
+            "Dit dossier is gewist op {on}. Namen, contactgegevens en notities zijn weg; de cijfers blijven onder een schuilnaam."
+        )
+    },
+    trail_title: "Wie las of wijzigde dit dossier",
+    trail_intro: "Elke keer dat iemand dit dossier opent of wijzigt, wordt dat bijgehouden: wie en wanneer, nooit wat er stond. De nieuwste eerst.",
+    trail_when: "Wanneer",
+    trail_who: "Wie",
+    trail_what: "Wat",
 };

@@ -23,6 +23,7 @@ pub mod participants;
 pub mod privacy;
 pub mod registrations;
 pub mod reports;
+pub mod rights;
 pub mod setup;
 pub mod stones;
 pub mod waiting;

@@ -25,6 +25,7 @@ use crate::domain::people::{IntakeForm, ParticipantStatus};
 use crate::domain::time::{format_date, format_date_time};
 use crate::error::AppError;
 use crate::i18n::{explain, use_i18n};
+use crate::pages::rights::TrailCard;
 use crate::pages::stones::StoneSuggestionsCard;
 
 #[component]
@@ -283,12 +284,19 @@ pub fn ParticipantPage() -> impl IntoView {
                         .filter_map(|i| lists.interest(*i).map(|x| x.name.clone())).collect();
                     let slots: Vec<_> = p.availability.slots().collect();
                     let status = d.status;
+                    let erased = d.erased_on;
                     view! {
                         <Title text=title />
                         <div class="page-head">
                             <h1>{name}</h1>
-                            <a class="btn" href=format!("/participants/{}/edit", d.id)>{move || i18n.t().edit}</a>
+                            {erased.is_none().then(|| view! {
+                                <a class="btn" href=format!("/participants/{}/edit", d.id)>{move || i18n.t().edit}</a>
+                            })}
                         </div>
+                        {erased.map(|on| {
+                            let on = format_date(on);
+                            view! { <p class="banner banner--ok" role="status">{move || (i18n.t().erased_notice)(&on)}</p> }
+                        })}
                         <p><span class="chip">{move || (i18n.t().participant_status)(status)}</span>" "
                             {move || i18n.t().col_waiting}": "{format_date(d.waiting_since)}</p>
                         {(status == ParticipantStatus::Waiting).then(|| view! {
@@ -312,6 +320,7 @@ pub fn ParticipantPage() -> impl IntoView {
                             </dl>
                         </section>
                         <StoneSuggestionsCard id=d.id />
+                        {erased.is_none().then(|| view! {
                         <section class="card form-card" aria-labelledby="status-title">
                             <h2 id="status-title">{move || i18n.t().status_change_title}</h2>
                             <ActionForm action=change>
@@ -330,7 +339,11 @@ pub fn ParticipantPage() -> impl IntoView {
                                     value=String::new() error />
                                 <button type="submit" class="btn">{move || i18n.t().status_submit}</button>
                             </ActionForm>
+                            {(status == ParticipantStatus::Closed).then(|| view! {
+                                <p><a class="btn btn--danger" href=format!("/participants/{}/erase", d.id)>{move || i18n.t().erase_link}</a></p>
+                            })}
                         </section>
+                        })}
                         <section class="card" aria-labelledby="timeline-title">
                             <h2 id="timeline-title">{move || i18n.t().timeline_title}</h2>
                             <ol class="timeline">
@@ -347,6 +360,7 @@ pub fn ParticipantPage() -> impl IntoView {
                                 }).collect_view()}
                             </ol>
                         </section>
+                        <TrailCard id=d.id />
                     }.into_any()
                 })}
             </Transition>

@@ -523,7 +523,15 @@ async fn the_access_matrix_holds_for_every_server_function_and_role() {
             | "stone_for_edit"
             | "participant_referrals"
             | "take_home_sheet"
-            | "suggest_stones" => &[("id", "999")],
+            | "suggest_stones"
+            | "preview_erasure"
+            | "participant_trail" => &[("id", "999")],
+            "erase_participant" => &[
+                ("id", "999"),
+                ("version", "1"),
+                ("form[reason]", "request"),
+                ("form[confirm]", "true"),
+            ],
             "refer_to_stone" => &[("id", "999"), ("form[stone]", "1")],
             "record_follow_up" => &[
                 ("id", "999"),

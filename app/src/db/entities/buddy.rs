@@ -22,6 +22,10 @@ pub struct Model {
     pub approved_on: Option<Date>,
     pub user_id: Option<i32>,
     pub coordinator_notes: String,
+    /// Set when the record was anonymised; its personal data is gone.
+    pub erased_on: Option<Date>,
+    /// Why, as an `ErasureReason` code.
+    pub erasure_reason: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

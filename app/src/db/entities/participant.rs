@@ -23,6 +23,10 @@ pub struct Model {
     pub consent: String,
     pub coordinator_notes: String,
     pub last_contact_on: Option<Date>,
+    /// Set when the record was anonymised; its personal data is gone.
+    pub erased_on: Option<Date>,
+    /// Why, as an `ErasureReason` code.
+    pub erasure_reason: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

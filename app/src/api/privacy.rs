@@ -1,0 +1,71 @@
+//! A person's rights over their data: the trail of who read or changed a record, and erasure
+//! by anonymisation. Coordinators and admins only; every step is audited, never the content.
+
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+use crate::api::ctx::Ctx;
+use crate::domain::audit::AuditEntry;
+use crate::domain::privacy::{ErasureForm, ErasurePreview};
+use crate::error::AppError;
+
+/// The most trail rows one page shows (newest first).
+pub const TRAIL_PAGE: u64 = 100;
+
+/// What erasing participant `id` would remove and keep, and whether it may happen now.
+/// Reading it reads the record (its name is shown), so it is audited as a read.
+#[server(endpoint = "preview_erasure")]
+pub async fn preview_erasure(id: i32) -> Result<ErasurePreview, AppError> {
+    use crate::domain::audit::{AuditAction, Record, RecordKind};
+
+    let cx = Ctx::authorize::<PreviewErasure>().await?;
+    let db = &cx.state.db;
+    let preview = crate::db::privacy::participant_preview(db, id).await?;
+    cx.audit(
+        db,
+        AuditAction::Read,
+        Record::new(RecordKind::Participant, id),
+    )
+    .await?;
+    Ok(preview)
+}
+
+/// Anonymises participant `id` as read at `version`, for the chosen reason; then the record
+/// page shows what is left. The audit keeps who, when and which record: nothing erased.
+#[server(endpoint = "erase_participant")]
+pub async fn erase_participant(id: i32, version: i32, form: ErasureForm) -> Result<(), AppError> {
+    use crate::domain::audit::{AuditAction, Record, RecordKind};
+
+    let cx = Ctx::authorize::<EraseParticipant>().await?;
+    let reason = form.check().map_err(AppError::fields)?;
+    let pseudonym = crate::domain::privacy::pseudonym(rand::random());
+    let txn = cx.begin().await?;
+    crate::db::privacy::erase_participant(&txn, id, version, reason, &pseudonym, cx.today, cx.now)
+        .await?;
+    cx.audit(
+        &txn,
+        AuditAction::Erase,
+        Record::new(RecordKind::Participant, id),
+    )
+    .await?;
+    txn.commit().await?;
+    leptos_axum::redirect(&format!("/participants/{id}"));
+    Ok(())
+}
+
+/// Who read or changed participant `id`'s record and when, newest first: the answer to
+/// "who looked at my file?". Reading the trail is not itself a read of the record.
+#[server(endpoint = "participant_trail")]
+pub async fn participant_trail(id: i32) -> Result<Vec<AuditEntry>, AppError> {
+    use crate::db::audit::{AuditFilter, list};
+    use crate::domain::audit::RecordKind;
+
+    let cx = Ctx::authorize::<ParticipantTrail>().await?;
+    let filter = AuditFilter {
+        record_kind: Some(RecordKind::Participant.code().to_owned()),
+        record_id: Some(id.to_string()),
+        limit: TRAIL_PAGE,
+        ..Default::default()
+    };
+    list(&cx.state.db, &filter).await
+}
