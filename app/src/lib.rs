@@ -61,7 +61,7 @@ use crate::pages::{
     reports::{
         ActivityReportPage, BuddiesReportPage, PrintReportPage, ReportsPage, WaitingReportPage,
     },
-    rights::ErasePage,
+    rights::{DataPage, ErasePage},
     setup::SetupPage,
     stones::{EditStonePage, NewStonePage, SheetPage, StonesPage},
     waiting::WaitingPage,
@@ -155,6 +155,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/participants/:id") view=ParticipantPage ssr=SsrMode::Async />
                     <Route path=path!("/participants/:id/edit") view=EditParticipantPage ssr=SsrMode::Async />
                     <Route path=path!("/participants/:id/erase") view=ErasePage ssr=SsrMode::Async />
+                    <Route path=path!("/participants/:id/data") view=DataPage ssr=SsrMode::Async />
                     <Route path=path!("/participants/:id/sheet") view=SheetPage ssr=SsrMode::Async />
                     <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async />
                     <Route path=path!("/register/thanks") view=RegisterThanksPage ssr=SsrMode::Async />

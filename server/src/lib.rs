@@ -4,6 +4,7 @@ pub mod api_errors;
 pub mod calendar;
 pub mod cli;
 pub mod jobs;
+pub mod person_data;
 pub mod reports;
 pub mod routes;
 pub mod security;

@@ -170,7 +170,8 @@ fn workbook(lang: Lang, tables: &[Table]) -> Result<Vec<u8>, rust_xlsxwriter::Xl
     book.save_to_buffer()
 }
 
-fn file_response(bytes: Vec<u8>, content_type: &'static str, name: &str) -> Response {
+/// A download: never cached, saved under `name` (which names no person).
+pub(crate) fn file_response(bytes: Vec<u8>, content_type: &'static str, name: &str) -> Response {
     let mut response = Response::new(axum::body::Body::from(bytes));
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));

@@ -34,7 +34,11 @@ pub fn router(state: AppState) -> Router {
     let mut router = Router::new()
         .route("/healthz", get(healthz))
         .route("/reports/export/{file}", get(crate::reports::xlsx))
-        .route("/reports/export/{section}/{file}", get(crate::reports::csv));
+        .route("/reports/export/{section}/{file}", get(crate::reports::csv))
+        .route(
+            "/participants/{id}/data.json",
+            get(crate::person_data::participant),
+        );
     if state.config.test_clock {
         router = router.route("/test/clock", axum::routing::post(advance_clock));
     }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 use crate::api::ctx::Ctx;
 use crate::domain::audit::AuditEntry;
-use crate::domain::privacy::{ErasureForm, ErasurePreview};
+use crate::domain::privacy::{ErasureForm, ErasurePreview, ParticipantData};
 use crate::error::AppError;
 
 /// The most trail rows one page shows (newest first).
@@ -68,4 +68,35 @@ pub async fn participant_trail(id: i32) -> Result<Vec<AuditEntry>, AppError> {
         ..Default::default()
     };
     list(&cx.state.db, &filter).await
+}
+
+/// Everything Klik holds about participant `id`, for the readable page; the JSON file is the
+/// same value (`GET /participants/{id}/data.json`). Both are audited as an export.
+#[server(endpoint = "load_participant_data")]
+pub async fn load_participant_data(id: i32) -> Result<ParticipantData, AppError> {
+    let cx = Ctx::authorize::<LoadParticipantData>().await?;
+    export(&cx.state, cx.user.id, id).await
+}
+
+/// Loads participant `id`'s data for `user` (who passed the policy of [`LoadParticipantData`])
+/// and records the export: the page and the file's route share it.
+#[cfg(feature = "ssr")]
+pub async fn export(
+    state: &crate::state::AppState,
+    user: i32,
+    id: i32,
+) -> Result<ParticipantData, AppError> {
+    use crate::domain::audit::{AuditAction, Record, RecordKind};
+
+    let data = crate::db::privacy::participant_data(&state.db, id, state.clock.now()).await?;
+    let record = Record::new(RecordKind::Participant, id);
+    crate::audit::record(
+        state,
+        &state.db,
+        Some(user),
+        AuditAction::Export,
+        Some(record.parts()),
+    )
+    .await?;
+    Ok(data)
 }

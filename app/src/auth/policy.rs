@@ -146,6 +146,7 @@ pub fn rules() -> Vec<(&'static str, Rule)> {
         (privacy::PreviewErasure::PATH, Rule::Roles(STAFF_ADMIN)),
         (privacy::EraseParticipant::PATH, Rule::Roles(STAFF_ADMIN)),
         (privacy::ParticipantTrail::PATH, Rule::Roles(STAFF_ADMIN)),
+        (privacy::LoadParticipantData::PATH, Rule::Roles(STAFF_ADMIN)),
         (participants::RecordContact::PATH, Rule::Roles(STAFF_ADMIN)),
         (settings::SecuritySettings::PATH, Rule::Roles(ADMIN)),
         (settings::SetTwoFactorRequired::PATH, Rule::Roles(ADMIN)),

@@ -67,7 +67,32 @@ pub async fn list(
         query = query.filter(audit_log::Column::Id.lt(before));
     }
     let rows = query.limit(filter.limit.clamp(1, 500)).all(db).await?;
-    let actor_ids: Vec<i32> = rows.iter().filter_map(|r| r.actor_id).collect();
+    entries(db, rows).await
+}
+
+/// Every row about one record, oldest first, however many: for a person's data export.
+pub async fn trail(
+    db: &impl ConnectionTrait,
+    kind: &str,
+    id: &str,
+) -> Result<Vec<AuditEntry>, AppError> {
+    let rows = audit_log::Entity::find()
+        .filter(audit_log::Column::RecordKind.eq(kind))
+        .filter(audit_log::Column::RecordId.eq(id))
+        .order_by_asc(audit_log::Column::Id)
+        .all(db)
+        .await?;
+    entries(db, rows).await
+}
+
+/// Log rows with their actors' names.
+async fn entries(
+    db: &impl ConnectionTrait,
+    rows: Vec<audit_log::Model>,
+) -> Result<Vec<AuditEntry>, AppError> {
+    let mut actor_ids: Vec<i32> = rows.iter().filter_map(|r| r.actor_id).collect();
+    actor_ids.sort_unstable();
+    actor_ids.dedup();
     let names: std::collections::HashMap<i32, String> = user::Entity::find()
         .filter(user::Column::Id.is_in(actor_ids))
         .all(db)

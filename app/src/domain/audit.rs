@@ -20,6 +20,8 @@ crate::coded! {
         Delete = "delete",
         /// A record anonymised (its content is not logged, only that it happened).
         Erase = "erase",
+        /// A person's data handed out on request (art. 15): the page or the file.
+        Export = "export",
     }
 }
 

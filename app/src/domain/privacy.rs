@@ -2,10 +2,17 @@
 //! here (who may be erased, what goes and what stays, the form) are pure, so that the preview
 //! page and the server apply the same ones.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::people::ParticipantStatus;
+use super::activity::ActivityStatus;
+use super::audit::AuditEntry;
+use super::duo::{DuoStage, EndReason, EvaluationOutcome};
+use super::mail::MailStatus;
+use super::people::{Consent, ParticipantStatus, TimelineEntry};
+use super::profile::Profile;
+use super::referral::{NotGoing, Outcome, ReferralWay};
+use super::registration::RegisteredBy;
 use super::validation::Problem;
 
 crate::coded! {
@@ -269,6 +276,112 @@ pub fn names(text: &str, word: &str) -> bool {
         let after = text[at + found.len()..].chars().next();
         !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
     })
+}
+
+/// Everything Klik holds about one participant (art. 15), as the readable page shows it and
+/// as the JSON file carries it (art. 20). Codes stay typed, so the page says them in words.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ParticipantData {
+    pub id: i32,
+    pub exported_at: DateTime<Utc>,
+    pub status: ParticipantStatus,
+    pub profile: Profile,
+    pub municipality: String,
+    pub interests: Vec<String>,
+    pub intake_date: NaiveDate,
+    pub waiting_since: NaiveDate,
+    pub last_contact_on: Option<NaiveDate>,
+    pub referral_organisation: Option<String>,
+    pub referral_contact: String,
+    pub support_contact: String,
+    pub coordinator_notes: String,
+    pub consent: Consent,
+    pub erased_on: Option<NaiveDate>,
+    pub status_history: Vec<TimelineEntry>,
+    pub contacts: Vec<ContactData>,
+    pub registrations: Vec<RegistrationData>,
+    pub duos: Vec<DuoData>,
+    pub referrals: Vec<ReferralData>,
+    /// Mails sent to the person's own address.
+    pub mails: Vec<MailData>,
+    /// Who read or changed the record, oldest first.
+    pub trail: Vec<AuditEntry>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ContactData {
+    pub on: NaiveDate,
+    pub stepping_stone: Option<String>,
+    pub note: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegistrationData {
+    pub registered_on: NaiveDate,
+    pub registered_by: RegisteredBy,
+    pub first_name: String,
+    pub last_name: String,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub care_worker_name: String,
+    pub care_worker_phone: Option<String>,
+    pub care_worker_email: Option<String>,
+    pub note: String,
+}
+
+/// A duo, with the buddy's first name only: the rest of the buddy's data is theirs.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DuoData {
+    pub buddy_first_name: String,
+    pub stage: DuoStage,
+    pub proposed_on: NaiveDate,
+    pub signed_on: Option<NaiveDate>,
+    pub ended_on: Option<NaiveDate>,
+    pub end_reason: Option<EndReason>,
+    pub end_note: Option<String>,
+    pub agreement_note: Option<String>,
+    pub activities: Vec<ActivityData>,
+    pub evaluations: Vec<EvaluationData>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActivityData {
+    pub starts_at: DateTime<Utc>,
+    pub kind: String,
+    pub status: ActivityStatus,
+    pub place: String,
+    pub note: String,
+    pub cancel_reason: Option<String>,
+    pub checkin_mood: Option<i16>,
+    pub checkin_note: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EvaluationData {
+    pub due_on: NaiveDate,
+    pub held_on: Option<NaiveDate>,
+    pub outcome: Option<EvaluationOutcome>,
+    pub notes: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReferralData {
+    pub stepping_stone: String,
+    pub way: ReferralWay,
+    pub referred_on: NaiveDate,
+    pub outcome: Option<Outcome>,
+    pub reason: Option<NotGoing>,
+    pub note: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MailData {
+    pub created_at: DateTime<Utc>,
+    pub sent_at: Option<DateTime<Utc>>,
+    pub status: MailStatus,
+    pub to: String,
+    pub subject: String,
+    pub body: String,
 }
 
 #[cfg(test)]

@@ -289,9 +289,12 @@ pub fn ParticipantPage() -> impl IntoView {
                         <Title text=title />
                         <div class="page-head">
                             <h1>{name}</h1>
-                            {erased.is_none().then(|| view! {
-                                <a class="btn" href=format!("/participants/{}/edit", d.id)>{move || i18n.t().edit}</a>
-                            })}
+                            <div class="actions">
+                                <a class="btn" href=format!("/participants/{}/data", d.id)>{move || i18n.t().data_link}</a>
+                                {erased.is_none().then(|| view! {
+                                    <a class="btn" href=format!("/participants/{}/edit", d.id)>{move || i18n.t().edit}</a>
+                                })}
+                            </div>
                         </div>
                         {erased.map(|on| {
                             let on = format_date(on);

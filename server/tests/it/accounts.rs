@@ -525,6 +525,7 @@ async fn the_access_matrix_holds_for_every_server_function_and_role() {
             | "take_home_sheet"
             | "suggest_stones"
             | "preview_erasure"
+            | "load_participant_data"
             | "participant_trail" => &[("id", "999")],
             "erase_participant" => &[
                 ("id", "999"),

@@ -485,3 +485,125 @@ async fn erasure_is_refused_while_open_or_changed(backend: Backend) {
 }
 
 on_both_databases!(erasure_is_refused_while_open_changed_or_unticked => erasure_is_refused_while_open_or_changed);
+
+async fn a_persons_data_on_request(backend: Backend) {
+    use app::db::entities::audit_log;
+    use app::domain::privacy::ParticipantData;
+
+    let server = Server::new(backend).await;
+    let db = &server.test.db;
+    app::demo::fill(db, common::test_now(), common::test_now().date_naive())
+        .await
+        .unwrap();
+    let coordinator = server.session_for("c@example.be", Role::Coordinator).await;
+    let by = server.whoami(&coordinator).await.unwrap().id;
+    let id = make_findable(&server, by).await;
+    // A long-followed record: 10,000 reads in its trail, all in the file.
+    let rows: Vec<audit_log::ActiveModel> = (0..10_000)
+        .map(|_| audit_log::ActiveModel {
+            at: Set(common::test_now()),
+            actor_id: Set(Some(by)),
+            action: Set("read".into()),
+            record_kind: Set(Some("participant".into())),
+            record_id: Set(Some(id.to_string())),
+            ..Default::default()
+        })
+        .collect();
+    for chunk in rows.chunks(1_000) {
+        audit_log::Entity::insert_many(chunk.to_vec())
+            .exec(db)
+            .await
+            .unwrap();
+    }
+
+    let path = format!("/participants/{id}/data.json");
+    let reply = server.get(&path, Some(&coordinator)).await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert_eq!(reply.header("content-type"), Some("application/json"));
+    let disposition = reply.header("content-disposition").unwrap();
+    assert!(
+        disposition.contains(&format!("klik-deelnemer-{id}.json")) && !disposition.contains(FIRST),
+        "{disposition}"
+    );
+    assert_eq!(reply.header("cache-control"), Some("private, no-store"));
+    let data: ParticipantData = serde_json::from_str(&reply.body).unwrap();
+    assert_eq!(data.id, id);
+    assert_eq!(data.profile.first_name, FIRST);
+    assert_eq!(data.profile.email.as_deref(), Some(EMAIL));
+    assert_eq!(data.coordinator_notes, NOTES[1]);
+    assert!(data.contacts.iter().any(|c| c.note == NOTES[2]));
+    assert_eq!(data.registrations.len(), 1);
+    assert_eq!(data.registrations[0].note, NOTES[5]);
+    let duo = data
+        .duos
+        .iter()
+        .find(|d| d.agreement_note.as_deref() == Some(NOTES[3]))
+        .expect("the duo with its agreement");
+    assert!(!duo.buddy_first_name.is_empty() && !duo.buddy_first_name.contains(' '));
+    assert!(duo.activities.iter().any(|a| a.note == NOTES[4]));
+    assert_eq!(data.mails.len(), 1, "the one mail sent to them");
+    assert!(data.status_history.len() >= 2);
+    let reads = data
+        .trail
+        .iter()
+        .filter(|e| e.action == AuditAction::Read)
+        .count();
+    assert!(reads >= 10_000, "{reads}");
+    // The buddy's other data is not in it: no last name of any buddy of theirs.
+    let buddy_ids: Vec<i32> = duo::Entity::find()
+        .filter(duo::Column::ParticipantId.eq(id))
+        .all(db)
+        .await
+        .unwrap()
+        .iter()
+        .map(|d| d.buddy_id)
+        .collect();
+    for b in app::db::entities::buddy::Entity::find()
+        .filter(app::db::entities::buddy::Column::Id.is_in(buddy_ids))
+        .all(db)
+        .await
+        .unwrap()
+    {
+        assert!(!reply.body.contains(&b.last_name), "the buddy's last name");
+    }
+
+    // The file and the page's server function are both logged as an export.
+    let page = server
+        .call(
+            "load_participant_data",
+            &[("id", &id.to_string())],
+            Some(&coordinator),
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    let exports = app::db::audit::trail(db, "participant", &id.to_string())
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.action == AuditAction::Export)
+        .count();
+    assert_eq!(exports, 2);
+
+    // Nobody else: signed out to the sign-in, buddy and partner refused, no such record.
+    let out = server.get(&path, None).await;
+    assert_eq!(out.status, StatusCode::SEE_OTHER);
+    for role in [Role::Buddy, Role::Screener] {
+        let cookie = server
+            .session_for(&format!("{}@example.be", role.code()), role)
+            .await;
+        assert_eq!(
+            server.get(&path, Some(&cookie)).await.status,
+            StatusCode::FORBIDDEN
+        );
+    }
+    let unknown = server
+        .get("/participants/987654/data.json", Some(&coordinator))
+        .await;
+    assert_eq!(unknown.status, StatusCode::NOT_FOUND);
+    let junk = server
+        .get("/participants/%3Cb%3E/data.json", Some(&coordinator))
+        .await;
+    assert_eq!(junk.status, StatusCode::NOT_FOUND);
+}
+
+on_both_databases!(a_persons_data_is_handed_out_whole_and_logged => a_persons_data_on_request);
