@@ -69,3 +69,17 @@ export function totpCode(secret: string, offsetSeconds = 0): string {
   const value = (mac.readUInt32BE(at) & 0x7fffffff) % 1_000_000;
   return value.toString().padStart(6, "0");
 }
+
+/** Fills in the profile part of a form as a coordinator or volunteer would. */
+export async function fillProfile(page: Page, first: string, last: string) {
+  await page.getByLabel("Voornaam", { exact: true }).fill(first);
+  await page.getByLabel("Familienaam", { exact: true }).fill(last);
+  await page.getByLabel("Geboortedatum", { exact: true }).fill("1988-03-14");
+  await page.getByRole("radio", { name: "Vrouw" }).first().check();
+  await page.getByLabel("Woonplaats", { exact: true }).selectOption({ label: "Mechelen (2800)" });
+  await page.getByLabel("Telefoon of gsm", { exact: true }).fill("0470 12 34 56");
+  await page.getByRole("checkbox", { name: "Wandelen" }).check();
+  await page.getByRole("checkbox", { name: "Film" }).check();
+  await page.getByRole("checkbox", { name: "zaterdagnamiddag" }).check();
+  await page.getByLabel("Hoe ver kan de persoon gaan? (km)").fill("10");
+}

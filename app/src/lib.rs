@@ -154,7 +154,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/participants/new") view=NewParticipantPage ssr=SsrMode::Async />
                     <Route path=path!("/participants/:id") view=ParticipantPage ssr=SsrMode::Async />
                     <Route path=path!("/participants/:id/edit") view=EditParticipantPage ssr=SsrMode::Async />
-                    <Route path=path!("/participants/:id/erase") view=ErasePage ssr=SsrMode::Async />
+                    <Route path=path!("/participants/:id/erase") view=|| view! { <ErasePage kind=crate::domain::privacy::PersonKind::Participant /> } ssr=SsrMode::Async />
                     <Route path=path!("/participants/:id/data") view=DataPage ssr=SsrMode::Async />
                     <Route path=path!("/participants/:id/sheet") view=SheetPage ssr=SsrMode::Async />
                     <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async />
@@ -175,6 +175,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/buddies/new") view=NewBuddyPage ssr=SsrMode::Async />
                     <Route path=path!("/buddies/:id") view=BuddyPage ssr=SsrMode::Async />
                     <Route path=path!("/buddies/:id/edit") view=EditBuddyPage ssr=SsrMode::Async />
+                    <Route path=path!("/buddies/:id/erase") view=|| view! { <ErasePage kind=crate::domain::privacy::PersonKind::Buddy /> } ssr=SsrMode::Async />
                     <Route path=path!("/buddies/:id/match") view=BuddyMatchPage ssr=SsrMode::Async />
                     <Route path=path!("/participants/:id/match") view=ParticipantMatchPage ssr=SsrMode::Async />
                     <Route path=path!("/matching") view=EveryonePage ssr=SsrMode::Async />

@@ -60,6 +60,19 @@ const ROUTES: Record<string, { roles: Role[]; visit: (ids: Ids) => string[]; sta
       `/participants/${ids.hostileParticipant}/edit`,
     ],
   },
+  // The hostile participant waits: the erasure page shows its preview and why it must wait.
+  "/participants/:id/erase": {
+    roles: ["admin", "coordinator"],
+    visit: (ids) => [`/participants/${ids.participant}/erase`, `/participants/${ids.hostileParticipant}/erase`],
+  },
+  "/buddies/:id/erase": {
+    roles: ["admin", "coordinator"],
+    visit: (ids) => [`/buddies/${ids.buddy}/erase`, `/buddies/${ids.hostileBuddy}/erase`],
+  },
+  "/participants/:id/data": {
+    roles: ["admin", "coordinator"],
+    visit: (ids) => [`/participants/${ids.participant}/data`, `/participants/${ids.hostileParticipant}/data`],
+  },
   "/participants/:id/sheet": {
     roles: ["admin", "coordinator"],
     visit: (ids) => [`/participants/${ids.participant}/sheet`, `/participants/${ids.hostileParticipant}/sheet`],

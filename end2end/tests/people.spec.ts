@@ -1,21 +1,7 @@
-import { test, expect, type Page } from "@playwright/test";
-import { ADMIN, ready, signIn } from "../support";
+import { test, expect } from "@playwright/test";
+import { ADMIN, fillProfile, ready, signIn } from "../support";
 
 const javaScript = () => test.info().project.use.javaScriptEnabled !== false;
-
-/** Fills in the profile part of a form as a coordinator or volunteer would. */
-async function fillProfile(page: Page, first: string, last: string) {
-  await page.getByLabel("Voornaam", { exact: true }).fill(first);
-  await page.getByLabel("Familienaam", { exact: true }).fill(last);
-  await page.getByLabel("Geboortedatum", { exact: true }).fill("1988-03-14");
-  await page.getByRole("radio", { name: "Vrouw" }).first().check();
-  await page.getByLabel("Woonplaats", { exact: true }).selectOption({ label: "Mechelen (2800)" });
-  await page.getByLabel("Telefoon of gsm", { exact: true }).fill("0470 12 34 56");
-  await page.getByRole("checkbox", { name: "Wandelen" }).check();
-  await page.getByRole("checkbox", { name: "Film" }).check();
-  await page.getByRole("checkbox", { name: "zaterdagnamiddag" }).check();
-  await page.getByLabel("Hoe ver kan de persoon gaan? (km)").fill("10");
-}
 
 test("a coordinator records an intake; a missing consent is said at its place", async ({ page }) => {
   const last = `Intake${test.info().project.name}${Date.now()}`;

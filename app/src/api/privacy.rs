@@ -6,64 +6,82 @@ use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 use crate::api::ctx::Ctx;
 use crate::domain::audit::AuditEntry;
-use crate::domain::privacy::{ErasureForm, ErasurePreview, ParticipantData};
+use crate::domain::privacy::{ErasureForm, ErasurePreview, ParticipantData, PersonKind};
 use crate::error::AppError;
 
 /// The most trail rows one page shows (newest first).
 pub const TRAIL_PAGE: u64 = 100;
 
-/// What erasing participant `id` would remove and keep, and whether it may happen now.
-/// Reading it reads the record (its name is shown), so it is audited as a read.
+/// What erasing the record of `kind` `id` would remove and keep, and whether it may happen
+/// now. Reading it reads the record (its name is shown), so it is audited as a read.
 #[server(endpoint = "preview_erasure")]
-pub async fn preview_erasure(id: i32) -> Result<ErasurePreview, AppError> {
-    use crate::domain::audit::{AuditAction, Record, RecordKind};
+pub async fn preview_erasure(kind: PersonKind, id: i32) -> Result<ErasurePreview, AppError> {
+    use crate::domain::audit::AuditAction;
 
     let cx = Ctx::authorize::<PreviewErasure>().await?;
     let db = &cx.state.db;
-    let preview = crate::db::privacy::participant_preview(db, id).await?;
-    cx.audit(
-        db,
-        AuditAction::Read,
-        Record::new(RecordKind::Participant, id),
-    )
-    .await?;
+    let preview = match kind {
+        PersonKind::Participant => crate::db::privacy::participant_preview(db, id).await?,
+        PersonKind::Buddy => crate::db::privacy::buddy_preview(db, id).await?,
+    };
+    cx.audit(db, AuditAction::Read, record_of(kind, id)).await?;
     Ok(preview)
 }
 
-/// Anonymises participant `id` as read at `version`, for the chosen reason; then the record
-/// page shows what is left. The audit keeps who, when and which record: nothing erased.
-#[server(endpoint = "erase_participant")]
-pub async fn erase_participant(id: i32, version: i32, form: ErasureForm) -> Result<(), AppError> {
-    use crate::domain::audit::{AuditAction, Record, RecordKind};
+/// Anonymises the record of `kind` `id` as read at `version`, for the chosen reason; then the
+/// record page shows what is left. The audit keeps who, when and which record: nothing erased.
+#[server(endpoint = "erase_person")]
+pub async fn erase_person(
+    kind: PersonKind,
+    id: i32,
+    version: i32,
+    form: ErasureForm,
+) -> Result<(), AppError> {
+    use crate::domain::audit::AuditAction;
 
-    let cx = Ctx::authorize::<EraseParticipant>().await?;
+    let cx = Ctx::authorize::<ErasePerson>().await?;
     let reason = form.check().map_err(AppError::fields)?;
     let pseudonym = crate::domain::privacy::pseudonym(rand::random());
     let txn = cx.begin().await?;
-    crate::db::privacy::erase_participant(&txn, id, version, reason, &pseudonym, cx.today, cx.now)
+    match kind {
+        PersonKind::Participant => {
+            crate::db::privacy::erase_participant(
+                &txn, id, version, reason, &pseudonym, cx.today, cx.now,
+            )
+            .await?
+        }
+        PersonKind::Buddy => {
+            crate::db::privacy::erase_buddy(&txn, id, version, reason, &pseudonym, cx.today, cx.now)
+                .await?
+        }
+    }
+    cx.audit(&txn, AuditAction::Erase, record_of(kind, id))
         .await?;
-    cx.audit(
-        &txn,
-        AuditAction::Erase,
-        Record::new(RecordKind::Participant, id),
-    )
-    .await?;
     txn.commit().await?;
-    leptos_axum::redirect(&format!("/participants/{id}"));
+    leptos_axum::redirect(&kind.record_path(id));
     Ok(())
 }
 
-/// Who read or changed participant `id`'s record and when, newest first: the answer to
-/// "who looked at my file?". Reading the trail is not itself a read of the record.
-#[server(endpoint = "participant_trail")]
-pub async fn participant_trail(id: i32) -> Result<Vec<AuditEntry>, AppError> {
-    use crate::db::audit::{AuditFilter, list};
-    use crate::domain::audit::RecordKind;
+#[cfg(feature = "ssr")]
+fn record_of(kind: PersonKind, id: i32) -> crate::domain::audit::Record {
+    use crate::domain::audit::{Record, RecordKind};
+    match kind {
+        PersonKind::Participant => Record::new(RecordKind::Participant, id),
+        PersonKind::Buddy => Record::new(RecordKind::Buddy, id),
+    }
+}
 
-    let cx = Ctx::authorize::<ParticipantTrail>().await?;
+/// Who read or changed the record of `kind` `id` and when, newest first: the answer to "who
+/// looked at my file?". Reading the trail is not itself a read of the record.
+#[server(endpoint = "record_trail")]
+pub async fn record_trail(kind: PersonKind, id: i32) -> Result<Vec<AuditEntry>, AppError> {
+    use crate::db::audit::{AuditFilter, list};
+
+    let cx = Ctx::authorize::<RecordTrail>().await?;
+    let (kind, id) = record_of(kind, id).parts();
     let filter = AuditFilter {
-        record_kind: Some(RecordKind::Participant.code().to_owned()),
-        record_id: Some(id.to_string()),
+        record_kind: Some(kind.to_owned()),
+        record_id: Some(id),
         limit: TRAIL_PAGE,
         ..Default::default()
     };

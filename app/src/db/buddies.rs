@@ -120,6 +120,8 @@ pub async fn update(
         .col_expr(buddy::Column::Version, Expr::value(version + 1))
         .filter(buddy::Column::Id.eq(id))
         .filter(buddy::Column::Version.eq(version))
+        // An anonymised record is never filled in again.
+        .filter(buddy::Column::ErasedOn.is_null())
         .exec(db)
         .await?;
     if result.rows_affected != 1 {
@@ -253,6 +255,7 @@ pub async fn find(db: &impl ConnectionTrait, id: i32) -> Result<Option<BuddyDeta
         screenings,
         timeline: super::timeline::list(db, subject::BUDDY, id).await?,
         has_account: m.user_id.is_some(),
+        erased_on: m.erased_on,
     }))
 }
 

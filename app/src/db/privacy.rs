@@ -9,18 +9,18 @@ use sea_orm::{
 };
 
 use super::entities::{
-    activity, duo, evaluation, form_draft, outbox, participant, participant_contact, referral,
-    registration, status_change,
+    activity, buddy, duo, evaluation, form_draft, outbox, participant, participant_contact,
+    referral, registration, screening, status_change, user,
 };
 use super::participants::{json, parse};
 use crate::domain::audit::kind as subject;
 use crate::domain::duo::{Agreement, DuoStage};
 use crate::domain::mail::MailStatus;
-use crate::domain::people::ParticipantStatus;
+use crate::domain::people::{BuddyStatus, ParticipantStatus};
 use crate::domain::privacy::{
     ActivityData, ContactData, DuoData, ErasurePreview, ErasureReason, EvaluationData, MailData,
-    ParticipantData, ReferralData, RegistrationData, TextCounts, birth_year_only, names,
-    participant_refusal,
+    ParticipantData, ReferralData, RegistrationData, TextCounts, birth_year_only, buddy_refusal,
+    names, participant_refusal,
 };
 use crate::domain::profile::Profile;
 use crate::error::AppError;
@@ -63,6 +63,14 @@ impl Needles {
         any.unwrap_or_else(|| Expr::value(false))
     }
 
+    /// Nothing to look for (only an address to match).
+    fn none() -> Self {
+        Needles {
+            words: Vec::new(),
+            literals: Vec::new(),
+        }
+    }
+
     fn in_text(&self, text: &str) -> bool {
         self.words.iter().any(|w| names(text, w))
             || self
@@ -103,34 +111,11 @@ async fn targets(db: &impl ConnectionTrait, id: i32) -> Result<Option<Targets>, 
         .iter()
         .filter(|d| d.stage != DuoStage::Ended.code())
         .count() as u64;
-    let needles = Needles::of(&profile);
-    let mut mail_ids = Vec::new();
-    if row.erased_on.is_none() {
-        let mut in_mail = needles
-            .may_be_in(outbox::Column::Subject)
-            .or(needles.may_be_in(outbox::Column::Body));
-        if let Some(email) = &profile.email {
-            in_mail = in_mail.or(outbox::Column::ToAddress.eq(email.trim()));
-        }
-        for m in outbox::Entity::find().filter(in_mail).all(db).await? {
-            let to_them = profile.email.as_deref().map(str::trim) == Some(m.to_address.as_str());
-            if to_them || needles.in_text(&m.subject) || needles.in_text(&m.body) {
-                mail_ids.push(m.id);
-            }
-        }
-    }
-    let mut draft_ids = Vec::new();
-    if row.erased_on.is_none() {
-        for d in form_draft::Entity::find()
-            .filter(needles.may_be_in(form_draft::Column::Body))
-            .all(db)
-            .await?
-        {
-            if needles.in_text(&d.body) {
-                draft_ids.push(d.id);
-            }
-        }
-    }
+    let (mail_ids, draft_ids) = if row.erased_on.is_none() {
+        traces(db, &Needles::of(&profile), profile.email.as_deref()).await?
+    } else {
+        (Vec::new(), Vec::new())
+    };
     Ok(Some(Targets {
         row,
         profile,
@@ -139,6 +124,40 @@ async fn targets(db: &impl ConnectionTrait, id: i32) -> Result<Option<Targets>, 
         mail_ids,
         draft_ids,
     }))
+}
+
+/// The mails (to `address`, or naming the person) and form drafts (naming them) that an
+/// erasure empties or removes.
+async fn traces(
+    db: &impl ConnectionTrait,
+    needles: &Needles,
+    address: Option<&str>,
+) -> Result<(Vec<i32>, Vec<i32>), AppError> {
+    let address = address.map(str::trim).filter(|a| !a.is_empty());
+    let mut in_mail = needles
+        .may_be_in(outbox::Column::Subject)
+        .or(needles.may_be_in(outbox::Column::Body));
+    if let Some(address) = address {
+        in_mail = in_mail.or(outbox::Column::ToAddress.eq(address));
+    }
+    let mut mail_ids = Vec::new();
+    for m in outbox::Entity::find().filter(in_mail).all(db).await? {
+        let to_them = address == Some(m.to_address.as_str());
+        if to_them || needles.in_text(&m.subject) || needles.in_text(&m.body) {
+            mail_ids.push(m.id);
+        }
+    }
+    let mut draft_ids = Vec::new();
+    for d in form_draft::Entity::find()
+        .filter(needles.may_be_in(form_draft::Column::Body))
+        .all(db)
+        .await?
+    {
+        if needles.in_text(&d.body) {
+            draft_ids.push(d.id);
+        }
+    }
+    Ok((mail_ids, draft_ids))
 }
 
 /// The preview of erasing participant `id`: what goes, what stays, and whether it may now.
@@ -179,6 +198,7 @@ pub async fn participant_preview(
                 .await?,
         mails: t.mail_ids.len() as u64,
         drafts: t.draft_ids.len() as u64,
+        ..TextCounts::default()
     };
     let name = if erased {
         String::new()
@@ -192,6 +212,19 @@ pub async fn participant_preview(
         refusal,
         counts,
     ))
+}
+
+/// The profile as an erasure leaves it: the pseudonym, the birth year, no contact details
+/// or wishes in words; the codes the matching and the reports use stay.
+fn scrubbed(profile: &Profile, pseudonym: &str) -> Profile {
+    let mut profile = profile.clone();
+    profile.first_name = pseudonym.to_owned();
+    profile.last_name = String::new();
+    profile.birth_date = birth_year_only(profile.birth_date);
+    profile.phone = None;
+    profile.email = None;
+    profile.wishes.note = String::new();
+    profile
 }
 
 fn of_registration(id: i32) -> SimpleExpr {
@@ -232,13 +265,7 @@ pub async fn erase_participant(
         return Err(AppError::ErasureRefused(refusal));
     }
 
-    let mut profile = t.profile.clone();
-    profile.first_name = pseudonym.to_owned();
-    profile.last_name = String::new();
-    profile.birth_date = birth_year_only(profile.birth_date);
-    profile.phone = None;
-    profile.email = None;
-    profile.wishes.note = String::new();
+    let profile = scrubbed(&t.profile, pseudonym);
     let result = participant::Entity::update_many()
         .col_expr(participant::Column::FirstName, Expr::value(pseudonym))
         .col_expr(participant::Column::LastName, Expr::value(""))
@@ -391,7 +418,7 @@ pub async fn participant_data(
     id: i32,
     now: DateTime<Utc>,
 ) -> Result<ParticipantData, AppError> {
-    use super::entities::{activity_kind, buddy, stepping_stone};
+    use super::entities::{activity_kind, stepping_stone};
     use std::collections::HashMap;
 
     let row = participant::Entity::find_by_id(id)
@@ -589,4 +616,198 @@ pub async fn participant_data(
         mails,
         trail: super::audit::trail(db, subject::PARTICIPANT, &id.to_string()).await?,
     })
+}
+
+/// Everything of one buddy's record that an erasure touches.
+struct BuddyTargets {
+    row: buddy::Model,
+    profile: Profile,
+    account: Option<user::Model>,
+    open_duos: u64,
+    screenings: u64,
+    mail_ids: Vec<i32>,
+    draft_ids: Vec<i32>,
+}
+
+async fn buddy_targets(db: &impl ConnectionTrait, id: i32) -> Result<BuddyTargets, AppError> {
+    let row = buddy::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let profile: Profile = parse(&row.profile)?;
+    let account = match row.user_id {
+        Some(user_id) => user::Entity::find_by_id(user_id).one(db).await?,
+        None => None,
+    };
+    let open_duos = duo::Entity::find()
+        .filter(duo::Column::BuddyId.eq(id))
+        .filter(duo::Column::Stage.ne(DuoStage::Ended.code()))
+        .count(db)
+        .await?;
+    let screenings = screening::Entity::find()
+        .filter(screening::Column::BuddyId.eq(id))
+        .count(db)
+        .await?;
+    let (mut mail_ids, mut draft_ids) = (Vec::new(), Vec::new());
+    if row.erased_on.is_none() {
+        let mut needles = Needles::of(&profile);
+        if let Some(a) = &account {
+            needles.literals.push(a.email.clone());
+        }
+        (mail_ids, draft_ids) = traces(db, &needles, profile.email.as_deref()).await?;
+        if let Some(a) = &account {
+            let (to_account, _) = traces(db, &Needles::none(), Some(&a.email)).await?;
+            mail_ids.extend(
+                to_account
+                    .into_iter()
+                    .filter(|m| !mail_ids.contains(m))
+                    .collect::<Vec<_>>(),
+            );
+        }
+    }
+    Ok(BuddyTargets {
+        row,
+        profile,
+        account,
+        open_duos,
+        screenings,
+        mail_ids,
+        draft_ids,
+    })
+}
+
+/// The preview of erasing buddy (or candidate) `id`.
+pub async fn buddy_preview(db: &impl ConnectionTrait, id: i32) -> Result<ErasurePreview, AppError> {
+    let t = buddy_targets(db, id).await?;
+    let status: BuddyStatus = super::decode("buddy", "status", &t.row.status)?;
+    let erased = t.row.erased_on.is_some();
+    let counts = TextCounts {
+        history_notes: status_change::Entity::find()
+            .filter(status_change::Column::SubjectKind.eq(subject::BUDDY))
+            .filter(status_change::Column::SubjectId.eq(id))
+            .filter(status_change::Column::Note.ne(""))
+            .count(db)
+            .await?,
+        mails: t.mail_ids.len() as u64,
+        drafts: t.draft_ids.len() as u64,
+        screenings: t.screenings,
+        account: t.account.is_some() && !erased,
+        ..TextCounts::default()
+    };
+    let name = if erased {
+        String::new()
+    } else {
+        format!("{} {}", t.row.first_name, t.row.last_name)
+    };
+    let refusal = buddy_refusal(status, erased, t.open_duos);
+    Ok(ErasurePreview::new(
+        id,
+        t.row.version,
+        name,
+        refusal,
+        counts,
+    ))
+}
+
+/// Anonymises buddy `id` read at `version` (one transaction). Their duos keep the
+/// participant's side as it is; their account can no longer sign in and its sessions end.
+pub async fn erase_buddy(
+    db: &impl ConnectionTrait,
+    id: i32,
+    version: i32,
+    reason: ErasureReason,
+    pseudonym: &str,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    use super::entities::{calendar_feed, invitation, login_challenge, recovery_code, session};
+
+    let t = buddy_targets(db, id).await?;
+    if t.row.version != version {
+        return Err(AppError::Conflict);
+    }
+    let status: BuddyStatus = super::decode("buddy", "status", &t.row.status)?;
+    if let Some(refusal) = buddy_refusal(status, t.row.erased_on.is_some(), t.open_duos) {
+        return Err(AppError::ErasureRefused(refusal));
+    }
+    let profile = scrubbed(&t.profile, pseudonym);
+    let result = buddy::Entity::update_many()
+        .col_expr(buddy::Column::FirstName, Expr::value(pseudonym))
+        .col_expr(buddy::Column::LastName, Expr::value(""))
+        .col_expr(buddy::Column::BirthDate, Expr::value(profile.birth_date))
+        .col_expr(buddy::Column::Profile, Expr::value(json(&profile)?))
+        .col_expr(buddy::Column::Motivation, Expr::value(""))
+        .col_expr(buddy::Column::CoordinatorNotes, Expr::value(""))
+        .col_expr(buddy::Column::ErasedOn, Expr::value(today))
+        .col_expr(buddy::Column::ErasureReason, Expr::value(reason.code()))
+        .col_expr(buddy::Column::UpdatedAt, Expr::value(now))
+        .col_expr(buddy::Column::Version, Expr::value(version + 1))
+        .filter(buddy::Column::Id.eq(id))
+        .filter(buddy::Column::Version.eq(version))
+        .filter(buddy::Column::ErasedOn.is_null())
+        .exec(db)
+        .await?;
+    if result.rows_affected != 1 {
+        return Err(AppError::Conflict);
+    }
+    screening::Entity::update_many()
+        .col_expr(screening::Column::Notes, Expr::value(""))
+        .filter(screening::Column::BuddyId.eq(id))
+        .exec(db)
+        .await?;
+    status_change::Entity::update_many()
+        .col_expr(status_change::Column::Note, Expr::value(""))
+        .filter(status_change::Column::SubjectKind.eq(subject::BUDDY))
+        .filter(status_change::Column::SubjectId.eq(id))
+        .exec(db)
+        .await?;
+    calendar_feed::Entity::delete_many()
+        .filter(calendar_feed::Column::BuddyId.eq(id))
+        .exec(db)
+        .await?;
+    if let Some(account) = &t.account {
+        let uid = account.id;
+        // The row stays (the audit log and the duos' history name it by id), emptied: the
+        // address cannot sign in or be found, and is still unique.
+        user::Entity::update_many()
+            .col_expr(
+                user::Column::Email,
+                Expr::value(format!("gewist-{uid}@klik.invalid")),
+            )
+            .col_expr(user::Column::DisplayName, Expr::value(pseudonym))
+            .col_expr(user::Column::PasswordHash, Expr::value(None::<String>))
+            .col_expr(user::Column::Active, Expr::value(false))
+            .col_expr(user::Column::TotpSecret, Expr::value(None::<String>))
+            .col_expr(user::Column::TotpPendingSecret, Expr::value(None::<String>))
+            .col_expr(user::Column::UpdatedAt, Expr::value(now))
+            .col_expr(
+                user::Column::Version,
+                Expr::col(user::Column::Version).add(1),
+            )
+            .filter(user::Column::Id.eq(uid))
+            .exec(db)
+            .await?;
+        session::Entity::delete_many()
+            .filter(session::Column::UserId.eq(uid))
+            .exec(db)
+            .await?;
+        login_challenge::Entity::delete_many()
+            .filter(login_challenge::Column::UserId.eq(uid))
+            .exec(db)
+            .await?;
+        recovery_code::Entity::delete_many()
+            .filter(recovery_code::Column::UserId.eq(uid))
+            .exec(db)
+            .await?;
+        invitation::Entity::delete_many()
+            .filter(invitation::Column::UserId.eq(uid))
+            .exec(db)
+            .await?;
+    }
+    erase_mails(db, &t.mail_ids).await?;
+    form_draft::Entity::delete_many()
+        .filter(form_draft::Column::Id.is_in(t.draft_ids))
+        .exec(db)
+        .await?;
+    Ok(())
 }

@@ -747,6 +747,8 @@ pub struct BuddyDetail {
     pub timeline: Vec<TimelineEntry>,
     /// The buddy signs in to Klik with an account of their own.
     pub has_account: bool,
+    /// Set once the record was anonymised (see `domain::privacy`).
+    pub erased_on: Option<NaiveDate>,
 }
 
 impl BuddyDetail {

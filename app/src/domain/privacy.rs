@@ -9,7 +9,7 @@ use super::activity::ActivityStatus;
 use super::audit::AuditEntry;
 use super::duo::{DuoStage, EndReason, EvaluationOutcome};
 use super::mail::MailStatus;
-use super::people::{Consent, ParticipantStatus, TimelineEntry};
+use super::people::{BuddyStatus, Consent, ParticipantStatus, TimelineEntry};
 use super::profile::Profile;
 use super::referral::{NotGoing, Outcome, ReferralWay};
 use super::registration::RegisteredBy;
@@ -41,6 +41,27 @@ impl ErasureReason {
     ];
 }
 
+crate::coded! {
+    /// Whose record an erasure or an export is about.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum PersonKind {
+        Participant = "participant",
+        /// A buddy, or a candidate who applied.
+        Buddy = "buddy",
+    }
+}
+
+impl PersonKind {
+    /// Where the person's record page is.
+    pub fn record_path(self, id: i32) -> String {
+        match self {
+            PersonKind::Participant => format!("/participants/{id}"),
+            PersonKind::Buddy => format!("/buddies/{id}"),
+        }
+    }
+}
+
 /// Why a record cannot be erased now.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ErasureRefusal {
@@ -62,6 +83,20 @@ pub fn participant_refusal(
     } else if open_duos > 0 {
         Some(ErasureRefusal::OpenDuo)
     } else if status != ParticipantStatus::Closed {
+        Some(ErasureRefusal::NotClosed)
+    } else {
+        None
+    }
+}
+
+/// Whether a buddy's (or candidate's) record may be erased: once they stopped or were not
+/// approved, and in no open duo.
+pub fn buddy_refusal(status: BuddyStatus, erased: bool, open_duos: u64) -> Option<ErasureRefusal> {
+    if erased {
+        Some(ErasureRefusal::AlreadyErased)
+    } else if open_duos > 0 {
+        Some(ErasureRefusal::OpenDuo)
+    } else if !matches!(status, BuddyStatus::Stopped | BuddyStatus::NotApproved) {
         Some(ErasureRefusal::NotClosed)
     } else {
         None
@@ -95,6 +130,10 @@ pub enum Removed {
     Mails(u64),
     /// Values of unfinished forms that name the person.
     Drafts(u64),
+    /// Notes of screening conversations (buddies).
+    Screenings(u64),
+    /// The sign-in account: address, name, password, two-step secret, sessions (they end).
+    Account,
 }
 
 /// What an erasure keeps, for the programme's figures.
@@ -136,6 +175,9 @@ pub struct TextCounts {
     pub history_notes: u64,
     pub mails: u64,
     pub drafts: u64,
+    pub screenings: u64,
+    /// The person signs in to Klik.
+    pub account: bool,
 }
 
 /// The preview of an erasure: what goes, what stays, and whether it may happen now.
@@ -168,6 +210,7 @@ impl ErasurePreview {
             Removed::HistoryNotes(counts.history_notes),
             Removed::Mails(counts.mails),
             Removed::Drafts(counts.drafts),
+            Removed::Screenings(counts.screenings),
         ];
         let mut removed = vec![
             Removed::Name,
@@ -176,6 +219,9 @@ impl ErasurePreview {
             Removed::Notes,
         ];
         removed.extend(many.into_iter().filter(|r| r.count() > 0));
+        if counts.account {
+            removed.push(Removed::Account);
+        }
         ErasurePreview {
             id,
             version,
@@ -191,7 +237,11 @@ impl Removed {
     /// How many records this part touches (1 for the record's own fields).
     pub fn count(self) -> u64 {
         match self {
-            Removed::Name | Removed::Contact | Removed::BirthDate | Removed::Notes => 1,
+            Removed::Name
+            | Removed::Contact
+            | Removed::BirthDate
+            | Removed::Notes
+            | Removed::Account => 1,
             Removed::ContactNotes(n)
             | Removed::Registrations(n)
             | Removed::DuoTexts(n)
@@ -199,7 +249,8 @@ impl Removed {
             | Removed::EvaluationNotes(n)
             | Removed::HistoryNotes(n)
             | Removed::Mails(n)
-            | Removed::Drafts(n) => n,
+            | Removed::Drafts(n)
+            | Removed::Screenings(n) => n,
         }
     }
 }
@@ -406,6 +457,39 @@ mod tests {
                 Some(ErasureRefusal::NotClosed)
             );
         }
+    }
+
+    #[test]
+    fn a_buddy_is_erased_once_stopped_or_not_approved() {
+        use BuddyStatus::*;
+        for s in [Stopped, NotApproved] {
+            assert_eq!(buddy_refusal(s, false, 0), None);
+            assert_eq!(
+                buddy_refusal(s, true, 0),
+                Some(ErasureRefusal::AlreadyErased)
+            );
+        }
+        assert_eq!(
+            buddy_refusal(InDuo, false, 1),
+            Some(ErasureRefusal::OpenDuo)
+        );
+        for s in [Applied, Screening, Available, Paused] {
+            assert_eq!(buddy_refusal(s, false, 0), Some(ErasureRefusal::NotClosed));
+        }
+    }
+
+    #[test]
+    fn an_account_is_listed_when_there_is_one() {
+        let counts = TextCounts {
+            screenings: 2,
+            account: true,
+            ..TextCounts::default()
+        };
+        let p = ErasurePreview::new(1, 1, String::new(), None, counts);
+        assert!(
+            p.removed
+                .ends_with(&[Removed::Screenings(2), Removed::Account])
+        );
     }
 
     #[test]

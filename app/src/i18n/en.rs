@@ -1091,7 +1091,9 @@ pub const TEXTS: Texts = Texts {
     erasure_refusal: |why| match why {
         ErasureRefusal::AlreadyErased => "This record has already been erased.",
         ErasureRefusal::OpenDuo => "This person is still in a duo. End the duo first.",
-        ErasureRefusal::NotClosed => "The record is still open. Close it first (status ‘Closed’).",
+        ErasureRefusal::NotClosed => {
+            "The record is still open. Close it first (status ‘Closed’, or for a buddy ‘Stopped’ or ‘Not approved’)."
+        }
     },
     erasure_reason: |r| match r {
         ErasureReason::Request => "The person asked for it",
@@ -1123,6 +1125,11 @@ pub const TEXTS: Texts = Texts {
             format!("Mails to or about the person: address, subject and text ({n})")
         }
         Removed::Drafts(n) => format!("Unsent forms with the name ({n})"),
+        Removed::Screenings(n) => format!("Notes of screening conversations ({n})"),
+        Removed::Account => {
+            "The account: e-mail address, name, password, two-step secret; signed-in sessions end"
+                .to_owned()
+        }
     },
     erase_kept: |k| match k {
         Kept::Dates => "Dates: intake, waiting time, duos, activities, status changes",

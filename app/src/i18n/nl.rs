@@ -1099,7 +1099,7 @@ pub const TEXTS: Texts = Texts {
         ErasureRefusal::AlreadyErased => "Dit dossier is al gewist.",
         ErasureRefusal::OpenDuo => "Deze persoon zit nog in een duo. Beëindig de duo eerst.",
         ErasureRefusal::NotClosed => {
-            "Het dossier is nog open. Sluit het eerst af (status ‘Afgesloten’)."
+            "Het dossier is nog open. Sluit het eerst af (status ‘Afgesloten’, of bij een buddy ‘Gestopt’ of ‘Niet goedgekeurd’)."
         }
     },
     erasure_reason: |r| match r {
@@ -1113,7 +1113,8 @@ pub const TEXTS: Texts = Texts {
     erase_intro: "Wissen maakt het dossier anoniem. Wat de persoon herkenbaar maakt, verdwijnt voorgoed. Wat de cijfers van het programma nodig hebben, blijft onder een schuilnaam. Dit kan niet ongedaan gemaakt worden.",
     erase_removed_title: "Wat verdwijnt",
     erase_kept_title: "Wat blijft, zonder naam",
-    erase_removed: |r| match r {
+    erase_removed: |r| {
+        match r {
         Removed::Name => "Voornaam en achternaam (vervangen door een schuilnaam)".to_owned(),
         Removed::Contact => {
             "Telefoon, e-mailadres, contact van de verwijzer en van de steunfiguur".to_owned()
@@ -1134,6 +1135,9 @@ pub const TEXTS: Texts = Texts {
             format!("Mails aan of over de persoon: adres, onderwerp en tekst ({n})")
         }
         Removed::Drafts(n) => format!("Niet-verzonden formulieren met de naam ({n})"),
+        Removed::Screenings(n) => format!("Notities van screeningsgesprekken ({n})"),
+        Removed::Account => "Het account: e-mailadres, naam, wachtwoord, tweestapsgeheim; aangemelde sessies eindigen".to_owned(),
+    }
     },
     erase_kept: |k| match k {
         Kept::Dates => "Datums: intake, wachttijd, duo’s, activiteiten, statuswijzigingen",

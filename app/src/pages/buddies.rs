@@ -1,5 +1,7 @@
 //! Buddies: the public application, the list, one buddy's record, editing, and screening.
 
+use crate::domain::privacy::PersonKind;
+use crate::pages::rights::TrailCard;
 use leptos::prelude::*;
 
 use crate::pages::route_id;
@@ -341,15 +343,23 @@ pub fn BuddyPage() -> impl IntoView {
                         .filter_map(|i| lists.interest(*i).map(|x| x.name.clone())).collect();
                     let slots: Vec<_> = p.availability.slots().collect();
                     let status = d.status;
+                    let erased = d.erased_on;
                     let today = programme.await.map(|p| p.today.format("%Y-%m-%d").to_string()).unwrap_or_default();
                     view! {
                         <Title text=name.clone() />
                         <div class="page-head">
                             <h1>{name}</h1>
-                            {coordinator.then(|| view! {
+                            {(coordinator && erased.is_none()).then(|| view! {
                                 <a class="btn" href=format!("/buddies/{}/edit", d.id)>{move || i18n.t().edit}</a>
                             })}
                         </div>
+                        {erased.map(|on| {
+                            let on = format_date(on);
+                            view! { <p class="banner banner--ok" role="status">{move || (i18n.t().erased_notice)(&on)}</p> }
+                        })}
+                        {(coordinator && erased.is_none() && matches!(status, BuddyStatus::Stopped | BuddyStatus::NotApproved)).then(|| view! {
+                            <p><a class="btn btn--danger" href=format!("/buddies/{}/erase", d.id)>{move || i18n.t().erase_link}</a></p>
+                        })}
                         <p><span class="chip">{move || (i18n.t().buddy_status)(status)}</span>" "
                             {move || i18n.t().col_applied}": "{format_date(d.applied_on)}</p>
                         {(coordinator && status == BuddyStatus::Available).then(|| view! {
@@ -426,6 +436,7 @@ pub fn BuddyPage() -> impl IntoView {
                                 }).collect_view()}
                             </ul>
                         </section>
+                        {coordinator.then(|| view! { <TrailCard kind=PersonKind::Buddy id=d.id /> })}
                     }.into_any()
                 })}
             </Transition>

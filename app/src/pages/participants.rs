@@ -22,6 +22,7 @@ use crate::components::table_wrap::TableWrap;
 use crate::domain::account::STAFF_ADMIN;
 use crate::domain::lists::Lists;
 use crate::domain::people::{IntakeForm, ParticipantStatus};
+use crate::domain::privacy::PersonKind;
 use crate::domain::time::{format_date, format_date_time};
 use crate::error::AppError;
 use crate::i18n::{explain, use_i18n};
@@ -363,7 +364,7 @@ pub fn ParticipantPage() -> impl IntoView {
                                 }).collect_view()}
                             </ol>
                         </section>
-                        <TrailCard id=d.id />
+                        <TrailCard kind=PersonKind::Participant id=d.id />
                     }.into_any()
                 })}
             </Transition>

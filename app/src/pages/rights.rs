@@ -5,9 +5,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::privacy::{
-    EraseParticipant, load_participant_data, participant_trail, preview_erasure,
-};
+use crate::api::privacy::{ErasePerson, load_participant_data, preview_erasure, record_trail};
 use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{FormError, action_error};
 use crate::components::guard::RequireRole;
@@ -17,19 +15,19 @@ use crate::components::table_wrap::TableWrap;
 use crate::domain::account::STAFF_ADMIN;
 use crate::domain::activity::Mood;
 use crate::domain::people::ParticipantStatus;
-use crate::domain::privacy::{DuoData, ErasureReason, ParticipantData};
+use crate::domain::privacy::{DuoData, ErasureReason, ParticipantData, PersonKind};
 use crate::domain::time::{format_date, format_date_time};
 use crate::i18n::{explain, use_i18n};
 use crate::pages::route_id;
 
 #[component]
-pub fn ErasePage() -> impl IntoView {
+pub fn ErasePage(kind: PersonKind) -> impl IntoView {
     let i18n = use_i18n();
-    let erase = ServerAction::<EraseParticipant>::new();
+    let erase = ServerAction::<ErasePerson>::new();
     let error = action_error(erase);
-    let preview = Resource::new(route_id, |id| async move {
+    let preview = Resource::new(route_id, move |id| async move {
         match id {
-            Some(id) => preview_erasure(id).await,
+            Some(id) => preview_erasure(kind, id).await,
             None => Err(crate::error::AppError::NotFound),
         }
     });
@@ -44,7 +42,7 @@ pub fn ErasePage() -> impl IntoView {
                         Ok(p) => p,
                         Err(error) => return view! { <ErrorPanel error /> }.into_any(),
                     };
-                    let back = format!("/participants/{}", p.id);
+                    let back = kind.record_path(p.id);
                     let reasons: Vec<(String, String)> = ErasureReason::BY_HAND
                         .into_iter()
                         .map(|r| (r.code().to_owned(), (i18n.t().erasure_reason)(r).to_owned()))
@@ -76,6 +74,7 @@ pub fn ErasePage() -> impl IntoView {
                         {p.refusal.is_none().then(|| view! {
                             <ActionForm action=erase attr:class="card form-card" attr:novalidate=true>
                                 <FormError error />
+                                <input type="hidden" name="kind" value=kind.code() />
                                 <input type="hidden" name="id" value=p.id />
                                 <input type="hidden" name="version" value=p.version />
                                 <SelectField id="erase-reason".into() name="form[reason]".into() field="reason"
@@ -104,10 +103,10 @@ pub fn ErasePage() -> impl IntoView {
 
 /// The record's trail, newest first: who read or changed it, and when.
 #[component]
-pub fn TrailCard(id: i32) -> impl IntoView {
+pub fn TrailCard(kind: PersonKind, id: i32) -> impl IntoView {
     let i18n = use_i18n();
     let programme = expect_context::<crate::ProgrammeResource>();
-    let trail = Resource::new(move || id, participant_trail);
+    let trail = Resource::new(move || id, move |id| record_trail(kind, id));
     view! {
         <section class="card" aria-labelledby="trail-title">
             <h2 id="trail-title">{move || i18n.t().trail_title}</h2>

@@ -524,10 +524,10 @@ async fn the_access_matrix_holds_for_every_server_function_and_role() {
             | "participant_referrals"
             | "take_home_sheet"
             | "suggest_stones"
-            | "preview_erasure"
-            | "load_participant_data"
-            | "participant_trail" => &[("id", "999")],
-            "erase_participant" => &[
+            | "load_participant_data" => &[("id", "999")],
+            "preview_erasure" | "record_trail" => &[("kind", "participant"), ("id", "999")],
+            "erase_person" => &[
+                ("kind", "buddy"),
                 ("id", "999"),
                 ("version", "1"),
                 ("form[reason]", "request"),

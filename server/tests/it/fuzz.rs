@@ -197,20 +197,7 @@ async fn session(server: &Server, email: &str, role: Role) -> String {
 }
 
 async fn fresh_session(server: &Server, user_id: i32) -> String {
-    let token = app::auth::token::new_token();
-    app::db::sessions::create(
-        &server.test.db,
-        &app::auth::token::hash_token(&token),
-        user_id,
-        "fuzz",
-        server.state.clock.now(),
-    )
-    .await
-    .unwrap();
-    format!(
-        "{}={token}",
-        app::auth::session::cookie_name(&server.state.config)
-    )
+    server.session_of(user_id).await
 }
 
 #[tokio::test]

@@ -106,19 +106,38 @@ async fn reports(server: &Server, cookie: &str) -> Vec<String> {
     bodies
 }
 
-async fn preview(server: &Server, cookie: &str, id: i32) -> ErasurePreview {
+async fn preview_of(server: &Server, cookie: &str, kind: &str, id: i32) -> ErasurePreview {
     let reply = server
-        .call("preview_erasure", &[("id", &id.to_string())], Some(cookie))
+        .call(
+            "preview_erasure",
+            &[("kind", kind), ("id", &id.to_string())],
+            Some(cookie),
+        )
         .await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
     serde_json::from_str(&reply.body).unwrap()
 }
 
+async fn preview(server: &Server, cookie: &str, id: i32) -> ErasurePreview {
+    preview_of(server, cookie, "participant", id).await
+}
+
 async fn erase(server: &Server, cookie: &str, id: i32, version: i32) -> common::Reply {
+    erase_of(server, cookie, "participant", id, version).await
+}
+
+async fn erase_of(
+    server: &Server,
+    cookie: &str,
+    kind: &str,
+    id: i32,
+    version: i32,
+) -> common::Reply {
     server
         .call(
-            "erase_participant",
+            "erase_person",
             &[
+                ("kind", kind),
                 ("id", &id.to_string()),
                 ("version", &version.to_string()),
                 ("form[reason]", "request"),
@@ -351,8 +370,8 @@ async fn erasure_leaves_no_trace_and_the_same_figures(backend: Backend) {
     // The audit says that it happened, by whom, to which record: nothing more.
     let trail = server
         .call(
-            "participant_trail",
-            &[("id", &id.to_string())],
+            "record_trail",
+            &[("kind", "participant"), ("id", &id.to_string())],
             Some(&coordinator),
         )
         .await;
@@ -450,8 +469,9 @@ async fn erasure_is_refused_while_open_or_changed(backend: Backend) {
     assert_eq!(stale.error(), AppError::Conflict);
     let unticked = server
         .call(
-            "erase_participant",
+            "erase_person",
             &[
+                ("kind", "participant"),
                 ("id", &closed.id.to_string()),
                 ("version", &(p.version + 1).to_string()),
                 ("form[reason]", "retention"),
@@ -475,9 +495,10 @@ async fn erasure_is_refused_while_open_or_changed(backend: Backend) {
         let cookie = server
             .session_for(&format!("{}@example.be", role.code()), role)
             .await;
-        for name in ["preview_erasure", "participant_trail"] {
+        for name in ["preview_erasure", "record_trail"] {
+            let id = closed.id.to_string();
             let reply = server
-                .call(name, &[("id", &closed.id.to_string())], Some(&cookie))
+                .call(name, &[("kind", "participant"), ("id", &id)], Some(&cookie))
                 .await;
             assert_eq!(reply.status, StatusCode::FORBIDDEN, "{name} for {role:?}");
         }
@@ -607,3 +628,170 @@ async fn a_persons_data_on_request(backend: Backend) {
 }
 
 on_both_databases!(a_persons_data_is_handed_out_whole_and_logged => a_persons_data_on_request);
+
+async fn a_buddy_with_an_account_is_erased(backend: Backend) {
+    use app::db::entities::{buddy, calendar_feed, screening, session, user};
+
+    let server = Server::new(backend).await;
+    let db = &server.test.db;
+    app::demo::fill(db, common::test_now(), common::test_now().date_naive())
+        .await
+        .unwrap();
+    let coordinator = server.session_for("c@example.be", Role::Coordinator).await;
+    // A buddy of the demo who signs in, with an ended duo behind them; they stop.
+    let buddies = buddy::Entity::find().all(db).await.unwrap();
+    let mut chosen = None;
+    for b in buddies.iter().filter(|b| b.user_id.is_some()) {
+        let open = duo::Entity::find()
+            .filter(duo::Column::BuddyId.eq(b.id))
+            .filter(duo::Column::Stage.ne("ended"))
+            .all(db)
+            .await
+            .unwrap();
+        if open.is_empty() {
+            chosen = Some(b.clone());
+            break;
+        }
+    }
+    let b = match chosen {
+        Some(b) => b,
+        None => {
+            // Every buddy with an account is in a duo: end one buddy's duos straight in the table.
+            let b = buddies
+                .iter()
+                .find(|b| b.user_id.is_some())
+                .unwrap()
+                .clone();
+            duo::Entity::update_many()
+                .col_expr(duo::Column::Stage, sea_orm::sea_query::Expr::value("ended"))
+                .filter(duo::Column::BuddyId.eq(b.id))
+                .exec(db)
+                .await
+                .unwrap();
+            b
+        }
+    };
+    let uid = b.user_id.unwrap();
+    let account = user::Entity::find_by_id(uid)
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap();
+    // Unique words to look for, in their record, a screening and a mail.
+    let mut row = b.clone().into_active_model();
+    row.first_name = Set("Xandrilla".into());
+    row.last_name = Set("Vorstenbosch".into());
+    row.motivation = Set("ik fiets graag langs de Nete".into());
+    row.status = Set("stopped".into());
+    let mut profile: app::domain::profile::Profile = serde_json::from_str(&b.profile).unwrap();
+    profile.first_name = "Xandrilla".into();
+    profile.last_name = "Vorstenbosch".into();
+    row.profile = Set(serde_json::to_string(&profile).unwrap());
+    row.update(db).await.unwrap();
+    screening::ActiveModel {
+        buddy_id: Set(b.id),
+        screener_id: Set(None),
+        held_on: Set(common::test_now().date_naive()),
+        outcome: Set("approved".into()),
+        notes: Set("Xandrilla heeft ervaring als mantelzorger".into()),
+        recorded_at: Set(common::test_now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .unwrap();
+    app::db::outbox::enqueue(
+        db,
+        app::db::outbox::NewMessage {
+            kind: "reminder",
+            to: &account.email,
+            subject: "Herinnering",
+            body: "Dag Xandrilla",
+        },
+        common::test_now(),
+    )
+    .await
+    .unwrap();
+    let signed_in = server.session_of(uid).await;
+    assert!(server.whoami(&signed_in).await.is_some());
+
+    let p = preview_of(&server, &coordinator, "buddy", b.id).await;
+    assert_eq!(p.refusal, None, "{:?}", p.refusal);
+    assert!(p.removed.contains(&Removed::Account));
+    assert!(
+        p.removed.contains(&Removed::Screenings(1))
+            || p.removed
+                .iter()
+                .any(|r| matches!(r, Removed::Screenings(n) if *n >= 1))
+    );
+    let reply = erase_of(&server, &coordinator, "buddy", b.id, p.version).await;
+    assert!(
+        reply.status.is_success() || reply.status.is_redirection(),
+        "{}",
+        reply.body
+    );
+
+    let cols = columns(db).await;
+    for needle in ["Xandrilla", "Vorstenbosch", "langs de Nete", &account.email] {
+        assert_eq!(
+            found(db, &cols, needle).await,
+            Vec::<String>::new(),
+            "{needle}"
+        );
+    }
+    // Their sessions ended, the account cannot sign in, the feed is gone.
+    assert!(server.whoami(&signed_in).await.is_none());
+    assert_eq!(
+        session::Entity::find()
+            .filter(session::Column::UserId.eq(uid))
+            .all(db)
+            .await
+            .unwrap()
+            .len(),
+        0
+    );
+    let gone = user::Entity::find_by_id(uid)
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(!gone.active && gone.password_hash.is_none());
+    assert!(
+        calendar_feed::Entity::find()
+            .filter(calendar_feed::Column::BuddyId.eq(b.id))
+            .one(db)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    // Their duos are still there, for the participants' side and the figures.
+    let duos_after = duo::Entity::find()
+        .filter(duo::Column::BuddyId.eq(b.id))
+        .all(db)
+        .await
+        .unwrap();
+    assert!(!duos_after.is_empty());
+    let again = preview_of(&server, &coordinator, "buddy", b.id).await;
+    assert_eq!(again.refusal, Some(ErasureRefusal::AlreadyErased));
+    // Editing the erased record: refused.
+    let edit = server
+        .call(
+            "update_buddy",
+            &[
+                ("id", &b.id.to_string()),
+                ("version", &again.version.to_string()),
+                ("form[profile][first_name]", "Terug"),
+            ],
+            Some(&coordinator),
+        )
+        .await;
+    assert!(edit.status.is_client_error());
+    let still = buddy::Entity::find_by_id(b.id)
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(still.first_name.starts_with("Anoniem "));
+}
+
+on_both_databases!(a_buddy_with_an_account_is_erased_and_signed_out => a_buddy_with_an_account_is_erased);

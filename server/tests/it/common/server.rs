@@ -112,6 +112,25 @@ impl Server {
             .unwrap_or_else(|| panic!("login failed: {} {}", reply.status, reply.body))
     }
 
+    /// A signed-in session of an existing account, made straight in the database (sign-in
+    /// itself is throttled, and demo accounts have no known password).
+    pub async fn session_of(&self, user_id: i32) -> String {
+        let token = app::auth::token::new_token();
+        app::db::sessions::create(
+            &self.test.db,
+            &app::auth::token::hash_token(&token),
+            user_id,
+            "test",
+            self.state.clock.now(),
+        )
+        .await
+        .unwrap();
+        format!(
+            "{}={token}",
+            app::auth::session::cookie_name(&self.state.config)
+        )
+    }
+
     pub async fn whoami(&self, cookie: &str) -> Option<app::domain::account::CurrentUser> {
         let reply = self.call("auth_status", &[], Some(cookie)).await;
         let viewer: app::api::account::Viewer = serde_json::from_str(&reply.body).expect("viewer");

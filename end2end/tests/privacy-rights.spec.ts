@@ -1,0 +1,91 @@
+// A participant's rights, as a coordinator uses them: all their data on request (the page,
+// and the file the test parses), then, once the record is closed, erasure after a preview of
+// what goes and what stays; the record is anonymised and its trail says who did what. The
+// erasure page refuses an open record and says why. Desktop, phone and without JavaScript.
+
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { ADMIN, fillProfile, ready, signIn } from "../support";
+
+const javaScript = () => test.info().project.use.javaScriptEnabled !== false;
+
+async function axe(page: Page) {
+  if (!javaScript()) return;
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+}
+
+test("a coordinator hands out a participant's data, then erases the closed record", async ({ page }) => {
+  const last = `Wisbaar${test.info().project.name}${Date.now()}`;
+  await signIn(page, ADMIN.email, ADMIN.password);
+  await page.goto("/participants/new");
+  await ready(page);
+  await fillProfile(page, "Roos", last);
+  await page.getByRole("checkbox", { name: "Toestemming voor matching en opvolging (nodig)" }).check();
+  await page.getByRole("button", { name: "Opslaan" }).click();
+  await expect(page).toHaveURL(/\/participants\/\d+$/);
+  const record = new URL(page.url()).pathname;
+  const id = record.split("/").pop();
+
+  // The data on request: the page says it in words, the file holds the same.
+  await page.getByRole("link", { name: "Alle gegevens opvragen" }).click();
+  await expect(page).toHaveURL(`${record}/data`);
+  await ready(page);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Alle gegevens van deze persoon");
+  await expect(page.getByText(`Roos ${last}`)).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Toestemming" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Wie las of wijzigde dit dossier" })).toBeVisible();
+  await axe(page);
+  const file = await page.request.get(`${record}/data.json`);
+  expect(file.ok()).toBeTruthy();
+  expect(file.headers()["content-disposition"]).toContain(`klik-deelnemer-${id}.json`);
+  const data = await file.json();
+  expect(data.profile.first_name).toBe("Roos");
+  expect(data.profile.last_name).toBe(last);
+  expect(data.status).toBe("waiting");
+  expect(data.trail.some((e: { action: string }) => e.action === "export")).toBeTruthy();
+
+  // An open record cannot be erased: the page says why and offers no button.
+  await page.goto(`${record}/erase`);
+  await ready(page);
+  await expect(page.getByRole("status").filter({ hasText: "Het dossier is nog open" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Definitief wissen" })).toHaveCount(0);
+
+  // Closed, then erased after the preview; a missing reason and tick are said at their place.
+  await page.goto(record);
+  await ready(page);
+  await page.getByLabel("Status", { exact: true }).selectOption({ label: "Afgesloten" });
+  await page.getByRole("button", { name: "Status wijzigen" }).click();
+  await expect(page.getByRole("link", { name: "Gegevens wissen…" })).toBeVisible();
+  await page.getByRole("link", { name: "Gegevens wissen…" }).click();
+  await expect(page).toHaveURL(`${record}/erase`);
+  await ready(page);
+  await expect(page.getByRole("heading", { name: "Wat verdwijnt" })).toBeVisible();
+  await expect(page.getByText("Voornaam en achternaam (vervangen door een schuilnaam)")).toBeVisible();
+  await expect(page.getByText("Gender, gemeente en geboortejaar")).toBeVisible();
+  await axe(page);
+  await page.getByRole("button", { name: "Definitief wissen" }).click();
+  await expect(page.getByText("Dit veld is verplicht.").first()).toBeVisible();
+  await page.getByLabel("Waarom wis je dit dossier?").selectOption({ label: "De persoon vroeg het" });
+  await page.getByRole("checkbox", { name: /Ik heb nagekeken wat verdwijnt/ }).check();
+  await page.getByRole("button", { name: "Definitief wissen" }).click();
+
+  await expect(page).toHaveURL(record);
+  await ready(page);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Anoniem [A-Z2-9]{6}/);
+  await expect(page.getByRole("status").filter({ hasText: "Dit dossier is gewist op" })).toBeVisible();
+  await expect(page.getByText(last)).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Bewerken" })).toHaveCount(0);
+  const trail = page.getByRole("region", { name: "Wie las of wijzigde dit dossier" });
+  await expect(trail.getByRole("cell", { name: "Gewist" })).toBeVisible();
+  await axe(page);
+
+  // Erasing again is refused, in words.
+  await page.goto(`${record}/erase`);
+  await ready(page);
+  await expect(page.getByRole("status").filter({ hasText: "Dit dossier is al gewist." })).toBeVisible();
+  const after = await (await page.request.get(`${record}/data.json`)).json();
+  expect(JSON.stringify(after)).not.toContain(last);
+});
