@@ -41,7 +41,7 @@ pub async fn erase_person(
 
     let cx = Ctx::authorize::<ErasePerson>().await?;
     let reason = form.check().map_err(AppError::fields)?;
-    let pseudonym = crate::domain::privacy::pseudonym(rand::random());
+    let pseudonym = crate::db::privacy::new_pseudonym();
     let txn = cx.begin().await?;
     match kind {
         PersonKind::Participant => {

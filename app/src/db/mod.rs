@@ -20,6 +20,7 @@ pub mod referrals;
 pub mod registrations;
 pub mod reminders;
 pub mod reports;
+pub mod retention;
 pub mod sessions;
 pub mod settings;
 pub mod stepping_stones;

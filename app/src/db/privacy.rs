@@ -25,6 +25,11 @@ use crate::domain::privacy::{
 use crate::domain::profile::Profile;
 use crate::error::AppError;
 
+/// A fresh pseudonym for an erased record (random bits, see `domain::privacy::pseudonym`).
+pub fn new_pseudonym() -> String {
+    crate::domain::privacy::pseudonym(rand::random())
+}
+
 /// What identifies a person in free text: their names as whole words, their e-mail address
 /// and phone number as they were typed.
 struct Needles {

@@ -22,6 +22,8 @@ pub const CADENCE_MARGIN_DAYS: &str = "cadence_margin_days";
 /// Intake days, follow-up weeks, catalogue check months and the phone number for
 /// participants (`domain::first_steps::FirstSteps` as JSON).
 pub const FIRST_STEPS: &str = "first_steps";
+/// How long each kind of data is kept (`domain::retention::Retention`, JSON).
+pub const RETENTION: &str = "retention";
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Setting {

@@ -292,6 +292,8 @@ pub async fn fill(
                 coordinator_notes: Set(String::new()),
                 erased_on: Set(None),
                 erasure_reason: Set(None),
+                retention_hold_until: Set(None),
+                retention_hold_reason: Set(None),
             });
             changes.push(change(
                 subject::BUDDY,
@@ -427,6 +429,8 @@ pub async fn fill(
             last_contact_on: Set(Some(course.intake)),
             erased_on: Set(None),
             erasure_reason: Set(None),
+            retention_hold_until: Set(None),
+            retention_hold_reason: Set(None),
         });
     }
     let together: i64 = lives.iter().map(|l| l.2).sum::<i64>().max(1);

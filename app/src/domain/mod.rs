@@ -20,6 +20,7 @@ pub mod profile;
 pub mod referral;
 pub mod registration;
 pub mod report;
+pub mod retention;
 pub mod stepping_stone;
 pub mod time;
 pub mod validation;

@@ -1146,6 +1146,7 @@ mod tests {
             screenings: vec![],
             timeline: vec![],
             has_account: false,
+            erased_on: None,
         };
         assert_eq!(detail.form().check(today(), false), Ok(application));
     }

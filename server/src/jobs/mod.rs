@@ -1,5 +1,6 @@
 //! Background jobs inside `klik serve`: every tick, queue the reminders that are due, then
-//! deliver what waits in the outbox, and delete expired form drafts. One tokio task; it stops cleanly on shutdown (a tick
+//! deliver what waits in the outbox, and delete expired form drafts; once a day, the
+//! retention job. One tokio task; it stops cleanly on shutdown (a tick
 //! under way finishes the message it is sending). Several instances may share a database:
 //! the outbox claims and the reminder keys keep every message to one delivery.
 //!
@@ -7,6 +8,7 @@
 
 pub mod mail;
 pub mod reminders;
+pub mod retention;
 
 use std::time::Duration;
 
@@ -73,6 +75,10 @@ impl JobRunner {
         let now = self.state.clock.now();
         if let Err(error) = app::db::drafts::sweep(&self.state.db, now).await {
             tracing::error!(%error, "sweeping form drafts failed; trying again next tick");
+        }
+        // Once a day, by whichever instance claims the day first.
+        if let Err(error) = retention::run_due(&self.state).await {
+            tracing::error!(%error, "retention job failed; the next day's run finds what is due");
         }
         Tick {
             reminders,

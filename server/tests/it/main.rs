@@ -25,6 +25,7 @@ mod registrations;
 mod reminders;
 mod reports;
 mod repository;
+mod retention;
 mod security;
 mod stones;
 mod two_factor;

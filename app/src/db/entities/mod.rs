@@ -25,6 +25,7 @@ pub mod referral;
 pub mod referral_organisation;
 pub mod registration;
 pub mod reminder_sent;
+pub mod retention_run;
 pub mod screening;
 pub mod session;
 pub mod setting;

@@ -27,6 +27,10 @@ pub struct Model {
     pub erased_on: Option<Date>,
     /// Why, as an `ErasureReason` code.
     pub erasure_reason: Option<String>,
+    /// Held back from the retention job until this day (a coordinator's choice).
+    pub retention_hold_until: Option<Date>,
+    /// Why, as a `HoldReason` code.
+    pub retention_hold_reason: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -1,0 +1,218 @@
+//! The retention job on SQLite and PostgreSQL, with the test clock: what is due is anonymised
+//! once, by one of two instances running at the same moment; a coordinator's hold keeps a
+//! record until the hold ends; old check-in notes, mails and audit rows go; the log says
+//! what each run did.
+
+use crate::common;
+
+use app::db::entities::{activity, audit_log, outbox, participant};
+use app::domain::privacy::PersonKind;
+use app::domain::retention::HoldReason;
+use app::state::AppState;
+use chrono::Duration;
+use common::Backend;
+use klik_server::jobs::retention::run_due;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter,
+};
+
+/// A second server instance on the same database: its own connection and write gate, the
+/// same clock.
+async fn second_instance(test: &common::TestDb, first: &AppState) -> AppState {
+    let db = app::db::connect(&test.url, 2).await.unwrap();
+    AppState {
+        db: db.clone(),
+        reads: db,
+        writes: app::db::writes::WriteGate::for_url(&test.url),
+        ..first.clone()
+    }
+}
+
+async fn erasures_of(state: &AppState, kind: &str, id: i32) -> usize {
+    audit_log::Entity::find()
+        .filter(audit_log::Column::Action.eq("erase"))
+        .filter(audit_log::Column::RecordKind.eq(kind))
+        .filter(audit_log::Column::RecordId.eq(id.to_string()))
+        .all(&state.db)
+        .await
+        .unwrap()
+        .len()
+}
+
+async fn the_daily_job_erases_what_is_due_once(backend: Backend) {
+    let test = common::test_db(backend).await;
+    let a = common::test_state(&test);
+    let db = &a.db;
+    let now = common::test_now();
+    let today = now.date_naive();
+    app::demo::fill(db, now, today).await.unwrap();
+    let tz = a.config.time_zone;
+    let (settings, _) = app::db::retention::settings(db).await.unwrap();
+    let cases = app::db::retention::cases(db, &settings, tz).await.unwrap();
+    let due: Vec<_> = cases.iter().filter(|c| c.is_due(today)).cloned().collect();
+    assert!(due.len() >= 3, "{} of {} due", due.len(), cases.len());
+    assert!(
+        cases.iter().any(|c| !c.is_due(today)),
+        "some are not due yet"
+    );
+
+    // A coordinator holds one due participant back for a month.
+    let held = due
+        .iter()
+        .find(|c| c.category.kind() == PersonKind::Participant)
+        .unwrap()
+        .clone();
+    let until = today + Duration::days(30);
+    app::db::retention::hold(
+        db,
+        PersonKind::Participant,
+        held.id,
+        until,
+        HoldReason::Dispute,
+    )
+    .await
+    .unwrap();
+
+    // Old texts: a check-in note from two years ago, a mail sent two months ago, an audit
+    // row of six years ago; and recent ones that stay.
+    let acts = activity::Entity::find().all(db).await.unwrap();
+    let old = acts
+        .iter()
+        .find(|x| x.starts_at < now - Duration::days(400))
+        .unwrap()
+        .clone();
+    let recent = acts
+        .iter()
+        .filter(|x| x.starts_at < now)
+        .max_by_key(|x| x.starts_at)
+        .unwrap()
+        .clone();
+    for (row, note) in [
+        (old.clone(), "oude notitie"),
+        (recent.clone(), "recente notitie"),
+    ] {
+        let mut m = row.into_active_model();
+        m.checkin_note = Set(Some(note.into()));
+        m.update(db).await.unwrap();
+    }
+    for (days, body) in [(60, "oude mail"), (2, "recente mail")] {
+        outbox::ActiveModel {
+            kind: Set("reminder".into()),
+            to_address: Set("iemand@example.be".into()),
+            subject: Set("Herinnering".into()),
+            body: Set(body.into()),
+            created_at: Set(now - Duration::days(days)),
+            status: Set("sent".into()),
+            attempts: Set(1),
+            next_attempt_at: Set(None),
+            sent_at: Set(Some(now - Duration::days(days))),
+            last_error: Set(None),
+            ..Default::default()
+        }
+        .insert(db)
+        .await
+        .unwrap();
+    }
+    app::db::audit::insert(
+        db,
+        now - Duration::days(6 * 366),
+        None,
+        app::domain::audit::AuditAction::Read,
+        Some(("participant", "1".into())),
+    )
+    .await
+    .unwrap();
+
+    // Two instances tick at the same moment: one runs the day, the other finds it taken.
+    let b = second_instance(&test, &a).await;
+    let (ra, rb) = tokio::join!(run_due(&a), run_due(&b));
+    let runs: Vec<_> = [ra.unwrap(), rb.unwrap()].into_iter().flatten().collect();
+    assert_eq!(runs.len(), 1, "one instance ran today's job");
+    let run = runs[0];
+    assert_eq!(
+        (run.participants + run.buddies) as usize,
+        due.len() - 1,
+        "every due record but the held one"
+    );
+    assert_eq!(run.swept.checkin_notes, 1);
+    assert!(run.swept.mail_bodies >= 1);
+    assert!(run.swept.audit_rows >= 1);
+
+    for c in &due {
+        let kind = c.category.kind().code();
+        let expected = usize::from(c.id != held.id || c.category.kind() != PersonKind::Participant);
+        assert_eq!(
+            erasures_of(&a, kind, c.id).await,
+            expected,
+            "{kind} {}",
+            c.id
+        );
+    }
+    let kept = participant::Entity::find_by_id(held.id)
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(kept.erased_on.is_none());
+    let erased = due
+        .iter()
+        .find(|c| c.category.kind() == PersonKind::Participant && c.id != held.id)
+        .unwrap();
+    let row = participant::Entity::find_by_id(erased.id)
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(row.erasure_reason.as_deref(), Some("retention"));
+    assert!(row.first_name.starts_with("Anoniem "));
+    let note_of = |id: i32| async move {
+        activity::Entity::find_by_id(id)
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap()
+            .checkin_note
+    };
+    assert_eq!(note_of(old.id).await.as_deref(), Some(""));
+    assert_eq!(note_of(recent.id).await.as_deref(), Some("recente notitie"));
+    let bodies: Vec<String> = outbox::Entity::find()
+        .all(db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|m| m.body)
+        .collect();
+    assert!(!bodies.iter().any(|b| b == "oude mail"));
+    assert!(bodies.iter().any(|b| b == "recente mail"));
+
+    // The same day again: nothing (the day is taken). The log has the run, finished.
+    assert_eq!(run_due(&a).await.unwrap(), None);
+    let log = app::db::retention::runs(db, 10).await.unwrap();
+    assert_eq!(log.len(), 1);
+    assert!(log[0].finished_at.is_some());
+    assert_eq!(log[0].participants, run.participants);
+
+    // A month on, the hold has ended: the held record goes, once.
+    a.clock.advance(Duration::days(31));
+    let later = run_due(&b).await.unwrap().expect("the new day's run");
+    assert!(later.participants >= 1);
+    assert_eq!(erasures_of(&a, "participant", held.id).await, 1);
+    assert_eq!(app::db::retention::runs(db, 10).await.unwrap().len(), 2);
+
+    // The log stays append-only for everything younger than a year: no change, no delete.
+    let recent = audit_log::Entity::delete_many()
+        .filter(audit_log::Column::At.gt(chrono::Utc::now() - Duration::days(30)))
+        .exec(db)
+        .await;
+    assert!(recent.is_err(), "a recent audit row was deleted");
+    let changed = audit_log::Entity::update_many()
+        .col_expr(
+            audit_log::Column::Action,
+            sea_orm::sea_query::Expr::value("read"),
+        )
+        .exec(db)
+        .await;
+    assert!(changed.is_err(), "an audit row was changed");
+}
+
+on_both_databases!(the_daily_job_erases_what_is_due_once_by_one_of_two_instances => the_daily_job_erases_what_is_due_once);
