@@ -61,7 +61,7 @@ use crate::pages::{
     reports::{
         ActivityReportPage, BuddiesReportPage, PrintReportPage, ReportsPage, WaitingReportPage,
     },
-    rights::{DataPage, ErasePage},
+    rights::{DataPage, ErasePage, RetentionPage},
     setup::SetupPage,
     stones::{EditStonePage, NewStonePage, SheetPage, StonesPage},
     waiting::WaitingPage,
@@ -156,6 +156,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/participants/:id/edit") view=EditParticipantPage ssr=SsrMode::Async />
                     <Route path=path!("/participants/:id/erase") view=|| view! { <ErasePage kind=crate::domain::privacy::PersonKind::Participant /> } ssr=SsrMode::Async />
                     <Route path=path!("/participants/:id/data") view=DataPage ssr=SsrMode::Async />
+                    <Route path=path!("/retention") view=RetentionPage ssr=SsrMode::Async />
                     <Route path=path!("/participants/:id/sheet") view=SheetPage ssr=SsrMode::Async />
                     <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async />
                     <Route path=path!("/register/thanks") view=RegisterThanksPage ssr=SsrMode::Async />

@@ -21,6 +21,7 @@ pub mod programme;
 pub mod referrals;
 pub mod registrations;
 pub mod reports;
+pub mod retention;
 pub mod settings;
 pub mod stepping_stones;
 pub mod two_factor;

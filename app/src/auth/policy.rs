@@ -7,7 +7,7 @@ use super::session::current_user;
 use crate::api::{
     account, activities, admin_lists, audit, buddies, calendar, drafts, duos, import, invitations,
     lists, matching, outbox, participants, privacy, programme, referrals, registrations, reports,
-    settings, stepping_stones, two_factor, users,
+    retention, settings, stepping_stones, two_factor, users,
 };
 use crate::domain::account::{ADMIN, BUDDY, CurrentUser, Role, SCREENER, STAFF, STAFF_ADMIN};
 use crate::error::AppError;
@@ -147,6 +147,13 @@ pub fn rules() -> Vec<(&'static str, Rule)> {
         (privacy::ErasePerson::PATH, Rule::Roles(STAFF_ADMIN)),
         (privacy::RecordTrail::PATH, Rule::Roles(STAFF_ADMIN)),
         (privacy::LoadParticipantData::PATH, Rule::Roles(STAFF_ADMIN)),
+        (
+            retention::LoadRetentionOverview::PATH,
+            Rule::Roles(STAFF_ADMIN),
+        ),
+        (retention::HoldRecord::PATH, Rule::Roles(STAFF_ADMIN)),
+        (retention::LoadRetention::PATH, Rule::Roles(ADMIN)),
+        (retention::SaveRetention::PATH, Rule::Roles(ADMIN)),
         (participants::RecordContact::PATH, Rule::Roles(STAFF_ADMIN)),
         (settings::SecuritySettings::PATH, Rule::Roles(ADMIN)),
         (settings::SetTwoFactorRequired::PATH, Rule::Roles(ADMIN)),

@@ -61,6 +61,7 @@ fn nav_items(role: Option<Role>) -> Vec<(&'static str, Icon, Label)> {
         items.push(("/board", Icon::Columns, |t| t.nav_board));
         items.push(("/matching", Icon::Link, |t| t.nav_matching));
         items.push(("/reports", Icon::Chart, |t| t.nav_reports));
+        items.push(("/retention", Icon::Shield, |t| t.nav_retention));
         items.push(("/import", Icon::Upload, |t| t.nav_import));
         items.push(("/admin/users", Icon::IdCard, |t| t.nav_users));
     }

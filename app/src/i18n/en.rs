@@ -2,6 +2,7 @@ use super::Texts;
 use crate::domain::account::Role;
 use crate::domain::audit::AuditAction;
 use crate::domain::privacy::{ErasureReason, ErasureRefusal, Kept, Removed};
+use crate::domain::retention::{HoldReason, RetentionCategory};
 use crate::domain::validation::Problem;
 
 pub const TEXTS: Texts = Texts {
@@ -1170,4 +1171,52 @@ pub const TEXTS: Texts = Texts {
     data_mood: "Mood",
     data_subject: "Subject",
     data_message: "Text",
+    nav_retention: "Retention",
+    retention_title: "Retention",
+    retention_intro: |r| {
+        format!(
+            "Klik keeps nothing longer than needed. Every night a job anonymises what is past its period: closed participants’ records after {} months, candidates not approved after {} months, buddies who stopped after {} months. Check-in notes go after {} months, mails after {} days, the log after {} months. You can hold one record back when there is a reason.",
+            r.participant_months,
+            r.candidate_months,
+            r.buddy_months,
+            r.checkin_note_months,
+            r.mail_body_days,
+            r.audit_log_months
+        )
+    },
+    retention_due_title: "Erased in the next 30 days",
+    retention_due_none: "Nothing in the next 30 days.",
+    retention_held_title: "Held back",
+    retention_category: |c| match c {
+        RetentionCategory::ClosedParticipant => "Closed participant",
+        RetentionCategory::Candidate => "Candidate not approved",
+        RetentionCategory::StoppedBuddy => "Buddy who stopped",
+    },
+    retention_since: "Since",
+    retention_erased_from: "Erased on",
+    retention_held_until: |on| format!("Held until {on}"),
+    hold_reason: |r| match r {
+        HoldReason::MayReturn => "May come back",
+        HoldReason::Dispute => "Complaint, dispute or a question from an authority",
+        HoldReason::PersonAsked => "The person asked for it",
+    },
+    hold_until_label: "Hold until",
+    hold_reason_label: "Why?",
+    hold_submit: "Hold back",
+    retention_runs_title: "What the nightly job did",
+    retention_runs_none: "The job has not run yet.",
+    retention_run_unfinished: "interrupted",
+    retention_col_day: "Day",
+    retention_col_people: "Records erased",
+    retention_col_notes: "Check-in notes",
+    retention_col_mails: "Mails",
+    retention_col_log: "Log rows",
+    retention_settings_title: "Retention periods",
+    retention_settings_saved: "The retention periods are saved.",
+    retention_participant_months: "Closed participant record (months)",
+    retention_candidate_months: "Candidate not approved (months after the decision)",
+    retention_buddy_months: "Buddy who stopped (months)",
+    retention_checkin_note_months: "Check-in note (months)",
+    retention_mail_body_days: "Sent mail (days)",
+    retention_audit_log_months: "Log (months, at least 12)",
 };

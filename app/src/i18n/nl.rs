@@ -2,6 +2,7 @@ use super::Texts;
 use crate::domain::account::Role;
 use crate::domain::audit::AuditAction;
 use crate::domain::privacy::{ErasureReason, ErasureRefusal, Kept, Removed};
+use crate::domain::retention::{HoldReason, RetentionCategory};
 use crate::domain::validation::Problem;
 
 pub const TEXTS: Texts = Texts {
@@ -1180,4 +1181,52 @@ pub const TEXTS: Texts = Texts {
     data_mood: "Stemming",
     data_subject: "Onderwerp",
     data_message: "Tekst",
+    nav_retention: "Bewaartermijnen",
+    retention_title: "Bewaartermijnen",
+    retention_intro: |r| {
+        format!(
+            "Klik bewaart niets langer dan nodig. Elke nacht maakt een taak anoniem wat zijn termijn voorbij is: afgesloten dossiers van deelnemers na {} maanden, niet goedgekeurde kandidaten na {} maanden, gestopte buddy’s na {} maanden. Notities bij check-ins verdwijnen na {} maanden, mails na {} dagen, het logboek na {} maanden. Je kan één dossier uitstellen als er een reden is.",
+            r.participant_months,
+            r.candidate_months,
+            r.buddy_months,
+            r.checkin_note_months,
+            r.mail_body_days,
+            r.audit_log_months
+        )
+    },
+    retention_due_title: "Wordt gewist in de komende 30 dagen",
+    retention_due_none: "Niets in de komende 30 dagen.",
+    retention_held_title: "Uitgesteld",
+    retention_category: |c| match c {
+        RetentionCategory::ClosedParticipant => "Afgesloten deelnemer",
+        RetentionCategory::Candidate => "Niet goedgekeurde kandidaat",
+        RetentionCategory::StoppedBuddy => "Gestopte buddy",
+    },
+    retention_since: "Sinds",
+    retention_erased_from: "Gewist op",
+    retention_held_until: |on| format!("Uitgesteld tot {on}"),
+    hold_reason: |r| match r {
+        HoldReason::MayReturn => "Komt misschien terug",
+        HoldReason::Dispute => "Klacht, geschil of vraag van een overheid",
+        HoldReason::PersonAsked => "De persoon vroeg het",
+    },
+    hold_until_label: "Uitstellen tot",
+    hold_reason_label: "Waarom?",
+    hold_submit: "Uitstellen",
+    retention_runs_title: "Wat de nachtelijke taak deed",
+    retention_runs_none: "De taak liep nog niet.",
+    retention_run_unfinished: "onderbroken",
+    retention_col_day: "Dag",
+    retention_col_people: "Dossiers gewist",
+    retention_col_notes: "Check-in notities",
+    retention_col_mails: "Mails",
+    retention_col_log: "Logboekregels",
+    retention_settings_title: "Bewaartermijnen",
+    retention_settings_saved: "De bewaartermijnen zijn bewaard.",
+    retention_participant_months: "Afgesloten dossier van een deelnemer (maanden)",
+    retention_candidate_months: "Niet goedgekeurde kandidaat (maanden na de beslissing)",
+    retention_buddy_months: "Gestopte buddy (maanden)",
+    retention_checkin_note_months: "Notitie bij een check-in (maanden)",
+    retention_mail_body_days: "Verstuurde mail (dagen)",
+    retention_audit_log_months: "Logboek (maanden, minstens 12)",
 };

@@ -23,6 +23,7 @@ pub fn SettingsPage() -> impl IntoView {
             <EvaluationPlanSettings />
             <CadenceMarginSettings />
             <FirstStepsSettings />
+            <RetentionSettings />
             <p><a class="btn" href="/admin/matching">{move || i18n.t().weights_link}</a></p>
         </RequireRole>
     }
@@ -196,6 +197,61 @@ fn FirstStepsSettings() -> impl IntoView {
                                 kind="number" label=|t| t.first_steps_check_months value=v.check_months error />
                             <Input id="first-phone".into() name="form[phone]".into() field="phone" kind="tel"
                                 label=|t| t.first_steps_phone value=v.phone error />
+                            <button type="submit" class="btn btn--primary" disabled=move || save.pending().get()>
+                                {move || i18n.t().save}
+                            </button>
+                        </ActionForm>
+                    }.into_any()
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn RetentionSettings() -> impl IntoView {
+    use crate::api::retention::{SaveRetention, load_retention};
+
+    let i18n = use_i18n();
+    let save = ServerAction::<SaveRetention>::new();
+    let error = action_error(save);
+    let reload = reload_after(save);
+    let stored = Resource::new(move || reload.get(), |_| load_retention());
+    let saved = move || {
+        leptos_router::hooks::use_query_map()
+            .read()
+            .get("saved")
+            .is_some_and(|v| v == "retention")
+            || save.value().with(|v| matches!(v, Some(Ok(_))))
+    };
+    view! {
+        <section class="card form-card" aria-labelledby="retention-settings-title">
+            <h2 id="retention-settings-title">{move || i18n.t().retention_settings_title}</h2>
+            <Show when=saved>
+                <p class="banner banner--ok" role="status">{move || i18n.t().retention_settings_saved}</p>
+            </Show>
+            <Transition fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+                {move || suspend(async move {
+                    let (v, version) = match stored.await {
+                        Ok(current) => current,
+                        Err(error) => return view! { <ErrorPanel error /> }.into_any(),
+                    };
+                    view! {
+                        <ActionForm action=save attr:novalidate=true>
+                            <FormError error />
+                            {version.map(|v| view! { <input type="hidden" name="version" value=v /> })}
+                            <Input id="ret-participant".into() name="form[participant_months]".into() field="participant_months"
+                                kind="number" label=|t| t.retention_participant_months value=v.participant_months error />
+                            <Input id="ret-candidate".into() name="form[candidate_months]".into() field="candidate_months"
+                                kind="number" label=|t| t.retention_candidate_months value=v.candidate_months error />
+                            <Input id="ret-buddy".into() name="form[buddy_months]".into() field="buddy_months"
+                                kind="number" label=|t| t.retention_buddy_months value=v.buddy_months error />
+                            <Input id="ret-checkin".into() name="form[checkin_note_months]".into() field="checkin_note_months"
+                                kind="number" label=|t| t.retention_checkin_note_months value=v.checkin_note_months error />
+                            <Input id="ret-mail".into() name="form[mail_body_days]".into() field="mail_body_days"
+                                kind="number" label=|t| t.retention_mail_body_days value=v.mail_body_days error />
+                            <Input id="ret-audit".into() name="form[audit_log_months]".into() field="audit_log_months"
+                                kind="number" label=|t| t.retention_audit_log_months value=v.audit_log_months error />
                             <button type="submit" class="btn btn--primary" disabled=move || save.pending().get()>
                                 {move || i18n.t().save}
                             </button>

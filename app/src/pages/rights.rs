@@ -390,3 +390,144 @@ fn duo_data(duo: DuoData, tz: chrono_tz::Tz) -> impl IntoView {
         </ul>
     }
 }
+
+/// What the retention job anonymises soon, what is held back (with a form to hold a record),
+/// and what the job did.
+#[component]
+pub fn RetentionPage() -> impl IntoView {
+    use crate::api::retention::{HoldRecord, load_retention_overview};
+
+    let i18n = use_i18n();
+    let hold = ServerAction::<HoldRecord>::new();
+    let reload = crate::components::form::reload_after(hold);
+    let overview = Resource::new(move || reload.get(), |_| load_retention_overview());
+    let error = action_error(hold);
+    view! {
+        <Title text=move || i18n.t().retention_title.to_owned() />
+        <RequireRole roles=STAFF_ADMIN>
+            <h1>{move || i18n.t().retention_title}</h1>
+            <Transition fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+                {move || suspend(async move {
+                    let o = match overview.await {
+                        Ok(o) => o,
+                        Err(error) => return view! { <ErrorPanel error /> }.into_any(),
+                    };
+                    let settings = o.settings;
+                    view! {
+                        <p>{move || (i18n.t().retention_intro)(&settings)}</p>
+                        <FormError error />
+                        <section class="card" aria-labelledby="retention-due">
+                            <h2 id="retention-due">{move || i18n.t().retention_due_title}</h2>
+                            {if o.due.is_empty() {
+                                view! { <p class="muted">{move || i18n.t().retention_due_none}</p> }.into_any()
+                            } else {
+                                view! { <ul class="case-list">
+                                    {o.due.into_iter().map(|c| view! { <DueItem case=c hold error /> }).collect_view()}
+                                </ul> }.into_any()
+                            }}
+                        </section>
+                        {(!o.held.is_empty()).then(|| view! {
+                            <section class="card" aria-labelledby="retention-held">
+                                <h2 id="retention-held">{move || i18n.t().retention_held_title}</h2>
+                                <ul class="case-list">
+                                    {o.held.into_iter().map(|c| view! { <DueItem case=c hold error /> }).collect_view()}
+                                </ul>
+                            </section>
+                        })}
+                        <RunsCard runs=o.runs />
+                    }.into_any()
+                })}
+            </Transition>
+        </RequireRole>
+    }
+}
+
+/// One record that falls due: who, why, when, and the form to hold it back.
+#[component]
+fn DueItem(
+    case: crate::domain::retention::DueCase,
+    hold: ServerAction<crate::api::retention::HoldRecord>,
+    error: crate::components::form::ActionError,
+) -> impl IntoView {
+    use crate::components::profile_fields::Input;
+    use crate::domain::retention::HoldReason;
+
+    let i18n = use_i18n();
+    let kind = case.category.kind();
+    let category = case.category;
+    let id = format!("hold-{}-{}", kind.code(), case.id);
+    let reasons: Vec<(String, String)> = HoldReason::ALL
+        .into_iter()
+        .map(|r| (r.code().to_owned(), (i18n.t().hold_reason)(r).to_owned()))
+        .collect();
+    let held = case.held_until.map(format_date);
+    let hold_reason = case.hold_reason;
+    let when = format_date(case.erased_from());
+    let since = format_date(case.since);
+    view! {
+        <li class="case">
+            <p>
+                <a href=kind.record_path(case.id)><strong>{case.name.clone()}</strong></a>
+                " · "{move || (i18n.t().retention_category)(category)}<br />
+                {move || i18n.t().retention_since}": "{since.clone()}" · "
+                {move || i18n.t().retention_erased_from}": "<strong>{when.clone()}</strong>
+                {held.clone().map(|h| view! {
+                    <br /><span class="chip">{move || (i18n.t().retention_held_until)(&h)}</span>
+                    {move || hold_reason.map(|r| format!(" {}", (i18n.t().hold_reason)(r)))}
+                })}
+            </p>
+            <details>
+                <summary>{move || i18n.t().hold_submit}</summary>
+                <ActionForm action=hold attr:class="form-inline" attr:novalidate=true>
+                    <input type="hidden" name="kind" value=kind.code() />
+                    <input type="hidden" name="id" value=case.id />
+                    <Input id=format!("{id}-until") name="form[until]".into() field="until" kind="date"
+                        label=|t| t.hold_until_label value=String::new() error />
+                    <SelectField id=format!("{id}-reason") name="form[reason]".into() field="reason"
+                        label=|t| t.hold_reason_label value=String::new() options=reasons error />
+                    <button type="submit" class="btn">{move || i18n.t().hold_submit}</button>
+                </ActionForm>
+            </details>
+        </li>
+    }
+}
+
+/// The log of the nightly job's runs, newest first.
+#[component]
+fn RunsCard(runs: Vec<crate::domain::retention::RunLog>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="card" aria-labelledby="retention-runs">
+            <h2 id="retention-runs">{move || i18n.t().retention_runs_title}</h2>
+            {if runs.is_empty() {
+                view! { <p class="muted">{move || i18n.t().retention_runs_none}</p> }.into_any()
+            } else {
+                view! {
+                    <TableWrap label=|t| t.retention_runs_title>
+                        <table class="table">
+                            <thead><tr>
+                                <th scope="col">{move || i18n.t().retention_col_day}</th>
+                                <th scope="col" class="num">{move || i18n.t().retention_col_people}</th>
+                                <th scope="col" class="num">{move || i18n.t().retention_col_notes}</th>
+                                <th scope="col" class="num">{move || i18n.t().retention_col_mails}</th>
+                                <th scope="col" class="num">{move || i18n.t().retention_col_log}</th>
+                            </tr></thead>
+                            <tbody>
+                                {runs.into_iter().map(|r| {
+                                    let unfinished = r.finished_at.is_none();
+                                    view! { <tr>
+                                        <td>{format_date(r.day)}{unfinished.then(|| view! { " ("{move || i18n.t().retention_run_unfinished}")" })}</td>
+                                        <td class="num">{r.participants + r.buddies}</td>
+                                        <td class="num">{r.checkin_notes}</td>
+                                        <td class="num">{r.mail_bodies}</td>
+                                        <td class="num">{r.audit_rows}</td>
+                                    </tr> }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </TableWrap>
+                }.into_any()
+            }}
+        </section>
+    }
+}

@@ -526,6 +526,13 @@ async fn the_access_matrix_holds_for_every_server_function_and_role() {
             | "suggest_stones"
             | "load_participant_data" => &[("id", "999")],
             "preview_erasure" | "record_trail" => &[("kind", "participant"), ("id", "999")],
+            "hold_record" => &[
+                ("kind", "participant"),
+                ("id", "999"),
+                ("form[until]", "2027-01-10"),
+                ("form[reason]", "dispute"),
+            ],
+            "save_retention" => &[("form[participant_months]", "24"), ("version", "99")],
             "erase_person" => &[
                 ("kind", "buddy"),
                 ("id", "999"),

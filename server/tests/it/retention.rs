@@ -216,3 +216,142 @@ async fn the_daily_job_erases_what_is_due_once(backend: Backend) {
 }
 
 on_both_databases!(the_daily_job_erases_what_is_due_once_by_one_of_two_instances => the_daily_job_erases_what_is_due_once);
+
+async fn periods_and_holds_through_the_server(backend: Backend) {
+    use app::domain::account::Role;
+    use app::domain::validation::Problem;
+    use app::error::AppError;
+    use axum::http::StatusCode;
+    use common::server::Server;
+
+    let server = Server::new(backend).await;
+    let db = &server.test.db;
+    app::demo::fill(db, common::test_now(), common::test_now().date_naive())
+        .await
+        .unwrap();
+    let admin = server.session_for("a@example.be", Role::Admin).await;
+    let coordinator = server.session_for("c@example.be", Role::Coordinator).await;
+    let form = |months: &str| {
+        vec![
+            ("form[participant_months]", months.to_owned()),
+            ("form[candidate_months]", "6".to_owned()),
+            ("form[buddy_months]", "24".to_owned()),
+            ("form[checkin_note_months]", "12".to_owned()),
+            ("form[mail_body_days]", "30".to_owned()),
+            ("form[audit_log_months]", "60".to_owned()),
+        ]
+    };
+    let send = |cookie: String, fields: Vec<(&'static str, String)>| {
+        let server = &server;
+        async move {
+            let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            server.call("save_retention", &pairs, Some(&cookie)).await
+        }
+    };
+    // 0, -1, ten thousand years, text: refused at the field, nothing written.
+    for bad in ["0", "-1", "120000", "twee jaar"] {
+        let reply = send(admin.clone(), form(bad)).await;
+        assert!(
+            matches!(
+                reply.error().problem_at("participant_months"),
+                Some(Problem::OutOfRange { .. } | Problem::Invalid)
+            ),
+            "{bad}: {}",
+            reply.body
+        );
+    }
+    assert_eq!(app::db::retention::settings(db).await.unwrap().1, None);
+    // A coordinator may not change the periods; an admin may.
+    let refused = send(coordinator.clone(), form("36")).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    let saved = send(admin.clone(), form("36")).await;
+    assert!(saved.status.is_success(), "{}", saved.body);
+    let (settings, version) = app::db::retention::settings(db).await.unwrap();
+    assert_eq!((settings.participant_months, version), (36, Some(1)));
+
+    // The overview lists what is due; a hold needs a later day within a year and a reason.
+    let reply = server
+        .call("load_retention_overview", &[], Some(&coordinator))
+        .await;
+    assert_eq!(reply.status, StatusCode::OK);
+    let overview: app::api::retention::RetentionOverview =
+        serde_json::from_str(&reply.body).unwrap();
+    let case = overview
+        .due
+        .first()
+        .expect("something due in the demo")
+        .clone();
+    let id = case.id.to_string();
+    let kind = case.category.kind().code();
+    let hold = |until: &'static str, reason: &'static str| {
+        let (server, coordinator, id) = (&server, coordinator.clone(), id.clone());
+        async move {
+            server
+                .call(
+                    "hold_record",
+                    &[
+                        ("kind", kind),
+                        ("id", &id),
+                        ("form[until]", until),
+                        ("form[reason]", reason),
+                    ],
+                    Some(&coordinator),
+                )
+                .await
+        }
+    };
+    let past = hold("2020-01-01", "dispute").await;
+    assert_eq!(past.error().problem_at("until"), Some(&Problem::Invalid));
+    let no_reason = hold("2027-01-15", "").await;
+    assert_eq!(
+        no_reason.error().problem_at("reason"),
+        Some(&Problem::Required)
+    );
+    let ok = hold("2027-01-15", "person_asked").await;
+    assert!(ok.status.is_success(), "{}", ok.body);
+    let reply = server
+        .call("load_retention_overview", &[], Some(&coordinator))
+        .await;
+    let overview: app::api::retention::RetentionOverview =
+        serde_json::from_str(&reply.body).unwrap();
+    let held = overview
+        .held
+        .iter()
+        .find(|c| c.id == case.id && c.category == case.category)
+        .unwrap();
+    assert_eq!(
+        held.held_until.map(|d| d.to_string()),
+        Some("2027-01-15".into())
+    );
+    assert!(
+        !overview
+            .due
+            .iter()
+            .any(|c| c.id == case.id && c.category == case.category)
+    );
+    let unknown = server
+        .call(
+            "hold_record",
+            &[
+                ("kind", "participant"),
+                ("id", "987654"),
+                ("form[until]", "2027-01-15"),
+                ("form[reason]", "dispute"),
+            ],
+            Some(&coordinator),
+        )
+        .await;
+    assert_eq!(unknown.error(), AppError::NotFound);
+    // The buddy and the partner see none of it.
+    for role in [Role::Buddy, Role::Screener] {
+        let cookie = server
+            .session_for(&format!("{}@example.be", role.code()), role)
+            .await;
+        let reply = server
+            .call("load_retention_overview", &[], Some(&cookie))
+            .await;
+        assert_eq!(reply.status, StatusCode::FORBIDDEN);
+    }
+}
+
+on_both_databases!(periods_and_holds_are_checked_and_kept => periods_and_holds_through_the_server);
