@@ -61,7 +61,7 @@ use crate::pages::{
     reports::{
         ActivityReportPage, BuddiesReportPage, PrintReportPage, ReportsPage, WaitingReportPage,
     },
-    rights::{DataPage, ErasePage, RetentionPage},
+    rights::{DataPage, ErasePage, RegistersPage, RetentionPage},
     setup::SetupPage,
     stones::{EditStonePage, NewStonePage, SheetPage, StonesPage},
     waiting::WaitingPage,
@@ -157,6 +157,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/participants/:id/erase") view=|| view! { <ErasePage kind=crate::domain::privacy::PersonKind::Participant /> } ssr=SsrMode::Async />
                     <Route path=path!("/participants/:id/data") view=DataPage ssr=SsrMode::Async />
                     <Route path=path!("/retention") view=RetentionPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/registers") view=RegistersPage ssr=SsrMode::Async />
                     <Route path=path!("/participants/:id/sheet") view=SheetPage ssr=SsrMode::Async />
                     <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async />
                     <Route path=path!("/register/thanks") view=RegisterThanksPage ssr=SsrMode::Async />

@@ -69,6 +69,7 @@ const ROUTES: Record<string, { roles: Role[]; visit: (ids: Ids) => string[]; sta
     roles: ["admin", "coordinator"],
     visit: (ids) => [`/buddies/${ids.buddy}/erase`, `/buddies/${ids.hostileBuddy}/erase`],
   },
+  "/admin/registers": { roles: ["admin"], visit: () => ["/admin/registers"] },
   "/retention": { roles: ["admin", "coordinator"], visit: () => ["/retention"] },
   "/participants/:id/data": {
     roles: ["admin", "coordinator"],

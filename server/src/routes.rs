@@ -38,7 +38,8 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/participants/{id}/data.json",
             get(crate::person_data::participant),
-        );
+        )
+        .route("/admin/registers.json", get(crate::person_data::registers));
     if state.config.test_clock {
         router = router.route("/test/clock", axum::routing::post(advance_clock));
     }

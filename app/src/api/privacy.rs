@@ -118,3 +118,39 @@ pub async fn export(
     .await?;
     Ok(data)
 }
+
+/// The record of processing (art. 30) and the list of who can read health data, for the
+/// admins; the file `GET /admin/registers.json` is the same value.
+#[server(endpoint = "load_registers")]
+pub async fn load_registers() -> Result<crate::domain::register::Registers, AppError> {
+    let cx = Ctx::authorize::<LoadRegisters>().await?;
+    registers(&cx.state).await
+}
+
+/// Both registers, made from the data model, the access policy and the settings.
+#[cfg(feature = "ssr")]
+pub async fn registers(
+    state: &crate::state::AppState,
+) -> Result<crate::domain::register::Registers, AppError> {
+    use crate::auth::policy::{Rule, rule_for};
+    use crate::domain::register::{MEASURES, Registers, record_of_processing};
+    use leptos::server_fn::ServerFn;
+
+    let db = &state.db;
+    // Who may read a participant's record is whatever the policy says today.
+    let health_roles = match rule_for(crate::api::participants::GetParticipant::PATH) {
+        Some(Rule::Roles(roles)) => roles.to_vec(),
+        _ => Vec::new(),
+    };
+    let (retention, _) = crate::db::retention::settings(db).await?;
+    let counts = crate::db::registers::counts(db).await?;
+    Ok(Registers {
+        programme: crate::db::settings::programme_name(db, &state.config.programme_name).await?,
+        made_at: state.clock.now(),
+        processing: record_of_processing(&retention, counts, state.config.smtp_url.is_some()),
+        retention,
+        measures: MEASURES.to_vec(),
+        access: crate::db::registers::access(db, &health_roles).await?,
+        health_roles,
+    })
+}

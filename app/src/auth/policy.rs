@@ -147,6 +147,7 @@ pub fn rules() -> Vec<(&'static str, Rule)> {
         (privacy::ErasePerson::PATH, Rule::Roles(STAFF_ADMIN)),
         (privacy::RecordTrail::PATH, Rule::Roles(STAFF_ADMIN)),
         (privacy::LoadParticipantData::PATH, Rule::Roles(STAFF_ADMIN)),
+        (privacy::LoadRegisters::PATH, Rule::Roles(ADMIN)),
         (
             retention::LoadRetentionOverview::PATH,
             Rule::Roles(STAFF_ADMIN),

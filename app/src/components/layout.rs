@@ -81,6 +81,7 @@ fn nav_items(role: Option<Role>) -> Vec<(&'static str, Icon, Label)> {
         items.push(("/admin/outbox", Icon::Envelope, |t| t.nav_outbox));
         items.push(("/admin/lists", Icon::List, |t| t.nav_lists));
         items.push(("/admin/settings", Icon::Settings, |t| t.nav_settings));
+        items.push(("/admin/registers", Icon::Shield, |t| t.nav_registers));
     }
     if role.is_some() {
         items.push(("/account", Icon::Person, |t| t.nav_account));

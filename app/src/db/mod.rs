@@ -17,6 +17,7 @@ pub mod participants;
 mod people_list;
 pub mod privacy;
 pub mod referrals;
+pub mod registers;
 pub mod registrations;
 pub mod reminders;
 pub mod reports;

@@ -18,6 +18,7 @@ pub mod people;
 pub mod privacy;
 pub mod profile;
 pub mod referral;
+pub mod register;
 pub mod registration;
 pub mod report;
 pub mod retention;

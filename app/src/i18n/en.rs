@@ -2,6 +2,9 @@ use super::Texts;
 use crate::domain::account::Role;
 use crate::domain::audit::AuditAction;
 use crate::domain::privacy::{ErasureReason, ErasureRefusal, Kept, Removed};
+use crate::domain::register::{
+    DataCategory, Keeping, LegalBasis, Measure, PersonCategory, Purpose, Recipient,
+};
 use crate::domain::retention::{HoldReason, RetentionCategory};
 use crate::domain::validation::Problem;
 
@@ -1219,4 +1222,92 @@ pub const TEXTS: Texts = Texts {
     retention_checkin_note_months: "Check-in note (months)",
     retention_mail_body_days: "Sent mail (days)",
     retention_audit_log_months: "Log (months, at least 12)",
+    nav_registers: "Registers",
+    registers_title: "Data protection registers",
+    registers_intro: "The record of processing (GDPR art. 30) and the list of who can read health data (Belgian act of 30 July 2018, art. 9). Klik makes them from its own data model, access rules and retention periods, so they always match what Klik does. Print or download them.",
+    registers_made: |programme, at| format!("{programme} · made on {at}"),
+    registers_download: "Download as a file (JSON)",
+    registers_processing_title: "Record of processing",
+    registers_people: "About whom",
+    registers_data: "Which data",
+    registers_special: "Holds health data (special category, art. 9)",
+    registers_purposes: "What for",
+    registers_basis: "Legal basis",
+    registers_recipients: "Who sees it",
+    registers_keeping: "How long",
+    registers_records: "Records now",
+    registers_measures_title: "Security measures in Klik",
+    registers_access_title: "Who can read health data",
+    registers_access_intro: |roles| {
+        format!(
+            "Everyone with an account with the role {roles}: they can open participants’ records. Every read is in the log."
+        )
+    },
+    registers_col_since: "Account since",
+    registers_inactive: "disabled",
+    person_category: |c| match c {
+        PersonCategory::Participants => "Participants",
+        PersonCategory::Registrations => "Registrations (before the intake)",
+        PersonCategory::Buddies => "Buddies",
+        PersonCategory::Candidates => "Candidate volunteers",
+        PersonCategory::Staff => "Staff (coordinators, admins, the partner’s screeners)",
+    },
+    data_category: |d| match d {
+        DataCategory::Identity => "name",
+        DataCategory::Contact => "contact details",
+        DataCategory::Demographics => "birth date, gender, municipality, languages",
+        DataCategory::MatchingProfile => "interests, personality, availability, travel, wishes",
+        DataCategory::HealthContext => {
+            "taking part in the programme (long-term psychological vulnerability)"
+        }
+        DataCategory::Notes => "notes of the coordinator and of contacts",
+        DataCategory::DuoHistory => "duos, agreements, activities, check-ins, evaluations",
+        DataCategory::Referrals => "referrals to stepping stones",
+        DataCategory::Consents => "consents given",
+        DataCategory::CareWorker => "the care worker’s name and contact",
+        DataCategory::Screening => "motivation and screening conversations",
+        DataCategory::Account => "account, sessions, two-step sign-in, log",
+    },
+    purpose: |p| match p {
+        Purpose::Matching => "finding a fitting buddy and following up the duo",
+        Purpose::Intake => "following up a registration until the intake",
+        Purpose::Volunteering => "finding, screening and supporting volunteers",
+        Purpose::Operation => "running Klik: accounts, access, security",
+    },
+    legal_basis: |b| match b {
+        LegalBasis::ExplicitConsent => {
+            "explicit consent, art. 6(1)(a) and 9(2)(a) (recorded at the intake)"
+        }
+        LegalBasis::PreContract => {
+            "steps at the person’s request before an agreement, art. 6(1)(b)"
+        }
+        LegalBasis::Contract => "the volunteer agreement, art. 6(1)(b)",
+        LegalBasis::LegitimateInterest => "the programme’s legitimate interest, art. 6(1)(f)",
+    },
+    recipient: |r| match r {
+        Recipient::Coordinators => "the programme’s coordinators and admins",
+        Recipient::Partner => {
+            "the partner organisation’s screeners (only the candidates they screen)"
+        }
+        Recipient::Buddy => "the duo’s buddy (first name; phone and interests only with consent)",
+        Recipient::MailServer => "the mail server that delivers Klik’s mails",
+        Recipient::Backups => "whoever keeps the installation’s backups",
+    },
+    keeping: |k| match k {
+        Keeping::MonthsAfterClosing(m) => format!("anonymised {m} months after closing"),
+        Keeping::MonthsAfterDecision(m) => format!("anonymised {m} months after the decision"),
+        Keeping::WhileAccount => "as long as the account exists".to_owned(),
+        Keeping::UntilIntake => "until the intake, then part of the record".to_owned(),
+    },
+    measure: |m| match m {
+        Measure::PasswordsHashed => "Passwords kept only as Argon2 hashes.",
+        Measure::TwoStep => "Two-step sign-in (TOTP), can be made compulsory per role.",
+        Measure::RoleAccess => "Access by role; whatever is not allowed is refused (tested).",
+        Measure::AuditTrail => "Every read and change of a record in a log that cannot be changed.",
+        Measure::NoPersonalDataInLogs => {
+            "No personal data in server logs, addresses or error messages."
+        }
+        Measure::Retention => "Retention periods applied by themselves every night.",
+        Measure::Erasure => "Erasure by anonymisation, with a preview first.",
+    },
 };

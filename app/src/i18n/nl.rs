@@ -2,6 +2,9 @@ use super::Texts;
 use crate::domain::account::Role;
 use crate::domain::audit::AuditAction;
 use crate::domain::privacy::{ErasureReason, ErasureRefusal, Kept, Removed};
+use crate::domain::register::{
+    DataCategory, Keeping, LegalBasis, Measure, PersonCategory, Purpose, Recipient,
+};
 use crate::domain::retention::{HoldReason, RetentionCategory};
 use crate::domain::validation::Problem;
 
@@ -1229,4 +1232,102 @@ pub const TEXTS: Texts = Texts {
     retention_checkin_note_months: "Notitie bij een check-in (maanden)",
     retention_mail_body_days: "Verstuurde mail (dagen)",
     retention_audit_log_months: "Logboek (maanden, minstens 12)",
+    nav_registers: "Registers",
+    registers_title: "Registers gegevensbescherming",
+    registers_intro: "Het register van de verwerkingen (AVG art. 30) en de lijst van wie gezondheidsgegevens kan inzien (wet van 30 juli 2018, art. 9). Klik maakt ze uit zijn eigen gegevensmodel, toegangsregels en bewaartermijnen: ze kloppen dus altijd met wat Klik doet. Druk ze af of download ze.",
+    registers_made: |programme, at| format!("{programme} · opgemaakt op {at}"),
+    registers_download: "Download als bestand (JSON)",
+    registers_processing_title: "Register van de verwerkingen",
+    registers_people: "Over wie",
+    registers_data: "Welke gegevens",
+    registers_special: "Bevat gezondheidsgegevens (bijzondere categorie, art. 9)",
+    registers_purposes: "Waarvoor",
+    registers_basis: "Rechtsgrond",
+    registers_recipients: "Wie ze ziet",
+    registers_keeping: "Hoe lang",
+    registers_records: "Aantal dossiers nu",
+    registers_measures_title: "Beveiligingsmaatregelen in Klik",
+    registers_access_title: "Wie gezondheidsgegevens kan inzien",
+    registers_access_intro: |roles| {
+        format!(
+            "Iedereen met een account met de rol {roles}: zij kunnen dossiers van deelnemers openen. Elke inzage staat in het logboek."
+        )
+    },
+    registers_col_since: "Account sinds",
+    registers_inactive: "uitgeschakeld",
+    person_category: |c| match c {
+        PersonCategory::Participants => "Deelnemers",
+        PersonCategory::Registrations => "Aanmeldingen (voor de intake)",
+        PersonCategory::Buddies => "Buddy’s",
+        PersonCategory::Candidates => "Kandidaat-vrijwilligers",
+        PersonCategory::Staff => {
+            "Medewerkers (coördinatoren, beheerders, screeners van de partner)"
+        }
+    },
+    data_category: |d| match d {
+        DataCategory::Identity => "naam",
+        DataCategory::Contact => "contactgegevens",
+        DataCategory::Demographics => "geboortedatum, gender, gemeente, talen",
+        DataCategory::MatchingProfile => {
+            "interesses, persoonlijkheid, beschikbaarheid, verplaatsing, wensen"
+        }
+        DataCategory::HealthContext => {
+            "deelname aan het programma (langdurige psychische kwetsbaarheid)"
+        }
+        DataCategory::Notes => "notities van de coördinator en van contacten",
+        DataCategory::DuoHistory => "duo’s, afspraken, activiteiten, check-ins, evaluaties",
+        DataCategory::Referrals => "doorverwijzingen naar opstapjes",
+        DataCategory::Consents => "gegeven toestemmingen",
+        DataCategory::CareWorker => "naam en contact van de hulpverlener",
+        DataCategory::Screening => "motivatie en screeningsgesprekken",
+        DataCategory::Account => "account, sessies, tweestapsaanmelding, logboek",
+    },
+    purpose: |p| match p {
+        Purpose::Matching => "een passende buddy vinden en de duo opvolgen",
+        Purpose::Intake => "een aanmelding opvolgen tot de intake",
+        Purpose::Volunteering => "vrijwilligers vinden, screenen en ondersteunen",
+        Purpose::Operation => "Klik laten werken: accounts, toegang, beveiliging",
+    },
+    legal_basis: |b| match b {
+        LegalBasis::ExplicitConsent => {
+            "uitdrukkelijke toestemming, art. 6.1.a en 9.2.a (vastgelegd bij de intake)"
+        }
+        LegalBasis::PreContract => {
+            "stappen op vraag van de persoon voor een overeenkomst, art. 6.1.b"
+        }
+        LegalBasis::Contract => "de vrijwilligersovereenkomst, art. 6.1.b",
+        LegalBasis::LegitimateInterest => "gerechtvaardigd belang van het programma, art. 6.1.f",
+    },
+    recipient: |r| match r {
+        Recipient::Coordinators => "coördinatoren en beheerders van het programma",
+        Recipient::Partner => {
+            "screeners van de partnerorganisatie (alleen de kandidaten die zij screenen)"
+        }
+        Recipient::Buddy => {
+            "de buddy van de duo (voornaam; telefoon en interesses alleen met toestemming)"
+        }
+        Recipient::MailServer => "de mailserver die de mails van Klik aflevert",
+        Recipient::Backups => "wie de back-ups van de installatie bewaart",
+    },
+    keeping: |k| match k {
+        Keeping::MonthsAfterClosing(m) => format!("anoniem gemaakt {m} maanden na het afsluiten"),
+        Keeping::MonthsAfterDecision(m) => format!("anoniem gemaakt {m} maanden na de beslissing"),
+        Keeping::WhileAccount => "zolang het account bestaat".to_owned(),
+        Keeping::UntilIntake => "tot de intake, daarna deel van het dossier".to_owned(),
+    },
+    measure: |m| match m {
+        Measure::PasswordsHashed => "Wachtwoorden alleen als Argon2-hash bewaard.",
+        Measure::TwoStep => "Tweestapsaanmelding (TOTP), verplicht te maken per rol.",
+        Measure::RoleAccess => {
+            "Toegang per rol, alles wat niet toegelaten is, is verboden (getest)."
+        }
+        Measure::AuditTrail => {
+            "Elke inzage en wijziging van een dossier in een logboek dat niet gewijzigd kan worden."
+        }
+        Measure::NoPersonalDataInLogs => {
+            "Geen persoonsgegevens in serverlogs, adressen of foutmeldingen."
+        }
+        Measure::Retention => "Bewaartermijnen die elke nacht vanzelf worden toegepast.",
+        Measure::Erasure => "Wissen door anonimiseren, met een voorbeeld vooraf.",
+    },
 };

@@ -531,3 +531,94 @@ fn RunsCard(runs: Vec<crate::domain::retention::RunLog>) -> impl IntoView {
         </section>
     }
 }
+
+/// The record of processing and the access list, printable, with the same as a file.
+#[component]
+pub fn RegistersPage() -> impl IntoView {
+    use crate::api::privacy::load_registers;
+    use crate::domain::account::ADMIN;
+
+    let i18n = use_i18n();
+    let programme = expect_context::<crate::ProgrammeResource>();
+    let registers = Resource::new(|| (), |_| load_registers());
+    view! {
+        <Title text=move || i18n.t().registers_title.to_owned() />
+        <RequireRole roles=ADMIN>
+            <div class="page-head">
+                <h1>{move || i18n.t().registers_title}</h1>
+                <a class="btn" href="/admin/registers.json" download="">{move || i18n.t().registers_download}</a>
+            </div>
+            <p>{move || i18n.t().registers_intro}</p>
+            <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+                {move || suspend(async move {
+                    let r = match registers.await {
+                        Ok(r) => r,
+                        Err(error) => return view! { <ErrorPanel error /> }.into_any(),
+                    };
+                    let tz = programme.await.map(|p| p.tz()).unwrap_or(crate::domain::time::DEFAULT_TIME_ZONE);
+                    let made = format_date_time(r.made_at, tz);
+                    let name = r.programme.clone();
+                    let roles = r.health_roles.clone();
+                    view! {
+                        <p class="muted">{move || (i18n.t().registers_made)(&name, &made)}</p>
+                        <section class="card" aria-labelledby="reg-processing">
+                            <h2 id="reg-processing">{move || i18n.t().registers_processing_title}</h2>
+                            {r.processing.into_iter().map(|e| {
+                                let people = e.people;
+                                let data = e.data.clone();
+                                let purposes = e.purposes.clone();
+                                let recipients = e.recipients.clone();
+                                let (basis, keeping, special) = (e.basis, e.keeping, e.special);
+                                view! {
+                                    <h3>{move || (i18n.t().person_category)(people)}</h3>
+                                    <dl class="facts">
+                                        <dt>{move || i18n.t().registers_data}</dt>
+                                        <dd>{move || data.iter().map(|d| (i18n.t().data_category)(*d)).collect::<Vec<_>>().join(", ")}</dd>
+                                        {special.then(|| view! { <dt>{move || i18n.t().registers_special}</dt><dd>{move || i18n.t().yes}</dd> })}
+                                        <dt>{move || i18n.t().registers_purposes}</dt>
+                                        <dd>{move || purposes.iter().map(|p| (i18n.t().purpose)(*p)).collect::<Vec<_>>().join("; ")}</dd>
+                                        <dt>{move || i18n.t().registers_basis}</dt><dd>{move || (i18n.t().legal_basis)(basis)}</dd>
+                                        <dt>{move || i18n.t().registers_recipients}</dt>
+                                        <dd>{move || recipients.iter().map(|p| (i18n.t().recipient)(*p)).collect::<Vec<_>>().join("; ")}</dd>
+                                        <dt>{move || i18n.t().registers_keeping}</dt><dd>{move || (i18n.t().keeping)(keeping)}</dd>
+                                        <dt>{move || i18n.t().registers_records}</dt><dd>{e.records}</dd>
+                                    </dl>
+                                }
+                            }).collect_view()}
+                        </section>
+                        <section class="card" aria-labelledby="reg-measures">
+                            <h2 id="reg-measures">{move || i18n.t().registers_measures_title}</h2>
+                            <ul>{r.measures.into_iter().map(|m| view! { <li>{move || (i18n.t().measure)(m)}</li> }).collect_view()}</ul>
+                        </section>
+                        <section class="card" aria-labelledby="reg-access">
+                            <h2 id="reg-access">{move || i18n.t().registers_access_title}</h2>
+                            <p>{move || (i18n.t().registers_access_intro)(&roles.iter().map(|r| (i18n.t().role)(*r)).collect::<Vec<_>>().join(", "))}</p>
+                            <TableWrap label=|t| t.registers_access_title>
+                                <table class="table">
+                                    <thead><tr>
+                                        <th scope="col">{move || i18n.t().col_name}</th>
+                                        <th scope="col">{move || i18n.t().col_email}</th>
+                                        <th scope="col">{move || i18n.t().col_role}</th>
+                                        <th scope="col">{move || i18n.t().registers_col_since}</th>
+                                    </tr></thead>
+                                    <tbody>
+                                        {r.access.into_iter().map(|a| {
+                                            let role = a.role;
+                                            let inactive = !a.active;
+                                            view! { <tr>
+                                                <td>{a.name.clone()}{inactive.then(|| view! { " ("{move || i18n.t().registers_inactive}")" })}</td>
+                                                <td>{a.email.clone()}</td>
+                                                <td>{move || (i18n.t().role)(role)}</td>
+                                                <td>{format_date_time(a.since, tz)}</td>
+                                            </tr> }
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                            </TableWrap>
+                        </section>
+                    }.into_any()
+                })}
+            </Suspense>
+        </RequireRole>
+    }
+}

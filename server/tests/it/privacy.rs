@@ -795,3 +795,91 @@ async fn a_buddy_with_an_account_is_erased(backend: Backend) {
 }
 
 on_both_databases!(a_buddy_with_an_account_is_erased_and_signed_out => a_buddy_with_an_account_is_erased);
+
+async fn the_registers_follow_the_policy_and_settings(backend: Backend) {
+    use app::domain::register::{Keeping, PersonCategory, Registers};
+
+    let server = Server::new(backend).await;
+    let db = &server.test.db;
+    app::demo::fill(db, common::test_now(), common::test_now().date_naive())
+        .await
+        .unwrap();
+    let admin = server.session_for("beheer@example.be", Role::Admin).await;
+    server
+        .user("coordinator2@example.be", Role::Coordinator)
+        .await;
+    server.user("partner@example.be", Role::Screener).await;
+    server.user("buddy9@example.be", Role::Buddy).await;
+    app::db::settings::put(
+        db,
+        app::db::settings::RETENTION,
+        &serde_json::to_string(&app::domain::retention::Retention {
+            participant_months: 36,
+            ..Default::default()
+        })
+        .unwrap(),
+        None,
+        common::test_now(),
+    )
+    .await
+    .unwrap();
+
+    let file = server.get("/admin/registers.json", Some(&admin)).await;
+    assert_eq!(file.status, StatusCode::OK);
+    assert!(
+        file.header("content-disposition")
+            .unwrap()
+            .contains("klik-registers.json")
+    );
+    let registers: Registers = serde_json::from_str(&file.body).unwrap();
+    let page = server.call("load_registers", &[], Some(&admin)).await;
+    assert_eq!(page.status, StatusCode::OK);
+
+    // Who can read health data: exactly the roles the policy lets read a participant.
+    assert_eq!(registers.health_roles, vec![Role::Admin, Role::Coordinator]);
+    let emails: Vec<&str> = registers.access.iter().map(|a| a.email.as_str()).collect();
+    assert!(emails.contains(&"beheer@example.be") && emails.contains(&"coordinator2@example.be"));
+    assert!(!emails.contains(&"partner@example.be") && !emails.contains(&"buddy9@example.be"));
+    assert!(
+        registers
+            .access
+            .iter()
+            .all(|a| registers.health_roles.contains(&a.role))
+    );
+    // The record of processing: the configured period, today's counts.
+    let participants = registers
+        .processing
+        .iter()
+        .find(|e| e.people == PersonCategory::Participants)
+        .unwrap();
+    assert_eq!(participants.keeping, Keeping::MonthsAfterClosing(36));
+    assert!(participants.special);
+    assert!(participants.records >= 100, "{}", participants.records);
+
+    // Nobody else: a coordinator, the partner and a buddy are refused, signed out goes to sign in.
+    for role in [Role::Coordinator, Role::Screener, Role::Buddy] {
+        let cookie = server
+            .session_for(&format!("r-{}@example.be", role.code()), role)
+            .await;
+        assert_eq!(
+            server
+                .get("/admin/registers.json", Some(&cookie))
+                .await
+                .status,
+            StatusCode::FORBIDDEN
+        );
+        assert_eq!(
+            server
+                .call("load_registers", &[], Some(&cookie))
+                .await
+                .status,
+            StatusCode::FORBIDDEN
+        );
+    }
+    assert_eq!(
+        server.get("/admin/registers.json", None).await.status,
+        StatusCode::SEE_OTHER
+    );
+}
+
+on_both_databases!(the_registers_follow_the_access_policy_and_the_settings => the_registers_follow_the_policy_and_settings);
