@@ -1,7 +1,9 @@
 // A participant's rights, as a coordinator uses them: all their data on request (the page,
 // and the file the test parses), then, once the record is closed, erasure after a preview of
 // what goes and what stays; the record is anonymised and its trail says who did what. The
-// erasure page refuses an open record and says why. Desktop, phone and without JavaScript.
+// erasure page refuses an open record and says why. The admin reads the registers (record
+// of processing, who can read health data) and downloads them. Desktop, phone and without
+// JavaScript.
 
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
@@ -88,4 +90,28 @@ test("a coordinator hands out a participant's data, then erases the closed recor
   await expect(page.getByRole("status").filter({ hasText: "Dit dossier is al gewist." })).toBeVisible();
   const after = await (await page.request.get(`${record}/data.json`)).json();
   expect(JSON.stringify(after)).not.toContain(last);
+});
+
+test("an admin reads the registers and the retention page", async ({ page }) => {
+  await signIn(page, ADMIN.email, ADMIN.password);
+  await page.goto("/admin/registers");
+  await ready(page);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Registers gegevensbescherming");
+  await expect(page.getByRole("heading", { name: "Register van de verwerkingen" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Deelnemers", exact: true })).toBeVisible();
+  await expect(page.getByText("anoniem gemaakt 24 maanden na het afsluiten").first()).toBeVisible();
+  const access = page.getByRole("region", { name: "Wie gezondheidsgegevens kan inzien" });
+  await expect(access.getByRole("cell", { name: ADMIN.email })).toBeVisible();
+  await axe(page);
+  const file = await page.request.get("/admin/registers.json");
+  expect(file.ok()).toBeTruthy();
+  const registers = await file.json();
+  expect(registers.health_roles).toEqual(["admin", "coordinator"]);
+  expect(registers.access.some((a: { email: string }) => a.email === ADMIN.email)).toBeTruthy();
+
+  await page.goto("/retention");
+  await ready(page);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bewaartermijnen");
+  await expect(page.getByRole("heading", { name: "Wat de nachtelijke taak deed" })).toBeVisible();
+  await axe(page);
 });
