@@ -70,10 +70,13 @@ impl MigrationTrait for Migration {
         let db = manager.get_connection();
         match manager.get_database_backend() {
             sea_orm::DatabaseBackend::Sqlite => {
-                db.execute_unprepared("DROP TRIGGER IF EXISTS audit_log_no_delete")
-                    .await?;
+                // One string, so one pooled connection: the read first makes it load the
+                // schema as it is now (a connection that has not read since the trigger was
+                // made would take `DROP ... IF EXISTS` for a no-op, and the `CREATE` fail).
                 db.execute_unprepared(
-                    "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log \
+                    "SELECT COUNT(*) FROM sqlite_master; \
+                     DROP TRIGGER IF EXISTS audit_log_no_delete; \
+                     CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log \
                      WHEN OLD.at > datetime('now', '-12 months') \
                      BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END",
                 )
@@ -102,10 +105,10 @@ impl MigrationTrait for Migration {
         let db = manager.get_connection();
         match manager.get_database_backend() {
             sea_orm::DatabaseBackend::Sqlite => {
-                db.execute_unprepared("DROP TRIGGER IF EXISTS audit_log_no_delete")
-                    .await?;
                 db.execute_unprepared(
-                    "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log \
+                    "SELECT COUNT(*) FROM sqlite_master; \
+                     DROP TRIGGER IF EXISTS audit_log_no_delete; \
+                     CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log \
                      BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END",
                 )
                 .await?;

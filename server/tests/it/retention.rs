@@ -355,3 +355,30 @@ async fn periods_and_holds_through_the_server(backend: Backend) {
 }
 
 on_both_databases!(periods_and_holds_are_checked_and_kept => periods_and_holds_through_the_server);
+
+/// `klik serve` migrates on a pool of several SQLite connections; a connection that has not
+/// read since an earlier migration made a trigger must still replace it (it once took
+/// `DROP TRIGGER IF EXISTS` for a no-op and the start failed).
+#[tokio::test]
+async fn the_migrations_run_on_a_pool_of_sqlite_connections() {
+    use sea_orm::{ConnectionTrait, Statement};
+
+    for _ in 0..5 {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}/klik.db", dir.path().display());
+        let db = app::db::connect(&url, 4).await.unwrap();
+        app::db::migrate(&db)
+            .await
+            .expect("migrations run on a pool");
+        let row = db
+            .query_one_raw(Statement::from_string(
+                sea_orm::DbBackend::Sqlite,
+                "SELECT sql FROM sqlite_master WHERE name = 'audit_log_no_delete'",
+            ))
+            .await
+            .unwrap()
+            .unwrap();
+        let sql: String = row.try_get_by_index(0).unwrap();
+        assert!(sql.contains("-12 months"), "{sql}");
+    }
+}
