@@ -26,12 +26,18 @@ pub enum Icon {
     Steps,
     /// Bars: the reports.
     Chart,
+    /// An hourglass: how long data is kept.
+    Hourglass,
+    /// A ledger: the registers the law asks for.
+    Ledger,
 }
 
 #[component]
 pub fn Svg(icon: Icon) -> impl IntoView {
     let path = match icon {
         Icon::Home => "M3 11 12 3l9 8v10a1 1 0 0 1-1 1h-5v-7H9v7H4a1 1 0 0 1-1-1Z",
+        Icon::Hourglass => "M6 3h12M6 21h12M7 3c0 5 5 6 5 9s-5 4-5 9M17 3c0 5-5 6-5 9s5 4 5 9",
+        Icon::Ledger => "M5 4h11a3 3 0 0 1 3 3v13H8a3 3 0 0 1-3-3ZM5 17a3 3 0 0 1 3-3h11M9 8h6",
         Icon::Shield => "M12 2 4 5v6c0 5 3.4 9.4 8 11 4.6-1.6 8-6 8-11V5Z",
         Icon::UserPlus => {
             "M15 19c0-3-2.7-5-6-5s-6 2-6 5M9 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8M19 8v6M16 11h6"

@@ -61,7 +61,7 @@ fn nav_items(role: Option<Role>) -> Vec<(&'static str, Icon, Label)> {
         items.push(("/board", Icon::Columns, |t| t.nav_board));
         items.push(("/matching", Icon::Link, |t| t.nav_matching));
         items.push(("/reports", Icon::Chart, |t| t.nav_reports));
-        items.push(("/retention", Icon::Shield, |t| t.nav_retention));
+        items.push(("/retention", Icon::Hourglass, |t| t.nav_retention));
         items.push(("/import", Icon::Upload, |t| t.nav_import));
         items.push(("/admin/users", Icon::IdCard, |t| t.nav_users));
     }
@@ -81,7 +81,7 @@ fn nav_items(role: Option<Role>) -> Vec<(&'static str, Icon, Label)> {
         items.push(("/admin/outbox", Icon::Envelope, |t| t.nav_outbox));
         items.push(("/admin/lists", Icon::List, |t| t.nav_lists));
         items.push(("/admin/settings", Icon::Settings, |t| t.nav_settings));
-        items.push(("/admin/registers", Icon::Shield, |t| t.nav_registers));
+        items.push(("/admin/registers", Icon::Ledger, |t| t.nav_registers));
     }
     if role.is_some() {
         items.push(("/account", Icon::Person, |t| t.nav_account));
