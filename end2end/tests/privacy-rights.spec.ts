@@ -22,6 +22,7 @@ async function axe(page: Page) {
 test("a coordinator hands out a participant's data, then erases the closed record", async ({ page }) => {
   const last = `Wisbaar${test.info().project.name}${Date.now()}`;
   await signIn(page, ADMIN.email, ADMIN.password);
+  await expect(page).toHaveURL(/\/$/);
   await page.goto("/participants/new");
   await ready(page);
   await fillProfile(page, "Roos", last);
@@ -94,6 +95,7 @@ test("a coordinator hands out a participant's data, then erases the closed recor
 
 test("an admin reads the registers and the retention page", async ({ page }) => {
   await signIn(page, ADMIN.email, ADMIN.password);
+  await expect(page).toHaveURL(/\/$/);
   await page.goto("/admin/registers");
   await ready(page);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Registers gegevensbescherming");
