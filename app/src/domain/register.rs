@@ -88,6 +88,9 @@ pub enum Recipient {
     MailServer,
     /// Whoever keeps the installation's backups.
     Backups,
+    /// Whoever receives a download: the person's data file (the person, on request), report
+    /// files (counts only).
+    Downloads,
 }
 
 /// How long a category is kept, from the settings.
@@ -139,9 +142,11 @@ pub enum Measure {
     NoPersonalDataInLogs,
     Retention,
     Erasure,
+    /// Downloads: a person's data file is logged; report files hold counts only.
+    Downloads,
 }
 
-pub const MEASURES: [Measure; 7] = [
+pub const MEASURES: [Measure; 8] = [
     Measure::PasswordsHashed,
     Measure::TwoStep,
     Measure::RoleAccess,
@@ -149,6 +154,7 @@ pub const MEASURES: [Measure; 7] = [
     Measure::NoPersonalDataInLogs,
     Measure::Retention,
     Measure::Erasure,
+    Measure::Downloads,
 ];
 
 /// The record of processing for these settings and counts; `mail` when Klik sends mail.
@@ -178,7 +184,11 @@ pub fn record_of_processing(r: &Retention, counts: Counts, mail: bool) -> Vec<Pr
             special: true,
             purposes: vec![Purpose::Matching],
             basis: LegalBasis::ExplicitConsent,
-            recipients: with_mail(vec![Recipient::Coordinators, Recipient::Buddy]),
+            recipients: with_mail(vec![
+                Recipient::Coordinators,
+                Recipient::Buddy,
+                Recipient::Downloads,
+            ]),
             keeping: Keeping::MonthsAfterClosing(r.participant_months),
             records: counts.participants,
         },
@@ -301,6 +311,14 @@ mod tests {
                 )
             );
         }
+        // Downloads of a person's data and the backups are named.
+        assert!(participants.recipients.contains(&Recipient::Downloads));
+        assert!(
+            entries
+                .iter()
+                .all(|e| e.recipients.contains(&Recipient::Backups))
+        );
+        assert!(MEASURES.contains(&Measure::Downloads));
         let no_mail = record_of_processing(&r, Counts::default(), false);
         assert!(
             no_mail

@@ -1292,6 +1292,9 @@ pub const TEXTS: Texts = Texts {
         Recipient::Buddy => "the duo’s buddy (first name; phone and interests only with consent)",
         Recipient::MailServer => "the mail server that delivers Klik’s mails",
         Recipient::Backups => "whoever keeps the installation’s backups",
+        Recipient::Downloads => {
+            "whoever receives a download: a person's data file (on their request), reports (counts only)"
+        }
     },
     keeping: |k| match k {
         Keeping::MonthsAfterClosing(m) => format!("anonymised {m} months after closing"),
@@ -1309,5 +1312,8 @@ pub const TEXTS: Texts = Texts {
         }
         Measure::Retention => "Retention periods applied by themselves every night.",
         Measure::Erasure => "Erasure by anonymisation, with a preview first.",
+        Measure::Downloads => {
+            "A person's data file is logged; reports hold counts only (1 to 4 hidden)."
+        }
     },
 };

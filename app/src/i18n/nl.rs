@@ -1308,6 +1308,9 @@ pub const TEXTS: Texts = Texts {
         }
         Recipient::MailServer => "de mailserver die de mails van Klik aflevert",
         Recipient::Backups => "wie de back-ups van de installatie bewaart",
+        Recipient::Downloads => {
+            "wie een download krijgt: het gegevensbestand van een persoon (op diens vraag), rapporten (alleen aantallen)"
+        }
     },
     keeping: |k| match k {
         Keeping::MonthsAfterClosing(m) => format!("anoniem gemaakt {m} maanden na het afsluiten"),
@@ -1329,5 +1332,8 @@ pub const TEXTS: Texts = Texts {
         }
         Measure::Retention => "Bewaartermijnen die elke nacht vanzelf worden toegepast.",
         Measure::Erasure => "Wissen door anonimiseren, met een voorbeeld vooraf.",
+        Measure::Downloads => {
+            "Het gegevensbestand van een persoon wordt in het logboek bijgehouden; rapporten bevatten alleen aantallen (1 tot 4 verborgen)."
+        }
     },
 };

@@ -119,31 +119,37 @@ pub fn TrailCard(kind: PersonKind, id: i32) -> impl IntoView {
                     };
                     let tz = programme.await.map(|p| p.tz()).unwrap_or(crate::domain::time::DEFAULT_TIME_ZONE);
                     view! {
-                        <TableWrap label=|t| t.trail_title>
-                            <table class="table">
-                                <thead><tr>
-                                    <th scope="col">{move || i18n.t().col_when}</th>
-                                    <th scope="col">{move || i18n.t().col_who}</th>
-                                    <th scope="col">{move || i18n.t().col_action}</th>
-                                </tr></thead>
-                                <tbody>
-                                    {rows.into_iter().map(|r| {
-                                        let when = format_date_time(r.at, tz);
-                                        let who = r.actor_name.clone().unwrap_or_default();
-                                        let action = r.action;
-                                        view! { <tr>
-                                            <td>{when}</td>
-                                            <td>{who}</td>
-                                            <td>{move || (i18n.t().audit_action)(action)}</td>
-                                        </tr> }
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                        </TableWrap>
+                        {trail_table(rows, tz)}
                     }.into_any()
                 })}
             </Suspense>
         </section>
+    }
+}
+
+/// A record's trail as a table: when, who, what (never content).
+fn trail_table(rows: Vec<crate::domain::audit::AuditEntry>, tz: chrono_tz::Tz) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <TableWrap label=|t| t.trail_title>
+            <table class="table">
+                <thead><tr>
+                    <th scope="col">{move || i18n.t().col_when}</th>
+                    <th scope="col">{move || i18n.t().col_who}</th>
+                    <th scope="col">{move || i18n.t().col_action}</th>
+                </tr></thead>
+                <tbody>
+                    {rows.into_iter().map(|r| {
+                        let action = r.action;
+                        view! { <tr>
+                            <td>{format_date_time(r.at, tz)}</td>
+                            <td>{r.actor_name.unwrap_or_default()}</td>
+                            <td>{move || (i18n.t().audit_action)(action)}</td>
+                        </tr> }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </TableWrap>
     }
 }
 
@@ -324,25 +330,7 @@ fn data_view(d: ParticipantData, tz: chrono_tz::Tz) -> impl IntoView {
         </section>
         <section class="card" aria-labelledby="data-trail">
             <h2 id="data-trail">{move || i18n.t().trail_title}</h2>
-            <TableWrap label=|t| t.trail_title>
-                <table class="table">
-                    <thead><tr>
-                        <th scope="col">{move || i18n.t().col_when}</th>
-                        <th scope="col">{move || i18n.t().col_who}</th>
-                        <th scope="col">{move || i18n.t().col_action}</th>
-                    </tr></thead>
-                    <tbody>
-                        {d.trail.iter().map(|r| {
-                            let action = r.action;
-                            view! { <tr>
-                                <td>{format_date_time(r.at, tz)}</td>
-                                <td>{r.actor_name.clone().unwrap_or_default()}</td>
-                                <td>{move || (i18n.t().audit_action)(action)}</td>
-                            </tr> }
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </TableWrap>
+            {trail_table(d.trail.clone(), tz)}
         </section>
     }
 }
