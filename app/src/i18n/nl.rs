@@ -1167,7 +1167,7 @@ pub const TEXTS: Texts = Texts {
     trail_intro: "Elke keer dat iemand dit dossier opent of wijzigt, wordt dat bijgehouden: wie en wanneer, nooit wat er stond. De nieuwste eerst.",
     data_link: "Alle gegevens opvragen",
     data_title: "Alle gegevens van deze persoon",
-    data_intro: "Alles wat Klik over deze persoon bewaart, zoals de persoon het mag opvragen (GDPR art. 15). Druk deze pagina af of download het bestand. Elke opvraging wordt bijgehouden.",
+    data_intro: "Alles wat Klik over deze persoon bewaart, zoals de persoon het mag opvragen (AVG art. 15). Druk deze pagina af of download het bestand. Elke opvraging wordt bijgehouden.",
     data_download: "Download als bestand (JSON)",
     data_exported: |at| format!("Opgevraagd op {at}"),
     data_record: "Dossier",
