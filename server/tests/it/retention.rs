@@ -382,3 +382,98 @@ async fn the_migrations_run_on_a_pool_of_sqlite_connections() {
         assert!(sql.contains("-12 months"), "{sql}");
     }
 }
+
+/// A run stopped halfway (the process killed after it claimed the day and erased one record):
+/// nothing is half-erased, the log shows the run as not finished, and the next day's run
+/// erases the rest, each record once.
+async fn a_run_killed_halfway_is_finished_the_next_day(backend: Backend) {
+    use app::domain::privacy::ErasureReason;
+
+    let test = common::test_db(backend).await;
+    let state = common::test_state(&test);
+    let db = &state.db;
+    let now = common::test_now();
+    let today = now.date_naive();
+    app::demo::fill(db, now, today).await.unwrap();
+    let tz = state.config.time_zone;
+    let (settings, _) = app::db::retention::settings(db).await.unwrap();
+    let due: Vec<_> = app::db::retention::cases(db, &settings, tz)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|c| c.is_due(today))
+        .collect();
+    assert!(due.len() >= 2);
+
+    // What the killed run did: it claimed today and erased the first record (its own
+    // transaction, committed); the process died before the next one.
+    assert!(
+        app::db::retention::claim_run(db, today, now)
+            .await
+            .unwrap()
+            .is_some()
+    );
+    let first = &due[0];
+    let txn = state.begin().await.unwrap();
+    let erase = match first.category.kind() {
+        PersonKind::Participant => {
+            app::db::privacy::erase_participant(
+                &txn,
+                first.id,
+                first.version,
+                ErasureReason::Retention,
+                "Anoniem AAAAAA",
+                today,
+                now,
+            )
+            .await
+        }
+        PersonKind::Buddy => {
+            app::db::privacy::erase_buddy(
+                &txn,
+                first.id,
+                first.version,
+                ErasureReason::Retention,
+                "Anoniem AAAAAA",
+                today,
+                now,
+            )
+            .await
+        }
+    };
+    erase.unwrap();
+    app::db::audit::insert(
+        &txn,
+        now,
+        None,
+        app::domain::audit::AuditAction::Erase,
+        Some((first.category.kind().code(), first.id.to_string())),
+    )
+    .await
+    .unwrap();
+    txn.commit().await.unwrap();
+
+    // The same day: the day is taken, nothing runs; the log says the run did not finish.
+    assert_eq!(run_due(&state).await.unwrap(), None);
+    let log = app::db::retention::runs(db, 5).await.unwrap();
+    assert!(log[0].finished_at.is_none());
+
+    // The next day: the rest, and the first one not again.
+    state.clock.advance(Duration::days(1));
+    let run = run_due(&state).await.unwrap().expect("the next day's run");
+    assert_eq!((run.participants + run.buddies) as usize, due.len() - 1);
+    for c in &due {
+        assert_eq!(
+            erasures_of(&state, c.category.kind().code(), c.id).await,
+            1,
+            "{:?} {}",
+            c.category,
+            c.id
+        );
+    }
+    let log = app::db::retention::runs(db, 5).await.unwrap();
+    assert_eq!(log.len(), 2);
+    assert!(log[0].finished_at.is_some() && log[1].finished_at.is_none());
+}
+
+on_both_databases!(a_run_killed_halfway_is_finished_the_next_day_without_a_second_erasure => a_run_killed_halfway_is_finished_the_next_day);
