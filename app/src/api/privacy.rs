@@ -24,7 +24,7 @@ pub async fn preview_erasure(kind: PersonKind, id: i32) -> Result<ErasurePreview
         PersonKind::Participant => crate::db::privacy::participant_preview(db, id).await?,
         PersonKind::Buddy => crate::db::privacy::buddy_preview(db, id).await?,
     };
-    cx.audit(db, AuditAction::Read, record_of(kind, id)).await?;
+    cx.audit(db, AuditAction::Read, kind.record(id)).await?;
     Ok(preview)
 }
 
@@ -43,32 +43,14 @@ pub async fn erase_person(
     let reason = form.check().map_err(AppError::fields)?;
     let pseudonym = crate::db::privacy::new_pseudonym();
     let txn = cx.begin().await?;
-    match kind {
-        PersonKind::Participant => {
-            crate::db::privacy::erase_participant(
-                &txn, id, version, reason, &pseudonym, cx.today, cx.now,
-            )
-            .await?
-        }
-        PersonKind::Buddy => {
-            crate::db::privacy::erase_buddy(&txn, id, version, reason, &pseudonym, cx.today, cx.now)
-                .await?
-        }
-    }
-    cx.audit(&txn, AuditAction::Erase, record_of(kind, id))
-        .await?;
+    crate::db::privacy::erase(
+        &txn, kind, id, version, reason, &pseudonym, cx.today, cx.now,
+    )
+    .await?;
+    cx.audit(&txn, AuditAction::Erase, kind.record(id)).await?;
     txn.commit().await?;
     leptos_axum::redirect(&kind.record_path(id));
     Ok(())
-}
-
-#[cfg(feature = "ssr")]
-fn record_of(kind: PersonKind, id: i32) -> crate::domain::audit::Record {
-    use crate::domain::audit::{Record, RecordKind};
-    match kind {
-        PersonKind::Participant => Record::new(RecordKind::Participant, id),
-        PersonKind::Buddy => Record::new(RecordKind::Buddy, id),
-    }
 }
 
 /// Who read or changed the record of `kind` `id` and when, newest first: the answer to "who
@@ -78,7 +60,7 @@ pub async fn record_trail(kind: PersonKind, id: i32) -> Result<Vec<AuditEntry>, 
     use crate::db::audit::{AuditFilter, list};
 
     let cx = Ctx::authorize::<RecordTrail>().await?;
-    let (kind, id) = record_of(kind, id).parts();
+    let (kind, id) = kind.record(id).parts();
     let filter = AuditFilter {
         record_kind: Some(kind.to_owned()),
         record_id: Some(id),
@@ -104,10 +86,10 @@ pub async fn export(
     user: i32,
     id: i32,
 ) -> Result<ParticipantData, AppError> {
-    use crate::domain::audit::{AuditAction, Record, RecordKind};
+    use crate::domain::audit::AuditAction;
 
     let data = crate::db::privacy::participant_data(&state.db, id, state.clock.now()).await?;
-    let record = Record::new(RecordKind::Participant, id);
+    let record = PersonKind::Participant.record(id);
     crate::audit::record(
         state,
         &state.db,

@@ -50,17 +50,13 @@ pub async fn load_retention_overview() -> Result<RetentionOverview, AppError> {
 /// Holds one record back from the job until a later day, for a reason from the list.
 #[server(endpoint = "hold_record")]
 pub async fn hold_record(kind: PersonKind, id: i32, form: HoldForm) -> Result<(), AppError> {
-    use crate::domain::audit::{AuditAction, Record, RecordKind};
+    use crate::domain::audit::AuditAction;
 
     let cx = Ctx::authorize::<HoldRecord>().await?;
     let (until, reason) = form.check(cx.today).map_err(AppError::fields)?;
     let txn = cx.begin().await?;
     crate::db::retention::hold(&txn, kind, id, until, reason).await?;
-    let record = match kind {
-        PersonKind::Participant => Record::new(RecordKind::Participant, id),
-        PersonKind::Buddy => Record::new(RecordKind::Buddy, id),
-    };
-    cx.audit(&txn, AuditAction::Update, record).await?;
+    cx.audit(&txn, AuditAction::Update, kind.record(id)).await?;
     txn.commit().await?;
     Ok(())
 }

@@ -19,8 +19,8 @@ use crate::domain::mail::MailStatus;
 use crate::domain::people::{BuddyStatus, ParticipantStatus};
 use crate::domain::privacy::{
     ActivityData, ContactData, DuoData, ErasurePreview, ErasureReason, EvaluationData, MailData,
-    ParticipantData, ReferralData, RegistrationData, TextCounts, birth_year_only, buddy_refusal,
-    names, participant_refusal,
+    ParticipantData, PersonKind, ReferralData, RegistrationData, TextCounts, birth_year_only,
+    buddy_refusal, names, participant_refusal,
 };
 use crate::domain::profile::Profile;
 use crate::error::AppError;
@@ -129,6 +129,27 @@ async fn targets(db: &impl ConnectionTrait, id: i32) -> Result<Option<Targets>, 
         mail_ids,
         draft_ids,
     }))
+}
+
+/// Anonymises the record of `kind` `id` read at `version` (see [`erase_participant`] and
+/// [`erase_buddy`]): the server function and the retention job both come here.
+#[allow(clippy::too_many_arguments)] // the record, its guard, the reason and the moment
+pub async fn erase(
+    db: &impl ConnectionTrait,
+    kind: PersonKind,
+    id: i32,
+    version: i32,
+    reason: ErasureReason,
+    pseudonym: &str,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    match kind {
+        PersonKind::Participant => {
+            erase_participant(db, id, version, reason, pseudonym, today, now).await
+        }
+        PersonKind::Buddy => erase_buddy(db, id, version, reason, pseudonym, today, now).await,
+    }
 }
 
 /// The mails (to `address`, or naming the person) and form drafts (naming them) that an

@@ -53,6 +53,15 @@ crate::coded! {
 }
 
 impl PersonKind {
+    /// The audit log's name for this record.
+    pub fn record(self, id: i32) -> super::audit::Record {
+        use super::audit::{Record, RecordKind};
+        match self {
+            PersonKind::Participant => Record::new(RecordKind::Participant, id),
+            PersonKind::Buddy => Record::new(RecordKind::Buddy, id),
+        }
+    }
+
     /// Where the person's record page is.
     pub fn record_path(self, id: i32) -> String {
         match self {

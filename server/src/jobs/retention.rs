@@ -8,7 +8,7 @@
 //! records by id only.
 
 use app::db::retention::{self, Swept};
-use app::domain::audit::{AuditAction, Record, RecordKind};
+use app::domain::audit::AuditAction;
 use app::domain::privacy::{ErasureReason, PersonKind};
 use app::domain::time::local_date;
 use app::error::AppError;
@@ -39,40 +39,27 @@ pub async fn run_due(state: &AppState) -> Result<Option<Run>, AppError> {
         let kind = case.category.kind();
         let txn = state.begin().await?;
         let name = app::db::privacy::new_pseudonym();
-        let erased = match kind {
-            PersonKind::Participant => {
-                app::db::privacy::erase_participant(
-                    &txn,
-                    case.id,
-                    case.version,
-                    ErasureReason::Retention,
-                    &name,
-                    today,
-                    now,
-                )
-                .await
-            }
-            PersonKind::Buddy => {
-                app::db::privacy::erase_buddy(
-                    &txn,
-                    case.id,
-                    case.version,
-                    ErasureReason::Retention,
-                    &name,
-                    today,
-                    now,
-                )
-                .await
-            }
-        };
+        let erased = app::db::privacy::erase(
+            &txn,
+            kind,
+            case.id,
+            case.version,
+            ErasureReason::Retention,
+            &name,
+            today,
+            now,
+        )
+        .await;
         match erased {
             Ok(()) => {
-                let record = match kind {
-                    PersonKind::Participant => Record::new(RecordKind::Participant, case.id),
-                    PersonKind::Buddy => Record::new(RecordKind::Buddy, case.id),
-                };
-                app::audit::record(state, &txn, None, AuditAction::Erase, Some(record.parts()))
-                    .await?;
+                app::audit::record(
+                    state,
+                    &txn,
+                    None,
+                    AuditAction::Erase,
+                    Some(kind.record(case.id).parts()),
+                )
+                .await?;
                 txn.commit().await?;
                 match kind {
                     PersonKind::Participant => run.participants += 1,

@@ -415,33 +415,18 @@ async fn a_run_killed_halfway_is_finished_the_next_day(backend: Backend) {
     );
     let first = &due[0];
     let txn = state.begin().await.unwrap();
-    let erase = match first.category.kind() {
-        PersonKind::Participant => {
-            app::db::privacy::erase_participant(
-                &txn,
-                first.id,
-                first.version,
-                ErasureReason::Retention,
-                "Anoniem AAAAAA",
-                today,
-                now,
-            )
-            .await
-        }
-        PersonKind::Buddy => {
-            app::db::privacy::erase_buddy(
-                &txn,
-                first.id,
-                first.version,
-                ErasureReason::Retention,
-                "Anoniem AAAAAA",
-                today,
-                now,
-            )
-            .await
-        }
-    };
-    erase.unwrap();
+    app::db::privacy::erase(
+        &txn,
+        first.category.kind(),
+        first.id,
+        first.version,
+        ErasureReason::Retention,
+        "Anoniem AAAAAA",
+        today,
+        now,
+    )
+    .await
+    .unwrap();
     app::db::audit::insert(
         &txn,
         now,
