@@ -56,12 +56,13 @@ use crate::pages::{
     matching::{BuddyMatchPage, EveryonePage, ParticipantMatchPage},
     not_found::NotFound,
     participants::{EditParticipantPage, NewParticipantPage, ParticipantPage, ParticipantsPage},
+    person_data::{BuddyDataPage, DataPage, UserDataPage},
     privacy::PrivacyPage,
     registrations::{RegisterPage, RegisterThanksPage, RegistrationIntakePage, RegistrationPage},
     reports::{
         ActivityReportPage, BuddiesReportPage, PrintReportPage, ReportsPage, WaitingReportPage,
     },
-    rights::{DataPage, ErasePage, RegistersPage, RetentionPage},
+    rights::{ErasePage, RegistersPage, RetentionPage},
     setup::SetupPage,
     stones::{EditStonePage, NewStonePage, SheetPage, StonesPage},
     waiting::WaitingPage,
@@ -177,6 +178,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/buddies/new") view=NewBuddyPage ssr=SsrMode::Async />
                     <Route path=path!("/buddies/:id") view=BuddyPage ssr=SsrMode::Async />
                     <Route path=path!("/buddies/:id/edit") view=EditBuddyPage ssr=SsrMode::Async />
+                    <Route path=path!("/buddies/:id/data") view=BuddyDataPage ssr=SsrMode::Async />
                     <Route path=path!("/buddies/:id/erase") view=|| view! { <ErasePage kind=crate::domain::privacy::PersonKind::Buddy /> } ssr=SsrMode::Async />
                     <Route path=path!("/buddies/:id/match") view=BuddyMatchPage ssr=SsrMode::Async />
                     <Route path=path!("/participants/:id/match") view=ParticipantMatchPage ssr=SsrMode::Async />
@@ -187,6 +189,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/duos/:id/agreement") view=AgreementPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/matching") view=WeightsPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/users") view=UsersPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/users/:id/data") view=UserDataPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/audit") view=AuditPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/outbox") view=OutboxPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/lists") view=ListsPage ssr=SsrMode::Async />

@@ -39,6 +39,8 @@ pub fn router(state: AppState) -> Router {
             "/participants/{id}/data.json",
             get(crate::person_data::participant),
         )
+        .route("/buddies/{id}/data.json", get(crate::person_data::buddy))
+        .route("/admin/users/{id}/data.json", get(crate::person_data::user))
         .route("/admin/registers.json", get(crate::person_data::registers));
     if state.config.test_clock {
         router = router.route("/test/clock", axum::routing::post(advance_clock));

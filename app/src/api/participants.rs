@@ -148,6 +148,11 @@ pub async fn update_participant(id: i32, version: i32, form: IntakeForm) -> Resu
             intake.consent = old.clone();
         }
         crate::db::participants::update(&txn, id, version, &intake, cx.now).await?;
+        if old.share_first_name && !intake.consent.share_first_name {
+            let placeholder = crate::i18n::recipient_lang().texts().duo_partner;
+            let first_name = &current.intake.profile.first_name;
+            crate::db::privacy::withdraw_first_name(&txn, id, first_name, placeholder).await?;
+        }
         let record = Record::new(RecordKind::Participant, id);
         cx.audit(&txn, AuditAction::Update, record).await?;
         txn.commit().await?;

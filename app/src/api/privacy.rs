@@ -6,7 +6,8 @@ use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 use crate::api::ctx::Ctx;
 use crate::domain::audit::AuditEntry;
-use crate::domain::privacy::{ErasureForm, ErasurePreview, ParticipantData, PersonKind};
+use crate::domain::person_data::{BuddyData, ParticipantData, UserData};
+use crate::domain::privacy::{ErasureForm, ErasurePreview, PersonKind};
 use crate::error::AppError;
 
 /// The most trail rows one page shows (newest first).
@@ -75,21 +76,72 @@ pub async fn record_trail(kind: PersonKind, id: i32) -> Result<Vec<AuditEntry>, 
 #[server(endpoint = "load_participant_data")]
 pub async fn load_participant_data(id: i32) -> Result<ParticipantData, AppError> {
     let cx = Ctx::authorize::<LoadParticipantData>().await?;
-    export(&cx.state, cx.user.id, id).await
+    export_participant(&cx.state, cx.user.id, id).await
 }
 
-/// Loads participant `id`'s data for `user` (who passed the policy of [`LoadParticipantData`])
-/// and records the export: the page and the file's route share it.
+/// Everything Klik holds about buddy or candidate `id` (`GET /buddies/{id}/data.json`).
+#[server(endpoint = "load_buddy_data")]
+pub async fn load_buddy_data(id: i32) -> Result<BuddyData, AppError> {
+    let cx = Ctx::authorize::<LoadBuddyData>().await?;
+    export_buddy(&cx.state, cx.user.id, id).await
+}
+
+/// Everything Klik holds about user account `id`, for the admins
+/// (`GET /admin/users/{id}/data.json`).
+#[server(endpoint = "load_user_data")]
+pub async fn load_user_data(id: i32) -> Result<UserData, AppError> {
+    let cx = Ctx::authorize::<LoadUserData>().await?;
+    export_user(&cx.state, cx.user.id, id).await
+}
+
+/// Participant `id`'s data, loaded for `user` (who passed the policy of
+/// [`LoadParticipantData`]) and recorded as an export: the page and the file share it.
 #[cfg(feature = "ssr")]
-pub async fn export(
+pub async fn export_participant(
     state: &crate::state::AppState,
     user: i32,
     id: i32,
 ) -> Result<ParticipantData, AppError> {
+    let data = crate::db::person_data::participant_data(&state.db, id, state.clock.now()).await?;
+    exported(state, user, PersonKind::Participant.record(id)).await?;
+    Ok(data)
+}
+
+/// Buddy `id`'s data, for `user` (see [`export_participant`]).
+#[cfg(feature = "ssr")]
+pub async fn export_buddy(
+    state: &crate::state::AppState,
+    user: i32,
+    id: i32,
+) -> Result<BuddyData, AppError> {
+    let data = crate::db::person_data::buddy_data(&state.db, id, state.clock.now()).await?;
+    exported(state, user, PersonKind::Buddy.record(id)).await?;
+    Ok(data)
+}
+
+/// User `id`'s data, for admin `user` (see [`export_participant`]).
+#[cfg(feature = "ssr")]
+pub async fn export_user(
+    state: &crate::state::AppState,
+    user: i32,
+    id: i32,
+) -> Result<UserData, AppError> {
+    use crate::domain::audit::{Record, RecordKind};
+
+    let data = crate::db::person_data::user_data(&state.db, id, state.clock.now()).await?;
+    exported(state, user, Record::new(RecordKind::User, id)).await?;
+    Ok(data)
+}
+
+/// The audit row of an export: who gave whose data, never what.
+#[cfg(feature = "ssr")]
+async fn exported(
+    state: &crate::state::AppState,
+    user: i32,
+    record: crate::domain::audit::Record,
+) -> Result<(), AppError> {
     use crate::domain::audit::AuditAction;
 
-    let data = crate::db::privacy::participant_data(&state.db, id, state.clock.now()).await?;
-    let record = PersonKind::Participant.record(id);
     crate::audit::record(
         state,
         &state.db,
@@ -98,7 +150,7 @@ pub async fn export(
         Some(record.parts()),
     )
     .await?;
-    Ok(data)
+    Ok(())
 }
 
 /// The record of processing (art. 30) and the list of who can read health data, for the

@@ -147,6 +147,8 @@ pub fn rules() -> Vec<(&'static str, Rule)> {
         (privacy::ErasePerson::PATH, Rule::Roles(STAFF_ADMIN)),
         (privacy::RecordTrail::PATH, Rule::Roles(STAFF_ADMIN)),
         (privacy::LoadParticipantData::PATH, Rule::Roles(STAFF_ADMIN)),
+        (privacy::LoadBuddyData::PATH, Rule::Roles(STAFF_ADMIN)),
+        (privacy::LoadUserData::PATH, Rule::Roles(ADMIN)),
         (privacy::LoadRegisters::PATH, Rule::Roles(ADMIN)),
         (
             retention::LoadRetentionOverview::PATH,

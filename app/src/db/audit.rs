@@ -85,6 +85,16 @@ pub async fn trail(
     entries(db, rows).await
 }
 
+/// Everything user `id` did, oldest first, however much: for their data export.
+pub async fn actions_of(db: &impl ConnectionTrait, id: i32) -> Result<Vec<AuditEntry>, AppError> {
+    let rows = audit_log::Entity::find()
+        .filter(audit_log::Column::ActorId.eq(id))
+        .order_by_asc(audit_log::Column::Id)
+        .all(db)
+        .await?;
+    entries(db, rows).await
+}
+
 /// Log rows with their actors' names.
 async fn entries(
     db: &impl ConnectionTrait,

@@ -15,6 +15,7 @@ pub mod matching;
 pub mod outbox;
 pub mod participants;
 mod people_list;
+pub mod person_data;
 pub mod privacy;
 pub mod referrals;
 pub mod registers;

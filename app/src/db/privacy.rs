@@ -5,7 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, Func, SimpleExpr};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait,
-    QueryFilter, QueryOrder,
+    QueryFilter,
 };
 
 use super::entities::{
@@ -18,9 +18,8 @@ use crate::domain::duo::{Agreement, DuoStage};
 use crate::domain::mail::MailStatus;
 use crate::domain::people::{BuddyStatus, ParticipantStatus};
 use crate::domain::privacy::{
-    ActivityData, ContactData, DuoData, ErasurePreview, ErasureReason, EvaluationData, MailData,
-    ParticipantData, PersonKind, ReferralData, RegistrationData, TextCounts, birth_year_only,
-    buddy_refusal, names, participant_refusal,
+    ErasurePreview, ErasureReason, PersonKind, TextCounts, birth_year_only, buddy_refusal, names,
+    participant_refusal,
 };
 use crate::domain::profile::Profile;
 use crate::error::AppError;
@@ -253,7 +252,7 @@ fn scrubbed(profile: &Profile, pseudonym: &str) -> Profile {
     profile
 }
 
-fn of_registration(id: i32) -> SimpleExpr {
+pub(super) fn of_registration(id: i32) -> SimpleExpr {
     registration::Column::ParticipantId
         .eq(id)
         .or(registration::Column::DuplicateOfParticipant.eq(id))
@@ -438,212 +437,6 @@ async fn erase_mails(db: &impl ConnectionTrait, ids: &[i32]) -> Result<(), AppEr
     Ok(())
 }
 
-/// Everything Klik holds about participant `id` (see `domain::privacy::ParticipantData`).
-pub async fn participant_data(
-    db: &impl ConnectionTrait,
-    id: i32,
-    now: DateTime<Utc>,
-) -> Result<ParticipantData, AppError> {
-    use super::entities::{activity_kind, stepping_stone};
-    use std::collections::HashMap;
-
-    let row = participant::Entity::find_by_id(id)
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let profile: Profile = parse(&row.profile)?;
-    let lists = super::lists::load(db, true).await?;
-    let stones: HashMap<i32, String> = stepping_stone::Entity::find()
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|s| (s.id, s.title))
-        .collect();
-    let kinds: HashMap<i32, String> = activity_kind::Entity::find()
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|k| (k.id, k.name))
-        .collect();
-
-    let contacts = participant_contact::Entity::find()
-        .filter(participant_contact::Column::ParticipantId.eq(id))
-        .order_by_asc(participant_contact::Column::On)
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|c| ContactData {
-            on: c.on,
-            stepping_stone: c.stepping_stone_id.and_then(|s| stones.get(&s).cloned()),
-            note: c.note,
-        })
-        .collect();
-    let registrations = registration::Entity::find()
-        .filter(of_registration(id))
-        .order_by_asc(registration::Column::Id)
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|r| {
-            Ok(RegistrationData {
-                registered_on: r.registered_on,
-                registered_by: super::decode("registration", "registered_by", &r.registered_by)?,
-                first_name: r.first_name,
-                last_name: r.last_name,
-                phone: r.phone,
-                email: r.email,
-                care_worker_name: r.care_worker_name,
-                care_worker_phone: r.care_worker_phone,
-                care_worker_email: r.care_worker_email,
-                note: r.note,
-            })
-        })
-        .collect::<Result<_, AppError>>()?;
-
-    let duo_rows = duo::Entity::find()
-        .filter(duo::Column::ParticipantId.eq(id))
-        .order_by_asc(duo::Column::Id)
-        .all(db)
-        .await?;
-    let buddy_names: HashMap<i32, String> = buddy::Entity::find()
-        .filter(buddy::Column::Id.is_in(duo_rows.iter().map(|d| d.buddy_id)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|b| (b.id, b.first_name))
-        .collect();
-    let mut duos = Vec::new();
-    for d in duo_rows {
-        let activities = activity::Entity::find()
-            .filter(activity::Column::DuoId.eq(d.id))
-            .order_by_asc(activity::Column::StartsAt)
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|a| {
-                Ok(ActivityData {
-                    starts_at: a.starts_at,
-                    kind: kinds.get(&a.kind_id).cloned().unwrap_or_default(),
-                    status: super::decode("activity", "status", &a.status)?,
-                    place: a.place,
-                    note: a.note,
-                    cancel_reason: a.cancel_reason,
-                    checkin_mood: a.checkin_mood,
-                    checkin_note: a.checkin_note,
-                })
-            })
-            .collect::<Result<_, AppError>>()?;
-        let evaluations = evaluation::Entity::find()
-            .filter(evaluation::Column::DuoId.eq(d.id))
-            .order_by_asc(evaluation::Column::DueOn)
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|e| {
-                Ok(EvaluationData {
-                    due_on: e.due_on,
-                    held_on: e.held_on,
-                    outcome: super::decode_opt("evaluation", "outcome", e.outcome.as_deref())?,
-                    notes: e.notes,
-                })
-            })
-            .collect::<Result<_, AppError>>()?;
-        let agreement_note = match &d.agreement {
-            Some(text) => Some(parse::<Agreement>(text)?.note),
-            None => None,
-        };
-        duos.push(DuoData {
-            buddy_first_name: buddy_names.get(&d.buddy_id).cloned().unwrap_or_default(),
-            stage: super::decode("duo", "stage", &d.stage)?,
-            proposed_on: d.proposed_on,
-            signed_on: d.signed_on,
-            ended_on: d.ended_on,
-            end_reason: super::decode_opt("duo", "end_reason", d.end_reason.as_deref())?,
-            end_note: d.end_note,
-            agreement_note,
-            activities,
-            evaluations,
-        });
-    }
-    let referrals = referral::Entity::find()
-        .filter(referral::Column::ParticipantId.eq(id))
-        .order_by_asc(referral::Column::ReferredOn)
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|r| {
-            Ok(ReferralData {
-                stepping_stone: stones
-                    .get(&r.stepping_stone_id)
-                    .cloned()
-                    .unwrap_or_default(),
-                way: super::decode("referral", "way", &r.way)?,
-                referred_on: r.referred_on,
-                outcome: super::decode_opt("referral", "outcome", r.outcome.as_deref())?,
-                reason: super::decode_opt("referral", "reason", r.reason.as_deref())?,
-                note: r.note,
-            })
-        })
-        .collect::<Result<_, AppError>>()?;
-    let mails = match profile.email.as_deref().map(str::trim) {
-        Some(email) if !email.is_empty() => outbox::Entity::find()
-            .filter(outbox::Column::ToAddress.eq(email))
-            .order_by_asc(outbox::Column::Id)
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|m| {
-                Ok(MailData {
-                    created_at: m.created_at,
-                    sent_at: m.sent_at,
-                    status: super::decode("outbox", "status", &m.status)?,
-                    to: m.to_address,
-                    subject: m.subject,
-                    body: m.body,
-                })
-            })
-            .collect::<Result<_, AppError>>()?,
-        _ => Vec::new(),
-    };
-    Ok(ParticipantData {
-        id,
-        exported_at: now,
-        status: super::decode("participant", "status", &row.status)?,
-        municipality: lists
-            .municipality(profile.municipality_id)
-            .map(|m| m.name.clone())
-            .unwrap_or_default(),
-        interests: profile
-            .interests
-            .iter()
-            .filter_map(|i| lists.interest(*i).map(|n| n.name.clone()))
-            .collect(),
-        profile,
-        intake_date: row.intake_date,
-        waiting_since: row.waiting_since,
-        last_contact_on: row.last_contact_on,
-        referral_organisation: row.referral_organisation_id.and_then(|o| {
-            lists
-                .referral_organisations
-                .iter()
-                .find(|n| n.id == i64::from(o))
-                .map(|n| n.name.clone())
-        }),
-        referral_contact: row.referral_contact,
-        support_contact: row.support_contact,
-        coordinator_notes: row.coordinator_notes,
-        consent: parse(&row.consent)?,
-        erased_on: row.erased_on,
-        status_history: super::timeline::list(db, subject::PARTICIPANT, id).await?,
-        contacts,
-        registrations,
-        duos,
-        referrals,
-        mails,
-        trail: super::audit::trail(db, subject::PARTICIPANT, &id.to_string()).await?,
-    })
-}
-
 /// Everything of one buddy's record that an erasure touches.
 struct BuddyTargets {
     row: buddy::Model,
@@ -746,7 +539,9 @@ pub async fn erase_buddy(
     today: NaiveDate,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
-    use super::entities::{calendar_feed, invitation, login_challenge, recovery_code, session};
+    use super::entities::{
+        calendar_feed, invitation, login_attempt, login_challenge, recovery_code, session,
+    };
 
     let t = buddy_targets(db, id).await?;
     if t.row.version != version {
@@ -829,6 +624,14 @@ pub async fn erase_buddy(
             .filter(invitation::Column::UserId.eq(uid))
             .exec(db)
             .await?;
+        // The sign-in attempts name the account by a hash of its address, and hold an IP.
+        if let Some(account) = &t.account {
+            let hash = crate::auth::token::hash_token(&account.email.trim().to_lowercase());
+            login_attempt::Entity::delete_many()
+                .filter(login_attempt::Column::EmailHash.eq(hash))
+                .exec(db)
+                .await?;
+        }
     }
     erase_mails(db, &t.mail_ids).await?;
     form_draft::Entity::delete_many()
@@ -836,4 +639,53 @@ pub async fn erase_buddy(
         .exec(db)
         .await?;
     Ok(())
+}
+
+/// Takes participant `id`'s first name out of the mails still waiting to go to their buddies
+/// (reminders written while they shared it), once they withdrew the consent to share it; the
+/// pages, the calendar feed and later mails read the consent when they are made.
+pub async fn withdraw_first_name(
+    db: &impl ConnectionTrait,
+    id: i32,
+    first_name: &str,
+    placeholder: &str,
+) -> Result<u64, AppError> {
+    use crate::domain::privacy::replace_name;
+
+    let buddy_ids: Vec<i32> = duo::Entity::find()
+        .filter(duo::Column::ParticipantId.eq(id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|d| d.buddy_id)
+        .collect();
+    let addresses: Vec<String> = super::reminders::buddy_addresses(db, &buddy_ids)
+        .await?
+        .into_values()
+        .collect();
+    if addresses.is_empty() {
+        return Ok(0);
+    }
+    let queued = outbox::Entity::find()
+        .filter(outbox::Column::ToAddress.is_in(addresses))
+        .filter(outbox::Column::Status.eq(MailStatus::Pending.code()))
+        .all(db)
+        .await?;
+    let mut changed = 0;
+    for mail in queued {
+        let subject = replace_name(&mail.subject, first_name, placeholder);
+        let body = replace_name(&mail.body, first_name, placeholder);
+        if (subject.as_str(), body.as_str()) == (mail.subject.as_str(), mail.body.as_str()) {
+            continue;
+        }
+        outbox::Entity::update_many()
+            .col_expr(outbox::Column::Subject, Expr::value(subject))
+            .col_expr(outbox::Column::Body, Expr::value(body))
+            .filter(outbox::Column::Id.eq(mail.id))
+            .filter(outbox::Column::Status.eq(MailStatus::Pending.code()))
+            .exec(db)
+            .await?;
+        changed += 1;
+    }
+    Ok(changed)
 }

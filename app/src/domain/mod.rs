@@ -15,6 +15,7 @@ pub mod language;
 pub mod lists;
 pub mod mail;
 pub mod people;
+pub mod person_data;
 pub mod privacy;
 pub mod profile;
 pub mod referral;

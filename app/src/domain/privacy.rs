@@ -2,17 +2,10 @@
 //! here (who may be erased, what goes and what stays, the form) are pure, so that the preview
 //! page and the server apply the same ones.
 
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::activity::ActivityStatus;
-use super::audit::AuditEntry;
-use super::duo::{DuoStage, EndReason, EvaluationOutcome};
-use super::mail::MailStatus;
-use super::people::{BuddyStatus, Consent, ParticipantStatus, TimelineEntry};
-use super::profile::Profile;
-use super::referral::{NotGoing, Outcome, ReferralWay};
-use super::registration::RegisteredBy;
+use super::people::{BuddyStatus, ParticipantStatus};
 use super::validation::Problem;
 
 crate::coded! {
@@ -338,115 +331,69 @@ pub fn names(text: &str, word: &str) -> bool {
     })
 }
 
-/// Everything Klik holds about one participant (art. 15), as the readable page shows it and
-/// as the JSON file carries it (art. 20). Codes stay typed, so the page says them in words.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ParticipantData {
-    pub id: i32,
-    pub exported_at: DateTime<Utc>,
-    pub status: ParticipantStatus,
-    pub profile: Profile,
-    pub municipality: String,
-    pub interests: Vec<String>,
-    pub intake_date: NaiveDate,
-    pub waiting_since: NaiveDate,
-    pub last_contact_on: Option<NaiveDate>,
-    pub referral_organisation: Option<String>,
-    pub referral_contact: String,
-    pub support_contact: String,
-    pub coordinator_notes: String,
-    pub consent: Consent,
-    pub erased_on: Option<NaiveDate>,
-    pub status_history: Vec<TimelineEntry>,
-    pub contacts: Vec<ContactData>,
-    pub registrations: Vec<RegistrationData>,
-    pub duos: Vec<DuoData>,
-    pub referrals: Vec<ReferralData>,
-    /// Mails sent to the person's own address.
-    pub mails: Vec<MailData>,
-    /// Who read or changed the record, oldest first.
-    pub trail: Vec<AuditEntry>,
+/// `text` with every whole-word, case-insensitive `word` replaced by `with`: a first name taken
+/// out of a mail written before the participant withdrew their consent to share it.
+pub fn replace_name(text: &str, word: &str, with: &str) -> String {
+    let word: Vec<char> = word.trim().chars().flat_map(char::to_lowercase).collect();
+    if word.is_empty() {
+        return text.to_owned();
+    }
+    let is_word_char = |c: char| c.is_alphanumeric();
+    let mut out = String::with_capacity(text.len());
+    let (mut rest, mut before) = (text, None::<char>);
+    while let Some(c) = rest.chars().next() {
+        if !before.is_some_and(is_word_char)
+            && let Some(len) = prefix_len(rest, &word)
+            && !rest[len..].chars().next().is_some_and(is_word_char)
+        {
+            out.push_str(with);
+            before = rest[..len].chars().next_back();
+            rest = &rest[len..];
+            continue;
+        }
+        out.push(c);
+        before = Some(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ContactData {
-    pub on: NaiveDate,
-    pub stepping_stone: Option<String>,
-    pub note: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RegistrationData {
-    pub registered_on: NaiveDate,
-    pub registered_by: RegisteredBy,
-    pub first_name: String,
-    pub last_name: String,
-    pub phone: Option<String>,
-    pub email: Option<String>,
-    pub care_worker_name: String,
-    pub care_worker_phone: Option<String>,
-    pub care_worker_email: Option<String>,
-    pub note: String,
-}
-
-/// A duo, with the buddy's first name only: the rest of the buddy's data is theirs.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct DuoData {
-    pub buddy_first_name: String,
-    pub stage: DuoStage,
-    pub proposed_on: NaiveDate,
-    pub signed_on: Option<NaiveDate>,
-    pub ended_on: Option<NaiveDate>,
-    pub end_reason: Option<EndReason>,
-    pub end_note: Option<String>,
-    pub agreement_note: Option<String>,
-    pub activities: Vec<ActivityData>,
-    pub evaluations: Vec<EvaluationData>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ActivityData {
-    pub starts_at: DateTime<Utc>,
-    pub kind: String,
-    pub status: ActivityStatus,
-    pub place: String,
-    pub note: String,
-    pub cancel_reason: Option<String>,
-    pub checkin_mood: Option<i16>,
-    pub checkin_note: Option<String>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct EvaluationData {
-    pub due_on: NaiveDate,
-    pub held_on: Option<NaiveDate>,
-    pub outcome: Option<EvaluationOutcome>,
-    pub notes: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ReferralData {
-    pub stepping_stone: String,
-    pub way: ReferralWay,
-    pub referred_on: NaiveDate,
-    pub outcome: Option<Outcome>,
-    pub reason: Option<NotGoing>,
-    pub note: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MailData {
-    pub created_at: DateTime<Utc>,
-    pub sent_at: Option<DateTime<Utc>>,
-    pub status: MailStatus,
-    pub to: String,
-    pub subject: String,
-    pub body: String,
+/// How many bytes of `text`'s start spell `word` (given in lower case), if they do.
+fn prefix_len(text: &str, word: &[char]) -> Option<usize> {
+    let mut lowered = Vec::with_capacity(word.len());
+    let mut end = 0;
+    for (at, c) in text.char_indices() {
+        if lowered.len() >= word.len() {
+            break;
+        }
+        lowered.extend(c.to_lowercase());
+        end = at + c.len_utf8();
+    }
+    (lowered == word).then_some(end)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_withdrawn_first_name_is_replaced_as_a_whole_word_only() {
+        assert_eq!(
+            replace_name(
+                "Dag Anna, anna komt. Annabel en JoAnna niet.",
+                "Anna",
+                "je duo"
+            ),
+            "Dag je duo, je duo komt. Annabel en JoAnna niet."
+        );
+        assert_eq!(
+            replace_name("Op stap met Jean-Pierre!", "jean-pierre", "X"),
+            "Op stap met X!"
+        );
+        assert_eq!(replace_name("Émile en ÉMILE", "émile", "X"), "X en X");
+        assert_eq!(replace_name("Niets hier", "", "X"), "Niets hier");
+        assert_eq!(replace_name("Ann", "Anna", "X"), "Ann");
+    }
 
     #[test]
     fn only_a_closed_record_without_open_duo_may_be_erased() {

@@ -21,6 +21,12 @@ use crate::domain::validation::Problem;
 /// Name of the cookie that remembers the chosen language.
 pub const LANG_COOKIE: &str = "klik_lang";
 
+/// The language of the mails Klik writes: users have no language of their own yet, so the
+/// programme's (Dutch).
+pub fn recipient_lang() -> Lang {
+    Lang::default()
+}
+
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
@@ -829,6 +835,19 @@ pub struct Texts {
     pub data_mood: &'static str,
     pub data_subject: &'static str,
     pub data_message: &'static str,
+    pub data_buddy_notes: &'static str,
+    pub data_application: &'static str,
+    pub data_account: &'static str,
+    pub data_created: &'static str,
+    pub data_active: &'static str,
+    pub data_recovery_left: &'static str,
+    pub data_sign_ins: &'static str,
+    pub data_sign_in_ok: &'static str,
+    pub data_sign_in_failed: &'static str,
+    pub data_calendar_since: &'static str,
+    pub data_actions: &'static str,
+    pub data_buddy_record: &'static str,
+    pub data_secrets: &'static str,
     pub nav_retention: &'static str,
     pub retention_title: &'static str,
     pub retention_intro: fn(&crate::domain::retention::Retention) -> String,

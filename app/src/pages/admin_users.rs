@@ -144,6 +144,9 @@ fn UserLine(
                             <input type="hidden" name="id" value=u.id />
                             <button type="submit" class="btn">{move || i18n.t().user_end_sessions}</button>
                         </ActionForm>
+                        <a class="btn" href=format!("/admin/users/{}/data", u.id)>
+                            {move || i18n.t().data_link}<span class="visually-hidden">{format!(": {}", u.display_name)}</span>
+                        </a>
                     </div>
                 })}
             </td>

@@ -349,8 +349,13 @@ pub fn BuddyPage() -> impl IntoView {
                         <Title text=name.clone() />
                         <div class="page-head">
                             <h1>{name}</h1>
-                            {(coordinator && erased.is_none()).then(|| view! {
-                                <a class="btn" href=format!("/buddies/{}/edit", d.id)>{move || i18n.t().edit}</a>
+                            {coordinator.then(|| view! {
+                                <div class="actions">
+                                    <a class="btn" href=format!("/buddies/{}/data", d.id)>{move || i18n.t().data_link}</a>
+                                    {erased.is_none().then(|| view! {
+                                        <a class="btn" href=format!("/buddies/{}/edit", d.id)>{move || i18n.t().edit}</a>
+                                    })}
+                                </div>
                             })}
                         </div>
                         {erased.map(|on| {

@@ -20,6 +20,7 @@ pub mod login_code;
 pub mod matching;
 pub mod not_found;
 pub mod participants;
+pub mod person_data;
 pub mod privacy;
 pub mod registrations;
 pub mod reports;

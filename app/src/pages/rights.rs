@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::privacy::{ErasePerson, load_participant_data, preview_erasure, record_trail};
+use crate::api::privacy::{ErasePerson, preview_erasure, record_trail};
 use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{FormError, action_error};
 use crate::components::guard::RequireRole;
@@ -13,11 +13,9 @@ use crate::components::profile_fields::{SelectField, field_problem};
 use crate::components::suspend::suspend;
 use crate::components::table_wrap::TableWrap;
 use crate::domain::account::STAFF_ADMIN;
-use crate::domain::activity::Mood;
-use crate::domain::people::ParticipantStatus;
-use crate::domain::privacy::{DuoData, ErasureReason, ParticipantData, PersonKind};
+use crate::domain::privacy::{ErasureReason, PersonKind};
 use crate::domain::time::{format_date, format_date_time};
-use crate::i18n::{explain, use_i18n};
+use crate::i18n::use_i18n;
 use crate::pages::route_id;
 
 #[component]
@@ -128,7 +126,10 @@ pub fn TrailCard(kind: PersonKind, id: i32) -> impl IntoView {
 }
 
 /// A record's trail as a table: when, who, what (never content).
-fn trail_table(rows: Vec<crate::domain::audit::AuditEntry>, tz: chrono_tz::Tz) -> impl IntoView {
+pub(crate) fn trail_table(
+    rows: Vec<crate::domain::audit::AuditEntry>,
+    tz: chrono_tz::Tz,
+) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <TableWrap label=|t| t.trail_title>
@@ -150,232 +151,6 @@ fn trail_table(rows: Vec<crate::domain::audit::AuditEntry>, tz: chrono_tz::Tz) -
                 </tbody>
             </table>
         </TableWrap>
-    }
-}
-
-/// Everything Klik holds about one participant, readable and printable (A4), with the same
-/// data as a file to download.
-#[component]
-pub fn DataPage() -> impl IntoView {
-    let i18n = use_i18n();
-    let programme = expect_context::<crate::ProgrammeResource>();
-    let data = Resource::new(route_id, |id| async move {
-        match id {
-            Some(id) => load_participant_data(id).await,
-            None => Err(crate::error::AppError::NotFound),
-        }
-    });
-    view! {
-        <Title text=move || i18n.t().data_title.to_owned() />
-        <RequireRole roles=STAFF_ADMIN>
-            <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
-                {move || suspend(async move {
-                    let d = match data.await {
-                        Ok(d) => d,
-                        Err(error) => return view! { <ErrorPanel error /> }.into_any(),
-                    };
-                    let tz = programme.await.map(|p| p.tz()).unwrap_or(crate::domain::time::DEFAULT_TIME_ZONE);
-                    data_view(d, tz).into_any()
-                })}
-            </Suspense>
-        </RequireRole>
-    }
-}
-
-/// A label and a value, as one row of a `<dl>`.
-fn fact(label: fn(&crate::i18n::Texts) -> &'static str, value: String) -> impl IntoView {
-    let i18n = use_i18n();
-    view! { <dt>{move || label(i18n.t())}</dt><dd class="prewrap">{value}</dd> }
-}
-
-fn day(d: Option<chrono::NaiveDate>) -> String {
-    d.map(format_date).unwrap_or_default()
-}
-
-fn data_view(d: ParticipantData, tz: chrono_tz::Tz) -> impl IntoView {
-    let i18n = use_i18n();
-    let p = d.profile.clone();
-    let name = format!("{} {}", p.first_name, p.last_name);
-    let exported = format_date_time(d.exported_at, tz);
-    let yes_no = move |b: bool| if b { i18n.t().yes } else { i18n.t().no };
-    let none = move || view! { <p class="muted">{move || i18n.t().data_none}</p> };
-    let slots = p.availability.slots().collect::<Vec<_>>();
-    let consent = d.consent.clone();
-    let consent_line = (consent.text_version.clone(), format_date(consent.given_on));
-    view! {
-        <div class="page-head">
-            <h1>{move || i18n.t().data_title}</h1>
-            <a class="btn" href=format!("/participants/{}/data.json", d.id) download="">{move || i18n.t().data_download}</a>
-        </div>
-        <p class="lead"><strong>{name}</strong></p>
-        <p>{move || i18n.t().data_intro}</p>
-        <p class="muted">{move || (i18n.t().data_exported)(&exported)}</p>
-        <section class="card" aria-labelledby="data-profile">
-            <h2 id="data-profile">{move || i18n.t().profile_title}</h2>
-            <dl class="facts">
-                {fact(|t| t.field_first_name, p.first_name.clone())}
-                {fact(|t| t.field_last_name, p.last_name.clone())}
-                {fact(|t| t.field_birth_date, format_date(p.birth_date))}
-                <dt>{move || i18n.t().field_gender}</dt><dd>{move || (i18n.t().gender)(p.gender)}</dd>
-                {fact(|t| t.field_municipality, d.municipality.clone())}
-                {fact(|t| t.field_phone, p.phone.clone().unwrap_or_default())}
-                {fact(|t| t.field_email, p.email.clone().unwrap_or_default())}
-                <dt>{move || i18n.t().field_preferred_contact}</dt><dd>{move || (i18n.t().contact_method)(p.preferred_contact)}</dd>
-                {fact(|t| t.field_languages, p.languages.join(", "))}
-                {fact(|t| t.field_interests, d.interests.join(", "))}
-                <dt>{move || i18n.t().field_smokes}</dt><dd>{move || yes_no(p.smoking.smokes)}</dd>
-                <dt>{move || i18n.t().field_accepts_smoker}</dt><dd>{move || yes_no(p.smoking.accepts_smoker)}</dd>
-                <dt>{move || i18n.t().field_availability}</dt>
-                <dd>{move || slots.iter().map(|s| explain::slot(i18n.lang(), *s)).collect::<Vec<_>>().join(", ")}</dd>
-                {fact(|t| t.field_max_travel_km, p.travel.max_km.to_string())}
-                {fact(|t| t.field_wish_note, p.wishes.note.clone())}
-            </dl>
-        </section>
-        <section class="card" aria-labelledby="data-record">
-            <h2 id="data-record">{move || i18n.t().data_record}</h2>
-            <dl class="facts">
-                <dt>{move || i18n.t().filter_status}</dt><dd>{move || (i18n.t().participant_status)(d.status)}</dd>
-                {fact(|t| t.field_intake_date, format_date(d.intake_date))}
-                {fact(|t| t.col_waiting, format_date(d.waiting_since))}
-                {fact(|t| t.col_last_contact, day(d.last_contact_on))}
-                {fact(|t| t.field_referral_org, d.referral_organisation.clone().unwrap_or_default())}
-                {fact(|t| t.field_referral_contact, d.referral_contact.clone())}
-                {fact(|t| t.field_support_contact, d.support_contact.clone())}
-                {fact(|t| t.field_coordinator_notes, d.coordinator_notes.clone())}
-            </dl>
-        </section>
-        <section class="card" aria-labelledby="data-consent">
-            <h2 id="data-consent">{move || i18n.t().section_consent}</h2>
-            <p>{move || i18n.t().consent_text}</p>
-            <p class="muted">{move || (i18n.t().data_consent_version)(&consent_line.0, &consent_line.1)}</p>
-            <dl class="facts">
-                <dt>{move || i18n.t().consent_matching}</dt><dd>{move || yes_no(consent.matching)}</dd>
-                <dt>{move || i18n.t().consent_share_first_name}</dt><dd>{move || yes_no(consent.share_first_name)}</dd>
-                <dt>{move || i18n.t().consent_share_phone}</dt><dd>{move || yes_no(consent.share_phone)}</dd>
-                <dt>{move || i18n.t().consent_share_interests}</dt><dd>{move || yes_no(consent.share_interests)}</dd>
-            </dl>
-        </section>
-        <section class="card" aria-labelledby="data-history">
-            <h2 id="data-history">{move || i18n.t().timeline_title}</h2>
-            <ol class="timeline">
-                {d.status_history.iter().map(|e| {
-                    let to = ParticipantStatus::from_code(&e.to);
-                    let when = format_date_time(e.at, tz);
-                    let note = e.note.clone();
-                    view! { <li>
-                        <strong>{move || to.map(|s| (i18n.t().participant_status)(s)).unwrap_or_default()}</strong>
-                        " · "{when}{e.by.clone().map(|b| format!(" · {b}"))}
-                        {(!note.is_empty()).then(|| view! { <br /><span class="muted">{note}</span> })}
-                    </li> }
-                }).collect_view()}
-            </ol>
-        </section>
-        <section class="card" aria-labelledby="data-contacts">
-            <h2 id="data-contacts">{move || i18n.t().data_contacts}</h2>
-            {if d.contacts.is_empty() { none().into_any() } else { view! {
-                <ul>{d.contacts.iter().map(|c| view! {
-                    <li>{format_date(c.on)}{c.stepping_stone.clone().map(|s| format!(" · {s}"))}
-                        {(!c.note.is_empty()).then(|| view! { <br /><span class="prewrap">{c.note.clone()}</span> })}</li>
-                }).collect_view()}</ul>
-            }.into_any() }}
-        </section>
-        <section class="card" aria-labelledby="data-registrations">
-            <h2 id="data-registrations">{move || i18n.t().data_registrations}</h2>
-            {if d.registrations.is_empty() { none().into_any() } else {
-                d.registrations.iter().map(|r| view! {
-                    <dl class="facts">
-                        {fact(|t| t.col_when, format_date(r.registered_on))}
-                        {fact(|t| t.field_first_name, r.first_name.clone())}
-                        {fact(|t| t.field_last_name, r.last_name.clone())}
-                        {fact(|t| t.field_phone, r.phone.clone().unwrap_or_default())}
-                        {fact(|t| t.field_email, r.email.clone().unwrap_or_default())}
-                        {fact(|t| t.field_referral_contact, [r.care_worker_name.clone(), r.care_worker_phone.clone().unwrap_or_default(), r.care_worker_email.clone().unwrap_or_default()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(", "))}
-                        {fact(|t| t.field_coordinator_notes, r.note.clone())}
-                    </dl>
-                }).collect_view().into_any()
-            }}
-        </section>
-        <section class="card" aria-labelledby="data-duos">
-            <h2 id="data-duos">{move || i18n.t().data_duos}</h2>
-            {if d.duos.is_empty() { none().into_any() } else {
-                d.duos.iter().map(|duo| duo_data(duo.clone(), tz)).collect_view().into_any()
-            }}
-        </section>
-        <section class="card" aria-labelledby="data-referrals">
-            <h2 id="data-referrals">{move || i18n.t().data_referrals}</h2>
-            {if d.referrals.is_empty() { none().into_any() } else { view! {
-                <ul>{d.referrals.iter().map(|r| {
-                    let (way, outcome, reason) = (r.way, r.outcome, r.reason);
-                    view! { <li>
-                        {format_date(r.referred_on)}" · "{r.stepping_stone.clone()}" · "{move || (i18n.t().referral_way)(way)}
-                        {move || outcome.map(|o| format!(" · {}", (i18n.t().outcome)(o)))}
-                        {move || reason.map(|o| format!(" · {}", (i18n.t().not_going)(o)))}
-                        {(!r.note.is_empty()).then(|| view! { <br /><span class="prewrap">{r.note.clone()}</span> })}
-                    </li> }
-                }).collect_view()}</ul>
-            }.into_any() }}
-        </section>
-        <section class="card" aria-labelledby="data-mails">
-            <h2 id="data-mails">{move || i18n.t().data_mails}</h2>
-            {if d.mails.is_empty() { none().into_any() } else {
-                d.mails.iter().map(|m| view! {
-                    <dl class="facts">
-                        {fact(|t| t.col_when, format_date_time(m.created_at, tz))}
-                        {fact(|t| t.field_email, m.to.clone())}
-                        {fact(|t| t.data_subject, m.subject.clone())}
-                        {fact(|t| t.data_message, m.body.clone())}
-                    </dl>
-                }).collect_view().into_any()
-            }}
-        </section>
-        <section class="card" aria-labelledby="data-trail">
-            <h2 id="data-trail">{move || i18n.t().trail_title}</h2>
-            {trail_table(d.trail.clone(), tz)}
-        </section>
-    }
-}
-
-/// One duo of the export: the buddy's first name, the stages' dates, the activities and the
-/// evaluations.
-fn duo_data(duo: DuoData, tz: chrono_tz::Tz) -> impl IntoView {
-    let i18n = use_i18n();
-    let buddy = duo.buddy_first_name.clone();
-    let (stage, end_reason) = (duo.stage, duo.end_reason);
-    view! {
-        <h3>{move || (i18n.t().data_duo)(&buddy)}</h3>
-        <dl class="facts">
-            <dt>{move || i18n.t().filter_status}</dt><dd>{move || (i18n.t().duo_stage)(stage)}</dd>
-            {fact(|t| t.field_signed_on, day(duo.signed_on))}
-            {fact(|t| t.field_ended_on, day(duo.ended_on))}
-            <dt>{move || i18n.t().field_end_reason}</dt><dd>{move || end_reason.map(|r| (i18n.t().end_reason)(r)).unwrap_or_default()}</dd>
-            {fact(|t| t.field_end_note, duo.end_note.clone().unwrap_or_default())}
-            {fact(|t| t.field_agreement_note, duo.agreement_note.clone().unwrap_or_default())}
-        </dl>
-        <h4>{move || i18n.t().data_activities}</h4>
-        <ul>
-            {duo.activities.iter().map(|a| {
-                let status = a.status;
-                let mood = a.checkin_mood.and_then(|m| u8::try_from(m).ok()).and_then(Mood::from_value);
-                let texts: Vec<String> = [a.place.clone(), a.note.clone(), a.cancel_reason.clone().unwrap_or_default(), a.checkin_note.clone().unwrap_or_default()]
-                    .into_iter().filter(|s| !s.is_empty()).collect();
-                view! { <li>
-                    {format_date_time(a.starts_at, tz)}" · "{a.kind.clone()}" · "{move || (i18n.t().activity_status)(status)}
-                    {move || mood.map(|m| format!(" · {}: {}", i18n.t().data_mood, (i18n.t().mood_word)(m)))}
-                    {(!texts.is_empty()).then(|| view! { <br /><span class="prewrap">{texts.join(" · ")}</span> })}
-                </li> }
-            }).collect_view()}
-        </ul>
-        <h4>{move || i18n.t().data_evaluations}</h4>
-        <ul>
-            {duo.evaluations.iter().map(|e| {
-                let outcome = e.outcome;
-                view! { <li>
-                    {format_date(e.due_on)}{e.held_on.map(|h| format!(" → {}", format_date(h)))}
-                    {move || outcome.map(|o| format!(" · {}", (i18n.t().evaluation_outcome)(o)))}
-                    {(!e.notes.is_empty()).then(|| view! { <br /><span class="prewrap">{e.notes.clone()}</span> })}
-                </li> }
-            }).collect_view()}
-        </ul>
     }
 }
 

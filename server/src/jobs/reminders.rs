@@ -21,18 +21,13 @@ use app::domain::activity::reminder::{self, day_bounds};
 use app::domain::activity::{buddy_nudge_due, cadence};
 use app::domain::time::{format_date, format_date_long, local_date};
 use app::error::AppError;
-use app::i18n::Lang;
+use app::i18n::recipient_lang;
 use app::state::AppState;
 use chrono::{DateTime, Utc};
 
 pub const KIND_ACTIVITY: &str = "activity_reminder";
 pub const KIND_NUDGE: &str = "buddy_nudge";
 pub const KIND_DIGEST: &str = "coordinator_digest";
-
-/// Users have no language of their own yet: Dutch, the programme's language.
-fn recipient_lang() -> Lang {
-    Lang::default()
-}
 
 /// Queues the reminders due now; returns how many reminders (keys) were queued.
 pub async fn queue_due(state: &AppState) -> Result<usize, AppError> {

@@ -524,7 +524,9 @@ async fn the_access_matrix_holds_for_every_server_function_and_role() {
             | "participant_referrals"
             | "take_home_sheet"
             | "suggest_stones"
-            | "load_participant_data" => &[("id", "999")],
+            | "load_participant_data"
+            | "load_buddy_data"
+            | "load_user_data" => &[("id", "999")],
             "preview_erasure" | "record_trail" => &[("kind", "participant"), ("id", "999")],
             "hold_record" => &[
                 ("kind", "participant"),

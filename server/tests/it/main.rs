@@ -20,6 +20,7 @@ mod lists;
 mod mail;
 mod matching;
 mod participants;
+mod person_data;
 mod privacy;
 mod registrations;
 mod reminders;

@@ -509,7 +509,7 @@ on_both_databases!(erasure_is_refused_while_open_changed_or_unticked => erasure_
 
 async fn a_persons_data_on_request(backend: Backend) {
     use app::db::entities::audit_log;
-    use app::domain::privacy::ParticipantData;
+    use app::domain::person_data::ParticipantData;
 
     let server = Server::new(backend).await;
     let db = &server.test.db;
@@ -560,7 +560,7 @@ async fn a_persons_data_on_request(backend: Backend) {
         .iter()
         .find(|d| d.agreement_note.as_deref() == Some(NOTES[3]))
         .expect("the duo with its agreement");
-    assert!(!duo.buddy_first_name.is_empty() && !duo.buddy_first_name.contains(' '));
+    assert!(!duo.other_first_name.is_empty() && !duo.other_first_name.contains(' '));
     assert!(duo.activities.iter().any(|a| a.note == NOTES[4]));
     assert_eq!(data.mails.len(), 1, "the one mail sent to them");
     assert!(data.status_history.len() >= 2);
@@ -712,6 +712,10 @@ async fn a_buddy_with_an_account_is_erased(backend: Backend) {
     )
     .await
     .unwrap();
+    let hash = app::auth::token::hash_token(&account.email.to_lowercase());
+    app::db::login_attempts::record(db, &hash, "192.0.2.9", false, common::test_now())
+        .await
+        .unwrap();
     let signed_in = server.session_of(uid).await;
     assert!(server.whoami(&signed_in).await.is_some());
 
@@ -739,6 +743,15 @@ async fn a_buddy_with_an_account_is_erased(backend: Backend) {
             "{needle}"
         );
     }
+    // Their sign-in attempts (address hash and IP) are gone.
+    assert!(
+        app::db::entities::login_attempt::Entity::find()
+            .filter(app::db::entities::login_attempt::Column::EmailHash.eq(hash))
+            .one(db)
+            .await
+            .unwrap()
+            .is_none()
+    );
     // Their sessions ended, the account cannot sign in, the feed is gone.
     assert!(server.whoami(&signed_in).await.is_none());
     assert_eq!(

@@ -48,6 +48,24 @@ impl Server {
         self.send(request.body(Body::from(body)).unwrap()).await
     }
 
+    /// Calls server function `name` with its arguments as a typed value (its generated
+    /// struct), encoded as the browser's client encodes them.
+    pub async fn call_args(
+        &self,
+        name: &str,
+        args: &impl serde::Serialize,
+        cookie: Option<&str>,
+    ) -> Reply {
+        let body = serde_qs::to_string(args).expect("arguments encode");
+        let mut request = Request::post(format!("/api/{name}"))
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ACCEPT, "application/json");
+        if let Some(cookie) = cookie {
+            request = request.header(header::COOKIE, cookie);
+        }
+        self.send(request.body(Body::from(body)).unwrap()).await
+    }
+
     /// Posts a server function's form the way a browser without JavaScript does: it wants
     /// HTML and says which page the form was on.
     pub async fn post_form(
