@@ -28,6 +28,8 @@ export const ADMIN = {
 };
 
 import { createHmac } from "node:crypto";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { type Page, test } from "@playwright/test";
 
 /** Waits until the page is interactive, in the projects that run JavaScript; a click before
@@ -82,4 +84,15 @@ export async function fillProfile(page: Page, first: string, last: string) {
   await page.getByRole("checkbox", { name: "Film" }).check();
   await page.getByRole("checkbox", { name: "zaterdagnamiddag" }).check();
   await page.getByLabel("Hoe ver kan de persoon gaan? (km)").fill("10");
+}
+
+/** The demo programme's accounts on the guard's server, as `klik demo` printed them when it
+ * started: the one server with buddies who sign in and have duos. */
+export function guardAccount(role: string): { email: string; password: string } {
+  const file = path.join(__dirname, ".tmp", "guard-accounts.txt");
+  for (const line of fs.readFileSync(file, "utf8").split("\n")) {
+    const [r, email, password] = line.trim().split(/\s+/);
+    if (r === role) return { email, password };
+  }
+  throw new Error(`no ${role} account in ${file}`);
 }

@@ -9,7 +9,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, type Page, expect, request, test } from "@playwright/test";
-import { GUARD_URL } from "../support";
+import { GUARD_URL, guardAccount } from "../support";
 
 type Role = "anonymous" | "admin" | "coordinator" | "screener" | "buddy";
 
@@ -32,6 +32,7 @@ type Ids = {
   hostileBuddy: string;
   registration: string;
   stone: string;
+  user: string;
 };
 
 /** Every route of the app, who may see it and the addresses to visit. A route missing here
@@ -75,6 +76,11 @@ const ROUTES: Record<string, { roles: Role[]; visit: (ids: Ids) => string[]; sta
     roles: ["admin", "coordinator"],
     visit: (ids) => [`/participants/${ids.participant}/data`, `/participants/${ids.hostileParticipant}/data`],
   },
+  "/buddies/:id/data": {
+    roles: ["admin", "coordinator"],
+    visit: (ids) => [`/buddies/${ids.buddy}/data`, `/buddies/${ids.hostileBuddy}/data`],
+  },
+  "/admin/users/:id/data": { roles: ["admin"], visit: (ids) => [`/admin/users/${ids.user}/data`] },
   "/participants/:id/sheet": {
     roles: ["admin", "coordinator"],
     visit: (ids) => [`/participants/${ids.participant}/sheet`, `/participants/${ids.hostileParticipant}/sheet`],
@@ -151,15 +157,7 @@ function routesInCode(): string[] {
   return [...source.matchAll(/<Route path=path!\("([^"]+)"\)/g)].map((m) => m[1]);
 }
 
-/** The demo's accounts, as `klik demo` printed them when the guard's server started. */
-function account(role: Role): { email: string; password: string } {
-  const file = path.join(__dirname, "..", ".tmp", "guard-accounts.txt");
-  for (const line of fs.readFileSync(file, "utf8").split("\n")) {
-    const [r, email, password] = line.trim().split(/\s+/);
-    if (r === role) return { email, password };
-  }
-  throw new Error(`no ${role} account in ${file}`);
-}
+const account = guardAccount;
 
 /** A signed-in API session for `role` (the browser's cookies, without a browser). */
 async function apiAs(role: Role): Promise<APIRequestContext> {
@@ -259,6 +257,7 @@ async function prepare(): Promise<Ids> {
 
   const screener = await apiAs("screener");
   const buddyApi = await apiAs("buddy");
+  const admin = await apiAs("admin");
   const ids: Ids = {
     participant: await firstId(coordinator, "/participants", "/participants/"),
     buddy: await firstId(coordinator, "/buddies", "/buddies/"),
@@ -270,8 +269,9 @@ async function prepare(): Promise<Ids> {
     hostileBuddy: String(await buddy.json()),
     registration: await firstId(coordinator, "/", "/registrations/"),
     stone: await firstId(coordinator, "/stones", "/stones/", "/edit"),
+    user: await firstId(admin, "/admin/users", "/admin/users/", "/data"),
   };
-  for (const api of [coordinator, screener, buddyApi]) await api.dispose();
+  for (const api of [coordinator, screener, buddyApi, admin]) await api.dispose();
   return ids;
 }
 

@@ -1,5 +1,5 @@
 // A participant's rights, as a coordinator uses them: all their data on request (the page,
-// and the file the test parses), then, once the record is closed, erasure after a preview of
+// and the file the test parses; a buddy's and a user's too), then, once the record is closed, erasure after a preview of
 // what goes and what stays; the record is anonymised and its trail says who did what. The
 // erasure page refuses an open record and says why. The admin reads the registers (record
 // of processing, who can read health data) and downloads them. Desktop, phone and without
@@ -7,7 +7,7 @@
 
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { ADMIN, fillProfile, ready, signIn } from "../support";
+import { ADMIN, GUARD_URL, fillProfile, guardAccount, ready, signIn } from "../support";
 
 const javaScript = () => test.info().project.use.javaScriptEnabled !== false;
 
@@ -91,6 +91,56 @@ test("a coordinator hands out a participant's data, then erases the closed recor
   await expect(page.getByRole("status").filter({ hasText: "Dit dossier is al gewist." })).toBeVisible();
   const after = await (await page.request.get(`${record}/data.json`)).json();
   expect(JSON.stringify(after)).not.toContain(last);
+});
+
+test("a buddy's and a user's data on request", async ({ page }) => {
+  // On the demo programme's server: a buddy who signs in and has had duos.
+  const { email, password } = guardAccount("coordinator");
+  await page.goto(`${GUARD_URL}/login`);
+  await ready(page);
+  await page.getByLabel("E-mailadres").fill(email);
+  await page.getByLabel("Wachtwoord").fill(password);
+  await page.getByRole("button", { name: "Aanmelden" }).click();
+  await expect(page).toHaveURL(`${GUARD_URL}/`);
+  await page.goto(`${GUARD_URL}/buddies`);
+  await ready(page);
+  await page.locator('main table a[href^="/buddies/"]').first().click();
+  await expect(page).toHaveURL(/\/buddies\/\d+$/);
+  const record = new URL(page.url()).pathname;
+  const id = record.split("/").pop();
+  await ready(page);
+  const name = (await page.getByRole("heading", { level: 1 }).textContent())!.trim();
+  await page.getByRole("link", { name: "Alle gegevens opvragen" }).click();
+  await expect(page).toHaveURL(`${GUARD_URL}${record}/data`);
+  await ready(page);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Alle gegevens van deze persoon");
+  await expect(page.getByText(name, { exact: true })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Aanmelding als vrijwilliger" })).toBeVisible();
+  await expect(page.getByText("De notities van de coördinator bij de evaluaties")).toBeVisible();
+  await axe(page);
+  const file = await page.request.get(`${GUARD_URL}${record}/data.json`);
+  expect(file.ok()).toBeTruthy();
+  expect(file.headers()["content-disposition"]).toContain(`klik-buddy-${id}.json`);
+  const data = await file.json();
+  expect(`${data.record.application.profile.first_name} ${data.record.application.profile.last_name}`).toBe(name);
+  expect(data.trail.some((e: { action: string }) => e.action === "export")).toBeTruthy();
+  expect(JSON.stringify(data)).not.toMatch(/argon2|password_hash|totp_secret/);
+
+  // A user's account: from the user list of the main server, for the admin.
+  await signIn(page, ADMIN.email, ADMIN.password);
+  await expect(page).toHaveURL(/\/$/);
+  await page.goto("/admin/users");
+  await ready(page);
+  await page.getByRole("link", { name: `Alle gegevens opvragen: ${ADMIN.name}` }).click();
+  await expect(page).toHaveURL(/\/admin\/users\/\d+\/data$/);
+  await ready(page);
+  await expect(page.getByRole("heading", { name: "Account", exact: true })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Wat deze gebruiker deed in Klik" })).toBeVisible();
+  await expect(page.getByText("Wachtwoord, tweestapsgeheim, herstelcodes en sessiesleutels worden nooit getoond")).toBeVisible();
+  await axe(page);
+  const mine = await (await page.request.get(`${new URL(page.url()).pathname}.json`)).json();
+  expect(mine.account.account.email).toBe(ADMIN.email);
+  expect(mine.actions.some((e: { action: string }) => e.action === "export")).toBeTruthy();
 });
 
 test("an admin reads the registers and the retention page", async ({ page }) => {

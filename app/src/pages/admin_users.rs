@@ -104,6 +104,7 @@ fn UserLine(
         }
     };
     let select_id = format!("role-{}", u.id);
+    let name = u.display_name.clone();
     view! {
         <tr>
             <td>{u.display_name.clone()}</td>
@@ -144,8 +145,9 @@ fn UserLine(
                             <input type="hidden" name="id" value=u.id />
                             <button type="submit" class="btn">{move || i18n.t().user_end_sessions}</button>
                         </ActionForm>
-                        <a class="btn" href=format!("/admin/users/{}/data", u.id)>
-                            {move || i18n.t().data_link}<span class="visually-hidden">{format!(": {}", u.display_name)}</span>
+                        <a class="btn" href=format!("/admin/users/{}/data", u.id)
+                            aria-label=move || format!("{}: {}", i18n.t().data_link, name)>
+                            {move || i18n.t().data_link}
                         </a>
                     </div>
                 })}
