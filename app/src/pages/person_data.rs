@@ -81,8 +81,14 @@ where
     }
 }
 
+/// One labelled value; an empty one shows a dash, so that the list keeps its rhythm.
 fn fact(label: fn(&Texts) -> &'static str, value: String) -> impl IntoView {
     let i18n = use_i18n();
+    let value = if value.trim().is_empty() {
+        "—".to_owned()
+    } else {
+        value
+    };
     view! { <dt>{move || label(i18n.t())}</dt><dd class="prewrap">{value}</dd> }
 }
 
@@ -215,7 +221,7 @@ fn trail_card(trail: Vec<AuditEntry>, tz: chrono_tz::Tz) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="data-trail">
             <h2 id="data-trail">{move || i18n.t().trail_title}</h2>
-            {trail_table(trail, tz)}
+            {if trail.is_empty() { none().into_any() } else { trail_table(trail, tz).into_any() }}
         </section>
     }
 }
@@ -356,7 +362,7 @@ fn user_view(d: UserData, tz: chrono_tz::Tz) -> AnyView {
         {mails_card(d.mails.clone(), tz)}
         <section class="card" aria-labelledby="data-actions">
             <h2 id="data-actions">{move || i18n.t().data_actions}</h2>
-            {actions_table(d.actions.clone(), tz)}
+            {if d.actions.is_empty() { none().into_any() } else { actions_table(d.actions.clone(), tz).into_any() }}
         </section>
         {trail_card(d.trail.clone(), tz)}
     }
