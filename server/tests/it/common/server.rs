@@ -39,13 +39,7 @@ impl Server {
             .map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v)))
             .collect::<Vec<_>>()
             .join("&");
-        let mut request = Request::post(format!("/api/{name}"))
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .header(header::ACCEPT, "application/json");
-        if let Some(cookie) = cookie {
-            request = request.header(header::COOKIE, cookie);
-        }
-        self.send(request.body(Body::from(body)).unwrap()).await
+        self.call_encoded(name, body, cookie).await
     }
 
     /// Calls server function `name` with its arguments as a typed value (its generated
@@ -57,6 +51,10 @@ impl Server {
         cookie: Option<&str>,
     ) -> Reply {
         let body = serde_qs::to_string(args).expect("arguments encode");
+        self.call_encoded(name, body, cookie).await
+    }
+
+    async fn call_encoded(&self, name: &str, body: String, cookie: Option<&str>) -> Reply {
         let mut request = Request::post(format!("/api/{name}"))
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
             .header(header::ACCEPT, "application/json");
