@@ -42,6 +42,15 @@ pub enum Command {
         #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=100))]
         buddy_scale: u32,
     },
+    /// Copy the SQLite database into a new FILE while Klik runs (a consistent snapshot), and
+    /// check the copy. For PostgreSQL use pg_dump.
+    Backup {
+        /// The new file; an existing file is never overwritten.
+        file: std::path::PathBuf,
+    },
+    /// Put a backup FILE in place of the SQLite database, once every `klik serve` on it has
+    /// stopped; the file is checked first.
+    Restore { file: std::path::PathBuf },
     /// How often the wait estimate held: replays it at the start of each past month with only
     /// what was known then, and prints per month how often the real wait fell inside the 80%
     /// range and below the median (the figure the waiting list shows).

@@ -37,6 +37,8 @@ async fn main() -> ExitCode {
             demo(config, *if_empty, size).await
         }
         Command::Backtest { months, runs } => backtest(config, *months, *runs).await,
+        Command::Backup { file } => backup(config, file).await,
+        Command::Restore { file } => restore(config, file).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -121,6 +123,28 @@ async fn demo(config: Config, if_empty: bool, size: app::demo::DemoSize) -> Resu
     Ok(())
 }
 
+async fn backup(config: Config, file: &std::path::Path) -> Result<(), String> {
+    let checked = klik_server::backup::backup(&config.database_url, file).await?;
+    println!(
+        "backup written to {} and checked: {} bytes, {} migrations, {} participants",
+        file.display(),
+        checked.bytes,
+        checked.migrations,
+        checked.participants
+    );
+    Ok(())
+}
+
+async fn restore(config: Config, file: &std::path::Path) -> Result<(), String> {
+    let checked = klik_server::backup::restore(&config.database_url, file).await?;
+    println!(
+        "restored from {}: {} participants; `klik serve` brings the schema up to date",
+        file.display(),
+        checked.participants
+    );
+    Ok(())
+}
+
 /// Prints the wait estimate's track record, month by month.
 async fn backtest(config: Config, months: u32, runs: u32) -> Result<(), String> {
     use app::matching::backtest::{HISTORY_WINDOW_MONTHS, backtest};
@@ -196,6 +220,8 @@ async fn serve(config: Config) -> Result<(), String> {
     } else {
         Clock::system()
     };
+    // Held while serving, so that `klik restore` never overwrites this database under us.
+    let _in_use = klik_server::backup::hold(&config.database_url)?;
     let state = build_state(config, leptos_options, clock)
         .await
         .map_err(|e| format!("cannot open the database: {e}"))?;

@@ -90,6 +90,16 @@ pub fn is_sqlite(url: &str) -> bool {
     url.starts_with("sqlite:")
 }
 
+/// The file of an SQLite URL (`None` for PostgreSQL, or a URL that is not one).
+pub fn sqlite_file(url: &str) -> Option<std::path::PathBuf> {
+    if !is_sqlite(url) {
+        return None;
+    }
+    SqliteConnectOptions::from_str(url)
+        .ok()
+        .map(|o| o.get_filename().to_path_buf())
+}
+
 /// Opens a pool on `url`. For SQLite the file (and its folder) is created when missing, in
 /// WAL mode with foreign keys on and a busy timeout so that concurrent writers wait.
 pub async fn connect(url: &str, max_connections: u32) -> Result<DatabaseConnection, DbErr> {

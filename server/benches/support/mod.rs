@@ -1,5 +1,5 @@
-//! What the server benchmarks share: a temporary SQLite database with the server's pool, a
-//! signed-in user, the real router, and requests read whole. Included by each benchmark
+//! What the server benchmarks share: a temporary SQLite (or PostgreSQL) database with the
+//! server's pool, a signed-in user, the real router, and requests read whole. Included by each benchmark
 //! (`#[path = "support/mod.rs"] mod support;`), so that a change to the state or the router
 //! breaks them all at once, in `make test` (their test mode) rather than months later.
 
@@ -34,10 +34,15 @@ pub struct Database {
     pub db: DatabaseConnection,
 }
 
-/// A migrated SQLite file in a temporary folder, with the pool size the server would use.
+/// A migrated database with the pool size the server would use: an SQLite file in a
+/// temporary folder, or, when `KLIK_BENCH_POSTGRES_URL` names a PostgreSQL server, a fresh
+/// database `klik_bench` on it (dropped and made again at each run).
 pub async fn database() -> Database {
     let dir = tempfile::tempdir().expect("temporary folder");
-    let url = format!("sqlite://{}/klik.db", dir.path().display());
+    let url = match std::env::var("KLIK_BENCH_POSTGRES_URL") {
+        Ok(server) if !server.is_empty() => fresh_postgres(&server).await,
+        _ => format!("sqlite://{}/klik.db", dir.path().display()),
+    };
     let config = app::config::Config::from_lookup(|name| match name {
         "DATABASE_URL" => Some(url.clone()),
         _ => None,
@@ -45,13 +50,42 @@ pub async fn database() -> Database {
     .expect("configuration");
     let db = app::db::connect(&url, config.db_max_connections)
         .await
-        .expect("SQLite opens");
+        .expect("database opens");
     app::db::migrate(&db).await.expect("migrations run");
     Database {
         _dir: dir,
         url,
         config,
         db,
+    }
+}
+
+/// The URL of an empty database `klik_bench` on the PostgreSQL server of `server_url`.
+async fn fresh_postgres(server_url: &str) -> String {
+    use sea_orm::ConnectionTrait;
+
+    let admin = app::db::connect(server_url, 1)
+        .await
+        .expect("PostgreSQL is reachable at KLIK_BENCH_POSTGRES_URL");
+    for statement in [
+        "DROP DATABASE IF EXISTS klik_bench WITH (FORCE)",
+        "CREATE DATABASE klik_bench",
+    ] {
+        admin
+            .execute_unprepared(statement)
+            .await
+            .expect("bench database made");
+    }
+    admin.close().await.expect("admin connection closes");
+    let (base, query) = server_url.split_once('?').unwrap_or((server_url, ""));
+    let authority = base.find("://").map_or(0, |i| i + 3);
+    let base = match base[authority..].find('/') {
+        Some(slash) => &base[..authority + slash],
+        None => base,
+    };
+    match query {
+        "" => format!("{base}/klik_bench"),
+        query => format!("{base}/klik_bench?{query}"),
     }
 }
 
@@ -98,6 +132,16 @@ pub async fn demo_programme(size: app::demo::DemoSize) -> Programme {
     let accounts = app::demo::fill_sized(&database.db, now(), today, size)
         .await
         .expect("demo programme");
+    // PostgreSQL plans by its statistics, which autovacuum gathers soon after a bulk load in a
+    // live database; without them a freshly filled one measures plans nobody would get.
+    if !app::db::is_sqlite(&database.url) {
+        use sea_orm::ConnectionTrait;
+        database
+            .db
+            .execute_unprepared("ANALYZE")
+            .await
+            .expect("statistics gathered");
+    }
     let coordinator = accounts
         .0
         .iter()

@@ -6,6 +6,7 @@ mod common;
 
 mod accounts;
 mod activities;
+mod backup;
 mod buddies;
 mod calendar;
 mod demo;
