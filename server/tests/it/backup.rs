@@ -15,16 +15,19 @@ fn sqlite_url(dir: &tempfile::TempDir, name: &str) -> String {
     format!("sqlite://{}", dir.path().join(name).display())
 }
 
+/// An SQLite file holding the demo programme.
+async fn demo_programme() -> common::TestDb {
+    let source = common::test_db(common::Backend::Sqlite).await;
+    let today = common::test_now().date_naive();
+    app::demo::fill(&source.db, common::test_now(), today)
+        .await
+        .unwrap();
+    source
+}
+
 #[tokio::test]
 async fn a_backup_under_writes_is_whole_and_restores() {
-    let source = common::test_db(common::Backend::Sqlite).await;
-    app::demo::fill(
-        &source.db,
-        common::test_now(),
-        common::test_now().date_naive(),
-    )
-    .await
-    .unwrap();
+    let source = demo_programme().await;
     // A writer commits rows one by one while the backup runs.
     let committed = Arc::new(AtomicU64::new(0));
     let stop = Arc::new(AtomicBool::new(false));
@@ -86,14 +89,7 @@ async fn a_backup_under_writes_is_whole_and_restores() {
 
 #[tokio::test]
 async fn bad_files_and_a_database_in_use_are_refused_and_nothing_changes() {
-    let source = common::test_db(common::Backend::Sqlite).await;
-    app::demo::fill(
-        &source.db,
-        common::test_now(),
-        common::test_now().date_naive(),
-    )
-    .await
-    .unwrap();
+    let source = demo_programme().await;
     let dir = tempfile::tempdir().unwrap();
     let good = dir.path().join("good.db");
     backup(&source.url, &good).await.unwrap();
