@@ -236,17 +236,18 @@ pub async fn activity_summary(
         Value::from(f64::from(min_gap.saturating_sub(1))),
         &mut values,
     );
-    let days = if postgres {
-        "EXTRACT(EPOCH FROM (starts_at - prev)) / 86400.0"
+    // On PostgreSQL as intervals: `EXTRACT(EPOCH …)` is `numeric`, slow over every row.
+    let silence = if postgres {
+        format!("(starts_at - prev) > CAST({gap} AS FLOAT8) * INTERVAL '1 day'")
     } else {
-        "julianday(starts_at) - julianday(prev)"
+        format!("julianday(starts_at) - julianday(prev) > {gap}")
     };
     let sql = format!(
         "SELECT duo_id, prev, starts_at FROM ( \
            SELECT duo_id, starts_at, \
                   LAG(starts_at) OVER (PARTITION BY duo_id ORDER BY starts_at) AS prev \
            FROM activity WHERE status = {status} AND starts_at < {end_p} \
-         ) AS t WHERE prev IS NULL OR (starts_at >= {from_p} AND {days} > {gap})"
+         ) AS t WHERE prev IS NULL OR (starts_at >= {from_p} AND {silence})"
     );
     let found = db
         .query_all_raw(Statement::from_sql_and_values(backend, sql, values.clone()))
