@@ -23,7 +23,8 @@ export KLIK_TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 
 say = @printf '\n\033[1m==> %s\033[0m\n' "$(1)"
 
-.PHONY: help setup setup-test run build test lint unit e2e bench-load bench-lighthouse load-generator \
+.PHONY: help setup setup-test run build test lint unit e2e bench-load bench-load-postgres bench-crash \
+        bench-lighthouse load-generator \
         tool-wasm-target tool-cargo-leptos tool-wasm-bindgen tool-wasm-opt tool-chromium tool-e2e-npm
 
 help:
@@ -31,6 +32,8 @@ help:
 	@echo "make test   formatting, clippy, Rust tests (SQLite and PostgreSQL), browser tests"
 	@echo "make setup  install the pinned build tools only"
 	@echo "make bench-load        200 buddies confirming activities for 60 s (release, SQLite)"
+	@echo "make bench-load-postgres  the same on PostgreSQL with three instances"
+	@echo "make bench-crash       the same with kill -9, SIGTERM and PostgreSQL stopped for 10 s"
 	@echo "make bench-lighthouse  Lighthouse (mobile) on the buddy's home page (release)"
 
 ## Tools ---------------------------------------------------------------------------------
@@ -155,6 +158,27 @@ bench-load: build load-generator
 	$(call say,load test: $${BUDDIES:-200} buddies confirming activities for $${SECONDS_RUN:-60} s)
 	KLIK_BIN="$(KLIK_BIN)" LOAD_BIN="$(LOAD_BIN)" LEPTOS_SITE_ROOT="$(SITE_ROOT)" \
 	  bench/load-buddies.sh
+
+bench-load-postgres: build load-generator
+	$(call say,load test: three instances on one PostgreSQL database)
+	DB=postgres THINK_MS=0 KLIK_BIN="$(KLIK_BIN)" LOAD_BIN="$(LOAD_BIN)" \
+	  LEPTOS_SITE_ROOT="$(SITE_ROOT)" bench/load-buddies.sh
+
+# Each case on a fresh database, back to back; the PostgreSQL cluster is started again
+# whatever happens (see the script's cleanup).
+bench-crash: build load-generator
+	$(call say,crash under load: kill -9 of one of three instances on PostgreSQL)
+	DB=postgres CHAOS=kill THINK_MS=0 KLIK_BIN="$(KLIK_BIN)" LOAD_BIN="$(LOAD_BIN)" \
+	  LEPTOS_SITE_ROOT="$(SITE_ROOT)" bench/load-buddies.sh
+	$(call say,crash under load: kill -9 and restart of the one SQLite instance)
+	DB=sqlite CHAOS=kill-restart THINK_MS=0 KLIK_BIN="$(KLIK_BIN)" LOAD_BIN="$(LOAD_BIN)" \
+	  LEPTOS_SITE_ROOT="$(SITE_ROOT)" bench/load-buddies.sh
+	$(call say,graceful stop under load: SIGTERM to one of three instances on PostgreSQL)
+	DB=postgres CHAOS=term THINK_MS=0 KLIK_BIN="$(KLIK_BIN)" LOAD_BIN="$(LOAD_BIN)" \
+	  LEPTOS_SITE_ROOT="$(SITE_ROOT)" bench/load-buddies.sh
+	$(call say,PostgreSQL stopped for 10 s under load, three instances)
+	DB=postgres CHAOS=pg-stop THINK_MS=0 KLIK_BIN="$(KLIK_BIN)" LOAD_BIN="$(LOAD_BIN)" \
+	  LEPTOS_SITE_ROOT="$(SITE_ROOT)" bench/load-buddies.sh
 
 bench-lighthouse: build load-generator
 	$(call say,Lighthouse (mobile) on the buddy's home page)

@@ -12,6 +12,7 @@ pub const DEFAULT_ADDR: &str = "127.0.0.1:3000";
 pub const DEFAULT_PROGRAMME_NAME: &str = "Buddywerking Mechelen";
 /// Seconds between two runs of the background jobs (mail, reminders).
 pub const DEFAULT_JOB_INTERVAL_SECS: u64 = 30;
+pub const DEFAULT_BACKUP_KEEP: u32 = 7;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LogFormat {
@@ -49,6 +50,12 @@ pub struct Config {
     pub mail_from: String,
     /// `KLIK_JOB_INTERVAL_SECS`: seconds between two runs of the background jobs.
     pub job_interval_secs: u64,
+    /// `KLIK_BACKUP_DIR`: on SQLite, `klik serve` writes a checked backup there every night
+    /// (and before it runs a migration, also when unset: then beside the database). Unset: no
+    /// nightly backup.
+    pub backup_dir: Option<std::path::PathBuf>,
+    /// `KLIK_BACKUP_KEEP`: how many nightly backups are kept (the oldest go first).
+    pub backup_keep: u32,
 }
 
 /// The SMTP URL; it may hold a password, so `Debug` shows only the scheme.
@@ -203,7 +210,21 @@ impl Config {
                     reason: format!("expected a whole number of seconds above 0, got {v:?}"),
                 })?,
         };
+        let backup_keep = match get("KLIK_BACKUP_KEEP") {
+            None => DEFAULT_BACKUP_KEEP,
+            Some(v) => v
+                .trim()
+                .parse()
+                .ok()
+                .filter(|n| (1..=365).contains(n))
+                .ok_or(ConfigError {
+                    variable: "KLIK_BACKUP_KEEP",
+                    reason: format!("expected a whole number from 1 to 365, got {v:?}"),
+                })?,
+        };
         Ok(Config {
+            backup_dir: get("KLIK_BACKUP_DIR").map(|d| d.trim().into()),
+            backup_keep,
             smtp_url,
             mail_from,
             job_interval_secs,
@@ -266,6 +287,23 @@ mod tests {
         assert_eq!(c.smtp_url, None);
         assert_eq!(c.mail_from, "Klik <klik@localhost>");
         assert_eq!(c.job_interval_secs, DEFAULT_JOB_INTERVAL_SECS);
+        assert_eq!(c.backup_dir, None);
+        assert_eq!(c.backup_keep, DEFAULT_BACKUP_KEEP);
+    }
+
+    #[test]
+    fn nightly_backups_go_to_a_folder_and_keep_a_few() {
+        let c = config(&[
+            ("KLIK_BACKUP_DIR", " /var/backups/klik "),
+            ("KLIK_BACKUP_KEEP", "14"),
+        ])
+        .unwrap();
+        assert_eq!(c.backup_dir, Some("/var/backups/klik".into()));
+        assert_eq!(c.backup_keep, 14);
+        for bad in ["0", "-1", "veel", "366"] {
+            let err = config(&[("KLIK_BACKUP_KEEP", bad)]).unwrap_err();
+            assert_eq!(err.variable, "KLIK_BACKUP_KEEP");
+        }
     }
 
     #[test]

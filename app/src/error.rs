@@ -37,6 +37,10 @@ pub enum AppError {
     Invalid { problems: Vec<(String, Problem)> },
     #[error("internal error, reference {reference}")]
     Internal { reference: String },
+    /// The database cannot be reached (stopped, restarting, every connection busy): the
+    /// request may be tried again in a moment, and nothing was written.
+    #[error("database unavailable")]
+    Unavailable,
     /// The request itself failed (network, encoding): raised by the server-function layer.
     /// The detail names the field and what it expects, never the value that was sent.
     #[error("request failed: {0}")]
@@ -101,6 +105,7 @@ impl AppError {
             AppError::Validation { problem, .. } => (t.problem)(problem),
             AppError::Invalid { problems } => (t.err_invalid_fields)(problems.len()),
             AppError::Internal { .. } => t.err_internal.into(),
+            AppError::Unavailable => t.err_unavailable.into(),
             AppError::Request(_) => t.err_request.into(),
             AppError::TooLarge { max_kb } => (t.err_too_large)(*max_kb),
             AppError::ErasureRefused(why) => (t.erasure_refusal)(*why).into(),
@@ -120,6 +125,7 @@ impl AppError {
             AppError::Expired => 410,
             AppError::Validation { .. } | AppError::Invalid { .. } => 422,
             AppError::Internal { .. } => 500,
+            AppError::Unavailable => 503,
             AppError::Request(_) => 400,
             AppError::TooLarge { .. } => 413,
             AppError::ErasureRefused(_) => 409,
@@ -271,7 +277,39 @@ fn clip(mut detail: String) -> String {
 #[cfg(feature = "ssr")]
 impl From<sea_orm::DbErr> for AppError {
     fn from(err: sea_orm::DbErr) -> Self {
-        AppError::internal(err)
+        if database_unreachable(&err) {
+            // Not a fault of Klik's: a warning, and a 503 that load balancers understand.
+            tracing::warn!(error = %err, "database unavailable");
+            AppError::Unavailable
+        } else {
+            AppError::internal(err)
+        }
+    }
+}
+
+/// Whether `err` says the database could not be reached, rather than that a statement
+/// failed: no connection to be had in time, a connection refused or dropped, or PostgreSQL
+/// shutting down or starting (SQLSTATE classes 08 and 57P).
+#[cfg(feature = "ssr")]
+pub fn database_unreachable(err: &sea_orm::DbErr) -> bool {
+    use sea_orm::sqlx::Error as Sqlx;
+    use sea_orm::{DbErr, RuntimeErr};
+    match err {
+        DbErr::ConnectionAcquire(_) | DbErr::Conn(_) => true,
+        DbErr::Exec(RuntimeErr::SqlxError(e)) | DbErr::Query(RuntimeErr::SqlxError(e)) => {
+            match e.as_ref() {
+                Sqlx::Io(_)
+                | Sqlx::PoolTimedOut
+                | Sqlx::PoolClosed
+                | Sqlx::WorkerCrashed
+                | Sqlx::Tls(_) => true,
+                Sqlx::Database(db) => db
+                    .code()
+                    .is_some_and(|code| code.starts_with("08") || code.starts_with("57P")),
+                _ => false,
+            }
+        }
+        _ => false,
     }
 }
 
@@ -300,6 +338,7 @@ mod tests {
                 reference: "AB12CD34".into(),
             },
             AppError::Request("connection refused".into()),
+            AppError::Unavailable,
             AppError::TooLarge { max_kb: 64 },
         ];
         for lang in Lang::ALL {
@@ -386,5 +425,35 @@ mod tests {
             .status(),
             500
         );
+        assert_eq!(AppError::Unavailable.status(), 503);
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn an_unreachable_database_is_unavailable_and_a_failed_statement_internal() {
+        use sea_orm::{ConnAcquireErr, DbErr, RuntimeErr};
+        use std::sync::Arc;
+        let io = |kind| {
+            RuntimeErr::SqlxError(Arc::new(sea_orm::sqlx::Error::Io(std::io::Error::from(
+                kind,
+            ))))
+        };
+        for err in [
+            DbErr::ConnectionAcquire(ConnAcquireErr::Timeout),
+            DbErr::Conn(io(std::io::ErrorKind::ConnectionRefused)),
+            DbErr::Query(io(std::io::ErrorKind::ConnectionReset)),
+            DbErr::Exec(io(std::io::ErrorKind::BrokenPipe)),
+        ] {
+            assert!(database_unreachable(&err), "{err}");
+            assert_eq!(AppError::from(err), AppError::Unavailable);
+        }
+        for err in [
+            DbErr::Custom("no such column".into()),
+            DbErr::RecordNotFound("x".into()),
+            DbErr::Query(RuntimeErr::Internal("syntax".into())),
+        ] {
+            assert!(!database_unreachable(&err), "{err}");
+            assert!(matches!(AppError::from(err), AppError::Internal { .. }));
+        }
     }
 }

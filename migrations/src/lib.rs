@@ -3,6 +3,7 @@
 //! Migrations run when `klik serve` starts and with `klik migrate`. Never edit a migration that
 //! has been released: add a new one.
 
+pub use sea_orm_migration::MigrationStatus;
 pub use sea_orm_migration::prelude::*;
 
 mod m20261127_000001_settings;

@@ -167,3 +167,98 @@ pub async fn restore(url: &str, source: &Path) -> Result<Checked, String> {
     drop(lock);
     Ok(checked)
 }
+
+/// Before `klik serve` migrates an SQLite database that holds a Klik schema of an earlier
+/// release: a checked backup, so that an upgrade can be rolled back by restoring it. It goes
+/// to `KLIK_BACKUP_DIR`, or beside the database. `None` when there is nothing to keep (a new
+/// database, a schema already up to date, PostgreSQL).
+pub async fn before_upgrade(
+    url: &str,
+    dir: Option<&Path>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<Option<PathBuf>, String> {
+    let Some(database) = app::db::sqlite_file(url) else {
+        return Ok(None);
+    };
+    if !database.exists() {
+        return Ok(None);
+    }
+    let db = app::db::connect(url, 1)
+        .await
+        .map_err(|e| format!("cannot open the database: {e}"))?;
+    let lag = app::db::schema_lag(&db).await;
+    let _ = db.close().await;
+    let (applied, pending) = lag.map_err(|e| format!("cannot read the schema's version: {e}"))?;
+    let Some(first) = pending.first().filter(|_| applied > 0) else {
+        return Ok(None);
+    };
+    let folder = match dir {
+        Some(dir) => dir.to_path_buf(),
+        None => database.parent().map(Path::to_path_buf).unwrap_or_default(),
+    };
+    std::fs::create_dir_all(&folder)
+        .map_err(|e| format!("cannot create the backup folder {}: {e}", folder.display()))?;
+    let target = folder.join(format!(
+        "klik-before-{}-{}.sqlite",
+        first,
+        now.format("%Y%m%d-%H%M%S")
+    ));
+    backup(url, &target).await?;
+    Ok(Some(target))
+}
+
+/// The name of the nightly backup of `day`.
+fn nightly_name(day: chrono::NaiveDate) -> String {
+    format!("klik-{}.sqlite", day.format("%Y-%m-%d"))
+}
+
+/// The nightly backup (`KLIK_BACKUP_DIR`): one checked backup per day of the programme's
+/// calendar, written the first time the jobs run on that day, then the oldest nightly backups
+/// beyond `keep` are deleted (other files in the folder are left alone). `None` when today's
+/// backup exists already.
+pub async fn nightly(
+    url: &str,
+    dir: &Path,
+    keep: u32,
+    today: chrono::NaiveDate,
+) -> Result<Option<PathBuf>, String> {
+    let target = dir.join(nightly_name(today));
+    if target.exists() {
+        return Ok(None);
+    }
+    std::fs::create_dir_all(dir)
+        .map_err(|e| format!("cannot create the backup folder {}: {e}", dir.display()))?;
+    // Written under a name of its own, then renamed: a half-written or unchecked file never
+    // carries the day's name (and a second instance on the same file does no harm).
+    let partial = dir.join(format!(
+        "{}.{}.partial",
+        nightly_name(today),
+        std::process::id()
+    ));
+    let _ = std::fs::remove_file(&partial);
+    if let Err(e) = backup(url, &partial).await {
+        let _ = std::fs::remove_file(&partial);
+        return Err(e);
+    }
+    std::fs::rename(&partial, &target)
+        .map_err(|e| format!("cannot name the backup {}: {e}", target.display()))?;
+    let mut kept: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| format!("cannot list {}: {e}", dir.display()))?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| {
+            path.file_name()
+                .and_then(|n| n.to_str())
+                .and_then(|n| n.strip_prefix("klik-")?.strip_suffix(".sqlite"))
+                .and_then(|day| chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").ok())
+                .is_some()
+        })
+        .collect();
+    // Dates sort by name.
+    kept.sort();
+    let surplus = kept.len().saturating_sub(keep as usize);
+    for old in &kept[..surplus] {
+        std::fs::remove_file(old)
+            .map_err(|e| format!("cannot delete the old backup {}: {e}", old.display()))?;
+    }
+    Ok(Some(target))
+}

@@ -222,16 +222,50 @@ async fn serve(config: Config) -> Result<(), String> {
     };
     // Held while serving, so that `klik restore` never overwrites this database under us.
     let _in_use = klik_server::backup::hold(&config.database_url)?;
+    // Listening at once: while the database opens and migrates, every request is answered
+    // 503 (`routes::starting_router`), so that a load balancer sends traffic elsewhere
+    // instead of to a half-migrated schema. The real server then takes over the same socket.
+    let socket = std::net::TcpListener::bind(addr)
+        .and_then(|l| l.set_nonblocking(true).map(|()| l))
+        .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
+    let listen = |socket: std::net::TcpListener| {
+        tokio::net::TcpListener::from_std(socket)
+            .map_err(|e| format!("cannot listen on {addr}: {e}"))
+    };
+    let starting = listen(
+        socket
+            .try_clone()
+            .map_err(|e| format!("cannot listen on {addr}: {e}"))?,
+    )?;
+    let (started, starting_done) = tokio::sync::oneshot::channel::<()>();
+    let starting = tokio::spawn(async move {
+        let _ = axum::serve(starting, routes::starting_router())
+            .with_graceful_shutdown(async move {
+                let _ = starting_done.await;
+            })
+            .await;
+    });
+    // An upgrade of an SQLite installation can be rolled back: its backup comes first.
+    if let Some(file) = klik_server::backup::before_upgrade(
+        &config.database_url,
+        config.backup_dir.as_deref(),
+        chrono::Utc::now(),
+    )
+    .await
+    .map_err(|e| format!("no backup before the upgrade, so no upgrade: {e}"))?
+    {
+        tracing::info!(file = %file.display(), "backup written before the schema upgrade");
+    }
     let state = build_state(config, leptos_options, clock)
         .await
         .map_err(|e| format!("cannot open the database: {e}"))?;
+    let _ = started.send(());
+    let _ = starting.await;
     // The background jobs (mail, reminders) stop when the server does.
     let jobs = klik_server::jobs::JobRunner::new(state.clone())?;
     let (stop_jobs, jobs_stopped) = tokio::sync::watch::channel(false);
     let jobs = jobs.spawn(jobs_stopped);
-    let listener = tokio::net::TcpListener::bind(addr)
-        .await
-        .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
+    let listener = listen(socket)?;
     tracing::info!("Klik listens on http://{addr}");
     let app = routes::router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     let served = axum::serve(listener, app)

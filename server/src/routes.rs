@@ -33,6 +33,7 @@ pub fn router(state: AppState) -> Router {
     let options = state.leptos_options.clone();
     let mut router = Router::new()
         .route("/healthz", get(healthz))
+        .route("/readyz", get(readyz))
         .route("/reports/export/{file}", get(crate::reports::xlsx))
         .route("/reports/export/{section}/{file}", get(crate::reports::csv))
         .route(
@@ -116,6 +117,45 @@ async fn advance_clock(
 struct Health {
     status: &'static str,
     database: &'static str,
+}
+
+/// How long the readiness check waits for the database before it answers 503.
+const READY_WAIT: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// For load balancers: 200 when this instance may take requests (its schema is up to date
+/// and the database answers within two seconds), 503 otherwise. While `klik serve` starts
+/// and migrates, [`starting_router`] answers instead.
+async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
+    let answered = tokio::time::timeout(READY_WAIT, app::db::ping(&state.db)).await;
+    if matches!(answered, Ok(Ok(()))) {
+        return (
+            StatusCode::OK,
+            Json(Health {
+                status: "ready",
+                database: "ok",
+            }),
+        )
+            .into_response();
+    }
+    tracing::warn!("readiness check: database unavailable");
+    unavailable("unavailable", "unavailable")
+}
+
+/// 503 with `Retry-After`, which load balancers and browsers understand.
+fn unavailable(status: &'static str, database: &'static str) -> axum::response::Response {
+    (
+        StatusCode::SERVICE_UNAVAILABLE,
+        [(http::header::RETRY_AFTER, "5")],
+        Json(Health { status, database }),
+    )
+        .into_response()
+}
+
+/// What a starting instance answers while it opens and migrates the database: 503 to every
+/// request (`/healthz` and `/readyz` included), so that no request reaches a half-migrated
+/// schema and a load balancer sends the traffic elsewhere.
+pub fn starting_router() -> Router {
+    Router::new().fallback(|| async { unavailable("starting", "migrating") })
 }
 
 /// For load balancers and monitoring: 200 when the database answers, 503 otherwise.

@@ -25,7 +25,10 @@ pub fn RequireRole(
             {move || suspend(async move {
                 let (user, must_enrol): (Option<CurrentUser>, bool) = match viewer.await {
                     Ok(v) => (v.user, v.must_enrol),
-                    Err(_) => (None, false),
+                    Err(AppError::Unauthenticated) => (None, false),
+                    // Not knowing who is signed in (the database away) is not being signed
+                    // out: say what happened, with its status, instead of a sign-in page.
+                    Err(error) => return EitherOf3::C(view! { <ErrorPanel error /> }),
                 };
                 match user {
                     None => EitherOf3::A(view! { <Redirect path="/login" /> }),

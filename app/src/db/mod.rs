@@ -65,8 +65,10 @@ use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr};
 /// How long a request waits for the database (a pool connection, its turn to write, the
 /// SQLite write lock) before it fails.
 pub(crate) const PATIENCE: Duration = Duration::from_secs(10);
+/// How long a request waits for a PostgreSQL connection before it answers that the database
+/// is unavailable.
+pub(crate) const OUTAGE_WAIT: Duration = Duration::from_secs(3);
 
-/// Whether `url` names an SQLite file (one writer at a time) rather than a server.
 /// After rows were written with their own ids: PostgreSQL's id sequences of `tables` move
 /// past the highest id, so that the next insert does not collide. (SQLite needs nothing.)
 pub async fn reset_sequences(
@@ -86,6 +88,7 @@ pub async fn reset_sequences(
     Ok(())
 }
 
+/// Whether `url` names an SQLite file (one writer at a time) rather than a server.
 pub fn is_sqlite(url: &str) -> bool {
     url.starts_with("sqlite:")
 }
@@ -120,6 +123,13 @@ pub async fn connect(url: &str, max_connections: u32) -> Result<DatabaseConnecti
         // each use (a round trip to the connection's thread per statement).
         .test_before_acquire(!is_sqlite(url))
         .connect_timeout(PATIENCE)
+        // While PostgreSQL is down a request waits this long for a connection, then answers
+        // 503 (`AppError::Unavailable`) instead of hanging; sqlx keeps retrying until then.
+        .acquire_timeout(if is_sqlite(url) {
+            PATIENCE
+        } else {
+            OUTAGE_WAIT
+        })
         // Statements carry personal data as parameters: never log them.
         .sqlx_logging(false)
         .map_sqlx_sqlite_opts(|o| {
@@ -153,12 +163,42 @@ pub async fn connect_readers(
     }
 }
 
-/// Brings the schema up to date, and gives a new installation its default lists.
+/// Brings the schema up to date, and gives a new installation its default lists. On
+/// PostgreSQL several instances may start at once: all of it runs in one transaction under
+/// an advisory lock, so one migrates while the others wait, then find nothing left to do
+/// (and a failed migration leaves the schema as it was).
 pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
-    Migrator::up(db, None).await?;
-    lists::seed_defaults(db, chrono::Utc::now())
-        .await
-        .map_err(|e| DbErr::Custom(e.to_string()))
+    use sea_orm::{ConnectionTrait, TransactionTrait};
+    let now = chrono::Utc::now();
+    let seed = |e: AppError| DbErr::Custom(e.to_string());
+    if db.get_database_backend() == sea_orm::DbBackend::Postgres {
+        let txn = db.begin().await?;
+        txn.execute_unprepared(&format!("SELECT pg_advisory_xact_lock({MIGRATION_LOCK})"))
+            .await?;
+        Migrator::up(&txn, None).await?;
+        lists::seed_defaults(&txn, now).await.map_err(seed)?;
+        txn.commit().await
+    } else {
+        Migrator::up(db, None).await?;
+        lists::seed_defaults(db, now).await.map_err(seed)
+    }
+}
+
+/// The advisory lock's key: "klik" in ASCII, so that it does not collide with another
+/// application's lock on a shared server.
+const MIGRATION_LOCK: i64 = 0x6b6c_696b;
+
+/// How far the schema of a database lags behind this build: the migrations it has applied
+/// and those still to run (read only: a new database gets no migrations table from this).
+pub async fn schema_lag(db: &DatabaseConnection) -> Result<(usize, Vec<String>), DbErr> {
+    let all = Migrator::get_migration_with_status_read_only(db).await?;
+    let (pending, applied): (Vec<_>, Vec<_>) = all
+        .into_iter()
+        .partition(|m| m.status() == migrations::MigrationStatus::Pending);
+    Ok((
+        applied.len(),
+        pending.into_iter().map(|m| m.name().to_owned()).collect(),
+    ))
 }
 
 /// Whether the database answers.

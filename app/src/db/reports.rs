@@ -178,48 +178,70 @@ pub async fn activity_summary(
         }
     };
 
-    // Counts per month: one range of the (status, starts_at) index per month.
     let months = crate::domain::report::months_of(period);
-    let mut rows = Vec::new();
-    for (i, month) in months.iter().enumerate() {
-        let lo = midnight((*month).max(period.from));
-        let next = month
-            .checked_add_months(chrono::Months::new(1))
-            .unwrap_or(*month);
-        let hi = midnight(next.min(period.to + Days::new(1)));
-        let (i, lo, hi) = (
-            param(Value::from(i as i64), &mut values),
-            param(Value::from(lo), &mut values),
-            param(Value::from(hi), &mut values),
-        );
-        rows.push(if postgres {
-            format!("(CAST({i} AS BIGINT), CAST({lo} AS TIMESTAMPTZ), CAST({hi} AS TIMESTAMPTZ))")
-        } else {
-            format!("({i}, {lo}, {hi})")
-        });
-    }
     let mut summary = ActivitySummary::default();
-    if !rows.is_empty() {
-        let status = param(Value::from(done), &mut values);
-        let sql = format!(
-            "WITH m(i, lo, hi) AS (VALUES {}) \
-             SELECT m.i, a.checkin_mood, COUNT(*) FROM m JOIN activity a \
-             ON a.status = {status} AND a.starts_at >= m.lo AND a.starts_at < m.hi \
-             GROUP BY m.i, a.checkin_mood",
-            rows.join(", ")
+    let mut count_month = |month: NaiveDate, mood: Option<i16>, count: i64| {
+        let mood = mood
+            .and_then(|m| u8::try_from(m).ok())
+            .filter(|m| (1..=5).contains(m));
+        *summary.per_month.entry((month, mood)).or_default() += count as u32;
+    };
+    if postgres {
+        // One pass over the period, each activity's month taken in the programme's calendar.
+        let (status, from_p, end_p, zone) = (
+            param(Value::from(done), &mut values),
+            param(Value::from(from), &mut values),
+            param(Value::from(end), &mut values),
+            param(Value::from(tz.name()), &mut values),
         );
-        let found = db
+        let sql = format!(
+            "SELECT CAST(date_trunc('month', starts_at AT TIME ZONE {zone}) AS DATE), \
+                    checkin_mood, COUNT(*) FROM activity \
+             WHERE status = {status} AND starts_at >= {from_p} AND starts_at < {end_p} \
+             GROUP BY 1, 2"
+        );
+        for row in db
             .query_all_raw(Statement::from_sql_and_values(backend, sql, values.clone()))
-            .await?;
-        for row in found {
-            let i: i64 = row.try_get_by_index(0)?;
-            let mood: Option<i16> = row.try_get_by_index(1)?;
-            let count: i64 = row.try_get_by_index(2)?;
-            if let Some(month) = months.get(i as usize) {
-                let mood = mood
-                    .and_then(|m| u8::try_from(m).ok())
-                    .filter(|m| (1..=5).contains(m));
-                *summary.per_month.entry((*month, mood)).or_default() += count as u32;
+            .await?
+        {
+            let month: NaiveDate = row.try_get_by_index(0)?;
+            if months.contains(&month) {
+                count_month(month, row.try_get_by_index(1)?, row.try_get_by_index(2)?);
+            }
+        }
+    } else {
+        // SQLite: one range of the (status, starts_at) index per month.
+        let mut rows = Vec::new();
+        for (i, month) in months.iter().enumerate() {
+            let lo = midnight((*month).max(period.from));
+            let next = month
+                .checked_add_months(chrono::Months::new(1))
+                .unwrap_or(*month);
+            let hi = midnight(next.min(period.to + Days::new(1)));
+            let (i, lo, hi) = (
+                param(Value::from(i as i64), &mut values),
+                param(Value::from(lo), &mut values),
+                param(Value::from(hi), &mut values),
+            );
+            rows.push(format!("({i}, {lo}, {hi})"));
+        }
+        if !rows.is_empty() {
+            let status = param(Value::from(done), &mut values);
+            let sql = format!(
+                "WITH m(i, lo, hi) AS (VALUES {}) \
+                 SELECT m.i, a.checkin_mood, COUNT(*) FROM m JOIN activity a \
+                 ON a.status = {status} AND a.starts_at >= m.lo AND a.starts_at < m.hi \
+                 GROUP BY m.i, a.checkin_mood",
+                rows.join(", ")
+            );
+            for row in db
+                .query_all_raw(Statement::from_sql_and_values(backend, sql, values.clone()))
+                .await?
+            {
+                let i: i64 = row.try_get_by_index(0)?;
+                if let Some(month) = months.get(i as usize) {
+                    count_month(*month, row.try_get_by_index(1)?, row.try_get_by_index(2)?);
+                }
             }
         }
     }

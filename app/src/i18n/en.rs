@@ -99,6 +99,7 @@ pub const TEXTS: Texts = Texts {
         )
     },
     err_internal: "Something went wrong on our side.",
+    err_unavailable: "The database cannot be reached just now. Nothing was saved: please try again in a minute.",
     err_request: "The server could not be reached. Check your connection and try again.",
     problem: |problem| match problem {
         Problem::Required => "This field is required.".into(),

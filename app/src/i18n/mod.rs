@@ -133,6 +133,7 @@ pub struct Texts {
     pub err_too_many_attempts: &'static str,
     pub err_too_large: fn(u32) -> String,
     pub err_internal: &'static str,
+    pub err_unavailable: &'static str,
     pub err_request: &'static str,
     pub problem: fn(&Problem) -> String,
 

@@ -99,6 +99,7 @@ pub const TEXTS: Texts = Texts {
         )
     },
     err_internal: "Er ging iets mis aan onze kant.",
+    err_unavailable: "De databank is even niet bereikbaar. Er is niets bewaard: probeer het over een minuut opnieuw.",
     err_request: "De server kon niet bereikt worden. Controleer je verbinding en probeer \
                   opnieuw.",
     problem: |problem| match problem {

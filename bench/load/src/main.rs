@@ -13,6 +13,12 @@
 //! load-buddies run /tmp/klik-load.db --addr 127.0.0.1:3400 --pid 1234 --seconds 60 --think-ms 0
 //! ```
 //!
+//! The database may also be a URL (`sqlite://…` or `postgres://…`), and `--addr` and `--pid`
+//! lists (`--addr 127.0.0.1:3401,127.0.0.1:3402 --pid 11,12`): several instances on one
+//! database, the phones spread over them. A phone whose instance stops answering tries the
+//! next one (as a load balancer would send it) and sends its unanswered confirmation again;
+//! afterwards every acknowledged confirmation must be stored, and none applied twice.
+//!
 //! The HTTP client is a few lines of HTTP/1.1 over tokio's `TcpStream` (one keep-alive
 //! connection per buddy, like a phone), so the load generator adds no dependency. Only ever
 //! aim it at 127.0.0.1.
@@ -53,9 +59,9 @@ fn email(i: usize) -> String {
 
 fn usage() -> ! {
     eprintln!(
-        "usage: load-buddies seed <sqlite-file> [--buddies N] [--activities N]\n       \
-         load-buddies run <sqlite-file> --addr HOST:PORT --pid PID [--buddies N] \
-         [--seconds S] [--think-ms MS] [--login-concurrency N]"
+        "usage: load-buddies seed <sqlite-file|database-url> [--buddies N] [--activities N]\n       \
+         load-buddies run <sqlite-file|database-url> --addr HOST:PORT[,HOST:PORT…] \
+         --pid PID[,PID…] [--buddies N] [--seconds S] [--think-ms MS] [--login-concurrency N]"
     );
     std::process::exit(2)
 }
@@ -101,7 +107,11 @@ impl Args {
 #[tokio::main]
 async fn main() -> Result<(), Error> {
     let args = Args::parse();
-    let url = format!("sqlite://{}", args.file);
+    let url = if args.file.starts_with("sqlite:") || args.file.starts_with("postgres") {
+        args.file.clone()
+    } else {
+        format!("sqlite://{}", args.file)
+    };
     match args.command.as_str() {
         "seed" => {
             seed(
@@ -113,8 +123,8 @@ async fn main() -> Result<(), Error> {
         }
         "run" => {
             let settings = RunSettings {
-                addr: args.text("addr"),
-                pid: args.text("pid"),
+                addrs: list(&args.text("addr")),
+                pids: list(&args.text("pid")),
                 buddies: args.number("buddies", 200) as usize,
                 seconds: args.number("seconds", 60),
                 think: Duration::from_millis(args.number("think-ms", 0)),
@@ -124,6 +134,14 @@ async fn main() -> Result<(), Error> {
         }
         _ => usage(),
     }
+}
+
+fn list(text: &str) -> Vec<String> {
+    text.split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 // Seeding --------------------------------------------------------------------------------
@@ -359,17 +377,20 @@ async fn seed(url: &str, buddies: usize, per_buddy: usize) -> Result<(), Error> 
 // The run --------------------------------------------------------------------------------
 
 struct RunSettings {
-    addr: String,
-    pid: String,
+    addrs: Vec<String>,
+    pids: Vec<String>,
     buddies: usize,
     seconds: u64,
     think: Duration,
     login_concurrency: usize,
 }
 
-/// One buddy's phone: a keep-alive HTTP/1.1 connection and the session cookie.
+/// One buddy's phone: a keep-alive HTTP/1.1 connection to one of the instances, and the
+/// session cookie (sessions live in the database: every instance knows them).
 struct Phone {
-    addr: String,
+    addrs: Arc<Vec<String>>,
+    /// The instance it talks to, an index into `addrs`.
+    at: usize,
     stream: Option<TcpStream>,
     cookie: Option<String>,
 }
@@ -381,17 +402,45 @@ struct Answer {
 }
 
 impl Phone {
-    fn new(addr: &str) -> Phone {
+    fn new(addrs: Arc<Vec<String>>, at: usize) -> Phone {
         Phone {
-            addr: addr.to_owned(),
+            at: at % addrs.len().max(1),
+            addrs,
             stream: None,
             cookie: None,
         }
     }
 
+    fn addr(&self) -> &str {
+        &self.addrs[self.at]
+    }
+
+    /// A connection to an instance that accepts one: this phone's, else the next ones in
+    /// turn, until `deadline` (a restarted single instance is waited for).
+    async fn connect(&mut self, deadline: Instant) -> Result<TcpStream, Error> {
+        loop {
+            for _ in 0..self.addrs.len() {
+                if let Ok(stream) = TcpStream::connect(self.addr()).await {
+                    stream.set_nodelay(true)?;
+                    return Ok(stream);
+                }
+                self.at = (self.at + 1) % self.addrs.len();
+            }
+            if Instant::now() >= deadline {
+                return Err("no instance accepts connections".into());
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
     /// Posts a form to a server function the way the browser's fetch does: same origin,
     /// url-encoded, JSON answer.
-    async fn post(&mut self, endpoint: &str, form: &[(&str, &str)]) -> Result<Answer, Error> {
+    async fn post(
+        &mut self,
+        endpoint: &str,
+        form: &[(&str, &str)],
+        deadline: Instant,
+    ) -> Result<Answer, Error> {
         let body = form
             .iter()
             .map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v)))
@@ -401,19 +450,18 @@ impl Phone {
             Some(c) => format!("Cookie: {c}\r\n"),
             None => String::new(),
         };
+        if self.stream.is_none() {
+            self.stream = Some(self.connect(deadline).await?);
+        }
+        // Addressed to the instance connected to (a loopback server accepts its own origin).
         let request = format!(
             "POST /api/{endpoint} HTTP/1.1\r\nHost: {addr}\r\nOrigin: http://{addr}\r\n\
              Sec-Fetch-Site: same-origin\r\nUser-Agent: klik-load\r\n\
              Content-Type: application/x-www-form-urlencoded\r\nAccept: application/json\r\n\
              {cookie}Content-Length: {len}\r\n\r\n{body}",
-            addr = self.addr,
+            addr = self.addr(),
             len = body.len(),
         );
-        if self.stream.is_none() {
-            let stream = TcpStream::connect(&self.addr).await?;
-            stream.set_nodelay(true)?;
-            self.stream = Some(stream);
-        }
         let stream = self.stream.as_mut().ok_or("no connection")?;
         let answer = exchange(stream, request.as_bytes()).await;
         match answer {
@@ -546,8 +594,20 @@ struct Tally {
     latencies: Vec<u32>,
     /// Activity ids the server acknowledged (HTTP 200).
     acknowledged: Vec<i32>,
-    errors: Vec<String>,
+    /// Resent after a broken connection and refused as changed: applied the first time.
+    resent_applied: Vec<i32>,
+    /// Confirmations sent again after a broken connection.
+    resent: usize,
+    errors: Vec<Failure>,
     ran_out: bool,
+}
+
+/// A request that got no acknowledgement: which instance, when, and what came back.
+struct Failure {
+    at: String,
+    /// Seconds into the measured window.
+    when: f64,
+    what: String,
 }
 
 /// The resident memory of process `pid`, in KiB: `VmRSS` now and `VmHWM` (the peak).
@@ -590,22 +650,36 @@ async fn run(url: &str, settings: RunSettings) -> Result<(), Error> {
             .collect();
         work.push((address, ids));
     }
-    let (rss_before_login, _) = memory(&settings.pid).ok_or("no such server process")?;
+    if settings.addrs.is_empty() {
+        usage()
+    }
+    let rss_before_login: Vec<u64> = settings
+        .pids
+        .iter()
+        .map(|pid| {
+            memory(pid)
+                .map(|(rss, _)| rss)
+                .ok_or("no such server process")
+        })
+        .collect::<Result<_, _>>()?;
+    let addrs = Arc::new(settings.addrs.clone());
+    let far = Instant::now() + Duration::from_secs(3600);
 
     // Sign in before the measured window: argon2 is deliberately slow.
     let login_started = Instant::now();
     let gate = Arc::new(Semaphore::new(settings.login_concurrency.max(1)));
     let mut logins = Vec::new();
-    for (address, ids) in work {
+    for (n, (address, ids)) in work.into_iter().enumerate() {
         let gate = gate.clone();
-        let addr = settings.addr.clone();
+        let addrs = addrs.clone();
         logins.push(tokio::spawn(async move {
             let _permit = gate.acquire().await?;
-            let mut phone = Phone::new(&addr);
+            let mut phone = Phone::new(addrs, n);
             let answer = phone
                 .post(
                     "login",
                     &[("input[email]", &address), ("input[password]", PASSWORD)],
+                    far,
                 )
                 .await?;
             let cookie = answer
@@ -629,22 +703,26 @@ async fn run(url: &str, settings: RunSettings) -> Result<(), Error> {
         phones.push(login.await??);
     }
     println!(
-        "signed in {} buddies in {:.1} s ({} at a time)",
+        "signed in {} buddies in {:.1} s ({} at a time) on {} instance(s)",
         phones.len(),
         login_started.elapsed().as_secs_f64(),
-        settings.login_concurrency
+        settings.login_concurrency,
+        addrs.len()
     );
+    println!("READY");
 
-    // Memory: sampled every 100 ms during the window.
+    // Memory: sampled every 100 ms during the window, per instance.
     let sampling = Arc::new(std::sync::atomic::AtomicBool::new(true));
     let sampler = {
         let sampling = sampling.clone();
-        let pid = settings.pid.clone();
+        let pids = settings.pids.clone();
         tokio::spawn(async move {
-            let mut max_rss = 0u64;
+            let mut max_rss = vec![0u64; pids.len()];
             while sampling.load(std::sync::atomic::Ordering::Relaxed) {
-                if let Some((rss, _)) = memory(&pid) {
-                    max_rss = max_rss.max(rss);
+                for (max, pid) in max_rss.iter_mut().zip(&pids) {
+                    if let Some((rss, _)) = memory(pid) {
+                        *max = (*max).max(rss);
+                    }
                 }
                 tokio::time::sleep(Duration::from_millis(100)).await;
             }
@@ -672,17 +750,44 @@ async fn run(url: &str, settings: RunSettings) -> Result<(), Error> {
                     break;
                 };
                 let id_text = id.to_string();
-                let sent = Instant::now();
-                let answer = phone
-                    .post("confirm_activity", &[("id", &id_text), ("version", "0")])
-                    .await;
-                tally
-                    .latencies
-                    .push(sent.elapsed().as_micros().min(u128::from(u32::MAX)) as u32);
-                match answer {
-                    Ok(a) if a.status == 200 => tally.acknowledged.push(id),
-                    Ok(a) => tally.errors.push(format!("{} {}", a.status, a.body)),
-                    Err(e) => tally.errors.push(e.to_string()),
+                // A confirmation whose answer never came is sent again, once, as a phone
+                // would: the activity's version makes a second application impossible.
+                for attempt in 0..2 {
+                    let at = phone.addr().to_owned();
+                    let sent = Instant::now();
+                    let answer = phone
+                        .post(
+                            "confirm_activity",
+                            &[("id", &id_text), ("version", "0")],
+                            deadline,
+                        )
+                        .await;
+                    tally
+                        .latencies
+                        .push(sent.elapsed().as_micros().min(u128::from(u32::MAX)) as u32);
+                    let when = started.elapsed().as_secs_f64();
+                    match answer {
+                        Ok(a) if a.status == 200 => tally.acknowledged.push(id),
+                        // Applied before the connection broke: the resend is refused.
+                        Ok(a) if attempt == 1 && a.status == 409 => tally.resent_applied.push(id),
+                        Ok(a) => tally.errors.push(Failure {
+                            at,
+                            when,
+                            what: format!("{} {}", a.status, a.body),
+                        }),
+                        Err(e) => {
+                            tally.errors.push(Failure {
+                                at,
+                                when,
+                                what: e.to_string(),
+                            });
+                            if attempt == 0 && Instant::now() < deadline {
+                                tally.resent += 1;
+                                continue;
+                            }
+                        }
+                    }
+                    break;
                 }
                 if !think.is_zero() {
                     tokio::time::sleep(think).await;
@@ -697,27 +802,36 @@ async fn run(url: &str, settings: RunSettings) -> Result<(), Error> {
         let t = b.await?;
         all.latencies.extend(t.latencies);
         all.acknowledged.extend(t.acknowledged);
+        all.resent_applied.extend(t.resent_applied);
         all.errors.extend(t.errors);
+        all.resent += t.resent;
         ran_out += usize::from(t.ran_out);
     }
     let elapsed = started.elapsed();
     sampling.store(false, std::sync::atomic::Ordering::Relaxed);
     let max_rss = sampler.await?;
-    let (_, peak_rss) = memory(&settings.pid).unwrap_or((0, 0));
 
-    // Lost confirmations: every acknowledged id must be stored as done.
-    let done: std::collections::HashSet<i32> = activity::Entity::find()
+    // Lost confirmations: every acknowledged id must be stored as done; applied twice: a
+    // done activity whose version moved more than once (the run only ever confirms).
+    let done: HashMap<i32, i32> = activity::Entity::find()
         .filter(activity::Column::Status.eq(ActivityStatus::Done.code()))
         .all(&db)
         .await?
         .into_iter()
-        .map(|a| a.id)
+        .map(|a| (a.id, a.version))
         .collect();
     let lost = all
         .acknowledged
         .iter()
-        .filter(|id| !done.contains(id))
+        .chain(&all.resent_applied)
+        .filter(|id| !done.contains_key(id))
         .count();
+    let twice = done.values().filter(|version| **version != 1).count();
+    let acknowledged_twice = {
+        let mut ids = all.acknowledged.clone();
+        ids.sort_unstable();
+        ids.windows(2).filter(|w| w[0] == w[1]).count()
+    };
 
     let mut latencies = all.latencies.clone();
     latencies.sort_unstable();
@@ -730,10 +844,11 @@ async fn run(url: &str, settings: RunSettings) -> Result<(), Error> {
     };
     let requests = latencies.len();
     println!(
-        "\n{} buddies, {:.1} s, think time {} ms",
+        "\n{} buddies, {:.1} s, think time {} ms, {} instance(s)",
         settings.buddies,
         elapsed.as_secs_f64(),
-        think.as_millis()
+        think.as_millis(),
+        addrs.len()
     );
     println!(
         "requests {requests}, acknowledged {}, errors {}, throughput {:.0}/s",
@@ -748,31 +863,61 @@ async fn run(url: &str, settings: RunSettings) -> Result<(), Error> {
         pct(99.0),
         latencies.last().map_or(0.0, |v| f64::from(*v) / 1000.0)
     );
-    println!(
-        "server memory: {:.1} MB before sign-in, max {:.1} MB sampled during the window, \
-         peak (VmHWM) {:.1} MB",
-        rss_before_login as f64 / 1024.0,
-        max_rss as f64 / 1024.0,
-        peak_rss as f64 / 1024.0
-    );
-    println!(
-        "lost confirmations: {lost} of {} acknowledged; {} done rows in the database; \
-         buddies that ran out of activities: {ran_out}",
-        all.acknowledged.len(),
-        done.len()
-    );
-    let mut kinds: HashMap<String, usize> = HashMap::new();
-    for e in &all.errors {
-        *kinds.entry(e.chars().take(120).collect()).or_default() += 1;
+    let mut peak_rss = 0;
+    for (i, pid) in settings.pids.iter().enumerate() {
+        let peak = memory(pid).map(|(_, peak)| peak);
+        peak_rss = peak_rss.max(peak.unwrap_or(0));
+        println!(
+            "server {pid} memory: {:.1} MB before sign-in, max {:.1} MB sampled during the \
+             window, peak (VmHWM) {}",
+            rss_before_login[i] as f64 / 1024.0,
+            max_rss[i] as f64 / 1024.0,
+            peak.map_or("gone (the process ended)".to_owned(), |p| format!(
+                "{:.1} MB",
+                p as f64 / 1024.0
+            ))
+        );
     }
-    for (e, n) in &kinds {
-        println!("  error ×{n}: {e}");
+    println!(
+        "lost confirmations: {lost} of {} acknowledged; applied twice: {twice}; acknowledged \
+         twice: {acknowledged_twice}; {} done rows in the database; resent after a broken \
+         connection: {} (of which found applied: {}); buddies that ran out of activities: \
+         {ran_out}",
+        all.acknowledged.len() + all.resent_applied.len(),
+        done.len(),
+        all.resent,
+        all.resent_applied.len()
+    );
+    // Errors per instance and kind, with when they happened (seconds into the window).
+    let mut kinds: HashMap<(String, String), (usize, f64, f64)> = HashMap::new();
+    for e in &all.errors {
+        let what: String = e.what.chars().take(100).collect();
+        let entry = kinds
+            .entry((e.at.clone(), what))
+            .or_insert((0, f64::MAX, 0.0));
+        entry.0 += 1;
+        entry.1 = entry.1.min(e.when);
+        entry.2 = entry.2.max(e.when);
+    }
+    let mut kinds: Vec<_> = kinds.into_iter().collect();
+    kinds.sort_by(|a, b| a.0.cmp(&b.0));
+    for ((at, what), (n, first, last)) in &kinds {
+        println!("  error ×{n} at {at}, {first:.1}–{last:.1} s: {what}");
     }
     let p99 = pct(99.0);
-    let met = all.errors.is_empty() && lost == 0 && p99 <= 200.0 && peak_rss < 150 * 1024;
+    let met =
+        all.errors.is_empty() && lost == 0 && twice == 0 && p99 <= 200.0 && peak_rss < 150 * 1024;
     println!(
-        "verdict: {} (zero errors, zero lost, p99 <= 200 ms, peak RSS < 150 MB)",
+        "verdict: {} (zero errors, zero lost, none twice, p99 <= 200 ms, peak RSS < 150 MB)",
         if met { "MET" } else { "NOT MET" }
+    );
+    println!(
+        "safety: {} (zero lost, none applied twice)",
+        if lost == 0 && twice == 0 && acknowledged_twice == 0 {
+            "MET"
+        } else {
+            "NOT MET"
+        }
     );
     if ran_out > 0 {
         println!("warning: seed more activities per buddy (--activities) for this window");

@@ -80,15 +80,40 @@ impl JobRunner {
         if let Err(error) = retention::run_due(&self.state).await {
             tracing::error!(%error, "retention job failed; the next day's run finds what is due");
         }
+        self.nightly_backup(now).await;
         Tick {
             reminders,
             delivery,
         }
     }
 
+    /// The day's backup of an SQLite database into `KLIK_BACKUP_DIR`, once per day.
+    async fn nightly_backup(&self, now: chrono::DateTime<chrono::Utc>) {
+        let config = &self.state.config;
+        let Some(dir) = &config.backup_dir else {
+            return;
+        };
+        if !app::db::is_sqlite(&config.database_url) {
+            return;
+        }
+        let today = app::domain::time::local_date(now, config.time_zone);
+        match crate::backup::nightly(&config.database_url, dir, config.backup_keep, today).await {
+            Ok(Some(file)) => tracing::info!(file = %file.display(), "nightly backup written"),
+            Ok(None) => {}
+            Err(error) => tracing::error!(%error, "nightly backup failed; trying again next tick"),
+        }
+    }
+
     /// Runs a tick every interval until `stop` turns true (or its sender is dropped).
     pub fn spawn(self, mut stop: watch::Receiver<bool>) -> JoinHandle<()> {
         tokio::spawn(async move {
+            if self.state.config.backup_dir.is_some()
+                && !app::db::is_sqlite(&self.state.config.database_url)
+            {
+                tracing::warn!(
+                    "KLIK_BACKUP_DIR is for SQLite: back PostgreSQL up with pg_dump (README)"
+                );
+            }
             if self.mailer.is_none() {
                 tracing::info!(
                     "mail delivery is off (KLIK_SMTP_URL unset): messages wait in the outbox"
