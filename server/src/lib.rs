@@ -5,6 +5,7 @@ pub mod backup;
 pub mod calendar;
 pub mod cli;
 pub mod jobs;
+pub mod load;
 pub mod person_data;
 pub mod reports;
 pub mod routes;

@@ -19,43 +19,20 @@
 //! next one (as a load balancer would send it) and sends its unanswered confirmation again;
 //! afterwards every acknowledged confirmation must be stored, and none applied twice.
 //!
-//! The HTTP client is a few lines of HTTP/1.1 over tokio's `TcpStream` (one keep-alive
-//! connection per buddy, like a phone), so the load generator adds no dependency. Only ever
-//! aim it at 127.0.0.1.
+//! The seeding and the phone live in `klik_server::load`, which the short crash tests of
+//! `make test` share. Only ever aim it at 127.0.0.1.
 
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use app::auth::accounts::create_with_password;
 use app::db;
-use app::db::entities::{activity, buddy, user};
-use app::domain::account::Role;
+use app::db::entities::activity;
 use app::domain::activity::ActivityStatus;
-use app::domain::duo::{Agreement, AgreementItem, DuoMove, EvaluationPlan, Rhythm};
-use app::domain::people::{Application, Consent, Intake, ScreeningOutcome};
-use app::domain::profile::{
-    AgeRange, Availability, ContactMethod, Gender, Profile, Slot, Smoking, Travel, TravelMode,
-    Wishes,
-};
-use chrono::{Duration as Span, NaiveDate, Utc};
-use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
-    TransactionTrait,
-};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::TcpStream;
+use chrono::Utc;
+use klik_server::load::{self, Error, Phone};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use tokio::sync::Semaphore;
-
-/// Every seeded buddy's password (the tests' one: long enough, not guessable).
-const PASSWORD: &str = "paarse olifant fietst naar Lier";
-
-type Error = Box<dyn std::error::Error + Send + Sync>;
-
-fn email(i: usize) -> String {
-    format!("buddy{i:03}@load.klik")
-}
 
 fn usage() -> ! {
     eprintln!(
@@ -146,231 +123,17 @@ fn list(text: &str) -> Vec<String> {
 
 // Seeding --------------------------------------------------------------------------------
 
-/// One profile that fits every participant and buddy alike, so the matching engine allows
-/// each pair (same municipality, same interests, same free evenings).
-fn profile(
-    first_name: &str,
-    last_name: String,
-    place: i64,
-    interests: &[i64],
-    scales: &[i64],
-) -> Profile {
-    let mut availability = Availability::NONE;
-    for index in 0..Availability::SLOTS {
-        if let Some(slot) = Slot::from_index(index) {
-            availability.set(slot, true);
-        }
-    }
-    Profile {
-        first_name: first_name.into(),
-        last_name,
-        birth_date: NaiveDate::from_ymd_opt(1980, 5, 17).expect("a date"),
-        gender: Gender::X,
-        municipality_id: place,
-        phone: Some("0470 12 34 56".into()),
-        email: None,
-        preferred_contact: ContactMethod::Phone,
-        languages: vec!["Nederlands".into()],
-        interests: interests.iter().take(3).copied().collect(),
-        personality: scales.iter().map(|s| (*s, 3)).collect(),
-        smoking: Smoking {
-            smokes: false,
-            accepts_smoker: true,
-        },
-        availability,
-        travel: Travel {
-            max_km: 20,
-            modes: [TravelMode::Bike, TravelMode::PublicTransport]
-                .into_iter()
-                .collect(),
-        },
-        wishes: Wishes {
-            genders: Default::default(),
-            age: AgeRange::default(),
-            note: String::new(),
-        },
-    }
-}
-
-/// A fresh, migrated SQLite file with `buddies` linked buddy accounts, each in an active
-/// duo with `per_buddy` planned activities that started in the past (so they may be
-/// confirmed) and one to come. Everything goes through the app's repository functions, as the app writes it.
 async fn seed(url: &str, buddies: usize, per_buddy: usize) -> Result<(), Error> {
     let started = Instant::now();
     let db = db::connect(url, 1).await?;
     db::migrate(&db).await?;
-    if !app::demo::is_empty(&db).await? {
-        return Err("the database is not empty: seed a fresh file".into());
-    }
-    let now = Utc::now();
-    let config = app::config::Config::from_lookup(|_| None)?;
-    let today = app::domain::time::local_date(now, config.time_zone);
-    let lists = db::lists::load(&db, false).await?;
-    let place = lists.municipalities.first().ok_or("no municipalities")?.id;
-    let interests: Vec<i64> = lists.interests.iter().map(|i| i.id).collect();
-    let scales: Vec<i64> = lists.scales.iter().map(|s| s.id).collect();
-    let kind = i32::try_from(lists.activity_kinds.first().ok_or("no activity kinds")?.id)?;
-
-    let coordinator = create_with_password(
-        &db,
-        "coordinator@load.klik",
-        "Cas Coördinator (load)",
-        PASSWORD,
-        Role::Coordinator,
-        now,
-    )
-    .await?
-    .id;
-    let screener = create_with_password(
-        &db,
-        "screener@load.klik",
-        "Sara Screener (load)",
-        PASSWORD,
-        Role::Screener,
-        now,
-    )
-    .await?
-    .id;
-    let ctx = db::matching::context(&db, today).await?;
-    for i in 0..buddies {
-        let txn = db.begin().await?;
-        let account = create_with_password(
-            &txn,
-            &email(i),
-            &format!("Buddy {i:03} (load)"),
-            PASSWORD,
-            Role::Buddy,
-            now,
-        )
-        .await?;
-        let intake = Intake {
-            profile: profile(
-                "Mira",
-                format!("Deelnemer{i:03}"),
-                place,
-                &interests,
-                &scales,
-            ),
-            intake_date: today - Span::days(200),
-            referral_organisation_id: None,
-            referral_contact: String::new(),
-            support_contact: String::new(),
-            consent: Consent {
-                matching: true,
-                share_first_name: true,
-                share_phone: true,
-                share_interests: true,
-                text_version: app::domain::people::CONSENT_TEXT_VERSION.into(),
-                given_on: today - Span::days(200),
-                recorded_by: coordinator,
-            },
-            coordinator_notes: String::new(),
-        };
-        let participant = db::participants::create(&txn, &intake, coordinator, now).await?;
-        let application = Application {
-            profile: profile("Jef", format!("Buddy{i:03}"), place, &interests, &scales),
-            motivation: "Ik wil graag iemand helpen om er weer op uit te trekken.".into(),
-            capacity: 1,
-        };
-        let applied_on = today - Span::days(120);
-        let buddy_id =
-            db::buddies::create(&txn, &application, Some(coordinator), applied_on, now).await?;
-        db::buddies::hand_to_screener(&txn, buddy_id, 1, screener, coordinator, now).await?;
-        db::buddies::record_screening(
-            &txn,
-            buddy_id,
-            2,
-            applied_on + Span::days(14),
-            ScreeningOutcome::Approved,
-            "",
-            screener,
-            now,
-        )
-        .await?;
-        // The coordinator links the account to the buddy record.
-        buddy::Entity::update_many()
-            .col_expr(buddy::Column::UserId, Expr::value(account.id))
-            .filter(buddy::Column::Id.eq(buddy_id))
-            .exec(&txn)
-            .await?;
-
-        // A duo proposed by the engine's own assessment, introduced and signed.
-        let (candidate, _) = db::matching::buddy(&txn, buddy_id)
-            .await?
-            .ok_or("buddy missing")?;
-        let (waiting, _) = db::matching::participant(&txn, participant)
-            .await?
-            .ok_or("participant missing")?;
-        let ranking = app::matching::rank_participants_for_buddy(&candidate, &[waiting], &ctx);
-        let assessment = ranking
-            .allowed
-            .first()
-            .ok_or("the matching engine does not allow the seeded pair")?;
-        let duo = db::duos::propose(
-            &txn,
-            participant,
-            buddy_id,
-            assessment,
-            coordinator,
-            today - Span::days(90),
-            now,
-        )
-        .await?;
-        let moves = [
-            DuoMove::Introduce {
-                introduction_on: today - Span::days(80),
-            },
-            DuoMove::Sign(Agreement {
-                signed_on: today - Span::days(70),
-                rhythm: Rhythm::default(),
-                items: AgreementItem::ALL.into_iter().collect(),
-                note: String::new(),
-                participant_yes_on: Some(today - Span::days(70)),
-                buddy_yes_on: Some(today - Span::days(70)),
-            }),
-        ];
-        for (version, mv) in moves.iter().enumerate() {
-            let current = db::duos::find(&txn, duo).await?.ok_or("duo missing")?;
-            let plan = EvaluationPlan::default();
-            db::duos::apply_move(&txn, &current, version as i32, mv, plan, coordinator, now)
-                .await?;
-        }
-
-        // Planned activities that started in the past: one every two days going back, the
-        // oldest first in the run.
-        // And one still to come, the "next" on the home page (the run leaves it alone).
-        let starts = (0..per_buddy)
-            .map(|k| now - Span::hours(2) - Span::hours(48 * k as i64))
-            .chain([now + Span::days(3)]);
-        let rows: Vec<activity::ActiveModel> = starts
-            .map(|starts_at| activity::ActiveModel {
-                duo_id: Set(duo),
-                kind_id: Set(kind),
-                starts_at: Set(starts_at),
-                duration_minutes: Set(120),
-                place: Set("Vrijbroekpark".into()),
-                note: Set(String::new()),
-                status: Set(ActivityStatus::Planned.code().into()),
-                planned_by: Set(Some(account.id)),
-                version: Set(0),
-                created_at: Set(now),
-                updated_at: Set(now),
-                ..Default::default()
-            })
-            .collect();
-        for chunk in rows.chunks(500) {
-            activity::Entity::insert_many(chunk.to_vec())
-                .exec(&txn)
-                .await?;
-        }
-        txn.commit().await?;
-    }
-    let planned = activity::Entity::find().all(&db).await?.len();
+    let planned = load::seed(&db, buddies, per_buddy, Utc::now()).await?;
     println!(
         "seeded {buddies} linked buddies with active duos and {planned} planned activities \
          ({per_buddy} past and 1 to come each) in {:.1} s",
         started.elapsed().as_secs_f64()
     );
+    close(db).await;
     Ok(())
 }
 
@@ -383,208 +146,6 @@ struct RunSettings {
     seconds: u64,
     think: Duration,
     login_concurrency: usize,
-}
-
-/// One buddy's phone: a keep-alive HTTP/1.1 connection to one of the instances, and the
-/// session cookie (sessions live in the database: every instance knows them).
-struct Phone {
-    addrs: Arc<Vec<String>>,
-    /// The instance it talks to, an index into `addrs`.
-    at: usize,
-    stream: Option<TcpStream>,
-    cookie: Option<String>,
-}
-
-struct Answer {
-    status: u16,
-    set_cookie: Vec<String>,
-    body: String,
-}
-
-impl Phone {
-    fn new(addrs: Arc<Vec<String>>, at: usize) -> Phone {
-        Phone {
-            at: at % addrs.len().max(1),
-            addrs,
-            stream: None,
-            cookie: None,
-        }
-    }
-
-    fn addr(&self) -> &str {
-        &self.addrs[self.at]
-    }
-
-    /// A connection to an instance that accepts one: this phone's, else the next ones in
-    /// turn, until `deadline` (a restarted single instance is waited for).
-    async fn connect(&mut self, deadline: Instant) -> Result<TcpStream, Error> {
-        loop {
-            for _ in 0..self.addrs.len() {
-                if let Ok(stream) = TcpStream::connect(self.addr()).await {
-                    stream.set_nodelay(true)?;
-                    return Ok(stream);
-                }
-                self.at = (self.at + 1) % self.addrs.len();
-            }
-            if Instant::now() >= deadline {
-                return Err("no instance accepts connections".into());
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-    }
-
-    /// Posts a form to a server function the way the browser's fetch does: same origin,
-    /// url-encoded, JSON answer.
-    async fn post(
-        &mut self,
-        endpoint: &str,
-        form: &[(&str, &str)],
-        deadline: Instant,
-    ) -> Result<Answer, Error> {
-        let body = form
-            .iter()
-            .map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v)))
-            .collect::<Vec<_>>()
-            .join("&");
-        let cookie = match &self.cookie {
-            Some(c) => format!("Cookie: {c}\r\n"),
-            None => String::new(),
-        };
-        if self.stream.is_none() {
-            self.stream = Some(self.connect(deadline).await?);
-        }
-        // Addressed to the instance connected to (a loopback server accepts its own origin).
-        let request = format!(
-            "POST /api/{endpoint} HTTP/1.1\r\nHost: {addr}\r\nOrigin: http://{addr}\r\n\
-             Sec-Fetch-Site: same-origin\r\nUser-Agent: klik-load\r\n\
-             Content-Type: application/x-www-form-urlencoded\r\nAccept: application/json\r\n\
-             {cookie}Content-Length: {len}\r\n\r\n{body}",
-            addr = self.addr(),
-            len = body.len(),
-        );
-        let stream = self.stream.as_mut().ok_or("no connection")?;
-        let answer = exchange(stream, request.as_bytes()).await;
-        match answer {
-            Ok((answer, keep_alive)) => {
-                if !keep_alive {
-                    self.stream = None;
-                }
-                Ok(answer)
-            }
-            Err(e) => {
-                self.stream = None;
-                Err(e)
-            }
-        }
-    }
-}
-
-/// Writes one request and reads its answer (Content-Length or chunked body).
-async fn exchange(stream: &mut TcpStream, request: &[u8]) -> Result<(Answer, bool), Error> {
-    stream.write_all(request).await?;
-    let mut buf: Vec<u8> = Vec::with_capacity(1024);
-    let head_end = loop {
-        if let Some(i) = find(&buf, b"\r\n\r\n") {
-            break i;
-        }
-        read_more(stream, &mut buf).await?;
-    };
-    let head = String::from_utf8_lossy(&buf[..head_end]).into_owned();
-    let mut lines = head.split("\r\n");
-    let status: u16 = lines
-        .next()
-        .and_then(|l| l.split(' ').nth(1))
-        .and_then(|s| s.parse().ok())
-        .ok_or("bad status line")?;
-    let mut length = None;
-    let mut chunked = false;
-    let mut keep_alive = true;
-    let mut set_cookie = Vec::new();
-    for line in lines {
-        let Some((name, value)) = line.split_once(':') else {
-            continue;
-        };
-        let value = value.trim();
-        match name.to_ascii_lowercase().as_str() {
-            "content-length" => length = value.parse::<usize>().ok(),
-            "transfer-encoding" => chunked = value.eq_ignore_ascii_case("chunked"),
-            "connection" => keep_alive = !value.eq_ignore_ascii_case("close"),
-            "set-cookie" => set_cookie.push(value.to_owned()),
-            _ => {}
-        }
-    }
-    let mut rest = buf.split_off(head_end + 4);
-    let body = if chunked {
-        let mut body = Vec::new();
-        loop {
-            let line_end = loop {
-                if let Some(i) = find(&rest, b"\r\n") {
-                    break i;
-                }
-                read_more(stream, &mut rest).await?;
-            };
-            let size = usize::from_str_radix(
-                String::from_utf8_lossy(&rest[..line_end])
-                    .split(';')
-                    .next()
-                    .unwrap_or("")
-                    .trim(),
-                16,
-            )?;
-            while rest.len() < line_end + 2 + size + 2 {
-                read_more(stream, &mut rest).await?;
-            }
-            body.extend_from_slice(&rest[line_end + 2..line_end + 2 + size]);
-            rest.drain(..line_end + 2 + size + 2);
-            if size == 0 {
-                break body;
-            }
-        }
-    } else if let Some(length) = length {
-        while rest.len() < length {
-            read_more(stream, &mut rest).await?;
-        }
-        rest.truncate(length);
-        rest
-    } else {
-        // Neither: the body runs to the end of the connection.
-        let _ = stream.read_to_end(&mut rest).await?;
-        keep_alive = false;
-        rest
-    };
-    Ok((
-        Answer {
-            status,
-            set_cookie,
-            body: String::from_utf8_lossy(&body).into_owned(),
-        },
-        keep_alive,
-    ))
-}
-
-async fn read_more(stream: &mut TcpStream, buf: &mut Vec<u8>) -> Result<(), Error> {
-    let mut chunk = [0u8; 8192];
-    let n = stream.read(&mut chunk).await?;
-    if n == 0 {
-        return Err("connection closed by the server".into());
-    }
-    buf.extend_from_slice(&chunk[..n]);
-    Ok(())
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
-}
-
-fn urlencode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 /// What one virtual buddy did during the measured window.
@@ -626,30 +187,7 @@ fn memory(pid: &str) -> Option<(u64, u64)> {
 async fn run(url: &str, settings: RunSettings) -> Result<(), Error> {
     let db = db::connect(url, 1).await?;
     // Each buddy's planned activities, oldest first: what its phone will confirm.
-    let mut work: Vec<(String, Vec<i32>)> = Vec::new();
-    for i in 0..settings.buddies {
-        let address = email(i);
-        let account = user::Entity::find()
-            .filter(user::Column::Email.eq(address.as_str()))
-            .one(&db)
-            .await?
-            .ok_or_else(|| format!("{address} not seeded"))?;
-        let buddy_id = db::buddies::id_of_user(&db, account.id)
-            .await?
-            .ok_or("buddy not linked")?;
-        let duos = db::duos::of_buddy(&db, buddy_id).await?;
-        let ids: Vec<i32> = activity::Entity::find()
-            .filter(activity::Column::DuoId.is_in(duos.iter().map(|d| d.id)))
-            .filter(activity::Column::Status.eq(ActivityStatus::Planned.code()))
-            .filter(activity::Column::StartsAt.lt(Utc::now()))
-            .order_by_asc(activity::Column::StartsAt)
-            .all(&db)
-            .await?
-            .into_iter()
-            .map(|a| a.id)
-            .collect();
-        work.push((address, ids));
-    }
+    let work = load::work(&db, settings.buddies).await?;
     if settings.addrs.is_empty() {
         usage()
     }
@@ -675,26 +213,7 @@ async fn run(url: &str, settings: RunSettings) -> Result<(), Error> {
         logins.push(tokio::spawn(async move {
             let _permit = gate.acquire().await?;
             let mut phone = Phone::new(addrs, n);
-            let answer = phone
-                .post(
-                    "login",
-                    &[("input[email]", &address), ("input[password]", PASSWORD)],
-                    far,
-                )
-                .await?;
-            let cookie = answer
-                .set_cookie
-                .iter()
-                .filter_map(|c| c.split(';').next())
-                .find(|c| c.contains("klik_session=") && !c.ends_with('='))
-                .map(str::to_owned)
-                .ok_or_else(|| {
-                    format!(
-                        "sign-in of {address} failed: {} {}",
-                        answer.status, answer.body
-                    )
-                })?;
-            phone.cookie = Some(cookie);
+            load::sign_in(&mut phone, &address, far).await?;
             Ok::<_, Error>((phone, ids))
         }));
     }

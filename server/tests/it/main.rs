@@ -9,6 +9,7 @@ mod activities;
 mod backup;
 mod buddies;
 mod calendar;
+mod crash;
 mod demo;
 mod drafts;
 mod duos;
