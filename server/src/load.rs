@@ -83,10 +83,10 @@ fn profile(
     }
 }
 
-/// A fresh, migrated SQLite file with `buddies` linked buddy accounts, each in an active
-/// duo with `per_buddy` planned activities that started in the past (so they may be
-/// confirmed) and one to come. Everything goes through the app's repository functions, as the app writes it.
-
+/// Fills the empty, migrated database `db` with `buddies` linked buddy accounts, each in an
+/// active duo with `per_buddy` planned activities that started in the past (so they may be
+/// confirmed) and one to come; returns how many activities it planned. Everything goes
+/// through the app's repository functions, as the app writes it.
 pub async fn seed(
     db: &DatabaseConnection,
     buddies: usize,
