@@ -4,11 +4,12 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
-use sea_orm::sea_query::{Expr, SimpleExpr};
+use sea_orm::sea_query::{Alias, Expr, Query, SimpleExpr};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter,
+    QueryOrder, QuerySelect, QueryTrait,
 };
 
 use super::entities::activity::{self, Column, Entity};
@@ -160,7 +161,9 @@ pub struct ActiveDuo {
     pub facts: CadenceFacts,
 }
 
-/// Every active duo with its cadence facts (local dates in `tz`).
+/// Every active duo with its cadence facts (local dates in `tz`). Three aggregates per duo,
+/// read from the activity index: the job runs this every tick, so it never loads the
+/// activities themselves (a programme's years of them).
 pub async fn active_duos(
     db: &impl ConnectionTrait,
     tz: Tz,
@@ -171,27 +174,87 @@ pub async fn active_duos(
         .order_by_asc(duo::Column::Id)
         .all(db)
         .await?;
-    let ids: Vec<i32> = duos.iter().map(|d| d.id).collect();
-    let mut by_duo: BTreeMap<i32, Vec<Activity>> = BTreeMap::new();
-    for a in of_duos(db, &ids).await? {
-        by_duo.entry(a.duo_id).or_default().push(a);
-    }
+    let done = ActivityStatus::Done.code();
+    let of_active = || {
+        Column::DuoId.in_subquery(
+            duo::Entity::find()
+                .select_only()
+                .column(duo::Column::Id)
+                .filter(duo::Column::Stage.eq(DuoStage::Active.code()))
+                .into_query(),
+        )
+    };
+    let per_duo = |status: &str, aggregate: SimpleExpr| {
+        Entity::find()
+            .select_only()
+            .column(Column::DuoId)
+            .column_as(aggregate, "at")
+            .filter(Column::Status.eq(status))
+            .filter(of_active())
+            .group_by(Column::DuoId)
+    };
+    let last_done: HashMap<i32, DateTime<Utc>> = per_duo(done, Expr::col(Column::StartsAt).max())
+        .into_tuple::<(i32, DateTime<Utc>)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    let next_planned: HashMap<i32, DateTime<Utc>> = per_duo(
+        ActivityStatus::Planned.code(),
+        Expr::col(Column::StartsAt).min(),
+    )
+    .filter(Column::StartsAt.gte(now))
+    .into_tuple::<(i32, DateTime<Utc>)>()
+    .all(db)
+    .await?
+    .into_iter()
+    .collect();
+    // The check-in of each duo's latest activity that has one: a correlated MAX per duo.
+    let other = Alias::new("latest");
+    let latest_checked_in = Query::select()
+        .expr(Expr::col((other.clone(), Column::StartsAt)).max())
+        .from_as(Entity, other.clone())
+        .and_where(Expr::col((other.clone(), Column::DuoId)).equals((Entity, Column::DuoId)))
+        .and_where(Expr::col((other.clone(), Column::Status)).eq(done))
+        .and_where(Expr::col((other, Column::CheckinMood)).is_not_null())
+        .to_owned();
+    let mut last_mood: HashMap<i32, i16> = HashMap::new();
+    let moods: Vec<(i32, i16)> = Entity::find()
+        .select_only()
+        .columns([Column::DuoId, Column::CheckinMood])
+        .filter(Column::Status.eq(done))
+        .filter(Column::CheckinMood.is_not_null())
+        .filter(of_active())
+        .filter(Expr::col((Entity, Column::StartsAt)).in_subquery(latest_checked_in))
+        .order_by_asc(Column::Id)
+        .into_tuple()
+        .all(db)
+        .await?;
+    // Two check-ins at the same moment: the later record counts.
+    last_mood.extend(moods);
     Ok(duos
         .into_iter()
         .map(|duo| {
-            let activities = by_duo.remove(&duo.id).unwrap_or_default();
-            let facts = facts_of(&duo, &activities, tz, now);
+            let facts = facts_of(
+                &duo,
+                last_done.get(&duo.id).copied(),
+                last_mood.get(&duo.id).copied(),
+                next_planned.get(&duo.id).copied(),
+                tz,
+            );
             ActiveDuo { duo, facts }
         })
         .collect())
 }
 
-/// The cadence facts of one duo from its activities (latest first).
-pub fn facts_of(
+/// The cadence facts of one duo from its latest done activity, the check-in of its latest
+/// checked-in activity and its next planned one.
+fn facts_of(
     duo: &duo::Model,
-    activities: &[Activity],
+    last_done: Option<DateTime<Utc>>,
+    last_mood: Option<i16>,
+    next_planned: Option<DateTime<Utc>>,
     tz: Tz,
-    now: DateTime<Utc>,
 ) -> CadenceFacts {
     let rhythm = duo
         .agreement
@@ -199,28 +262,14 @@ pub fn facts_of(
         .and_then(|json| serde_json::from_str::<Agreement>(json).ok())
         .map(|a| a.rhythm)
         .unwrap_or_default();
-    let done = activities
-        .iter()
-        .filter(|a| a.status == ActivityStatus::Done.code());
-    let last_activity_on: Option<NaiveDate> =
-        done.clone().map(|a| local_date(a.starts_at, tz)).max();
-    let last_mood = done
-        .filter(|a| a.checkin_mood.is_some())
-        .max_by_key(|a| a.starts_at)
-        .and_then(|a| a.checkin_mood)
-        .and_then(|v| u8::try_from(v).ok())
-        .and_then(Mood::from_value);
-    let next_planned_on = activities
-        .iter()
-        .filter(|a| a.status == ActivityStatus::Planned.code() && a.starts_at >= now)
-        .map(|a| local_date(a.starts_at, tz))
-        .min();
     CadenceFacts {
         signed_on: duo.signed_on.unwrap_or(duo.proposed_on),
         rhythm,
-        last_activity_on,
-        last_mood,
-        next_planned_on,
+        last_activity_on: last_done.map(|at| local_date(at, tz)),
+        last_mood: last_mood
+            .and_then(|v| u8::try_from(v).ok())
+            .and_then(Mood::from_value),
+        next_planned_on: next_planned.map(|at| local_date(at, tz)),
     }
 }
 

@@ -277,7 +277,8 @@ pub async fn sweep(
 }
 
 /// Claims the run for `day`: `Some(id)` for the first instance that asks, `None` for the
-/// others (another instance ran, or is running, that day's job).
+/// others (another instance ran, or is running, that day's job), unless that run was left
+/// unfinished for longer than [`RUN_LEASE`]: then the first to ask takes it over.
 pub async fn claim_run(
     db: &impl ConnectionTrait,
     day: NaiveDate,
@@ -296,9 +297,43 @@ pub async fn claim_run(
     };
     match retention_run::Entity::insert(row).exec(db).await {
         Ok(r) => Ok(Some(r.last_insert_id)),
-        Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => Ok(None),
+        Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
+            take_over_run(db, day, now).await
+        }
         Err(e) => Err(e.into()),
     }
+}
+
+/// How long a claimed run may stay unfinished before another instance takes it over (its
+/// instance died under way). Runs are safe to repeat: erasures are written over the version
+/// that was read, the sweeps only touch what is still due.
+pub const RUN_LEASE: Duration = Duration::minutes(15);
+
+/// Today's run if its instance claimed it longer than [`RUN_LEASE`] ago and never finished:
+/// one conditional update, so that of several instances only one takes it over.
+async fn take_over_run(
+    db: &impl ConnectionTrait,
+    day: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<Option<i32>, AppError> {
+    let taken = retention_run::Entity::update_many()
+        .col_expr(retention_run::Column::StartedAt, Expr::value(now))
+        .filter(retention_run::Column::Day.eq(day))
+        .filter(retention_run::Column::FinishedAt.is_null())
+        .filter(retention_run::Column::StartedAt.lt(now - RUN_LEASE))
+        .exec(db)
+        .await?;
+    if taken.rows_affected != 1 {
+        return Ok(None);
+    }
+    let id: Option<i32> = retention_run::Entity::find()
+        .select_only()
+        .column(retention_run::Column::Id)
+        .filter(retention_run::Column::Day.eq(day))
+        .into_tuple()
+        .one(db)
+        .await?;
+    Ok(id)
 }
 
 /// Records what run `id` did, and that it finished.

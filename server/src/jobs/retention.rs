@@ -2,8 +2,9 @@
 //! every record whose retention period ran out and that no coordinator holds back, then
 //! empty old check-in notes and mails and remove old audit rows, and log what it did.
 //!
-//! One transaction per person: a run stopped halfway leaves every record whole, and the next
-//! day's run finds what is still due. A record changed since it was read (a coordinator's
+//! One transaction per person: a run stopped halfway (its instance killed) leaves every
+//! record whole, and another instance takes the day's run over once its lease
+//! (`retention::RUN_LEASE`) ran out and finds what is still due. A record changed since it was read (a coordinator's
 //! edit, another instance's erasure) is skipped and found again the next day. Logs name
 //! records by id only.
 
