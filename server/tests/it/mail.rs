@@ -175,9 +175,7 @@ on_both_databases! {
         let smtp = SmtpServer::start().await;
         let first = with_smtp(common::test_state(test), &smtp.url());
         // A second instance: its own connection pool on the same database, its own clock.
-        let mut second = first.clone();
-        second.db = app::db::connect(&test.url, 2).await.unwrap();
-        second.writes = app::db::writes::WriteGate::for_url(&test.url);
+        let mut second = common::another_instance(test, &first).await;
         second.clock = Clock::fixed(common::test_now());
         for i in 0..50 {
             enqueue(&test.db, &format!("p{i}@example.be"), &format!("Bericht {i}"), &first).await;

@@ -18,6 +18,7 @@ mod hostile;
 mod http;
 mod import;
 mod invitations;
+mod jobs;
 mod lists;
 mod mail;
 mod matching;

@@ -47,14 +47,6 @@ async fn messages(test: &TestDb, kind: &str) -> Vec<outbox::Model> {
         .unwrap()
 }
 
-/// Two instances: this state and one with its own pool on the same database (same clock).
-async fn second_instance(test: &TestDb, state: &AppState) -> AppState {
-    let mut other = state.clone();
-    other.db = app::db::connect(&test.url, 2).await.unwrap();
-    other.writes = app::db::writes::WriteGate::for_url(&test.url);
-    other
-}
-
 struct Programme {
     state: AppState,
     other: AppState,
@@ -152,7 +144,7 @@ async fn programme(test: &TestDb) -> Programme {
         .find(|u| u.role == Role::Coordinator)
         .unwrap()
         .id;
-    let other = second_instance(test, &state).await;
+    let other = common::another_instance(test, &state).await;
     Programme {
         state,
         other,

@@ -16,18 +16,6 @@ use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter,
 };
 
-/// A second server instance on the same database: its own connection and write gate, the
-/// same clock.
-async fn second_instance(test: &common::TestDb, first: &AppState) -> AppState {
-    let db = app::db::connect(&test.url, 2).await.unwrap();
-    AppState {
-        db: db.clone(),
-        reads: db,
-        writes: app::db::writes::WriteGate::for_url(&test.url),
-        ..first.clone()
-    }
-}
-
 async fn erasures_of(state: &AppState, kind: &str, id: i32) -> usize {
     audit_log::Entity::find()
         .filter(audit_log::Column::Action.eq("erase"))
@@ -124,7 +112,7 @@ async fn the_daily_job_erases_what_is_due_once(backend: Backend) {
     .unwrap();
 
     // Two instances tick at the same moment: one runs the day, the other finds it taken.
-    let b = second_instance(&test, &a).await;
+    let b = common::another_instance(&test, &a).await;
     let (ra, rb) = tokio::join!(run_due(&a), run_due(&b));
     let runs: Vec<_> = [ra.unwrap(), rb.unwrap()].into_iter().flatten().collect();
     assert_eq!(runs.len(), 1, "one instance ran today's job");

@@ -151,6 +151,20 @@ pub fn test_state(test: &TestDb) -> AppState {
     }
 }
 
+/// Another server instance on the same database as `state`: its own connection pool and
+/// write gate, the same configuration and clock.
+pub async fn another_instance(test: &TestDb, state: &AppState) -> AppState {
+    let db = app::db::connect(&test.url, 2)
+        .await
+        .expect("a second pool opens");
+    AppState {
+        db: db.clone(),
+        reads: db,
+        writes: app::db::writes::WriteGate::for_url(&test.url),
+        ..state.clone()
+    }
+}
+
 /// An HTTP answer, read whole.
 pub struct Reply {
     pub status: axum::http::StatusCode,
