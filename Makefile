@@ -179,6 +179,9 @@ bench-crash: build load-generator
 	$(call say,PostgreSQL stopped for 10 s under load, three instances)
 	DB=postgres CHAOS=pg-stop THINK_MS=0 KLIK_BIN="$(KLIK_BIN)" LOAD_BIN="$(LOAD_BIN)" \
 	  LEPTOS_SITE_ROOT="$(SITE_ROOT)" bench/load-buddies.sh
+	$(call say,a backup of the one SQLite instance under load, restored and checked)
+	DB=sqlite CHAOS=backup THINK_MS=0 KLIK_BIN="$(KLIK_BIN)" LOAD_BIN="$(LOAD_BIN)" \
+	  LEPTOS_SITE_ROOT="$(SITE_ROOT)" bench/load-buddies.sh
 
 bench-lighthouse: build load-generator
 	$(call say,Lighthouse (mobile) on the buddy's home page)

@@ -14,6 +14,8 @@
 #     kill-restart       kill -9 of the first instance, started again at once
 #     term               SIGTERM to the first instance: how long until it exits
 #     pg-stop            PostgreSQL stopped for PG_DOWN seconds (default 10), then started
+#     backup             `klik backup` of the SQLite database; afterwards it is restored
+#                        and every confirmation acknowledged before it began must be in it
 #
 # Needs the release server (KLIK_BIN) and the load generator (LOAD_BIN, the example
 # `bench/load/src/main.rs` built with --release); the Makefile passes both.
@@ -96,7 +98,7 @@ for think in $THINK_MS; do
   echo "==> $BUDDIES buddies for $SECONDS_RUN s, think time $think ms, instances $addrs"
   "$LOAD_BIN" run "$target" --addr "$addrs" --pid "$pidlist" --buddies "$BUDDIES" \
     --seconds "$SECONDS_RUN" --think-ms "$think" --login-concurrency "$LOGIN_CONCURRENCY" \
-    > "$WORK/run.log" 2>&1 &
+    --acks "$WORK/acks-$think" > "$WORK/run.log" 2>&1 &
   load=$!
   tail -f "$WORK/run.log" --pid "$load" &
   if [ "$CHAOS" != none ]; then
@@ -128,6 +130,12 @@ for think in $THINK_MS; do
         sleep "$PG_DOWN"
         pg_cluster start
         echo "==> PostgreSQL started again, $((CHAOS_AT + PG_DOWN)) s into the window (and the time to start it)" ;;
+      backup)
+        [ "$DB" = sqlite ] || { echo "CHAOS=backup is for SQLite (PostgreSQL: pg_dump)"; exit 2; }
+        backup_began=$(date +%s%3N)
+        t0=$(date +%s.%N)
+        DATABASE_URL="$url" "$KLIK_BIN" backup "$WORK/backup-$think.sqlite"
+        echo "==> backup under load, ${CHAOS_AT} s into the window: written and checked in $(echo "$(date +%s.%N) - $t0" | bc) s, $(du -h "$WORK/backup-$think.sqlite" | cut -f1)" ;;
       *) echo "unknown CHAOS=$CHAOS"; exit 2 ;;
     esac
   fi
@@ -135,6 +143,11 @@ for think in $THINK_MS; do
   sleep 0.2
   [ "$status" = 0 ] || { echo "the load generator failed ($status)"; exit 1; }
   stop_servers
+  if [ "$CHAOS" = backup ]; then
+    restored="$WORK/restored-$think/klik.db"
+    DATABASE_URL="sqlite://$restored" "$KLIK_BIN" restore "$WORK/backup-$think.sqlite"
+    "$LOAD_BIN" check-backup "$restored" --acks "$WORK/acks-$think" --before "$backup_began"
+  fi
   for i in $(seq 0 $((INSTANCES - 1))); do
     log="$WORK/server-$think-$i.log"
     echo "server $i log: $(wc -l < "$log") lines, $(grep -ci 'error' "$log" || true) mention an error, $(grep -c '"status":"503"\|database unavailable' "$log" || true) an unavailable database"

@@ -38,7 +38,9 @@ fn usage() -> ! {
     eprintln!(
         "usage: load-buddies seed <sqlite-file|database-url> [--buddies N] [--activities N]\n       \
          load-buddies run <sqlite-file|database-url> --addr HOST:PORT[,HOST:PORT…] \
-         --pid PID[,PID…] [--buddies N] [--seconds S] [--think-ms MS] [--login-concurrency N]"
+         --pid PID[,PID…] [--buddies N] [--seconds S] [--think-ms MS] [--login-concurrency N] \
+         [--acks FILE]\n       \
+         load-buddies check-backup <sqlite-file> --acks FILE --before UNIX-MS"
     );
     std::process::exit(2)
 }
@@ -106,8 +108,13 @@ async fn main() -> Result<(), Error> {
                 seconds: args.number("seconds", 60),
                 think: Duration::from_millis(args.number("think-ms", 0)),
                 login_concurrency: args.number("login-concurrency", 2) as usize,
+                acks: args.options.get("acks").cloned(),
             };
             run(&url, settings).await
+        }
+        "check-backup" => {
+            let before = u128::from(args.number("before", 0));
+            check_backup(&url, &args.text("acks"), before).await
         }
         _ => usage(),
     }
@@ -146,6 +153,8 @@ struct RunSettings {
     seconds: u64,
     think: Duration,
     login_concurrency: usize,
+    /// Where to write every acknowledged confirmation with the moment of its answer.
+    acks: Option<String>,
 }
 
 /// What one virtual buddy did during the measured window.
@@ -155,6 +164,8 @@ struct Tally {
     latencies: Vec<u32>,
     /// Activity ids the server acknowledged (HTTP 200).
     acknowledged: Vec<i32>,
+    /// The same, with the moment the acknowledgement came (milliseconds since 1970).
+    acknowledged_at: Vec<(i32, u128)>,
     /// Resent after a broken connection and refused as changed: applied the first time.
     resent_applied: Vec<i32>,
     /// Confirmations sent again after a broken connection.
@@ -286,7 +297,10 @@ async fn run(url: &str, settings: RunSettings) -> Result<(), Error> {
                         .push(sent.elapsed().as_micros().min(u128::from(u32::MAX)) as u32);
                     let when = started.elapsed().as_secs_f64();
                     match answer {
-                        Ok(a) if a.status == 200 => tally.acknowledged.push(id),
+                        Ok(a) if a.status == 200 => {
+                            tally.acknowledged.push(id);
+                            tally.acknowledged_at.push((id, unix_ms()));
+                        }
                         // Applied before the connection broke: the resend is refused.
                         Ok(a) if attempt == 1 && a.status == 409 => tally.resent_applied.push(id),
                         Ok(a) => tally.errors.push(Failure {
@@ -321,6 +335,7 @@ async fn run(url: &str, settings: RunSettings) -> Result<(), Error> {
         let t = b.await?;
         all.latencies.extend(t.latencies);
         all.acknowledged.extend(t.acknowledged);
+        all.acknowledged_at.extend(t.acknowledged_at);
         all.resent_applied.extend(t.resent_applied);
         all.errors.extend(t.errors);
         all.resent += t.resent;
@@ -441,6 +456,60 @@ async fn run(url: &str, settings: RunSettings) -> Result<(), Error> {
     if ran_out > 0 {
         println!("warning: seed more activities per buddy (--activities) for this window");
     }
+    if let Some(file) = &settings.acks {
+        let lines: String = all
+            .acknowledged_at
+            .iter()
+            .map(|(id, at)| format!("{id} {at}\n"))
+            .collect();
+        std::fs::write(file, lines)?;
+    }
+    close(db).await;
+    Ok(())
+}
+
+fn unix_ms() -> u128 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis())
+}
+
+/// A backup taken during a run (restored into `url`) against the run's acknowledgements:
+/// every confirmation acknowledged before the backup began must be in it as done.
+async fn check_backup(url: &str, acks: &str, before: u128) -> Result<(), Error> {
+    let db = db::connect(url, 1).await?;
+    let done: std::collections::HashSet<i32> = activity::Entity::find()
+        .filter(activity::Column::Status.eq(ActivityStatus::Done.code()))
+        .all(&db)
+        .await?
+        .into_iter()
+        .map(|a| a.id)
+        .collect();
+    let mut earlier = 0;
+    let mut missing = 0;
+    for line in std::fs::read_to_string(acks)?.lines() {
+        let mut parts = line.split_whitespace();
+        let (Some(id), Some(at)) = (parts.next(), parts.next()) else {
+            continue;
+        };
+        if at.parse::<u128>()? < before {
+            earlier += 1;
+            missing += usize::from(!done.contains(&id.parse::<i32>()?));
+        }
+    }
+    println!(
+        "backup: {earlier} confirmations acknowledged before it began, {missing} of them \
+         missing; {} done activities in it",
+        done.len()
+    );
+    println!(
+        "backup verdict: {} (restored, every earlier acknowledged confirmation present)",
+        if missing == 0 && earlier > 0 {
+            "MET"
+        } else {
+            "NOT MET"
+        }
+    );
     close(db).await;
     Ok(())
 }
