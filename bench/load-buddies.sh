@@ -96,6 +96,7 @@ for think in $THINK_MS; do
     pidlist="$pidlist${pidlist:+,}${pids[$i]}"
   done
   echo "==> $BUDDIES buddies for $SECONDS_RUN s, think time $think ms, instances $addrs"
+  : > "$WORK/run.log" # before `tail -f` below opens it
   "$LOAD_BIN" run "$target" --addr "$addrs" --pid "$pidlist" --buddies "$BUDDIES" \
     --seconds "$SECONDS_RUN" --think-ms "$think" --login-concurrency "$LOGIN_CONCURRENCY" \
     --acks "$WORK/acks-$think" > "$WORK/run.log" 2>&1 &
