@@ -18,7 +18,9 @@ use common::smtp::SmtpServer;
 use klik_server::jobs::JobRunner;
 use klik_server::jobs::reminders::KIND_ACTIVITY;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+use sea_orm::{
+    ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+};
 
 use crate::common;
 
@@ -33,8 +35,8 @@ fn with_smtp(mut state: AppState, url: &str) -> AppState {
     state
 }
 
-async fn queued(test: &TestDb) -> u64 {
-    outbox::Entity::find().count(&test.db).await.unwrap()
+async fn queued(db: &DatabaseConnection) -> u64 {
+    outbox::Entity::find().count(db).await.unwrap()
 }
 
 /// Ticks until a tick does nothing.
@@ -76,10 +78,13 @@ on_both_databases! {
 
         let smtp = SmtpServer::start().await;
         let first = with_smtp(common::test_state(test), &smtp.url());
-        let mut instances = vec![first.clone()];
-        for _ in 0..2 {
+        // Three instances with pools of their own, and a fourth pool to watch them: on
+        // SQLite the test's own pool is one connection, which an instance would hold.
+        let mut instances = Vec::new();
+        for _ in 0..3 {
             instances.push(common::another_instance(test, &first).await);
         }
+        let watch = common::another_instance(test, &first).await.db;
         let runners: Vec<Arc<JobRunner>> = instances
             .into_iter()
             .map(|state| Arc::new(JobRunner::new(state).unwrap()))
@@ -95,8 +100,8 @@ on_both_databases! {
         let total = (BUDDIES * PER_DUO) as u64;
         let mut at_kill = 0;
         for _ in 0..20_000 {
-            at_kill = queued(test).await;
-            if at_kill >= total / 5 {
+            at_kill = queued(&watch).await;
+            if at_kill >= 5 {
                 break;
             }
             tokio::time::sleep(Duration::from_millis(1)).await;
@@ -158,7 +163,7 @@ on_both_databases! {
         for runner in &runners[1..] {
             assert_eq!(runner.tick().await.reminders, 0);
         }
-        assert_eq!(queued(test).await as usize, messages.len());
+        assert_eq!(queued(&test.db).await as usize, messages.len());
     }
 
     async fn a_retention_run_left_unfinished_is_taken_over_once_after_its_lease(test: &TestDb) {
