@@ -13,7 +13,6 @@ use app::config::SmtpUrl;
 use app::db::entities::{activity, outbox, retention_run};
 use app::state::AppState;
 use chrono::TimeZone;
-use common::TestDb;
 use common::smtp::SmtpServer;
 use klik_server::jobs::JobRunner;
 use klik_server::jobs::reminders::KIND_ACTIVITY;
