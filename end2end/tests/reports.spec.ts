@@ -63,6 +63,8 @@ function unzip(buffer: Buffer): Map<string, Buffer> {
 }
 
 test("a coordinator reads every report, downloads its tables and prints the yearly report", async ({ page }) => {
+  // Five pages, each with an axe scan, and the downloads: 35 s on a slow machine of the kind.
+  test.setTimeout(90_000);
   await signInAs(page, "coordinator");
 
   await page.goto("/reports?preset=since_start");
