@@ -239,6 +239,16 @@ async fn run(url: &str, settings: RunSettings) -> Result<(), Error> {
         settings.login_concurrency,
         addrs.len()
     );
+    // Before the window: what the sign-ins (Argon2 hashes) left and their peak.
+    for pid in &settings.pids {
+        if let Some((rss, peak)) = memory(pid) {
+            println!(
+                "server {pid} memory after sign-in: {:.1} MB, peak (VmHWM) so far {:.1} MB",
+                rss as f64 / 1024.0,
+                peak as f64 / 1024.0
+            );
+        }
+    }
     println!("READY");
 
     // Memory: sampled every 100 ms during the window, per instance.
