@@ -9,11 +9,10 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
-use app::config::SmtpUrl;
 use app::db::entities::{activity, outbox, retention_run};
 use app::state::AppState;
 use chrono::TimeZone;
-use common::smtp::SmtpServer;
+use common::smtp::{SmtpServer, with_smtp};
 use klik_server::jobs::JobRunner;
 use klik_server::jobs::reminders::KIND_ACTIVITY;
 use sea_orm::sea_query::Expr;
@@ -26,13 +25,6 @@ use crate::common;
 const BUDDIES: usize = 30;
 /// Activities per duo, all planned for tomorrow: each gets its reminder today.
 const PER_DUO: usize = 4;
-
-fn with_smtp(mut state: AppState, url: &str) -> AppState {
-    let mut config = (*state.config).clone();
-    config.smtp_url = Some(SmtpUrl::new(url));
-    state.config = Arc::new(config);
-    state
-}
 
 async fn queued(db: &DatabaseConnection) -> u64 {
     outbox::Entity::find().count(db).await.unwrap()

@@ -5,9 +5,7 @@
 use crate::common;
 
 use std::collections::HashMap;
-use std::sync::Arc;
 
-use app::config::SmtpUrl;
 use app::db::entities::outbox;
 use app::db::outbox::{LEASE, NewMessage};
 use app::domain::account::Role;
@@ -15,18 +13,11 @@ use app::domain::mail::MailStatus;
 use app::state::{AppState, Clock};
 use axum::http::StatusCode;
 use chrono::Duration;
-use common::smtp::{SmtpServer, unused_port};
+use common::smtp::{SmtpServer, unused_port, with_smtp};
 use klik_server::jobs::JobRunner;
 use sea_orm::{DatabaseConnection, EntityTrait, QueryOrder};
 
 /// `state` delivering to `url`.
-fn with_smtp(mut state: AppState, url: &str) -> AppState {
-    let mut config = (*state.config).clone();
-    config.smtp_url = Some(SmtpUrl::new(url));
-    state.config = Arc::new(config);
-    state
-}
-
 async fn enqueue(db: &DatabaseConnection, to: &str, subject: &str, state: &AppState) -> i32 {
     app::db::outbox::enqueue(
         db,

@@ -5,9 +5,6 @@
 
 use crate::common;
 
-use std::sync::Arc;
-
-use app::config::SmtpUrl;
 use app::db::activities::{self, Change};
 use app::db::entities::{activity, buddy, duo, evaluation, outbox, participant};
 use app::db::users::NewUser;
@@ -16,7 +13,7 @@ use app::domain::activity::Plan;
 use app::state::AppState;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use common::TestDb;
-use common::smtp::SmtpServer;
+use common::smtp::{SmtpServer, with_smtp};
 use klik_server::jobs::JobRunner;
 use klik_server::jobs::reminders::{KIND_ACTIVITY, KIND_DIGEST, KIND_NUDGE, queue_due};
 use sea_orm::sea_query::Expr;
@@ -281,10 +278,7 @@ on_both_databases! {
 
         // And they all go out, once.
         let smtp = SmtpServer::start().await;
-        let mut state = p.state.clone();
-        let mut config = (*state.config).clone();
-        config.smtp_url = Some(SmtpUrl::new(smtp.url()));
-        state.config = Arc::new(config);
+        let state = with_smtp(p.state.clone(), &smtp.url());
         let tick = JobRunner::new(state).unwrap().tick().await;
         assert_eq!((tick.reminders, tick.delivery.sent), (0, 7));
         assert_eq!(smtp.received().len(), 7);

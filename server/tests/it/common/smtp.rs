@@ -170,3 +170,11 @@ async fn session(stream: TcpStream, store: Arc<Mutex<Vec<Received>>>) -> std::io
         write.write_all(reply).await?;
     }
 }
+
+/// `state` as an instance that delivers its outbox to the SMTP server at `url`.
+pub fn with_smtp(mut state: app::state::AppState, url: &str) -> app::state::AppState {
+    let mut config = (*state.config).clone();
+    config.smtp_url = Some(app::config::SmtpUrl::new(url));
+    state.config = Arc::new(config);
+    state
+}
