@@ -218,8 +218,8 @@ pub async fn active_duos(
         .and_where(Expr::col((other.clone(), Column::Status)).eq(done))
         .and_where(Expr::col((other, Column::CheckinMood)).is_not_null())
         .to_owned();
-    let mut last_mood: HashMap<i32, i16> = HashMap::new();
-    let moods: Vec<(i32, i16)> = Entity::find()
+    // Two check-ins at the same moment: the later record counts (the last one collected).
+    let last_mood: HashMap<i32, i16> = Entity::find()
         .select_only()
         .columns([Column::DuoId, Column::CheckinMood])
         .filter(Column::Status.eq(done))
@@ -227,11 +227,11 @@ pub async fn active_duos(
         .filter(of_active())
         .filter(Expr::col((Entity, Column::StartsAt)).in_subquery(latest_checked_in))
         .order_by_asc(Column::Id)
-        .into_tuple()
+        .into_tuple::<(i32, i16)>()
         .all(db)
-        .await?;
-    // Two check-ins at the same moment: the later record counts.
-    last_mood.extend(moods);
+        .await?
+        .into_iter()
+        .collect();
     Ok(duos
         .into_iter()
         .map(|duo| {

@@ -4,9 +4,9 @@
 //!
 //! One transaction per person: a run stopped halfway (its instance killed) leaves every
 //! record whole, and another instance takes the day's run over once its lease
-//! (`retention::RUN_LEASE`) ran out and finds what is still due. A record changed since it was read (a coordinator's
-//! edit, another instance's erasure) is skipped and found again the next day. Logs name
-//! records by id only.
+//! (`retention::RUN_LEASE`) ran out and finds what is still due. A record changed since it
+//! was read (a coordinator's edit, another instance's erasure) is skipped and found again the
+//! next day. Logs name records by id only.
 
 use app::db::retention::{self, Swept};
 use app::domain::audit::AuditAction;
