@@ -51,6 +51,9 @@ pub enum AppError {
     /// The record cannot be anonymised now, and why.
     #[error("erasure refused: {0:?}")]
     ErasureRefused(crate::domain::privacy::ErasureRefusal),
+    /// An answer to an event that can no longer be given, and why.
+    #[error("answer refused: {0:?}")]
+    AnswerRefused(crate::domain::event::AnswerRefusal),
 }
 
 impl AppError {
@@ -109,6 +112,7 @@ impl AppError {
             AppError::Request(_) => t.err_request.into(),
             AppError::TooLarge { max_kb } => (t.err_too_large)(*max_kb),
             AppError::ErasureRefused(why) => (t.erasure_refusal)(*why).into(),
+            AppError::AnswerRefused(why) => (t.answer_refusal)(*why).into(),
         }
     }
 
@@ -128,7 +132,7 @@ impl AppError {
             AppError::Unavailable => 503,
             AppError::Request(_) => 400,
             AppError::TooLarge { .. } => 413,
-            AppError::ErasureRefused(_) => 409,
+            AppError::ErasureRefused(_) | AppError::AnswerRefused(_) => 409,
         }
     }
 }

@@ -49,6 +49,7 @@ use crate::pages::{
     },
     calendar::CalendarPage,
     duo::{AgreementPage, DuoPage},
+    events::{AttendancePage, EventPage, EventsPage, NewEventPage},
     home::HomePage,
     import::ImportPage,
     login::LoginPage,
@@ -197,6 +198,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/buddy/duos/:id/plan") view=PlanActivityPage ssr=SsrMode::Async />
                     <Route path=path!("/buddy/activities/:id") view=ActivityPage ssr=SsrMode::Async />
                     <Route path=path!("/calendar") view=CalendarPage ssr=SsrMode::Async />
+                    <Route path=path!("/events") view=EventsPage ssr=SsrMode::Async />
+                    <Route path=path!("/events/new") view=NewEventPage ssr=SsrMode::Async />
+                    <Route path=path!("/events/:id") view=EventPage ssr=SsrMode::Async />
+                    <Route path=path!("/events/:id/attendance") view=AttendancePage ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>

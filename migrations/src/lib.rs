@@ -18,6 +18,7 @@ mod m20261205_000009_catalogue;
 mod m20261205_000010_referrals;
 mod m20261205_000011_report_indexes;
 mod m20261206_000012_erasure;
+mod m20261206_000013_events;
 
 pub struct Migrator;
 
@@ -37,6 +38,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000010_referrals::Migration),
             Box::new(m20261205_000011_report_indexes::Migration),
             Box::new(m20261206_000012_erasure::Migration),
+            Box::new(m20261206_000013_events::Migration),
         ]
     }
 }

@@ -10,6 +10,7 @@ pub mod calendar;
 pub mod ctx;
 pub mod drafts;
 pub mod duos;
+pub mod events;
 pub mod import;
 pub mod invitations;
 pub mod lists;

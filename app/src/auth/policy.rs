@@ -5,9 +5,9 @@ use leptos::server_fn::ServerFn;
 
 use super::session::current_user;
 use crate::api::{
-    account, activities, admin_lists, audit, buddies, calendar, drafts, duos, import, invitations,
-    lists, matching, outbox, participants, privacy, programme, referrals, registrations, reports,
-    retention, settings, stepping_stones, two_factor, users,
+    account, activities, admin_lists, audit, buddies, calendar, drafts, duos, events, import,
+    invitations, lists, matching, outbox, participants, privacy, programme, referrals,
+    registrations, reports, retention, settings, stepping_stones, two_factor, users,
 };
 use crate::domain::account::{ADMIN, BUDDY, CurrentUser, Role, SCREENER, STAFF, STAFF_ADMIN};
 use crate::error::AppError;
@@ -182,6 +182,15 @@ pub fn rules() -> Vec<(&'static str, Rule)> {
         (calendar::CalendarStatus::PATH, Rule::Roles(BUDDY)),
         (calendar::RenewCalendar::PATH, Rule::Roles(BUDDY)),
         (calendar::RevokeCalendar::PATH, Rule::Roles(BUDDY)),
+        (events::ListEvents::PATH, Rule::Roles(STAFF)),
+        (events::CreateEvent::PATH, Rule::Roles(STAFF_ADMIN)),
+        (events::GetEvent::PATH, Rule::Roles(STAFF)),
+        (events::InviteToEvent::PATH, Rule::Roles(STAFF_ADMIN)),
+        (events::RecordEventAnswer::PATH, Rule::Roles(STAFF_ADMIN)),
+        (events::TickAttendance::PATH, Rule::Roles(STAFF)),
+        (events::CancelEvent::PATH, Rule::Roles(STAFF_ADMIN)),
+        (events::MyInvitations::PATH, Rule::Roles(BUDDY)),
+        (events::AnswerInvitation::PATH, Rule::Roles(BUDDY)),
     ]
 }
 

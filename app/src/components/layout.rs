@@ -58,6 +58,9 @@ fn nav_items(role: Option<Role>) -> Vec<(&'static str, Icon, Label)> {
         items.push(("/participants", Icon::People, |t| t.nav_participants));
         items.push(("/buddies", Icon::Heart, |t| t.nav_buddies));
         items.push(("/stones", Icon::Steps, |t| t.nav_stones));
+        items.push(("/events", Icon::Calendar, |t| {
+            crate::i18n::events::words(t.lang).title
+        }));
         items.push(("/board", Icon::Columns, |t| t.nav_board));
         items.push(("/matching", Icon::Link, |t| t.nav_matching));
         items.push(("/reports", Icon::Chart, |t| t.nav_reports));
@@ -68,6 +71,9 @@ fn nav_items(role: Option<Role>) -> Vec<(&'static str, Icon, Label)> {
     if role == Some(Role::Screener) {
         items.push(("/buddies", Icon::Heart, |t| t.nav_buddies));
         items.push(("/reports/buddies", Icon::Chart, |t| t.nav_reports));
+        items.push(("/events", Icon::Calendar, |t| {
+            crate::i18n::events::words(t.lang).title
+        }));
     }
     if role == Some(Role::Buddy) {
         items.push(("/calendar", Icon::Calendar, |t| t.nav_calendar));

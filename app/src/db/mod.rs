@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod drafts;
 pub mod duos;
 pub mod entities;
+pub mod events;
 pub mod invitations;
 pub mod lists;
 pub mod login_attempts;

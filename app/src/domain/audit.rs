@@ -39,6 +39,8 @@ pub mod kind {
     pub const CALENDAR_FEED: &str = "calendar_feed";
     pub const REGISTRATION: &str = "registration";
     pub const REFERRAL: &str = "referral";
+    pub const EVENT: &str = "event";
+    pub const EVENT_INVITATION: &str = "event_invitation";
 }
 
 /// Every kind of record the log names: one list, so that a new kind is added here once.
@@ -57,12 +59,15 @@ pub enum RecordKind {
     Registration,
     /// A referral to a stepping stone (part of the participant's file).
     Referral,
+    Event,
+    /// An invitation to an event: its answer and attendance.
+    EventInvitation,
     /// An entry of an admin-managed list, named by its list's code.
     ListEntry(ListKind),
 }
 
 /// The kinds other than list entries.
-const FIXED_KINDS: [RecordKind; 11] = [
+const FIXED_KINDS: [RecordKind; 13] = [
     RecordKind::User,
     RecordKind::Session,
     RecordKind::Setting,
@@ -74,6 +79,8 @@ const FIXED_KINDS: [RecordKind; 11] = [
     RecordKind::CalendarFeed,
     RecordKind::Registration,
     RecordKind::Referral,
+    RecordKind::Event,
+    RecordKind::EventInvitation,
 ];
 
 impl RecordKind {
@@ -107,6 +114,8 @@ impl RecordKind {
             RecordKind::CalendarFeed => kind::CALENDAR_FEED,
             RecordKind::Registration => kind::REGISTRATION,
             RecordKind::Referral => kind::REFERRAL,
+            RecordKind::Event => kind::EVENT,
+            RecordKind::EventInvitation => kind::EVENT_INVITATION,
             RecordKind::ListEntry(list) => list.code(),
         }
     }

@@ -9,6 +9,7 @@ pub mod calendar;
 pub mod coded;
 pub mod duo;
 pub mod duo_view;
+pub mod event;
 pub mod first_steps;
 pub mod import;
 pub mod language;

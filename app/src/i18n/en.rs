@@ -9,6 +9,7 @@ use crate::domain::retention::{HoldReason, RetentionCategory};
 use crate::domain::validation::Problem;
 
 pub const TEXTS: Texts = Texts {
+    lang: super::Lang::En,
     app_name: "Klik",
     app_tagline: "Out and about together",
     weekdays: [
@@ -1098,6 +1099,13 @@ pub const TEXTS: Texts = Texts {
         ErasureRefusal::OpenDuo => "This person is still in a duo. End the duo first.",
         ErasureRefusal::NotClosed => {
             "The record is still open. Close it first (status ‘Closed’, or for a buddy ‘Stopped’ or ‘Not approved’)."
+        }
+    },
+    answer_refusal: |why| match why {
+        crate::domain::event::AnswerRefusal::Cancelled => "This event was cancelled.",
+        crate::domain::event::AnswerRefusal::Closed => "Answers are closed for this event.",
+        crate::domain::event::AnswerRefusal::Started => {
+            "This event has already started; answers are closed."
         }
     },
     erasure_reason: |r| match r {

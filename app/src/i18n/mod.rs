@@ -6,6 +6,7 @@
 
 mod context;
 mod en;
+pub mod events;
 pub mod explain;
 pub mod explain_stones;
 mod nl;
@@ -79,6 +80,8 @@ impl Lang {
 
 /// One field per text of the interface.
 pub struct Texts {
+    /// The language these texts are in (for texts kept in a module of their own).
+    pub lang: Lang,
     pub app_name: &'static str,
     pub app_tagline: &'static str,
     /// Names of days (Monday first) and months, written out here rather than taken from
@@ -803,6 +806,7 @@ pub struct Texts {
     pub stones_fit_more: fn(usize) -> String,
     // Erasure by anonymisation.
     pub erasure_refusal: fn(crate::domain::privacy::ErasureRefusal) -> &'static str,
+    pub answer_refusal: fn(crate::domain::event::AnswerRefusal) -> &'static str,
     pub erasure_reason: fn(crate::domain::privacy::ErasureReason) -> &'static str,
     pub erase_link: &'static str,
     pub erase_title: &'static str,

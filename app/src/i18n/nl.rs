@@ -9,6 +9,7 @@ use crate::domain::retention::{HoldReason, RetentionCategory};
 use crate::domain::validation::Problem;
 
 pub const TEXTS: Texts = Texts {
+    lang: super::Lang::Nl,
     app_name: "Klik",
     app_tagline: "Samen op stap",
     weekdays: [
@@ -1105,6 +1106,15 @@ pub const TEXTS: Texts = Texts {
         ErasureRefusal::OpenDuo => "Deze persoon zit nog in een duo. Beëindig de duo eerst.",
         ErasureRefusal::NotClosed => {
             "Het dossier is nog open. Sluit het eerst af (status ‘Afgesloten’, of bij een buddy ‘Gestopt’ of ‘Niet goedgekeurd’)."
+        }
+    },
+    answer_refusal: |why| match why {
+        crate::domain::event::AnswerRefusal::Cancelled => "Deze activiteit is geannuleerd.",
+        crate::domain::event::AnswerRefusal::Closed => {
+            "Antwoorden kan niet meer: de inschrijving is gesloten."
+        }
+        crate::domain::event::AnswerRefusal::Started => {
+            "Deze activiteit is al begonnen; antwoorden kan niet meer."
         }
     },
     erasure_reason: |r| match r {

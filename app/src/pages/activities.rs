@@ -72,6 +72,7 @@ fn Home(home: BuddyHome) -> impl IntoView {
         <div class="buddy-home">
             <h1>{move || (i18n.t().buddy_hello)(&name)}</h1>
             {body}
+            <crate::pages::events::MyInvitationsView />
             <p class="buddy-links">
                 <a class="btn btn--ghost" href="/calendar">{move || i18n.t().buddy_my_calendar}</a>
             </p>

@@ -13,6 +13,7 @@ pub mod board;
 pub mod buddies;
 pub mod calendar;
 pub mod duo;
+pub mod events;
 pub mod home;
 pub mod import;
 pub mod login;

@@ -526,7 +526,15 @@ async fn the_access_matrix_holds_for_every_server_function_and_role() {
             | "suggest_stones"
             | "load_participant_data"
             | "load_buddy_data"
-            | "load_user_data" => &[("id", "999")],
+            | "load_user_data"
+            | "get_event"
+            | "cancel_event" => &[("id", "999")],
+            "invite_to_event" => &[("id", "999"), ("form[audience]", "active_buddies")],
+            "record_event_answer" | "answer_invitation" => {
+                &[("invitation_id", "999"), ("answer", "yes")]
+            }
+            "tick_attendance" => &[("invitation_id", "999"), ("attended", "true")],
+            "create_event" => &[("form[title]", "X")],
             "preview_erasure" | "record_trail" => &[("kind", "participant"), ("id", "999")],
             "hold_record" => &[
                 ("kind", "participant"),

@@ -16,7 +16,7 @@ use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder}
 
 /// The demo programme, and two buddy accounts linked to the buddies of two active duos:
 /// (server, buddy cookie, their duo, other buddy's cookie, other duo, coordinator cookie).
-async fn programme(backend: Backend) -> (Server, String, i32, String, i32, String) {
+pub(crate) async fn programme(backend: Backend) -> (Server, String, i32, String, i32, String) {
     let server = Server::new(backend).await;
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
     app::demo::fill(&server.test.db, common::test_now(), today)
@@ -90,7 +90,7 @@ fn plan_form<'a>(
 }
 
 /// A fresh session after the clock moved past the role's session limits.
-async fn again(server: &Server, email: &str) -> String {
+pub(crate) async fn again(server: &Server, email: &str) -> String {
     server
         .login(email, common::server::PASSWORD)
         .await

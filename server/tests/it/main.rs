@@ -13,6 +13,7 @@ mod crash;
 mod demo;
 mod drafts;
 mod duos;
+mod events;
 mod fuzz;
 mod hostile;
 mod http;

@@ -9,6 +9,8 @@ pub mod buddy_interest;
 pub mod calendar_feed;
 pub mod duo;
 pub mod evaluation;
+pub mod event;
+pub mod event_invitation;
 pub mod form_draft;
 pub mod interest;
 pub mod invitation;

@@ -1,0 +1,308 @@
+//! Events: coordinators create them (one session or a series) and invite by rule;
+//! buddies answer on their phone; coordinators record participants' answers; coordinators and
+//! the partner tick attendance. The partner sees only the events it co-organises, and never a
+//! participant.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "ssr")]
+use crate::api::ctx::Ctx;
+use crate::domain::event::{EventDetail, EventForm, EventSummary, InviteForm, MyInvitation};
+use crate::error::AppError;
+
+/// The events page: what is coming and what just happened.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EventList {
+    pub events: Vec<EventSummary>,
+    /// The programme's local time.
+    pub now: chrono::NaiveDateTime,
+}
+
+/// How far back the events page looks, in days: recent events still get their attendance.
+pub const RECENT_DAYS: i64 = 60;
+
+#[cfg(feature = "ssr")]
+fn is_partner(cx: &Ctx) -> bool {
+    cx.user.role == crate::domain::account::Role::Screener
+}
+
+/// The event `id` as `cx` may see it: the partner only its co-organised events.
+#[cfg(feature = "ssr")]
+async fn visible_event(cx: &Ctx, id: i32) -> Result<crate::db::entities::event::Model, AppError> {
+    use crate::domain::event::Organiser;
+    let e = crate::db::events::find(&cx.state.db, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let organiser: Organiser = crate::db::decode("event", "organiser", &e.organiser)?;
+    if is_partner(cx) && !organiser.with_partner() {
+        // Not "forbidden": the partner does not learn which other events exist.
+        return Err(AppError::NotFound);
+    }
+    Ok(e)
+}
+
+#[server(endpoint = "list_events")]
+pub async fn list_events() -> Result<EventList, AppError> {
+    let cx = Ctx::authorize::<ListEvents>().await?;
+    let tz = cx.state.config.time_zone;
+    let since = cx.now - chrono::Duration::days(RECENT_DAYS);
+    Ok(EventList {
+        events: crate::db::events::list(&cx.state.db, since, is_partner(&cx), tz).await?,
+        now: crate::domain::time::local_date_time(cx.now, tz),
+    })
+}
+
+/// Creates an event, or a series with one event per session, and opens the first.
+#[server(endpoint = "create_event")]
+pub async fn create_event(form: EventForm) -> Result<i64, AppError> {
+    use crate::domain::audit::{AuditAction, Record, RecordKind};
+
+    let cx = Ctx::authorize::<CreateEvent>().await?;
+    let tz = cx.state.config.time_zone;
+    let new = form
+        .check(crate::domain::time::local_date_time(cx.now, tz))
+        .map_err(AppError::fields)?;
+    let txn = cx.begin().await?;
+    let ids = crate::db::events::create(&txn, &new, tz, cx.user.id, cx.now).await?;
+    for id in &ids {
+        cx.audit(
+            &txn,
+            AuditAction::Create,
+            Record::new(RecordKind::Event, id),
+        )
+        .await?;
+    }
+    txn.commit().await?;
+    let first = ids.first().copied().ok_or(AppError::NotFound)?;
+    leptos_axum::redirect(&format!("/events/{first}"));
+    Ok(first.into())
+}
+
+#[server(endpoint = "get_event")]
+pub async fn get_event(id: i32) -> Result<EventDetail, AppError> {
+    let cx = Ctx::authorize::<GetEvent>().await?;
+    visible_event(&cx, id).await?;
+    let tz = cx.state.config.time_zone;
+    crate::db::events::detail(&cx.state.db, id, !is_partner(&cx), tz, cx.now)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// How many were invited.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Invited {
+    /// People newly invited (to the first session, for a series).
+    pub people: u32,
+    /// Sessions the invitation covers.
+    pub sessions: u32,
+    /// Mails queued.
+    pub mails: u32,
+}
+
+/// Invites everyone `form`'s rule names today to event `id` (and to the later sessions of its
+/// series). Buddies get a mail; participants are called or get a letter.
+#[server(endpoint = "invite_to_event")]
+pub async fn invite_to_event(id: i32, form: InviteForm) -> Result<Invited, AppError> {
+    use crate::domain::audit::{AuditAction, Record, RecordKind};
+    use crate::i18n::Lang;
+
+    let cx = Ctx::authorize::<InviteToEvent>().await?;
+    let rule = form.check().map_err(AppError::fields)?;
+    let e = visible_event(&cx, id).await?;
+    if e.cancelled || e.starts_at <= cx.now {
+        return Err(AppError::AnswerRefused(if e.cancelled {
+            crate::domain::event::AnswerRefusal::Cancelled
+        } else {
+            crate::domain::event::AnswerRefusal::Started
+        }));
+    }
+    let (state, tz) = (&cx.state, cx.state.config.time_zone);
+    let people = crate::db::events::audience(&state.db, &rule, cx.today).await?;
+    let participants = rule.audience.is_participants();
+    let txn = cx.begin().await?;
+    let sessions = crate::db::events::sessions_from(&txn, &e, cx.now).await?;
+    let fresh =
+        crate::db::events::invite(&txn, &sessions, &people, participants, cx.user.id, cx.now)
+            .await?;
+    let mut mails = 0;
+    if !participants && !fresh.is_empty() {
+        let programme =
+            crate::db::settings::programme_name(&txn, &state.config.programme_name).await?;
+        let when = crate::domain::time::format_day_time(
+            crate::domain::time::local_date_time(e.starts_at, tz),
+            Lang::Nl,
+        );
+        let link = format!("{}/", state.config.public_url);
+        let nl = crate::i18n::events::words(Lang::Nl);
+        let en = crate::i18n::events::words(Lang::En);
+        let when_en = crate::domain::time::format_day_time(
+            crate::domain::time::local_date_time(e.starts_at, tz),
+            Lang::En,
+        );
+        let body = format!(
+            "{}\n\n----\n\n{}",
+            (nl.mail_body)(&programme, &e.title, &when, &e.place, sessions.len(), &link),
+            (en.mail_body)(
+                &programme,
+                &e.title,
+                &when_en,
+                &e.place,
+                sessions.len(),
+                &link
+            ),
+        );
+        let subject = (nl.mail_subject)(&e.title);
+        for to in crate::db::events::buddy_addresses(&txn, &fresh).await? {
+            let message = crate::db::outbox::NewMessage {
+                kind: "event_invitation",
+                to: &to,
+                subject: &subject,
+                body: &body,
+            };
+            crate::db::outbox::enqueue(&txn, message, cx.now).await?;
+            mails += 1;
+        }
+    }
+    cx.audit(
+        &txn,
+        AuditAction::Update,
+        Record::new(RecordKind::Event, id),
+    )
+    .await?;
+    txn.commit().await?;
+    if crate::auth::session::is_plain_form_post() {
+        leptos_axum::redirect(&format!("/events/{id}"));
+    }
+    Ok(Invited {
+        people: fresh.len() as u32,
+        sessions: sessions.len() as u32,
+        mails,
+    })
+}
+
+/// An answer as the form sends it: an `Answer` code.
+#[cfg(feature = "ssr")]
+fn read_answer(code: &str) -> Result<crate::domain::event::Answer, AppError> {
+    crate::domain::event::Answer::from_code(code.trim())
+        .ok_or_else(|| AppError::validation("answer", crate::domain::validation::Problem::Invalid))
+}
+
+/// Records an answer to invitation `invitation_id`, unless the event started, was cancelled
+/// or closed its answers.
+#[cfg(feature = "ssr")]
+async fn record_answer(
+    cx: &Ctx,
+    invitation: &crate::db::entities::event_invitation::Model,
+    event: &crate::db::entities::event::Model,
+    answer: crate::domain::event::Answer,
+) -> Result<(), AppError> {
+    use crate::domain::audit::{AuditAction, Record, RecordKind};
+    let tz = cx.state.config.time_zone;
+    let local = |t| crate::domain::time::local_date_time(t, tz);
+    if let Some(why) = crate::domain::event::answer_refusal(
+        local(event.starts_at),
+        event.cancelled,
+        event.answers_open,
+        local(cx.now),
+    ) {
+        return Err(AppError::AnswerRefused(why));
+    }
+    let txn = cx.begin().await?;
+    crate::db::events::answer(&txn, invitation, answer, cx.now).await?;
+    let record = Record::new(RecordKind::EventInvitation, invitation.id);
+    cx.audit(&txn, AuditAction::Update, record).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// A coordinator records someone's answer (a participant called, a buddy who phoned).
+#[server(endpoint = "record_event_answer")]
+pub async fn record_event_answer(invitation_id: i32, answer: String) -> Result<(), AppError> {
+    let cx = Ctx::authorize::<RecordEventAnswer>().await?;
+    let answer = read_answer(&answer)?;
+    let (invitation, event) = crate::db::events::invitation(&cx.state.db, invitation_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    visible_event(&cx, event.id).await?;
+    record_answer(&cx, &invitation, &event, answer).await?;
+    if crate::auth::session::is_plain_form_post() {
+        leptos_axum::redirect(&format!("/events/{}", event.id));
+    }
+    Ok(())
+}
+
+/// Ticks whether the invitee came. The partner only for buddies at its own events.
+#[server(endpoint = "tick_attendance")]
+pub async fn tick_attendance(invitation_id: i32, attended: bool) -> Result<(), AppError> {
+    use crate::domain::audit::{AuditAction, Record, RecordKind};
+
+    let cx = Ctx::authorize::<TickAttendance>().await?;
+    let (invitation, event) = crate::db::events::invitation(&cx.state.db, invitation_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    visible_event(&cx, event.id).await?;
+    if is_partner(&cx) && invitation.buddy_id.is_none() {
+        return Err(AppError::NotFound);
+    }
+    let txn = cx.begin().await?;
+    crate::db::events::set_attended(&txn, invitation_id, attended).await?;
+    let record = Record::new(RecordKind::EventInvitation, invitation_id);
+    cx.audit(&txn, AuditAction::Update, record).await?;
+    txn.commit().await?;
+    if crate::auth::session::is_plain_form_post() {
+        leptos_axum::redirect(&format!("/events/{}/attendance", event.id));
+    }
+    Ok(())
+}
+
+/// Cancels one session; invitees see it as cancelled and can no longer answer.
+#[server(endpoint = "cancel_event")]
+pub async fn cancel_event(id: i32) -> Result<(), AppError> {
+    use crate::domain::audit::{AuditAction, Record, RecordKind};
+
+    let cx = Ctx::authorize::<CancelEvent>().await?;
+    let txn = cx.begin().await?;
+    crate::db::events::cancel(&txn, id).await?;
+    cx.audit(
+        &txn,
+        AuditAction::Update,
+        Record::new(RecordKind::Event, id),
+    )
+    .await?;
+    txn.commit().await?;
+    if crate::auth::session::is_plain_form_post() {
+        leptos_axum::redirect(&format!("/events/{id}"));
+    }
+    Ok(())
+}
+
+/// The signed-in buddy's invitations to events that have not ended.
+#[server(endpoint = "my_invitations")]
+pub async fn my_invitations() -> Result<Vec<MyInvitation>, AppError> {
+    let cx = Ctx::authorize::<MyInvitations>().await?;
+    let Some(buddy) = crate::db::buddies::id_of_user(&cx.state.db, cx.user.id).await? else {
+        return Ok(Vec::new());
+    };
+    crate::db::events::for_buddy(&cx.state.db, buddy, cx.state.config.time_zone, cx.now).await
+}
+
+/// The signed-in buddy answers one of their own invitations.
+#[server(endpoint = "answer_invitation")]
+pub async fn answer_invitation(invitation_id: i32, answer: String) -> Result<(), AppError> {
+    let cx = Ctx::authorize::<AnswerInvitation>().await?;
+    let answer = read_answer(&answer)?;
+    let buddy = crate::db::buddies::id_of_user(&cx.state.db, cx.user.id).await?;
+    let (invitation, event) = crate::db::events::invitation(&cx.state.db, invitation_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if buddy.is_none() || invitation.buddy_id != buddy {
+        // Someone else's invitation looks like none at all.
+        return Err(AppError::NotFound);
+    }
+    record_answer(&cx, &invitation, &event, answer).await?;
+    if crate::auth::session::is_plain_form_post() {
+        leptos_axum::redirect("/");
+    }
+    Ok(())
+}

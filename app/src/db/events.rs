@@ -1,0 +1,611 @@
+//! Events, one row per session (a series shares the first session's id as `series_id`), and
+//! their invitations with the answer, when the current yes was given, and attendance.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
+use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect,
+};
+
+use super::entities::{buddy, duo, event, event_invitation as inv, participant, user};
+use crate::domain::duo::DuoStage;
+use crate::domain::event::{
+    Allotment, Answer, Audience, Counts, EventDetail, EventSummary, InvitationRow, InviteRule,
+    Invitee, MyInvitation, NewEvent, Seat, Yes, allot, answer_refusal,
+};
+use crate::domain::people::{BuddyStatus, ParticipantStatus};
+use crate::domain::time::{local_date_time, to_utc};
+use crate::error::AppError;
+
+const TABLE: &str = "event";
+
+/// Stores the sessions of `e` and returns their ids, first session first.
+pub async fn create(
+    db: &impl ConnectionTrait,
+    e: &NewEvent,
+    tz: Tz,
+    by: i32,
+    now: DateTime<Utc>,
+) -> Result<Vec<i32>, AppError> {
+    let mut ids = Vec::with_capacity(e.sessions.len());
+    let mut series_id = None;
+    for s in &e.sessions {
+        let row = event::ActiveModel {
+            kind: Set(e.kind.code().to_owned()),
+            title: Set(e.title.clone()),
+            description: Set(e.description.clone()),
+            place: Set(e.place.clone()),
+            link: Set(e.link.clone()),
+            starts_at: Set(to_utc(s.starts_at, tz)),
+            ends_at: Set(to_utc(s.ends_at, tz)),
+            capacity: Set(e.capacity.map(|c| c as i32)),
+            organiser: Set(e.organiser.code().to_owned()),
+            answers_open: Set(e.answers_open),
+            cancelled: Set(false),
+            series_id: Set(series_id),
+            created_by: Set(Some(by)),
+            created_at: Set(now),
+            version: Set(1),
+            ..Default::default()
+        };
+        let id = event::Entity::insert(row).exec(db).await?.last_insert_id;
+        if series_id.is_none() && e.sessions.len() > 1 {
+            series_id = Some(id);
+            event::Entity::update_many()
+                .col_expr(event::Column::SeriesId, Expr::value(id))
+                .filter(event::Column::Id.eq(id))
+                .exec(db)
+                .await?;
+        }
+        ids.push(id);
+    }
+    Ok(ids)
+}
+
+fn summary(m: &event::Model, counts: Counts, tz: Tz) -> Result<EventSummary, AppError> {
+    Ok(EventSummary {
+        id: m.id.into(),
+        kind: super::decode(TABLE, "kind", &m.kind)?,
+        title: m.title.clone(),
+        starts_at: local_date_time(m.starts_at, tz),
+        ends_at: local_date_time(m.ends_at, tz),
+        place: m.place.clone(),
+        capacity: m.capacity.and_then(|c| u32::try_from(c).ok()),
+        organiser: super::decode(TABLE, "organiser", &m.organiser)?,
+        answers_open: m.answers_open,
+        cancelled: m.cancelled,
+        series_id: m.series_id.map(i64::from),
+        counts,
+    })
+}
+
+/// The answers' and attendance counts of one event from its invitations.
+fn count(capacity: Option<i32>, rows: &[&inv::Model]) -> Counts {
+    let mut c = Counts {
+        invited: rows.len() as u32,
+        ..Default::default()
+    };
+    for r in rows {
+        match r.answer.as_deref().and_then(Answer::from_code) {
+            Some(Answer::Yes) => c.yes += 1,
+            Some(Answer::No) => c.no += 1,
+            Some(Answer::Maybe) => c.maybe += 1,
+            None => {}
+        }
+        c.attended += u32::from(r.attended);
+    }
+    if let Some(cap) = capacity.and_then(|c| u32::try_from(c).ok()) {
+        c.waiting = c.yes.saturating_sub(cap);
+    }
+    c
+}
+
+/// Events from `since` on, earliest first; with `partner_only`, those the partner organises.
+pub async fn list(
+    db: &impl ConnectionTrait,
+    since: DateTime<Utc>,
+    partner_only: bool,
+    tz: Tz,
+) -> Result<Vec<EventSummary>, AppError> {
+    let mut query = event::Entity::find()
+        .filter(event::Column::StartsAt.gte(since))
+        .order_by_asc(event::Column::StartsAt)
+        .order_by_asc(event::Column::Id);
+    if partner_only {
+        query = query.filter(event::Column::Organiser.is_in(partner_codes()));
+    }
+    let events = query.all(db).await?;
+    let ids: Vec<i32> = events.iter().map(|e| e.id).collect();
+    let mut by_event: HashMap<i32, Vec<inv::Model>> = HashMap::new();
+    for chunk in ids.chunks(500) {
+        for r in inv::Entity::find()
+            .filter(inv::Column::EventId.is_in(chunk.to_vec()))
+            .all(db)
+            .await?
+        {
+            by_event.entry(r.event_id).or_default().push(r);
+        }
+    }
+    events
+        .iter()
+        .map(|e| {
+            let rows: Vec<&inv::Model> = by_event.get(&e.id).into_iter().flatten().collect();
+            summary(e, count(e.capacity, &rows), tz)
+        })
+        .collect()
+}
+
+fn partner_codes() -> Vec<&'static str> {
+    crate::domain::event::Organiser::ALL
+        .into_iter()
+        .filter(|o| o.with_partner())
+        .map(|o| o.code())
+        .collect()
+}
+
+/// One event's row.
+pub async fn find(db: &impl ConnectionTrait, id: i32) -> Result<Option<event::Model>, AppError> {
+    Ok(event::Entity::find_by_id(id).one(db).await?)
+}
+
+fn yes_of(r: &inv::Model) -> Option<Yes> {
+    (r.answer.as_deref() == Some(Answer::Yes.code())).then(|| Yes {
+        invitee_id: r.id.into(),
+        since_ms: r.yes_since.map_or(0, |t| t.timestamp_millis()),
+    })
+}
+
+fn seat_of(allotment: &Allotment, id: i64) -> Option<Seat> {
+    if allotment.placed.contains(&id) {
+        Some(Seat::Placed)
+    } else {
+        allotment.waiting_position(id).map(Seat::Waiting)
+    }
+}
+
+/// One event with its invitations; participants' rows only `with_participants` (the partner
+/// never sees them).
+pub async fn detail(
+    db: &impl ConnectionTrait,
+    id: i32,
+    with_participants: bool,
+    tz: Tz,
+    now: DateTime<Utc>,
+) -> Result<Option<EventDetail>, AppError> {
+    let Some(e) = find(db, id).await? else {
+        return Ok(None);
+    };
+    let rows = inv::Entity::find()
+        .filter(inv::Column::EventId.eq(id))
+        .all(db)
+        .await?;
+    let all: Vec<&inv::Model> = rows.iter().collect();
+    let counts = count(e.capacity, &all);
+    let yeses: Vec<Yes> = rows.iter().filter_map(yes_of).collect();
+    let allotment = allot(e.capacity.and_then(|c| u32::try_from(c).ok()), &yeses);
+    let buddy_ids: Vec<i32> = rows.iter().filter_map(|r| r.buddy_id).collect();
+    let participant_ids: Vec<i32> = rows.iter().filter_map(|r| r.participant_id).collect();
+    let mut buddies: HashMap<i32, String> = HashMap::new();
+    for chunk in buddy_ids.chunks(500) {
+        for (bid, first, last) in buddy::Entity::find()
+            .select_only()
+            .columns([
+                buddy::Column::Id,
+                buddy::Column::FirstName,
+                buddy::Column::LastName,
+            ])
+            .filter(buddy::Column::Id.is_in(chunk.to_vec()))
+            .into_tuple::<(i32, String, String)>()
+            .all(db)
+            .await?
+        {
+            buddies.insert(bid, format!("{first} {last}"));
+        }
+    }
+    let mut participants: HashMap<i32, String> = HashMap::new();
+    if with_participants {
+        for chunk in participant_ids.chunks(500) {
+            for (pid, first, last) in participant::Entity::find()
+                .select_only()
+                .columns([
+                    participant::Column::Id,
+                    participant::Column::FirstName,
+                    participant::Column::LastName,
+                ])
+                .filter(participant::Column::Id.is_in(chunk.to_vec()))
+                .into_tuple::<(i32, String, String)>()
+                .all(db)
+                .await?
+            {
+                participants.insert(pid, format!("{first} {last}"));
+            }
+        }
+    }
+    let mut invitations: Vec<InvitationRow> = rows
+        .iter()
+        .filter_map(|r| {
+            let invitee = match (r.buddy_id, r.participant_id) {
+                (Some(b), _) => Invitee::Buddy {
+                    id: b.into(),
+                    name: buddies.get(&b).cloned().unwrap_or_default(),
+                },
+                (None, Some(p)) if with_participants => Invitee::Participant {
+                    id: p.into(),
+                    name: participants.get(&p).cloned().unwrap_or_default(),
+                },
+                _ => return None,
+            };
+            Some(InvitationRow {
+                id: r.id.into(),
+                invitee,
+                answer: r.answer.as_deref().and_then(Answer::from_code),
+                seat: seat_of(&allotment, r.id.into()),
+                attended: r.attended,
+            })
+        })
+        .collect();
+    invitations.sort_by(|a, b| {
+        a.invitee
+            .name()
+            .to_lowercase()
+            .cmp(&b.invitee.name().to_lowercase())
+            .then(a.id.cmp(&b.id))
+    });
+    let mut event = summary(&e, counts, tz)?;
+    if !with_participants {
+        // The partner's counts leave out participants' answers too.
+        let buddy_rows: Vec<&inv::Model> = rows.iter().filter(|r| r.buddy_id.is_some()).collect();
+        event.counts = count(e.capacity, &buddy_rows);
+    }
+    Ok(Some(EventDetail {
+        event,
+        description: e.description,
+        link: e.link,
+        invitations,
+        now: local_date_time(now, tz),
+    }))
+}
+
+/// The events an invitation to `id` covers: the sessions of its series that have not begun,
+/// or the event alone.
+pub async fn sessions_from(
+    db: &impl ConnectionTrait,
+    e: &event::Model,
+    now: DateTime<Utc>,
+) -> Result<Vec<i32>, AppError> {
+    match e.series_id {
+        None => Ok(vec![e.id]),
+        Some(series) => Ok(event::Entity::find()
+            .select_only()
+            .column(event::Column::Id)
+            .filter(event::Column::SeriesId.eq(series))
+            .filter(event::Column::StartsAt.gt(now))
+            .filter(event::Column::Cancelled.eq(false))
+            .order_by_asc(event::Column::StartsAt)
+            .into_tuple::<i32>()
+            .all(db)
+            .await?),
+    }
+}
+
+/// The people `rule` names today: buddy ids or participant ids (by `rule.audience`).
+pub async fn audience(
+    db: &impl ConnectionTrait,
+    rule: &InviteRule,
+    today: NaiveDate,
+) -> Result<Vec<i32>, AppError> {
+    let buddies = |statuses: &[BuddyStatus]| {
+        buddy::Entity::find()
+            .select_only()
+            .column(buddy::Column::Id)
+            .filter(buddy::Column::ErasedOn.is_null())
+            .filter(buddy::Column::Status.is_in(statuses.iter().map(|s| s.code())))
+            .order_by_asc(buddy::Column::Id)
+    };
+    let ids = match rule.audience {
+        Audience::ActiveBuddies => {
+            let in_duo: Vec<i32> = duo::Entity::find()
+                .select_only()
+                .column(duo::Column::BuddyId)
+                .filter(duo::Column::Stage.eq(DuoStage::Active.code()))
+                .distinct()
+                .into_tuple::<i32>()
+                .all(db)
+                .await?;
+            let mut ids = Vec::new();
+            for chunk in in_duo.chunks(500) {
+                ids.extend(
+                    buddy::Entity::find()
+                        .select_only()
+                        .column(buddy::Column::Id)
+                        .filter(buddy::Column::ErasedOn.is_null())
+                        .filter(buddy::Column::Id.is_in(chunk.to_vec()))
+                        .into_tuple::<i32>()
+                        .all(db)
+                        .await?,
+                );
+            }
+            ids.sort_unstable();
+            ids
+        }
+        Audience::FirstYearBuddies => {
+            let year_ago = today
+                .checked_sub_months(chrono::Months::new(12))
+                .unwrap_or(today);
+            buddies(&[BuddyStatus::Available, BuddyStatus::InDuo])
+                .filter(buddy::Column::ApprovedOn.gt(year_ago))
+                .into_tuple::<i32>()
+                .all(db)
+                .await?
+        }
+        Audience::BuddiesWithoutDuo => {
+            buddies(&[BuddyStatus::Available])
+                .into_tuple::<i32>()
+                .all(db)
+                .await?
+        }
+        Audience::CandidateBuddies => {
+            buddies(&[BuddyStatus::Applied, BuddyStatus::Screening])
+                .into_tuple::<i32>()
+                .all(db)
+                .await?
+        }
+        Audience::WaitingParticipants => {
+            let mut q = participant::Entity::find()
+                .select_only()
+                .column(participant::Column::Id)
+                .filter(participant::Column::ErasedOn.is_null())
+                .filter(participant::Column::Status.eq(ParticipantStatus::Waiting.code()))
+                .order_by_asc(participant::Column::Id);
+            if let Some(m) = rule.municipality_id.and_then(|m| i32::try_from(m).ok()) {
+                q = q.filter(participant::Column::MunicipalityId.eq(m));
+            }
+            if let Some(months) = rule.min_months {
+                let before = today
+                    .checked_sub_months(chrono::Months::new(months))
+                    .unwrap_or(today);
+                q = q.filter(participant::Column::WaitingSince.lte(before));
+            }
+            q.into_tuple::<i32>().all(db).await?
+        }
+    };
+    Ok(ids)
+}
+
+/// Invites `people` (buddies, or participants when `participants`) to each of `events`;
+/// people invited already are left as they are. Returns the people newly invited to the
+/// first event.
+pub async fn invite(
+    db: &impl ConnectionTrait,
+    events: &[i32],
+    people: &[i32],
+    participants: bool,
+    by: i32,
+    now: DateTime<Utc>,
+) -> Result<Vec<i32>, AppError> {
+    let mut fresh = Vec::new();
+    for (n, &event_id) in events.iter().enumerate() {
+        let person = if participants {
+            inv::Column::ParticipantId
+        } else {
+            inv::Column::BuddyId
+        };
+        let mut already: std::collections::HashSet<i32> = std::collections::HashSet::new();
+        for r in inv::Entity::find()
+            .select_only()
+            .column(person)
+            .filter(inv::Column::EventId.eq(event_id))
+            .filter(person.is_not_null())
+            .into_tuple::<i32>()
+            .all(db)
+            .await?
+        {
+            already.insert(r);
+        }
+        let new: Vec<i32> = people
+            .iter()
+            .copied()
+            .filter(|p| !already.contains(p))
+            .collect();
+        // Small batches: SQLite allows 32,766 bound values per statement.
+        for chunk in new.chunks(1000) {
+            let rows = chunk.iter().map(|&p| inv::ActiveModel {
+                event_id: Set(event_id),
+                buddy_id: Set((!participants).then_some(p)),
+                participant_id: Set(participants.then_some(p)),
+                answer: Set(None),
+                answered_at: Set(None),
+                yes_since: Set(None),
+                attended: Set(false),
+                invited_at: Set(now),
+                invited_by: Set(Some(by)),
+                ..Default::default()
+            });
+            // Two coordinators inviting at once: the unique index keeps one invitation.
+            let on_conflict = OnConflict::columns([inv::Column::EventId, person])
+                .do_nothing()
+                .to_owned();
+            match inv::Entity::insert_many(rows)
+                .on_conflict(on_conflict)
+                .exec_without_returning(db)
+                .await
+            {
+                Ok(_) | Err(sea_orm::DbErr::RecordNotInserted) => {}
+                Err(e) => return Err(e.into()),
+            }
+        }
+        if n == 0 {
+            fresh = new;
+        }
+    }
+    Ok(fresh)
+}
+
+/// The e-mail address of each buddy in `buddies` that has an active account.
+pub async fn buddy_addresses(
+    db: &impl ConnectionTrait,
+    buddies: &[i32],
+) -> Result<Vec<String>, AppError> {
+    let mut out = Vec::new();
+    for chunk in buddies.chunks(500) {
+        let users: Vec<i32> = buddy::Entity::find()
+            .select_only()
+            .column(buddy::Column::UserId)
+            .filter(buddy::Column::Id.is_in(chunk.to_vec()))
+            .filter(buddy::Column::UserId.is_not_null())
+            .into_tuple::<i32>()
+            .all(db)
+            .await?;
+        out.extend(
+            user::Entity::find()
+                .select_only()
+                .column(user::Column::Email)
+                .filter(user::Column::Id.is_in(users))
+                .filter(user::Column::Active.eq(true))
+                .into_tuple::<String>()
+                .all(db)
+                .await?,
+        );
+    }
+    Ok(out)
+}
+
+/// One invitation with its event.
+pub async fn invitation(
+    db: &impl ConnectionTrait,
+    id: i32,
+) -> Result<Option<(inv::Model, event::Model)>, AppError> {
+    let Some(i) = inv::Entity::find_by_id(id).one(db).await? else {
+        return Ok(None);
+    };
+    let e = find(db, i.event_id)
+        .await?
+        .ok_or_else(|| AppError::internal(format!("event_invitation {id} without its event")))?;
+    Ok(Some((i, e)))
+}
+
+/// Records `answer`; a yes keeps its place in line when it was a yes already, and a new yes
+/// goes to the end of the line.
+pub async fn answer(
+    db: &impl ConnectionTrait,
+    invitation: &inv::Model,
+    answer: Answer,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let was_yes = invitation.answer.as_deref() == Some(Answer::Yes.code());
+    let yes_since = match (answer, was_yes) {
+        (Answer::Yes, true) => invitation.yes_since.or(Some(now)),
+        (Answer::Yes, false) => Some(now),
+        _ => None,
+    };
+    inv::Entity::update_many()
+        .col_expr(inv::Column::Answer, Expr::value(answer.code()))
+        .col_expr(inv::Column::AnsweredAt, Expr::value(now))
+        .col_expr(inv::Column::YesSince, Expr::value(yes_since))
+        .filter(inv::Column::Id.eq(invitation.id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Ticks (or unticks) that someone came. Setting a flag, not adding to a count: two people
+/// ticking the same person at once count them once.
+pub async fn set_attended(
+    db: &impl ConnectionTrait,
+    invitation_id: i32,
+    attended: bool,
+) -> Result<(), AppError> {
+    let changed = inv::Entity::update_many()
+        .col_expr(inv::Column::Attended, Expr::value(attended))
+        .filter(inv::Column::Id.eq(invitation_id))
+        .exec(db)
+        .await?
+        .rows_affected;
+    if changed == 1 {
+        Ok(())
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+/// Cancels an event (one session); answers stay as they were.
+pub async fn cancel(db: &impl ConnectionTrait, id: i32) -> Result<(), AppError> {
+    let changed = event::Entity::update_many()
+        .col_expr(event::Column::Cancelled, Expr::value(true))
+        .col_expr(
+            event::Column::Version,
+            Expr::col(event::Column::Version).add(1),
+        )
+        .filter(event::Column::Id.eq(id))
+        .exec(db)
+        .await?
+        .rows_affected;
+    if changed == 1 {
+        Ok(())
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+/// The buddy's invitations to events that have not ended, soonest first.
+pub async fn for_buddy(
+    db: &impl ConnectionTrait,
+    buddy_id: i32,
+    tz: Tz,
+    now: DateTime<Utc>,
+) -> Result<Vec<MyInvitation>, AppError> {
+    let mine = inv::Entity::find()
+        .filter(inv::Column::BuddyId.eq(buddy_id))
+        .all(db)
+        .await?;
+    if mine.is_empty() {
+        return Ok(Vec::new());
+    }
+    let event_ids: Vec<i32> = mine.iter().map(|r| r.event_id).collect();
+    let mut out = Vec::new();
+    for chunk in event_ids.chunks(500) {
+        let events = event::Entity::find()
+            .filter(event::Column::Id.is_in(chunk.to_vec()))
+            .filter(event::Column::EndsAt.gt(now))
+            .all(db)
+            .await?;
+        for e in events {
+            let rows = inv::Entity::find()
+                .filter(inv::Column::EventId.eq(e.id))
+                .filter(
+                    Condition::any()
+                        .add(inv::Column::BuddyId.eq(buddy_id))
+                        .add(inv::Column::Answer.eq(Answer::Yes.code())),
+                )
+                .all(db)
+                .await?;
+            let Some(own) = rows.iter().find(|r| r.buddy_id == Some(buddy_id)) else {
+                continue;
+            };
+            let yeses: Vec<Yes> = rows.iter().filter_map(yes_of).collect();
+            let allotment = allot(e.capacity.and_then(|c| u32::try_from(c).ok()), &yeses);
+            let summary = summary(&e, Counts::default(), tz)?;
+            let refusal = answer_refusal(
+                summary.starts_at,
+                e.cancelled,
+                e.answers_open,
+                local_date_time(now, tz),
+            );
+            out.push(MyInvitation {
+                invitation_id: own.id.into(),
+                event: summary,
+                description: e.description.clone(),
+                link: e.link.clone(),
+                answer: own.answer.as_deref().and_then(Answer::from_code),
+                seat: seat_of(&allotment, own.id.into()),
+                refusal,
+            });
+        }
+    }
+    out.sort_by_key(|m| (m.event.starts_at, m.invitation_id));
+    Ok(out)
+}

@@ -1,0 +1,879 @@
+//! Events of the programme and its partner: intervision, appreciation moments, meetings for
+//! waiting participants, trainings, awareness campaigns. `EventForm::check` turns the form
+//! into the sessions to store (one, or a series by a repeat rule), [`allot`] decides who has a
+//! place when an event is full (first come, first served; the rest wait in order), and
+//! [`answer_refusal`] says when an answer can no longer be given. Pure code: the browser
+//! checks a form as the server does.
+
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
+use serde::{Deserialize, Serialize};
+
+use super::people::FieldProblem;
+use super::validation::{self, Problem, text};
+
+/// Longest title.
+pub const TITLE_MAX: usize = 200;
+/// Longest description.
+pub const DESCRIPTION_MAX: usize = 2000;
+/// Longest place (an address or a room).
+pub const PLACE_MAX: usize = 200;
+/// Longest online link.
+pub const LINK_MAX: usize = 500;
+/// Most places an event can have; more is a typing error.
+pub const CAPACITY_MAX: i64 = 10_000;
+/// Most sessions one series can make (weekly for almost ten years).
+pub const SESSIONS_MAX: usize = 500;
+/// How far ahead an event can be planned, in days.
+pub const PLAN_AHEAD_DAYS: i64 = 3 * 366;
+/// Longest a session can last, in hours (a training day, not a week).
+pub const SESSION_HOURS_MAX: i64 = 14;
+/// Most weeks between two sessions of a weekly series.
+pub const EVERY_WEEKS_MAX: i64 = 8;
+
+crate::coded! {
+    /// What an event is.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum EventKind {
+        /// Peer supervision of buddies.
+        Intervision = "intervision",
+        /// An appreciation moment for buddies.
+        Appreciation = "appreciation",
+        /// A meeting for participants who wait for a buddy.
+        WaitingMeeting = "waiting_meeting",
+        /// A training for (new) volunteers.
+        Training = "training",
+        /// An awareness campaign to find new buddies (an info stand, a talk).
+        Campaign = "campaign",
+        Other = "other",
+    }
+}
+
+crate::coded! {
+    /// Who organises an event: the partner (the screener's organisation) sees and manages
+    /// the events it co-organises, and only those.
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Organiser {
+        #[default]
+        Programme = "programme",
+        Partner = "partner",
+        Both = "both",
+    }
+}
+
+impl Organiser {
+    /// True when the partner organises it (alone or with the programme).
+    pub fn with_partner(self) -> bool {
+        matches!(self, Organiser::Partner | Organiser::Both)
+    }
+}
+
+crate::coded! {
+    /// How a series repeats.
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Repeat {
+        /// One session.
+        #[default]
+        Once = "once",
+        /// Every N weeks on the first session's weekday.
+        Weekly = "weekly",
+        /// Every month on the same weekday of the month as the first session ("every second
+        /// Tuesday").
+        Monthly = "monthly",
+    }
+}
+
+crate::coded! {
+    /// An invitee's answer.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Answer {
+        Yes = "yes",
+        No = "no",
+        Maybe = "maybe",
+    }
+}
+
+crate::coded! {
+    /// Who is invited by rule; the list is computed once, when the invitations go out.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Audience {
+        /// Buddies in an active duo.
+        ActiveBuddies = "active_buddies",
+        /// Active buddies whose first duo started less than a year ago.
+        FirstYearBuddies = "first_year_buddies",
+        /// Approved buddies without a duo.
+        BuddiesWithoutDuo = "buddies_without_duo",
+        /// Participants on the waiting list (optionally of one municipality, or waiting
+        /// longer than some months).
+        WaitingParticipants = "waiting_participants",
+        /// Candidate volunteers (applied, not yet approved).
+        CandidateBuddies = "candidate_buddies",
+    }
+}
+
+impl Audience {
+    /// True when the audience is made of participants (no account: the coordinator records
+    /// their answers).
+    pub fn is_participants(self) -> bool {
+        matches!(self, Audience::WaitingParticipants)
+    }
+}
+
+/// One session's start and end, in the programme's local time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Session {
+    pub starts_at: NaiveDateTime,
+    pub ends_at: NaiveDateTime,
+}
+
+/// The event form as the browser sends it (also with JavaScript off).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct EventForm {
+    /// An `EventKind` code.
+    pub kind: String,
+    pub title: String,
+    pub description: String,
+    pub place: String,
+    /// An http(s) address for an online event, or blank.
+    pub link: String,
+    /// The (first) session's date, `YYYY-MM-DD`.
+    pub date: String,
+    /// `HH:MM`.
+    pub starts: String,
+    /// `HH:MM`, later than `starts` on the same day.
+    pub ends: String,
+    /// A `Repeat` code; blank: once.
+    pub repeat: String,
+    /// Weeks between sessions of a weekly series; blank: 1.
+    pub every_weeks: String,
+    /// Last possible date of a series, `YYYY-MM-DD`; needed when it repeats.
+    pub until: String,
+    /// Places; blank: no limit.
+    pub capacity: String,
+    /// An `Organiser` code; blank: the programme.
+    pub organiser: String,
+    /// "true", "on" or "1" when invitees may answer.
+    pub answers_open: String,
+}
+
+/// A checked event: what the form makes, one stored event per session.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewEvent {
+    pub kind: EventKind,
+    pub title: String,
+    pub description: String,
+    pub place: String,
+    pub link: String,
+    pub sessions: Vec<Session>,
+    pub capacity: Option<u32>,
+    pub organiser: Organiser,
+    pub answers_open: bool,
+}
+
+fn ticked(value: &str) -> bool {
+    matches!(value.trim(), "true" | "on" | "1")
+}
+
+/// The dates a series falls on, from `first` up to `until` (inclusive), at most
+/// `SESSIONS_MAX + 1` of them (so that a caller can tell "too many").
+pub fn series_dates(
+    first: NaiveDate,
+    repeat: Repeat,
+    every_weeks: u32,
+    until: NaiveDate,
+) -> Vec<NaiveDate> {
+    let limit = SESSIONS_MAX + 1;
+    let mut dates = Vec::new();
+    match repeat {
+        Repeat::Once => dates.push(first),
+        Repeat::Weekly => {
+            let step = Duration::weeks(i64::from(every_weeks.max(1)));
+            let mut day = first;
+            while day <= until && dates.len() < limit {
+                dates.push(day);
+                day += step;
+            }
+        }
+        Repeat::Monthly => {
+            // The n-th weekday of the month the first date is (the 2nd Tuesday: n = 2); a
+            // fifth one is skipped in months that have only four.
+            let nth = first.day0() / 7;
+            let weekday = first.weekday();
+            let mut month = first.with_day(1).unwrap_or(first);
+            while dates.len() < limit {
+                let Some(day) = NaiveDate::from_weekday_of_month_opt(
+                    month.year(),
+                    month.month(),
+                    weekday,
+                    (nth + 1) as u8,
+                ) else {
+                    month = match month.checked_add_months(chrono::Months::new(1)) {
+                        Some(m) => m,
+                        None => break,
+                    };
+                    continue;
+                };
+                if day > until {
+                    break;
+                }
+                if day >= first {
+                    dates.push(day);
+                }
+                month = match month.checked_add_months(chrono::Months::new(1)) {
+                    Some(m) => m,
+                    None => break,
+                };
+            }
+        }
+    }
+    dates
+}
+
+/// An http(s) address without spaces.
+fn is_web_link(link: &str) -> bool {
+    let lower = link.to_ascii_lowercase();
+    lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))
+        .is_some_and(|r| {
+            !r.is_empty()
+                && !r.starts_with('/')
+                && !link.chars().any(|c| c.is_whitespace() || c.is_control())
+        })
+}
+
+impl EventForm {
+    /// Checks every field; `now` is the programme's local time. An event lies in the future
+    /// (within `PLAN_AHEAD_DAYS`), ends after it starts, and a series has 1 to
+    /// `SESSIONS_MAX` sessions.
+    pub fn check(&self, now: NaiveDateTime) -> Result<NewEvent, Vec<FieldProblem>> {
+        let mut problems: Vec<FieldProblem> = Vec::new();
+        let mut fail = |field: &str, problem: Problem| problems.push((field.to_owned(), problem));
+        let kind = match self.kind.trim() {
+            "" => {
+                fail("kind", Problem::Required);
+                None
+            }
+            v => EventKind::from_code(v).or_else(|| {
+                fail("kind", Problem::Invalid);
+                None
+            }),
+        };
+        let title = text(&self.title, 1, TITLE_MAX)
+            .map_err(|p| fail("title", p))
+            .ok();
+        let description = text(&self.description, 0, DESCRIPTION_MAX)
+            .map_err(|p| fail("description", p))
+            .ok();
+        let place = text(&self.place, 0, PLACE_MAX)
+            .map_err(|p| fail("place", p))
+            .ok();
+        let link = match text(&self.link, 0, LINK_MAX) {
+            Ok(l) if l.is_empty() || is_web_link(&l) => Some(l),
+            Ok(_) => {
+                fail("link", Problem::Invalid);
+                None
+            }
+            Err(p) => {
+                fail("link", p);
+                None
+            }
+        };
+        let date = validation::date(&self.date)
+            .map_err(|p| fail("date", p))
+            .ok();
+        let starts = validation::time(&self.starts)
+            .map_err(|p| fail("starts", p))
+            .ok();
+        let ends = validation::time(&self.ends)
+            .map_err(|p| fail("ends", p))
+            .ok();
+        let repeat = match self.repeat.trim() {
+            "" => Some(Repeat::Once),
+            v => Repeat::from_code(v).or_else(|| {
+                fail("repeat", Problem::Invalid);
+                None
+            }),
+        };
+        let every_weeks = match self.every_weeks.trim() {
+            "" => Some(1),
+            v => validation::number(v, 1, EVERY_WEEKS_MAX)
+                .map(|n| n as u32)
+                .map_err(|p| fail("every_weeks", p))
+                .ok(),
+        };
+        let capacity = match self.capacity.trim() {
+            "" => Some(None),
+            v => validation::number(v, 1, CAPACITY_MAX)
+                .map(|n| Some(n as u32))
+                .map_err(|p| fail("capacity", p))
+                .ok(),
+        };
+        let organiser = match self.organiser.trim() {
+            "" => Some(Organiser::Programme),
+            v => Organiser::from_code(v).or_else(|| {
+                fail("organiser", Problem::Invalid);
+                None
+            }),
+        };
+        if let (Some(s), Some(e)) = (starts, ends)
+            && e <= s
+        {
+            fail("ends", Problem::Invalid);
+        }
+        let first_ok = match (date, starts) {
+            (Some(d), Some(s)) => {
+                let at = d.and_time(s);
+                if at <= now || at > now + Duration::days(PLAN_AHEAD_DAYS) {
+                    fail(
+                        "date",
+                        Problem::OutOfRange {
+                            min: 0,
+                            max: PLAN_AHEAD_DAYS,
+                        },
+                    );
+                    false
+                } else {
+                    true
+                }
+            }
+            _ => false,
+        };
+        let mut dates = Vec::new();
+        if let (true, Some(first), Some(repeat), Some(every)) =
+            (first_ok, date, repeat, every_weeks)
+        {
+            let until = match (repeat, self.until.trim()) {
+                (Repeat::Once, _) => Some(first),
+                (_, _) => match validation::date(&self.until) {
+                    Ok(u) if u < first => {
+                        fail("until", Problem::Invalid);
+                        None
+                    }
+                    Ok(u) => Some(u),
+                    Err(p) => {
+                        fail("until", p);
+                        None
+                    }
+                },
+            };
+            if let Some(until) = until {
+                dates = series_dates(first, repeat, every, until);
+                if dates.len() > SESSIONS_MAX {
+                    fail(
+                        "until",
+                        Problem::OutOfRange {
+                            min: 1,
+                            max: SESSIONS_MAX as i64,
+                        },
+                    );
+                } else if dates.is_empty() {
+                    fail("until", Problem::Invalid);
+                }
+            }
+        }
+        match (
+            kind,
+            title,
+            description,
+            place,
+            link,
+            starts,
+            ends,
+            capacity,
+            organiser,
+        ) {
+            (
+                Some(kind),
+                Some(title),
+                Some(description),
+                Some(place),
+                Some(link),
+                Some(starts),
+                Some(ends),
+                Some(capacity),
+                Some(organiser),
+            ) if problems.is_empty() => Ok(NewEvent {
+                kind,
+                title,
+                description,
+                place,
+                link,
+                sessions: dates
+                    .into_iter()
+                    .map(|d| session(d, starts, ends))
+                    .collect(),
+                capacity,
+                organiser,
+                answers_open: ticked(&self.answers_open),
+            }),
+            _ => Err(problems),
+        }
+    }
+}
+
+fn session(day: NaiveDate, starts: NaiveTime, ends: NaiveTime) -> Session {
+    Session {
+        starts_at: day.and_time(starts),
+        ends_at: day.and_time(ends),
+    }
+}
+
+/// A yes, with when it was given (a later yes after a no or maybe counts from then).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Yes {
+    pub invitee_id: i64,
+    /// Milliseconds since the epoch of the yes; ties go to the lower invitee id.
+    pub since_ms: i64,
+}
+
+/// Who has a place and who waits, in order.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Allotment {
+    pub placed: Vec<i64>,
+    /// The waiting list, first in line first.
+    pub waiting: Vec<i64>,
+}
+
+impl Allotment {
+    /// 1-based place on the waiting list, if `invitee_id` waits.
+    pub fn waiting_position(&self, invitee_id: i64) -> Option<usize> {
+        self.waiting
+            .iter()
+            .position(|&i| i == invitee_id)
+            .map(|p| p + 1)
+    }
+}
+
+/// Places go to the yeses in the order they came; beyond `capacity` (`None`: no limit) the
+/// rest wait in that order. When a yes becomes a no, the first who waits moves up.
+pub fn allot(capacity: Option<u32>, yeses: &[Yes]) -> Allotment {
+    let mut ordered = yeses.to_vec();
+    ordered.sort_by_key(|y| (y.since_ms, y.invitee_id));
+    let cut = capacity.map_or(ordered.len(), |c| (c as usize).min(ordered.len()));
+    let (placed, waiting) = ordered.split_at(cut);
+    Allotment {
+        placed: placed.iter().map(|y| y.invitee_id).collect(),
+        waiting: waiting.iter().map(|y| y.invitee_id).collect(),
+    }
+}
+
+/// Why an answer cannot be given (or changed).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AnswerRefusal {
+    Cancelled,
+    Closed,
+    Started,
+}
+
+/// Answers can be given and changed until the event starts, while answers are open and the
+/// event is not cancelled.
+pub fn answer_refusal(
+    starts_at: NaiveDateTime,
+    cancelled: bool,
+    answers_open: bool,
+    now: NaiveDateTime,
+) -> Option<AnswerRefusal> {
+    if cancelled {
+        Some(AnswerRefusal::Cancelled)
+    } else if !answers_open {
+        Some(AnswerRefusal::Closed)
+    } else if now >= starts_at {
+        Some(AnswerRefusal::Started)
+    } else {
+        None
+    }
+}
+
+/// Counts of one event's answers and attendance.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Counts {
+    pub invited: u32,
+    pub yes: u32,
+    pub no: u32,
+    pub maybe: u32,
+    /// Yeses beyond the capacity.
+    pub waiting: u32,
+    pub attended: u32,
+}
+
+/// An event (one session) as lists show it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EventSummary {
+    pub id: i64,
+    pub kind: EventKind,
+    pub title: String,
+    pub starts_at: NaiveDateTime,
+    pub ends_at: NaiveDateTime,
+    pub place: String,
+    pub capacity: Option<u32>,
+    pub organiser: Organiser,
+    pub answers_open: bool,
+    pub cancelled: bool,
+    /// The first session's id when it belongs to a series.
+    pub series_id: Option<i64>,
+    pub counts: Counts,
+}
+
+/// Who an invitation is for.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Invitee {
+    Buddy {
+        id: i64,
+        name: String,
+    },
+    /// A participant's name: never sent to buddies or the partner.
+    Participant {
+        id: i64,
+        name: String,
+    },
+}
+
+impl Invitee {
+    pub fn name(&self) -> &str {
+        match self {
+            Invitee::Buddy { name, .. } | Invitee::Participant { name, .. } => name,
+        }
+    }
+}
+
+/// Where a yes stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Seat {
+    Placed,
+    /// On the waiting list, 1 = first in line.
+    Waiting(usize),
+}
+
+/// One invitation as the event page shows it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct InvitationRow {
+    pub id: i64,
+    pub invitee: Invitee,
+    pub answer: Option<Answer>,
+    pub seat: Option<Seat>,
+    pub attended: bool,
+}
+
+/// One event with its invitations.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EventDetail {
+    pub event: EventSummary,
+    pub description: String,
+    pub link: String,
+    /// Sorted by name.
+    pub invitations: Vec<InvitationRow>,
+    pub now: NaiveDateTime,
+}
+
+/// An invitation on a buddy's phone.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MyInvitation {
+    pub invitation_id: i64,
+    pub event: EventSummary,
+    pub description: String,
+    pub link: String,
+    pub answer: Option<Answer>,
+    pub seat: Option<Seat>,
+    /// Why the answer can no longer change, if it cannot.
+    pub refusal: Option<AnswerRefusal>,
+}
+
+/// The invitation form: an audience by rule, narrowed for waiting participants.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct InviteForm {
+    /// An `Audience` code.
+    pub audience: String,
+    /// For waiting participants: one municipality's id, or blank for all.
+    pub municipality_id: String,
+    /// For waiting participants: only those waiting at least this many months; blank: all.
+    pub min_months: String,
+}
+
+/// A checked invitation rule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InviteRule {
+    pub audience: Audience,
+    pub municipality_id: Option<i64>,
+    pub min_months: Option<u32>,
+}
+
+impl InviteForm {
+    pub fn check(&self) -> Result<InviteRule, Vec<FieldProblem>> {
+        let mut problems: Vec<FieldProblem> = Vec::new();
+        let mut fail = |field: &str, problem: Problem| problems.push((field.to_owned(), problem));
+        let audience = match self.audience.trim() {
+            "" => {
+                fail("audience", Problem::Required);
+                None
+            }
+            v => Audience::from_code(v).or_else(|| {
+                fail("audience", Problem::Invalid);
+                None
+            }),
+        };
+        let municipality_id = match self.municipality_id.trim() {
+            "" => Some(None),
+            v => v
+                .parse::<i64>()
+                .map(Some)
+                .map_err(|_| fail("municipality_id", Problem::Invalid))
+                .ok(),
+        };
+        let min_months = match self.min_months.trim() {
+            "" => Some(None),
+            v => validation::number(v, 0, 240)
+                .map(|n| Some(n as u32))
+                .map_err(|p| fail("min_months", p))
+                .ok(),
+        };
+        match (audience, municipality_id, min_months) {
+            (Some(audience), Some(municipality_id), Some(min_months)) if problems.is_empty() => {
+                Ok(InviteRule {
+                    audience,
+                    municipality_id,
+                    min_months,
+                })
+            }
+            _ => Err(problems),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn now() -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(2026, 8, 20)
+            .unwrap()
+            .and_hms_opt(10, 0, 0)
+            .unwrap()
+    }
+
+    fn form() -> EventForm {
+        EventForm {
+            kind: "intervision".into(),
+            title: "Intervisie".into(),
+            place: "Zaal De Kade".into(),
+            date: "2026-09-08".into(),
+            starts: "19:00".into(),
+            ends: "21:00".into(),
+            answers_open: "on".into(),
+            ..Default::default()
+        }
+    }
+
+    fn problems(f: EventForm) -> Vec<FieldProblem> {
+        f.check(now()).unwrap_err()
+    }
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn one_event_is_one_session() {
+        let e = form().check(now()).unwrap();
+        assert_eq!(e.sessions.len(), 1);
+        assert_eq!(
+            e.sessions[0].starts_at,
+            day("2026-09-08").and_hms_opt(19, 0, 0).unwrap()
+        );
+        assert_eq!(e.capacity, None);
+        assert!(e.answers_open);
+        assert_eq!(e.organiser, Organiser::Programme);
+    }
+
+    #[test]
+    fn every_second_tuesday_from_september_to_june() {
+        // 8 September 2026 is the second Tuesday of September.
+        let mut f = form();
+        f.repeat = "monthly".into();
+        f.until = "2027-06-30".into();
+        let e = f.check(now()).unwrap();
+        let days: Vec<String> = e
+            .sessions
+            .iter()
+            .map(|s| s.starts_at.date().to_string())
+            .collect();
+        assert_eq!(days.len(), 10);
+        assert_eq!(days[0], "2026-09-08");
+        assert_eq!(days[1], "2026-10-13");
+        assert_eq!(days[9], "2027-06-08");
+        for s in &e.sessions {
+            assert_eq!(s.starts_at.weekday(), chrono::Weekday::Tue);
+            assert!((8..=14).contains(&s.starts_at.day()), "the second one");
+        }
+        // Every two weeks instead.
+        let mut f = form();
+        f.repeat = "weekly".into();
+        f.every_weeks = "2".into();
+        f.until = "2026-10-06".into();
+        let e = f.check(now()).unwrap();
+        assert_eq!(e.sessions.len(), 3, "8 and 22 September, 6 October");
+    }
+
+    #[test]
+    fn a_fifth_weekday_is_skipped_in_short_months() {
+        let dates = series_dates(day("2026-09-29"), Repeat::Monthly, 1, day("2026-12-31"));
+        // The fifth Tuesday: September and December have one, October and November not.
+        assert_eq!(dates, vec![day("2026-09-29"), day("2026-12-29")]);
+    }
+
+    #[test]
+    fn bad_input_gets_a_message_at_its_field() {
+        let only = |f: EventForm| {
+            let p = problems(f);
+            assert_eq!(p.len(), 1, "{p:?}");
+            p[0].0.clone()
+        };
+        let mut f = form();
+        f.date = "2026-08-19".into();
+        assert_eq!(only(f), "date", "in the past");
+        let mut f = form();
+        f.ends = "18:00".into();
+        assert_eq!(only(f), "ends", "ends before it starts");
+        for capacity in ["0", "-3", "1000000000", "tien"] {
+            let mut f = form();
+            f.capacity = capacity.into();
+            assert_eq!(only(f), "capacity", "{capacity}");
+        }
+        let mut f = form();
+        f.repeat = "weekly".into();
+        assert_eq!(only(f), "until", "a series needs its end");
+        let mut f = form();
+        f.repeat = "weekly".into();
+        f.until = "2026-09-01".into();
+        assert_eq!(only(f), "until", "an end before the first session");
+        let mut f = form();
+        f.date = "2029-09-08".into();
+        assert_eq!(only(f), "date", "more than three years ahead");
+        let mut f = form();
+        f.date = "2026-08-21".into();
+        f.repeat = "weekly".into();
+        f.until = "2036-08-01".into();
+        assert_eq!(only(f), "until", "more than 500 sessions");
+        let mut f = form();
+        f.kind = "party".into();
+        f.title = " ".into();
+        f.link = "javascript:alert(1)".into();
+        let fields: Vec<String> = problems(f).into_iter().map(|p| p.0).collect();
+        assert_eq!(fields, vec!["kind", "title", "link"]);
+        let mut f = form();
+        f.capacity = "10000".into();
+        assert_eq!(f.check(now()).unwrap().capacity, Some(10_000));
+    }
+
+    #[test]
+    fn answers_close_when_the_event_starts_or_is_cancelled() {
+        let at = day("2026-09-08").and_hms_opt(19, 0, 0).unwrap();
+        assert_eq!(answer_refusal(at, false, true, now()), None);
+        assert_eq!(
+            answer_refusal(at, false, true, at),
+            Some(AnswerRefusal::Started)
+        );
+        assert_eq!(
+            answer_refusal(at, true, true, now()),
+            Some(AnswerRefusal::Cancelled)
+        );
+        assert_eq!(
+            answer_refusal(at, false, false, now()),
+            Some(AnswerRefusal::Closed)
+        );
+    }
+
+    #[test]
+    fn the_waiting_list_moves_when_a_place_frees() {
+        let yes = |id, since_ms| Yes {
+            invitee_id: id,
+            since_ms,
+        };
+        let a = allot(Some(2), &[yes(3, 30), yes(1, 10), yes(2, 20)]);
+        assert_eq!(a.placed, vec![1, 2]);
+        assert_eq!(a.waiting, vec![3]);
+        assert_eq!(a.waiting_position(3), Some(1));
+        // Invitee 1 says no: 3 moves up.
+        let a = allot(Some(2), &[yes(3, 30), yes(2, 20)]);
+        assert_eq!(a.placed, vec![2, 3]);
+        assert!(a.waiting.is_empty());
+        assert_eq!(allot(None, &[yes(1, 5), yes(2, 1)]).placed, vec![2, 1]);
+    }
+
+    #[test]
+    fn invite_form_reads_its_rule() {
+        let r = InviteForm {
+            audience: "waiting_participants".into(),
+            municipality_id: "4".into(),
+            min_months: "6".into(),
+        }
+        .check()
+        .unwrap();
+        assert_eq!(r.audience, Audience::WaitingParticipants);
+        assert_eq!((r.municipality_id, r.min_months), (Some(4), Some(6)));
+        let p = InviteForm {
+            audience: "everyone".into(),
+            min_months: "-1".into(),
+            ..Default::default()
+        }
+        .check()
+        .unwrap_err();
+        let fields: Vec<&str> = p.iter().map(|p| p.0.as_str()).collect();
+        assert_eq!(fields, vec!["audience", "min_months"]);
+    }
+
+    proptest! {
+        #[test]
+        fn never_more_places_than_capacity_and_first_come_first_served(
+            capacity in proptest::option::of(0u32..20),
+            times in proptest::collection::vec(0i64..50, 0..40),
+        ) {
+            let yeses: Vec<Yes> = times
+                .iter()
+                .enumerate()
+                .map(|(i, &t)| Yes { invitee_id: i as i64, since_ms: t })
+                .collect();
+            let a = allot(capacity, &yeses);
+            if let Some(c) = capacity {
+                prop_assert!(a.placed.len() <= c as usize);
+            }
+            prop_assert_eq!(a.placed.len() + a.waiting.len(), yeses.len());
+            // Everyone placed answered no later than anyone waiting.
+            let since = |id: i64| yeses[id as usize].since_ms;
+            if let (Some(&last), Some(&first)) = (a.placed.last(), a.waiting.first()) {
+                prop_assert!(since(last) <= since(first));
+            }
+            // Each list is in the order of the answers.
+            for list in [&a.placed, &a.waiting] {
+                prop_assert!(list.windows(2).all(|w| (since(w[0]), w[0]) < (since(w[1]), w[1])));
+            }
+            // Places are only left empty when nobody waits.
+            if !a.waiting.is_empty() {
+                prop_assert_eq!(Some(a.placed.len() as u32), capacity);
+            }
+        }
+
+        #[test]
+        fn a_series_stays_within_its_bounds(
+            offset in 0i64..400,
+            weeks in 1u32..=8,
+            span in 0i64..4000,
+            monthly in any::<bool>(),
+        ) {
+            let first = day("2026-09-01") + Duration::days(offset);
+            let until = first + Duration::days(span);
+            let repeat = if monthly { Repeat::Monthly } else { Repeat::Weekly };
+            let dates = series_dates(first, repeat, weeks, until);
+            prop_assert!(dates.len() <= SESSIONS_MAX + 1);
+            prop_assert!(dates.iter().all(|d| *d >= first && *d <= until && d.weekday() == first.weekday()));
+            prop_assert!(dates.windows(2).all(|w| w[0] < w[1]));
+        }
+    }
+}

@@ -1,0 +1,469 @@
+//! Events: the list (coordinators, and the partner for its own events), the form for a new
+//! event or series, one event with its invitations, the attendance list for the door (a
+//! phone), and the invitations on a buddy's phone home.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::ViewerResource;
+use crate::api::events::{
+    AnswerInvitation, CancelEvent, CreateEvent, InviteToEvent, RecordEventAnswer, TickAttendance,
+    get_event, list_events, my_invitations,
+};
+use crate::api::lists::load_lists;
+use crate::components::error_panel::ErrorPanel;
+use crate::components::form::{FormError, action_error};
+use crate::components::guard::RequireRole;
+use crate::components::profile_fields::{Choices, Input, SelectField};
+use crate::components::suspend::suspend;
+use crate::components::table_wrap::TableWrap;
+use crate::domain::account::{STAFF, STAFF_ADMIN};
+use crate::domain::event::{
+    Answer, Audience, EventDetail, EventKind, EventSummary, Invitee, MyInvitation, Organiser,
+    Repeat,
+};
+use crate::domain::time::format_day_time;
+use crate::i18n::events::words;
+use crate::i18n::{Lang, use_i18n};
+use crate::pages::route_id;
+
+/// "dinsdag 8 december 19:00–21:00".
+fn when(lang: Lang, e: &EventSummary) -> String {
+    format!(
+        "{}–{}",
+        format_day_time(e.starts_at, lang),
+        e.ends_at.format("%H:%M")
+    )
+}
+
+/// Whether the viewer runs the programme (not the partner).
+fn staff_viewer() -> Signal<bool> {
+    let viewer = expect_context::<ViewerResource>();
+    Signal::derive(move || {
+        viewer
+            .get()
+            .and_then(|v| v.ok())
+            .and_then(|v| v.user)
+            .is_some_and(|u| STAFF_ADMIN.contains(&u.role))
+    })
+}
+
+#[component]
+pub fn EventsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let w = move || words(i18n.lang());
+    let list = Resource::new(|| (), |_| list_events());
+    let staff = staff_viewer();
+    view! {
+        <Title text=move || w().title.to_owned() />
+        <RequireRole roles=STAFF>
+            <div class="page-head">
+                <h1>{move || w().title}</h1>
+                <p class="lead">{move || if staff.get() { w().intro } else { w().partner_intro }}</p>
+                {move || staff.get().then(|| view! {
+                    <p><a class="btn" href="/events/new">{move || w().new_event}</a></p>
+                })}
+            </div>
+            <Transition fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+                {move || suspend(async move {
+                    let list = match list.await {
+                        Ok(list) => list,
+                        Err(error) => return view! { <ErrorPanel error /> }.into_any(),
+                    };
+                    if list.events.is_empty() {
+                        return view! { <p class="muted">{move || w().none}</p> }.into_any();
+                    }
+                    let now = list.now;
+                    view! {
+                        <ul class="event-list">
+                            {list.events.into_iter().map(|e| {
+                                let past = e.ends_at < now;
+                                let c = e.counts;
+                                let href = format!("/events/{}", e.id);
+                                let e2 = e.clone();
+                                view! {
+                                    <li class="card event-card" class:event-card--past=past>
+                                        <p class="event-card__when">{move || when(i18n.lang(), &e2)}</p>
+                                        <h2 class="event-card__title"><a href=href>{e.title.clone()}</a></h2>
+                                        <p class="muted">
+                                            {move || (w().kind_name)(e.kind)}
+                                            {e.series_id.map(|_| view! { " · " {move || w().series} })}
+                                            {past.then(|| view! { " · " {move || w().past} })}
+                                        </p>
+                                        {e.cancelled.then(|| view! { <span class="chip chip--warning">{move || w().cancelled}</span> })}
+                                        <p>{move || (w().counts)(c.yes, c.maybe, c.no, c.invited)}
+                                            {(c.waiting > 0).then(|| view! { " · " {move || (w().waiting_count)(c.waiting)} })}
+                                            {(c.attended > 0).then(|| view! { " · " {move || w().attended} ": " {c.attended}})}
+                                        </p>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                })}
+            </Transition>
+        </RequireRole>
+    }
+}
+
+/// Options of a coded choice, labelled in the viewer's language.
+fn options<T: Copy + 'static>(
+    all: &[T],
+    code: fn(T) -> &'static str,
+    label: impl Fn(T) -> &'static str,
+) -> Vec<(String, String)> {
+    all.iter()
+        .map(|&v| (code(v).to_owned(), label(v).to_owned()))
+        .collect()
+}
+
+#[component]
+pub fn NewEventPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let w = move || words(i18n.lang());
+    let action = ServerAction::<CreateEvent>::new();
+    let error = action_error(action);
+    view! {
+        <Title text=move || w().form_title.to_owned() />
+        <RequireRole roles=STAFF_ADMIN>
+            <p><a href="/events">{move || w().title}</a></p>
+            <h1>{move || w().form_title}</h1>
+            <ActionForm action attr:class="card form-card form-card--wide" attr:novalidate=true>
+                <FormError error />
+                <Choices legend=|t| words(t.lang).f_kind field="kind" error>
+                    {EventKind::ALL.into_iter().map(|k| view! {
+                        <label class="choice">
+                            <input type="radio" name="form[kind]" value=k.code() checked=k == EventKind::Intervision />
+                            {move || (w().kind_name)(k)}
+                        </label>
+                    }).collect_view()}
+                </Choices>
+                <Input id="event-title".into() name="form[title]".into() field="title"
+                    label=|t| words(t.lang).f_title required=true value=String::new() error />
+                <Input id="event-description".into() name="form[description]".into() field="description"
+                    kind="textarea" label=|t| words(t.lang).f_description value=String::new() error />
+                <Input id="event-place".into() name="form[place]".into() field="place"
+                    label=|t| words(t.lang).f_place value=String::new() error />
+                <Input id="event-link".into() name="form[link]".into() field="link" kind="url"
+                    label=|t| words(t.lang).f_link hint=|t| words(t.lang).f_link_hint value=String::new() error />
+                <div class="field-row">
+                    <Input id="event-date".into() name="form[date]".into() field="date" kind="date"
+                        label=|t| words(t.lang).f_date required=true value=String::new() error />
+                    <Input id="event-starts".into() name="form[starts]".into() field="starts" kind="time"
+                        label=|t| words(t.lang).f_starts required=true value="19:00".into() error />
+                    <Input id="event-ends".into() name="form[ends]".into() field="ends" kind="time"
+                        label=|t| words(t.lang).f_ends required=true value="21:00".into() error />
+                </div>
+                <SelectField id="event-repeat".into() name="form[repeat]".into() field="repeat"
+                    label=|t| words(t.lang).f_repeat value=Repeat::Once.code().into()
+                    options=options(&Repeat::ALL, Repeat::code, move |r| (words(i18n.lang()).repeat_name)(r)) error />
+                <div class="field-row">
+                    <Input id="event-every".into() name="form[every_weeks]".into() field="every_weeks" kind="number"
+                        label=|t| words(t.lang).f_every_weeks value=String::new() error />
+                    <Input id="event-until".into() name="form[until]".into() field="until" kind="date"
+                        label=|t| words(t.lang).f_until hint=|t| words(t.lang).f_repeat_hint value=String::new() error />
+                </div>
+                <Input id="event-capacity".into() name="form[capacity]".into() field="capacity" kind="number"
+                    label=|t| words(t.lang).f_capacity hint=|t| words(t.lang).f_capacity_hint value=String::new() error />
+                <SelectField id="event-organiser".into() name="form[organiser]".into() field="organiser"
+                    label=|t| words(t.lang).f_organiser value=Organiser::Programme.code().into()
+                    options=options(&Organiser::ALL, Organiser::code, move |o| (words(i18n.lang()).organiser_name)(o)) error />
+                <label class="choice">
+                    <input type="checkbox" name="form[answers_open]" value="on" checked=true />
+                    {move || w().f_answers_open}
+                </label>
+                <button type="submit" class="btn">{move || w().create}</button>
+            </ActionForm>
+        </RequireRole>
+    }
+}
+
+#[component]
+pub fn EventPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let w = move || words(i18n.lang());
+    let invite = ServerAction::<InviteToEvent>::new();
+    let answer = ServerAction::<RecordEventAnswer>::new();
+    let cancel = ServerAction::<CancelEvent>::new();
+    let detail = Resource::new(
+        move || {
+            (
+                route_id(),
+                invite.version().get(),
+                answer.version().get(),
+                cancel.version().get(),
+            )
+        },
+        |(id, ..)| async move { get_event(id.unwrap_or(0)).await },
+    );
+    let staff = staff_viewer();
+    view! {
+        <Title text=move || w().title.to_owned() />
+        <RequireRole roles=STAFF>
+            <p><a href="/events">{move || w().title}</a></p>
+            <Transition fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+                {move || suspend(async move {
+                    match detail.await {
+                        Ok(d) => view! { <EventView d staff=staff.get_untracked() invite answer cancel /> }.into_any(),
+                        Err(error) => view! { <ErrorPanel error /> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </RequireRole>
+    }
+}
+
+#[component]
+fn EventView(
+    d: EventDetail,
+    staff: bool,
+    invite: ServerAction<InviteToEvent>,
+    answer: ServerAction<RecordEventAnswer>,
+    cancel: ServerAction<CancelEvent>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let w = move || words(i18n.lang());
+    let e = d.event.clone();
+    let id = e.id;
+    let c = e.counts;
+    let open = !e.cancelled && e.starts_at > d.now;
+    let e2 = e.clone();
+    view! {
+        <h1>{e.title.clone()}</h1>
+        <p class="lead">{move || when(i18n.lang(), &e2)}</p>
+        {e.cancelled.then(|| view! { <p class="banner banner--warning" role="status">{move || w().cancelled}</p> })}
+        <dl class="facts">
+            <dt>{move || w().kind}</dt><dd>{move || (w().kind_name)(e.kind)}</dd>
+            <dt>{move || w().place}</dt><dd>{e.place.clone()}</dd>
+            {(!d.link.is_empty()).then(|| view! { <dt>{move || w().online}</dt><dd><a href=d.link.clone() rel="noopener">{d.link.clone()}</a></dd> })}
+            <dt>{move || w().organiser}</dt><dd>{move || (w().organiser_name)(e.organiser)}</dd>
+            <dt>{move || w().capacity}</dt>
+            <dd>{move || e.capacity.map(|n| (w().capacity_of)(n)).unwrap_or_else(|| w().no_limit.into())}</dd>
+            <dt>{move || w().answers}</dt>
+            <dd>{move || (w().counts)(c.yes, c.maybe, c.no, c.invited)}
+                {(c.waiting > 0).then(|| view! { " · " {move || (w().waiting_count)(c.waiting)} })}</dd>
+        </dl>
+        {(!d.description.is_empty()).then(|| view! { <p class="event-description">{d.description.clone()}</p> })}
+        <p><a class="btn btn--ghost" href=format!("/events/{id}/attendance")>{move || w().attendance}</a></p>
+        {(staff && open).then(|| view! { <InviteForm id invite /> })}
+        <section aria-labelledby="invitees-title">
+            <h2 id="invitees-title">{move || w().invitees}</h2>
+            {if d.invitations.is_empty() {
+                view! { <p class="muted">{move || w().nobody_invited}</p> }.into_any()
+            } else {
+                view! {
+                    <TableWrap label=|t| words(t.lang).invitees>
+                        <table>
+                            <thead><tr>
+                                <th scope="col">{move || w().name}</th>
+                                <th scope="col">{move || w().answer}</th>
+                                <th scope="col">{move || w().attended}</th>
+                                {staff.then(|| view! { <th scope="col">{move || w().record_answer}</th> })}
+                            </tr></thead>
+                            <tbody>
+                                {d.invitations.into_iter().map(|r| {
+                                    let (is_buddy, href) = match &r.invitee {
+                                        Invitee::Buddy { id, .. } => (true, format!("/buddies/{id}")),
+                                        Invitee::Participant { id, .. } => (false, format!("/participants/{id}")),
+                                    };
+                                    let who = move || if is_buddy { w().buddy } else { w().participant };
+                                    let row_id = r.id;
+                                    view! {
+                                        <tr>
+                                            <td>{if staff { view! { <a href=href>{r.invitee.name().to_owned()}</a> }.into_any() } else { r.invitee.name().to_owned().into_any() }}
+                                                <span class="muted">" · "{who}</span></td>
+                                            <td>{move || r.answer.map(|a| (w().answer_name)(a)).unwrap_or(w().no_answer)}
+                                                {r.seat.map(|s| view! { <br /><span class="muted">{move || (w().seat)(s)}</span> })}</td>
+                                            <td>{move || if r.attended { "✓" } else { "" }}</td>
+                                            {(staff && open).then(|| view! {
+                                                <td>
+                                                    <ActionForm action=answer attr:class="inline-form">
+                                                        <input type="hidden" name="invitation_id" value=row_id />
+                                                        <label class="visually-hidden" for=format!("answer-{row_id}")>{move || w().answer}</label>
+                                                        <select id=format!("answer-{row_id}") name="answer">
+                                                            {Answer::ALL.into_iter().map(|a| view! {
+                                                                <option value=a.code() selected=r.answer == Some(a)>{move || (w().answer_name)(a)}</option>
+                                                            }).collect_view()}
+                                                        </select>
+                                                        <button type="submit" class="btn btn--small">{move || w().record_answer}</button>
+                                                    </ActionForm>
+                                                </td>
+                                            })}
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </TableWrap>
+                }.into_any()
+            }}
+        </section>
+        {(staff && !e.cancelled).then(|| view! {
+            <ActionForm action=cancel attr:class="danger-zone">
+                <input type="hidden" name="id" value=id />
+                <button type="submit" class="btn btn--danger">{move || w().cancel}</button>
+            </ActionForm>
+        })}
+    }
+}
+
+#[component]
+fn InviteForm(id: i64, invite: ServerAction<InviteToEvent>) -> impl IntoView {
+    let i18n = use_i18n();
+    let w = move || words(i18n.lang());
+    let error = action_error(invite);
+    let lists = Resource::new(|| (), |_| load_lists());
+    let done = move || invite.value().get().and_then(|r| r.ok());
+    view! {
+        <section class="card" aria-labelledby="invite-title">
+            <h2 id="invite-title">{move || w().invite_title}</h2>
+            <p class="muted">{move || w().invite_hint}</p>
+            <ActionForm action=invite attr:novalidate=true>
+                <FormError error />
+                <input type="hidden" name="id" value=id />
+                <SelectField id="invite-audience".into() name="form[audience]".into() field="audience"
+                    label=|t| words(t.lang).f_audience value=String::new()
+                    options=options(&Audience::ALL, Audience::code, move |a| (words(i18n.lang()).audience_name)(a)) error />
+                <Suspense>
+                    {move || suspend(async move {
+                        let municipalities = lists.await.map(|l| l.municipalities).unwrap_or_default();
+                        view! {
+                            <SelectField id="invite-municipality".into() name="form[municipality_id]".into() field="municipality_id"
+                                label=|t| words(t.lang).f_municipality value=String::new()
+                                options=municipalities.into_iter().map(|m| (m.id.to_string(), m.name)).collect() error />
+                        }.into_any()
+                    })}
+                </Suspense>
+                <Input id="invite-months".into() name="form[min_months]".into() field="min_months" kind="number"
+                    label=|t| words(t.lang).f_min_months value=String::new() error />
+                <button type="submit" class="btn">{move || w().invite}</button>
+                {move || done().map(|r| view! {
+                    <p role="status" class="banner banner--ok">{move || (w().invited)(r.people, r.sessions, r.mails)}</p>
+                })}
+            </ActionForm>
+        </section>
+    }
+}
+
+/// The list at the door: large targets, a search that filters as one types (everyone shows
+/// without JavaScript).
+#[component]
+pub fn AttendancePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let w = move || words(i18n.lang());
+    let tick = ServerAction::<TickAttendance>::new();
+    let error = action_error(tick);
+    let detail = Resource::new(
+        move || (route_id(), tick.version().get()),
+        |(id, _)| async move { get_event(id.unwrap_or(0)).await },
+    );
+    let (query, set_query) = signal(String::new());
+    view! {
+        <Title text=move || w().attendance.to_owned() />
+        <RequireRole roles=STAFF>
+            <Transition fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+                {move || suspend(async move {
+                    let d = match detail.await {
+                        Ok(d) => d,
+                        Err(error) => return view! { <ErrorPanel error /> }.into_any(),
+                    };
+                    let e = d.event.clone();
+                    let came = d.invitations.iter().filter(|r| r.attended).count();
+                    let total = d.invitations.len();
+                    view! {
+                        <p><a href=format!("/events/{}", e.id)>{e.title.clone()}</a></p>
+                        <h1>{move || w().attendance}</h1>
+                        <p class="lead">{move || when(i18n.lang(), &e)}</p>
+                        <p role="status">{move || w().came}": "{came}" / "{total}</p>
+                        <FormError error />
+                        <div class="field">
+                            <label for="attendance-search">{move || w().search}</label>
+                            <input id="attendance-search" type="search" autocomplete="off"
+                                on:input=move |ev| set_query.set(event_target_value(&ev)) />
+                        </div>
+                        <ul class="attendance-list">
+                            {d.invitations.into_iter().map(|r| {
+                                let name = r.invitee.name().to_owned();
+                                let key = name.to_lowercase();
+                                let hidden = move || {
+                                    let q = query.get().trim().to_lowercase();
+                                    !q.is_empty() && !key.contains(&q)
+                                };
+                                let label = if r.attended { w().untick } else { w().tick };
+                                view! {
+                                    <li class="attendance-row" class:attendance-row--came=r.attended hidden=hidden>
+                                        <span class="attendance-row__name">{name.clone()}
+                                            {r.attended.then(|| view! { <span class="chip">{move || w().came}</span> })}</span>
+                                        <ActionForm action=tick>
+                                            <input type="hidden" name="invitation_id" value=r.id />
+                                            <input type="hidden" name="attended" value=(!r.attended).to_string() />
+                                            <button type="submit" class="btn attendance-row__button"
+                                                aria-label=format!("{label}: {name}")>{label}</button>
+                                        </ActionForm>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                })}
+            </Transition>
+        </RequireRole>
+    }
+}
+
+/// The invitations on a buddy's home: one tap for yes, no or maybe.
+#[component]
+pub fn MyInvitationsView() -> impl IntoView {
+    let i18n = use_i18n();
+    let w = move || words(i18n.lang());
+    let answer = ServerAction::<AnswerInvitation>::new();
+    let error = action_error(answer);
+    let list = Resource::new(move || answer.version().get(), |_| my_invitations());
+    view! {
+        <Suspense>
+            {move || suspend(async move {
+                let list: Vec<MyInvitation> = list.await.unwrap_or_default();
+                if list.is_empty() {
+                    return ().into_any();
+                }
+                view! {
+                    <section class="my-invitations" aria-labelledby="my-invitations-title">
+                        <h2 id="my-invitations-title">{move || w().my_title}</h2>
+                        <FormError error />
+                        {list.into_iter().map(|m| {
+                            let e = m.event.clone();
+                            let title_id = format!("invitation-{}-title", m.invitation_id);
+                            view! {
+                                <article class="card invitation-card" aria-labelledby=title_id.clone()>
+                                    <h3 id=title_id.clone()>{e.title.clone()}</h3>
+                                    <p>{move || when(i18n.lang(), &e)}</p>
+                                    <p class="muted">{m.event.place.clone()}</p>
+                                    {m.seat.map(|s| view! { <p class="chip">{move || (w().seat)(s)}</p> })}
+                                    {match m.refusal {
+                                        Some(why) => view! { <p class="muted">{move || (w().refusal)(why)}</p> }.into_any(),
+                                        None => view! {
+                                            <p class="invitation-card__ask">{move || w().my_answer}</p>
+                                            <div class="answer-buttons" role="group" aria-label=move || w().my_answer>
+                                                {Answer::ALL.into_iter().map(|a| {
+                                                    let chosen = m.answer == Some(a);
+                                                    view! {
+                                                        <ActionForm action=answer>
+                                                            <input type="hidden" name="invitation_id" value=m.invitation_id />
+                                                            <input type="hidden" name="answer" value=a.code() />
+                                                            <button type="submit" class="btn answer-button" class:btn--ghost=!chosen
+                                                                aria-pressed=chosen.to_string()>{move || (w().answer_name)(a)}</button>
+                                                        </ActionForm>
+                                                    }
+                                                }).collect_view()}
+                                            </div>
+                                        }.into_any(),
+                                    }}
+                                </article>
+                            }
+                        }).collect_view()}
+                    </section>
+                }.into_any()
+            })}
+        </Suspense>
+    }
+}

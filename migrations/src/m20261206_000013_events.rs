@@ -1,0 +1,180 @@
+//! Events (intervision, appreciation moments, meetings for waiting participants, trainings,
+//! campaigns), one row per session, and their invitations with answer and attendance.
+
+use sea_orm_migration::{prelude::*, schema::*};
+
+#[derive(DeriveMigrationName)]
+pub struct Migration;
+
+#[async_trait::async_trait]
+impl MigrationTrait for Migration {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .create_table(
+                Table::create()
+                    .table(Event::Table)
+                    .if_not_exists()
+                    .col(pk_auto(Event::Id))
+                    .col(string_len(Event::Kind, 24))
+                    .col(string_len(Event::Title, 200))
+                    .col(text(Event::Description).default(""))
+                    .col(string_len(Event::Place, 200).default(""))
+                    .col(string_len(Event::Link, 500).default(""))
+                    .col(timestamp_with_time_zone(Event::StartsAt))
+                    .col(timestamp_with_time_zone(Event::EndsAt))
+                    .col(integer_null(Event::Capacity))
+                    .col(string_len(Event::Organiser, 16))
+                    .col(boolean(Event::AnswersOpen))
+                    .col(boolean(Event::Cancelled).default(false))
+                    // The first session's id for every session of a series.
+                    .col(integer_null(Event::SeriesId))
+                    .col(integer_null(Event::CreatedBy))
+                    .col(timestamp_with_time_zone(Event::CreatedAt))
+                    .col(integer(Event::Version))
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .create_index(
+                Index::create()
+                    .name("idx_event_starts")
+                    .table(Event::Table)
+                    .col(Event::StartsAt)
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .create_table(
+                Table::create()
+                    .table(EventInvitation::Table)
+                    .if_not_exists()
+                    .col(pk_auto(EventInvitation::Id))
+                    .col(integer(EventInvitation::EventId))
+                    .col(integer_null(EventInvitation::BuddyId))
+                    .col(integer_null(EventInvitation::ParticipantId))
+                    .col(string_len_null(EventInvitation::Answer, 8))
+                    .col(timestamp_with_time_zone_null(EventInvitation::AnsweredAt))
+                    // When the current yes was given: the order of the waiting list.
+                    .col(timestamp_with_time_zone_null(EventInvitation::YesSince))
+                    .col(boolean(EventInvitation::Attended).default(false))
+                    .col(timestamp_with_time_zone(EventInvitation::InvitedAt))
+                    .col(integer_null(EventInvitation::InvitedBy))
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(EventInvitation::Table, EventInvitation::EventId)
+                            .to(Event::Table, Event::Id)
+                            .on_delete(ForeignKeyAction::Cascade),
+                    )
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(EventInvitation::Table, EventInvitation::BuddyId)
+                            .to(Buddy::Table, Buddy::Id)
+                            .on_delete(ForeignKeyAction::Cascade),
+                    )
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(EventInvitation::Table, EventInvitation::ParticipantId)
+                            .to(Participant::Table, Participant::Id)
+                            .on_delete(ForeignKeyAction::Cascade),
+                    )
+                    .to_owned(),
+            )
+            .await?;
+        // One invitation per person and event: inviting again (an extended list, two
+        // coordinators at once) adds nobody twice.
+        for (name, column) in [
+            ("idx_event_invitation_buddy", EventInvitation::BuddyId),
+            (
+                "idx_event_invitation_participant",
+                EventInvitation::ParticipantId,
+            ),
+        ] {
+            manager
+                .create_index(
+                    Index::create()
+                        .name(name)
+                        .table(EventInvitation::Table)
+                        .col(EventInvitation::EventId)
+                        .col(column)
+                        .unique()
+                        .to_owned(),
+                )
+                .await?;
+        }
+        for (name, column) in [
+            ("idx_event_invitation_by_buddy", EventInvitation::BuddyId),
+            (
+                "idx_event_invitation_by_participant",
+                EventInvitation::ParticipantId,
+            ),
+        ] {
+            manager
+                .create_index(
+                    Index::create()
+                        .name(name)
+                        .table(EventInvitation::Table)
+                        .col(column)
+                        .to_owned(),
+                )
+                .await?;
+        }
+        Ok(())
+    }
+
+    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .drop_table(Table::drop().table(EventInvitation::Table).to_owned())
+            .await?;
+        manager
+            .drop_table(Table::drop().table(Event::Table).to_owned())
+            .await
+    }
+}
+
+#[derive(DeriveIden)]
+enum Event {
+    Table,
+    Id,
+    Kind,
+    Title,
+    Description,
+    Place,
+    Link,
+    StartsAt,
+    EndsAt,
+    Capacity,
+    Organiser,
+    AnswersOpen,
+    Cancelled,
+    SeriesId,
+    CreatedBy,
+    CreatedAt,
+    Version,
+}
+
+#[derive(DeriveIden)]
+enum EventInvitation {
+    Table,
+    Id,
+    EventId,
+    BuddyId,
+    ParticipantId,
+    Answer,
+    AnsweredAt,
+    YesSince,
+    Attended,
+    InvitedAt,
+    InvitedBy,
+}
+
+#[derive(DeriveIden)]
+enum Buddy {
+    Table,
+    Id,
+}
+
+#[derive(DeriveIden)]
+enum Participant {
+    Table,
+    Id,
+}

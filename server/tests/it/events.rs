@@ -1,0 +1,350 @@
+//! Events: a coordinator makes an intervision series and invites the active buddies (a mail
+//! each, nobody twice); buddies answer on their phone, the waiting list moves when a place
+//! frees; attendance is a flag, ticked twice it counts once; the partner sees only the events
+//! it co-organises and never a participant; bad input and late answers write nothing.
+
+use crate::common;
+
+use app::api::events::{EventList, Invited};
+use app::db::entities::{event, event_invitation, outbox};
+use app::domain::account::Role;
+use app::domain::event::{Answer, AnswerRefusal, EventDetail, Invitee, MyInvitation, Seat};
+use app::error::AppError;
+use axum::http::StatusCode;
+use common::Backend;
+use common::server::Server;
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+
+async fn ok<T: serde::de::DeserializeOwned>(
+    server: &Server,
+    name: &str,
+    form: &[(&str, &str)],
+    cookie: &str,
+) -> T {
+    let reply = server.call(name, form, Some(cookie)).await;
+    assert_eq!(reply.status, StatusCode::OK, "{name}: {}", reply.body);
+    serde_json::from_str(&reply.body).unwrap()
+}
+
+async fn refused(server: &Server, name: &str, form: &[(&str, &str)], cookie: &str) -> AppError {
+    let reply = server.call(name, form, Some(cookie)).await;
+    assert!(!reply.status.is_success(), "{name} should be refused");
+    reply.error()
+}
+
+/// The form of an intervision series: the second Tuesday of every month from December to
+/// June (the test clock says Friday 27 November 2026), with `changes` on top.
+fn series(changes: &[(&str, &str)]) -> Vec<(String, String)> {
+    let mut form: Vec<(String, String)> = [
+        ("form[kind]", "intervision"),
+        ("form[title]", "Intervisie"),
+        ("form[place]", "Zaal De Kade, Mechelen"),
+        ("form[date]", "2026-12-08"),
+        ("form[starts]", "19:00"),
+        ("form[ends]", "21:00"),
+        ("form[repeat]", "monthly"),
+        ("form[until]", "2027-06-30"),
+        ("form[capacity]", "1"),
+        ("form[organiser]", "programme"),
+        ("form[answers_open]", "on"),
+    ]
+    .iter()
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .collect();
+    for (k, v) in changes {
+        form.retain(|(key, _)| key != k);
+        form.push((k.to_string(), v.to_string()));
+    }
+    form
+}
+
+async fn create(server: &Server, cookie: &str, form: &[(String, String)]) -> common::Reply {
+    let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    server.call("create_event", &pairs, Some(cookie)).await
+}
+
+async fn created(server: &Server, cookie: &str, form: &[(String, String)]) -> i64 {
+    let reply = create(server, cookie, form).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    serde_json::from_str(&reply.body).unwrap()
+}
+
+async fn counts(server: &Server) -> (u64, u64, u64) {
+    let db = &server.test.db;
+    (
+        event::Entity::find().count(db).await.unwrap(),
+        event_invitation::Entity::find().count(db).await.unwrap(),
+        outbox::Entity::find()
+            .filter(outbox::Column::Kind.eq("event_invitation"))
+            .count(db)
+            .await
+            .unwrap(),
+    )
+}
+
+async fn a_series_is_invited_answered_and_ticked(backend: Backend) {
+    let (server, buddy, _, other, _, coordinator) = crate::activities::programme(backend).await;
+
+    let first = created(&server, &coordinator, &series(&[])).await;
+    let list: EventList = ok(&server, "list_events", &[], &coordinator).await;
+    let days: Vec<String> = list
+        .events
+        .iter()
+        .map(|e| e.starts_at.date().to_string())
+        .collect();
+    assert_eq!(
+        days,
+        [
+            "2026-12-08",
+            "2027-01-12",
+            "2027-02-09",
+            "2027-03-09",
+            "2027-04-13",
+            "2027-05-11",
+            "2027-06-08"
+        ],
+        "every second Tuesday"
+    );
+    assert!(list.events.iter().all(|e| e.series_id == Some(first)));
+
+    let id = first.to_string();
+    let invite = [("id", id.as_str()), ("form[audience]", "active_buddies")];
+    let invited: Invited = ok(&server, "invite_to_event", &invite, &coordinator).await;
+    assert!(invited.people >= 2, "the demo's active duos");
+    assert_eq!(invited.sessions, 7);
+    assert_eq!(invited.mails, 2, "the two buddies with an account");
+    let (_, invitations, mails) = counts(&server).await;
+    assert_eq!(invitations, 7 * u64::from(invited.people));
+    assert_eq!(mails, 2);
+    // Inviting again adds nobody and mails nobody.
+    let again: Invited = ok(&server, "invite_to_event", &invite, &coordinator).await;
+    assert_eq!((again.people, again.mails), (0, 0));
+    assert_eq!(counts(&server).await.1, invitations);
+
+    // The buddies answer on their phone: one place, so the second waits.
+    let mine: Vec<MyInvitation> = ok(&server, "my_invitations", &[], &buddy).await;
+    assert_eq!(mine.len(), 7);
+    assert_eq!(mine[0].event.id, first);
+    assert_eq!(mine[0].refusal, None);
+    let my_first = mine[0].invitation_id.to_string();
+    let theirs: Vec<MyInvitation> = ok(&server, "my_invitations", &[], &other).await;
+    let their_first = theirs[0].invitation_id.to_string();
+    let answer = |inv: &str, a: &'static str| {
+        vec![("invitation_id", inv.to_owned()), ("answer", a.to_owned())]
+    };
+    let call = |form: Vec<(&'static str, String)>| form;
+    for (cookie, inv) in [(&buddy, &my_first), (&other, &their_first)] {
+        let form = call(answer(inv, "yes"));
+        let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let reply = server.call("answer_invitation", &pairs, Some(cookie)).await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+        server.state.clock.advance(chrono::Duration::seconds(1));
+    }
+    let mine: Vec<MyInvitation> = ok(&server, "my_invitations", &[], &buddy).await;
+    assert_eq!(
+        (mine[0].answer, mine[0].seat),
+        (Some(Answer::Yes), Some(Seat::Placed))
+    );
+    let theirs: Vec<MyInvitation> = ok(&server, "my_invitations", &[], &other).await;
+    assert_eq!(theirs[0].seat, Some(Seat::Waiting(1)));
+    // Saying yes again keeps one's place in line.
+    let ok_reply = server
+        .call(
+            "answer_invitation",
+            &[("invitation_id", &my_first), ("answer", "yes")],
+            Some(&buddy),
+        )
+        .await;
+    assert_eq!(ok_reply.status, StatusCode::OK);
+    let mine: Vec<MyInvitation> = ok(&server, "my_invitations", &[], &buddy).await;
+    assert_eq!(mine[0].seat, Some(Seat::Placed));
+    // The first says no after all: the waiting one moves up.
+    let no = [("invitation_id", my_first.as_str()), ("answer", "no")];
+    ok::<()>(&server, "answer_invitation", &no, &buddy).await;
+    let theirs: Vec<MyInvitation> = ok(&server, "my_invitations", &[], &other).await;
+    assert_eq!(theirs[0].seat, Some(Seat::Placed));
+
+    // Someone else's invitation, or nonsense, is refused and changes nothing.
+    let before = event_invitation::Entity::find_by_id(their_first.parse::<i32>().unwrap())
+        .one(&server.test.db)
+        .await
+        .unwrap();
+    let steal = [("invitation_id", their_first.as_str()), ("answer", "no")];
+    assert_eq!(
+        refused(&server, "answer_invitation", &steal, &buddy).await,
+        AppError::NotFound
+    );
+    for bad in ["ja", "", "YES", "<b>yes</b>"] {
+        let form = [("invitation_id", their_first.as_str()), ("answer", bad)];
+        assert!(matches!(
+            refused(&server, "answer_invitation", &form, &other).await,
+            AppError::Validation { .. }
+        ));
+    }
+    let after = event_invitation::Entity::find_by_id(their_first.parse::<i32>().unwrap())
+        .one(&server.test.db)
+        .await
+        .unwrap();
+    assert_eq!(before, after);
+
+    // Attendance: ticked twice by two people, counted once.
+    let tick = [
+        ("invitation_id", their_first.as_str()),
+        ("attended", "true"),
+    ];
+    let admin = server.session_for("a@example.be", Role::Admin).await;
+    ok::<()>(&server, "tick_attendance", &tick, &coordinator).await;
+    ok::<()>(&server, "tick_attendance", &tick, &admin).await;
+    let detail: EventDetail = ok(&server, "get_event", &[("id", &id)], &coordinator).await;
+    assert_eq!(detail.event.counts.attended, 1);
+    assert_eq!((detail.event.counts.yes, detail.event.counts.no), (1, 1));
+    assert!(
+        detail
+            .invitations
+            .iter()
+            .all(|r| matches!(r.invitee, Invitee::Buddy { .. }))
+    );
+
+    // A cancelled session takes no more answers; a session that began neither.
+    ok::<()>(&server, "cancel_event", &[("id", &id)], &coordinator).await;
+    let form = [("invitation_id", their_first.as_str()), ("answer", "maybe")];
+    assert_eq!(
+        refused(&server, "answer_invitation", &form, &other).await,
+        AppError::AnswerRefused(AnswerRefusal::Cancelled)
+    );
+    let second = mine[1].invitation_id.to_string();
+    server.state.clock.advance(chrono::Duration::days(60));
+    let buddy = crate::activities::again(&server, "b1@example.be").await;
+    let form = [("invitation_id", second.as_str()), ("answer", "yes")];
+    assert_eq!(
+        refused(&server, "answer_invitation", &form, &buddy).await,
+        AppError::AnswerRefused(AnswerRefusal::Started)
+    );
+}
+
+async fn bad_events_write_nothing(backend: Backend) {
+    let server = Server::new(backend).await;
+    let coordinator = server.session_for("c@example.be", Role::Coordinator).await;
+    let cases: Vec<(&str, Vec<(String, String)>)> = vec![
+        ("date", series(&[("form[date]", "2026-11-20")])),
+        ("ends", series(&[("form[ends]", "18:00")])),
+        ("capacity", series(&[("form[capacity]", "0")])),
+        ("capacity", series(&[("form[capacity]", "-5")])),
+        ("capacity", series(&[("form[capacity]", "1000000000")])),
+        ("until", series(&[("form[until]", "2026-12-01")])),
+        (
+            "until",
+            series(&[("form[repeat]", "weekly"), ("form[until]", "2036-12-31")]),
+        ),
+        ("kind", series(&[("form[kind]", "feest")])),
+        ("title", series(&[("form[title]", "   ")])),
+    ];
+    for (field, form) in cases {
+        let reply = create(&server, &coordinator, &form).await;
+        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{field}");
+        assert!(
+            reply.error().problem_at(field).is_some(),
+            "{field}: {}",
+            reply.body
+        );
+    }
+    assert_eq!(counts(&server).await, (0, 0, 0));
+    // A title with markup is kept as text.
+    let id = created(
+        &server,
+        &coordinator,
+        &series(&[
+            ("form[title]", "<img src=x onerror=alert(1)>"),
+            ("form[repeat]", "once"),
+        ]),
+    )
+    .await;
+    let page = server
+        .get(&format!("/events/{id}"), Some(&coordinator))
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(!page.body.contains("<img src=x"));
+}
+
+async fn the_partner_sees_its_own_events_without_participants(backend: Backend) {
+    let server = Server::new(backend).await;
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    app::demo::fill(&server.test.db, common::test_now(), today)
+        .await
+        .unwrap();
+    let coordinator = server.session_for("c@example.be", Role::Coordinator).await;
+    let partner = server.session_for("s@example.be", Role::Screener).await;
+    let ours = created(&server, &coordinator, &series(&[("form[repeat]", "once")])).await;
+    let shared = created(
+        &server,
+        &coordinator,
+        &series(&[
+            ("form[repeat]", "once"),
+            ("form[kind]", "waiting_meeting"),
+            ("form[organiser]", "both"),
+            ("form[capacity]", ""),
+        ]),
+    )
+    .await;
+    let shared_id = shared.to_string();
+    for audience in ["waiting_participants", "buddies_without_duo"] {
+        let form = [("id", shared_id.as_str()), ("form[audience]", audience)];
+        let invited: Invited = ok(&server, "invite_to_event", &form, &coordinator).await;
+        assert!(invited.people > 0, "{audience}");
+        if audience == "waiting_participants" {
+            assert_eq!(invited.mails, 0, "participants are called or get a letter");
+        }
+    }
+    let list: EventList = ok(&server, "list_events", &[], &partner).await;
+    let ids: Vec<i64> = list.events.iter().map(|e| e.id).collect();
+    assert_eq!(ids, vec![shared]);
+    assert_eq!(
+        refused(&server, "get_event", &[("id", &ours.to_string())], &partner).await,
+        AppError::NotFound
+    );
+    let theirs: EventDetail = ok(&server, "get_event", &[("id", &shared_id)], &partner).await;
+    assert!(!theirs.invitations.is_empty());
+    assert!(
+        theirs
+            .invitations
+            .iter()
+            .all(|r| matches!(r.invitee, Invitee::Buddy { .. }))
+    );
+    let full: EventDetail = ok(&server, "get_event", &[("id", &shared_id)], &coordinator).await;
+    assert!(full.event.counts.invited > theirs.event.counts.invited);
+    let participant_row = full
+        .invitations
+        .iter()
+        .find(|r| matches!(r.invitee, Invitee::Participant { .. }))
+        .unwrap();
+    let page = server
+        .get(&format!("/events/{shared}"), Some(&partner))
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(!page.body.contains(participant_row.invitee.name()));
+    // The partner ticks buddies at its event, never a participant, nothing at another event.
+    let row = participant_row.id.to_string();
+    let tick = [("invitation_id", row.as_str()), ("attended", "true")];
+    assert_eq!(
+        refused(&server, "tick_attendance", &tick, &partner).await,
+        AppError::NotFound
+    );
+    let buddy_row = theirs.invitations[0].id.to_string();
+    let tick = [("invitation_id", buddy_row.as_str()), ("attended", "true")];
+    ok::<()>(&server, "tick_attendance", &tick, &partner).await;
+    // The coordinator records a participant's answer given on the phone.
+    let answer = [("invitation_id", row.as_str()), ("answer", "yes")];
+    ok::<()>(&server, "record_event_answer", &answer, &coordinator).await;
+    assert_eq!(
+        refused(&server, "record_event_answer", &answer, &partner).await,
+        AppError::Forbidden
+    );
+    let full: EventDetail = ok(&server, "get_event", &[("id", &shared_id)], &coordinator).await;
+    assert_eq!((full.event.counts.yes, full.event.counts.attended), (1, 1));
+}
+
+on_both_databases!(
+    a_series_is_invited_answered_and_ticked,
+    bad_events_write_nothing,
+    the_partner_sees_its_own_events_without_participants,
+);
