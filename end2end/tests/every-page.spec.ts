@@ -33,6 +33,7 @@ type Ids = {
   registration: string;
   stone: string;
   user: string;
+  event: string;
 };
 
 /** Every route of the app, who may see it and the addresses to visit. A route missing here
@@ -149,6 +150,10 @@ const ROUTES: Record<string, { roles: Role[]; visit: (ids: Ids) => string[]; sta
     visit: (ids) => [`/buddy/activities/${ids.buddyActivity}`],
   },
   "/calendar": { roles: ["buddy"], visit: () => ["/calendar"] },
+  "/events": { roles: ["admin", "coordinator", "screener"], visit: () => ["/events"] },
+  "/events/new": { roles: ["coordinator"], visit: () => ["/events/new"] },
+  "/events/:id": { roles: ["admin", "coordinator", "screener"], visit: (ids) => [`/events/${ids.event}`] },
+  "/events/:id/attendance": { roles: ["coordinator", "screener"], visit: (ids) => [`/events/${ids.event}/attendance`] },
 };
 
 /** The route paths that app/src/lib.rs declares. */
@@ -255,6 +260,33 @@ async function prepare(): Promise<Ids> {
   });
   expect(stone.ok(), await stone.text()).toBeTruthy();
 
+  // An event the partner co-organises, with hostile texts, to which everyone is invited (the
+  // buddy sees it on their home).
+  const event = await coordinator.post("/api/create_event", {
+    form: {
+      "form[kind]": "waiting_meeting",
+      "form[title]": HOSTILE_FIRST_NAME,
+      "form[description]": HOSTILE_TEXT,
+      "form[place]": HOSTILE_TEXT,
+      "form[date]": `${new Date().getFullYear() + 1}-03-10`,
+      "form[starts]": "14:00",
+      "form[ends]": "16:00",
+      "form[capacity]": "1",
+      "form[organiser]": "both",
+      "form[answers_open]": "on",
+    },
+    headers: { Accept: "application/json" },
+  });
+  expect(event.ok(), await event.text()).toBeTruthy();
+  const eventId = String(await event.json());
+  for (const audience of ["active_buddies", "waiting_participants"]) {
+    const invited = await coordinator.post("/api/invite_to_event", {
+      form: { id: eventId, "form[audience]": audience },
+      headers: { Accept: "application/json" },
+    });
+    expect(invited.ok(), await invited.text()).toBeTruthy();
+  }
+
   const screener = await apiAs("screener");
   const buddyApi = await apiAs("buddy");
   const admin = await apiAs("admin");
@@ -270,6 +302,7 @@ async function prepare(): Promise<Ids> {
     registration: await firstId(coordinator, "/", "/registrations/"),
     stone: await firstId(coordinator, "/stones", "/stones/", "/edit"),
     user: await firstId(admin, "/admin/users", "/admin/users/", "/data"),
+    event: eventId,
   };
   for (const api of [coordinator, screener, buddyApi, admin]) await api.dispose();
   return ids;
