@@ -153,16 +153,18 @@ pub async fn invite_to_event(id: i32, form: InviteForm) -> Result<Invited, AppEr
             ),
         );
         let subject = (nl.mail_subject)(&e.title);
-        for to in crate::db::events::buddy_addresses(&txn, &fresh).await? {
-            let message = crate::db::outbox::NewMessage {
+        let addresses = crate::db::events::buddy_addresses(&txn, &fresh).await?;
+        let messages: Vec<crate::db::outbox::NewMessage> = addresses
+            .iter()
+            .map(|to| crate::db::outbox::NewMessage {
                 kind: "event_invitation",
-                to: &to,
+                to,
                 subject: &subject,
                 body: &body,
-            };
-            crate::db::outbox::enqueue(&txn, message, cx.now).await?;
-            mails += 1;
-        }
+            })
+            .collect();
+        crate::db::outbox::enqueue_many(&txn, &messages, cx.now).await?;
+        mails = messages.len() as u32;
     }
     cx.audit(
         &txn,

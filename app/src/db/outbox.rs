@@ -75,6 +75,32 @@ pub async fn enqueue(
     Ok(row.last_insert_id)
 }
 
+/// Queues many messages at once (an invitation to hundreds of buddies), in batches that stay
+/// within SQLite's limit of bound values.
+pub async fn enqueue_many(
+    db: &impl ConnectionTrait,
+    messages: &[NewMessage<'_>],
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    for chunk in messages.chunks(500) {
+        let rows = chunk.iter().map(|m| outbox::ActiveModel {
+            kind: Set(m.kind.to_owned()),
+            to_address: Set(m.to.to_owned()),
+            subject: Set(m.subject.chars().take(200).collect()),
+            body: Set(m.body.to_owned()),
+            created_at: Set(now),
+            status: Set(PENDING.to_owned()),
+            attempts: Set(0),
+            next_attempt_at: Set(Some(now)),
+            sent_at: Set(None),
+            last_error: Set(None),
+            ..Default::default()
+        });
+        Entity::insert_many(rows).exec_without_returning(db).await?;
+    }
+    Ok(())
+}
+
 /// The newest messages first.
 pub async fn latest(db: &impl ConnectionTrait, limit: u64) -> Result<Vec<Message>, AppError> {
     Ok(Entity::find()
