@@ -8,7 +8,9 @@ use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
 use crate::api::ctx::Ctx;
-use crate::domain::event::{EventDetail, EventForm, EventSummary, InviteForm, MyInvitation};
+use crate::domain::event::{
+    EventDetail, EventForm, EventSummary, InviteForm, MissedIntervision, MyInvitation, PersonEvent,
+};
 use crate::error::AppError;
 
 /// The events page: what is coming and what just happened.
@@ -307,4 +309,34 @@ pub async fn answer_invitation(invitation_id: i32, answer: String) -> Result<(),
         leptos_axum::redirect("/");
     }
     Ok(())
+}
+
+/// Active buddies who came to no intervision for longer than the admins' period (the months
+/// first).
+#[server(name = MissedIntervisionFn, endpoint = "missed_intervision")]
+pub async fn missed_intervision() -> Result<(u32, Vec<MissedIntervision>), AppError> {
+    let cx = Ctx::authorize::<MissedIntervisionFn>().await?;
+    let db = &cx.state.db;
+    let months = crate::db::settings::intervision_months(db).await?;
+    let tz = cx.state.config.time_zone;
+    let missed = crate::db::events::missed_intervision(db, cx.today, months, tz, cx.now).await?;
+    Ok((months, missed))
+}
+
+/// The events a person was invited to (`kind`: a `PersonKind` code), for their record.
+#[server(endpoint = "person_events")]
+pub async fn person_events(kind: String, id: i32) -> Result<Vec<PersonEvent>, AppError> {
+    use crate::domain::audit::{AuditAction, Record, RecordKind};
+    use crate::domain::privacy::PersonKind;
+
+    let cx = Ctx::authorize::<PersonEvents>().await?;
+    let kind = PersonKind::from_code(kind.trim())
+        .ok_or_else(|| AppError::validation("kind", crate::domain::validation::Problem::Invalid))?;
+    let participant = kind == PersonKind::Participant;
+    let db = &cx.state.db;
+    if participant {
+        let record = Record::new(RecordKind::Participant, id);
+        cx.audit(db, AuditAction::Read, record).await?;
+    }
+    crate::db::events::of_person(db, id, participant, cx.state.config.time_zone).await
 }

@@ -191,6 +191,8 @@ pub fn rules() -> Vec<(&'static str, Rule)> {
         (events::CancelEvent::PATH, Rule::Roles(STAFF_ADMIN)),
         (events::MyInvitations::PATH, Rule::Roles(BUDDY)),
         (events::AnswerInvitation::PATH, Rule::Roles(BUDDY)),
+        (events::MissedIntervisionFn::PATH, Rule::Roles(STAFF_ADMIN)),
+        (events::PersonEvents::PATH, Rule::Roles(STAFF_ADMIN)),
     ]
 }
 

@@ -14,8 +14,9 @@ use sea_orm::{
 use super::entities::{buddy, duo, event, event_invitation as inv, participant, user};
 use crate::domain::duo::DuoStage;
 use crate::domain::event::{
-    Allotment, Answer, Audience, Counts, EventDetail, EventSummary, InvitationRow, InviteRule,
-    Invitee, MyInvitation, NewEvent, Seat, Yes, allot, answer_refusal,
+    Allotment, Answer, Audience, Counts, EventDetail, EventKind, EventSummary, InvitationRow,
+    InviteRule, Invitee, MissedIntervision, MyInvitation, NewEvent, PersonEvent, Seat, Yes, allot,
+    answer_refusal, misses_intervision,
 };
 use crate::domain::people::{BuddyStatus, ParticipantStatus};
 use crate::domain::time::{local_date_time, to_utc};
@@ -607,5 +608,127 @@ pub async fn for_buddy(
         }
     }
     out.sort_by_key(|m| (m.event.starts_at, m.invitation_id));
+    Ok(out)
+}
+
+/// The buddies in an active duo who came to no intervision for more than `months` months
+/// (counted from their approval when they never came), by name.
+pub async fn missed_intervision(
+    db: &impl ConnectionTrait,
+    today: NaiveDate,
+    months: u32,
+    tz: Tz,
+    now: DateTime<Utc>,
+) -> Result<Vec<MissedIntervision>, AppError> {
+    let rule = InviteRule {
+        audience: Audience::ActiveBuddies,
+        municipality_id: None,
+        min_months: None,
+    };
+    let active = audience(db, &rule, today).await?;
+    let intervisions: HashMap<i32, DateTime<Utc>> = event::Entity::find()
+        .select_only()
+        .columns([event::Column::Id, event::Column::StartsAt])
+        .filter(event::Column::Kind.eq(EventKind::Intervision.code()))
+        .filter(event::Column::StartsAt.lte(now))
+        .filter(event::Column::Cancelled.eq(false))
+        .into_tuple::<(i32, DateTime<Utc>)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    let mut last: HashMap<i32, NaiveDate> = HashMap::new();
+    let ids: Vec<i32> = intervisions.keys().copied().collect();
+    for chunk in ids.chunks(500) {
+        for (buddy_id, event_id) in inv::Entity::find()
+            .select_only()
+            .columns([inv::Column::BuddyId, inv::Column::EventId])
+            .filter(inv::Column::EventId.is_in(chunk.to_vec()))
+            .filter(inv::Column::Attended.eq(true))
+            .filter(inv::Column::BuddyId.is_not_null())
+            .into_tuple::<(i32, i32)>()
+            .all(db)
+            .await?
+        {
+            if let Some(at) = intervisions.get(&event_id) {
+                let day = local_date_time(*at, tz).date();
+                let entry = last.entry(buddy_id).or_insert(day);
+                *entry = Ord::max(*entry, day);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for chunk in active.chunks(500) {
+        for (id, first, last_name, approved_on) in buddy::Entity::find()
+            .select_only()
+            .columns([
+                buddy::Column::Id,
+                buddy::Column::FirstName,
+                buddy::Column::LastName,
+                buddy::Column::ApprovedOn,
+            ])
+            .filter(buddy::Column::Id.is_in(chunk.to_vec()))
+            .into_tuple::<(i32, String, String, Option<NaiveDate>)>()
+            .all(db)
+            .await?
+        {
+            let came = last.get(&id).copied();
+            if misses_intervision(came, approved_on, today, months) {
+                out.push(MissedIntervision {
+                    buddy_id: id.into(),
+                    name: format!("{first} {last_name}"),
+                    last_attended: came,
+                });
+            }
+        }
+    }
+    out.sort_by(|a, b| {
+        a.last_attended
+            .cmp(&b.last_attended)
+            .then(a.name.cmp(&b.name))
+    });
+    Ok(out)
+}
+
+/// The events a buddy (or, with `participant`, a participant) was invited to, latest first.
+pub async fn of_person(
+    db: &impl ConnectionTrait,
+    id: i32,
+    participant: bool,
+    tz: Tz,
+) -> Result<Vec<PersonEvent>, AppError> {
+    let column = if participant {
+        inv::Column::ParticipantId
+    } else {
+        inv::Column::BuddyId
+    };
+    let rows = inv::Entity::find().filter(column.eq(id)).all(db).await?;
+    let ids: Vec<i32> = rows.iter().map(|r| r.event_id).collect();
+    let mut events: HashMap<i32, event::Model> = HashMap::new();
+    for chunk in ids.chunks(500) {
+        for e in event::Entity::find()
+            .filter(event::Column::Id.is_in(chunk.to_vec()))
+            .all(db)
+            .await?
+        {
+            events.insert(e.id, e);
+        }
+    }
+    let mut out = rows
+        .iter()
+        .filter_map(|r| events.get(&r.event_id).map(|e| (r, e)))
+        .map(|(r, e)| {
+            Ok(PersonEvent {
+                event_id: e.id.into(),
+                kind: super::decode(TABLE, "kind", &e.kind)?,
+                title: e.title.clone(),
+                starts_at: local_date_time(e.starts_at, tz),
+                cancelled: e.cancelled,
+                answer: r.answer.as_deref().and_then(Answer::from_code),
+                attended: r.attended,
+            })
+        })
+        .collect::<Result<Vec<_>, AppError>>()?;
+    out.sort_by_key(|e| std::cmp::Reverse(e.starts_at));
     Ok(out)
 }

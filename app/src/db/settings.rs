@@ -132,3 +132,8 @@ pub async fn catalogue_check_months(db: &impl ConnectionTrait) -> Result<u32, Ap
 pub async fn follow_up_weeks(db: &impl ConnectionTrait) -> Result<u32, AppError> {
     Ok(first_steps(db).await?.0.follow_up_weeks)
 }
+
+/// Months without intervision after which an active buddy is flagged.
+pub async fn intervision_months(db: &impl ConnectionTrait) -> Result<u32, AppError> {
+    Ok(first_steps(db).await?.0.intervision_months)
+}

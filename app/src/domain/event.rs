@@ -646,10 +646,82 @@ impl InviteForm {
     }
 }
 
+/// Months without intervision after which a buddy is flagged, unless the admins set another.
+pub const DEFAULT_INTERVISION_MONTHS: u32 = 6;
+
+/// True when a buddy came to no intervision for more than `months` months: counted from the
+/// last one they came to, or from their approval when they never came (a new buddy is not
+/// flagged in their first months).
+pub fn misses_intervision(
+    last_attended: Option<NaiveDate>,
+    approved_on: Option<NaiveDate>,
+    today: NaiveDate,
+    months: u32,
+) -> bool {
+    let Some(since) = last_attended.or(approved_on) else {
+        return false;
+    };
+    today
+        .checked_sub_months(chrono::Months::new(months))
+        .is_some_and(|limit| since < limit)
+}
+
+/// An active buddy who has not come to intervision for too long, for the coordinator's home.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MissedIntervision {
+    pub buddy_id: i64,
+    pub name: String,
+    /// The last intervision they came to; `None`: never.
+    pub last_attended: Option<NaiveDate>,
+}
+
+/// One event a person was invited to, for their record.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonEvent {
+    pub event_id: i64,
+    pub kind: EventKind,
+    pub title: String,
+    pub starts_at: NaiveDateTime,
+    pub cancelled: bool,
+    pub answer: Option<Answer>,
+    pub attended: bool,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_buddy_is_flagged_after_months_without_intervision() {
+        let today = day("2026-11-27");
+        let months = DEFAULT_INTERVISION_MONTHS;
+        assert!(
+            !misses_intervision(Some(day("2026-05-27")), None, today, months),
+            "exactly six months"
+        );
+        assert!(misses_intervision(
+            Some(day("2026-05-26")),
+            None,
+            today,
+            months
+        ));
+        assert!(
+            !misses_intervision(None, Some(day("2026-09-01")), today, months),
+            "new buddy"
+        );
+        assert!(
+            misses_intervision(None, Some(day("2025-01-01")), today, months),
+            "never came"
+        );
+        assert!(!misses_intervision(
+            Some(day("2026-10-13")),
+            Some(day("2020-01-01")),
+            today,
+            months
+        ));
+        assert!(!misses_intervision(None, None, today, months));
+    }
 
     fn now() -> NaiveDateTime {
         NaiveDate::from_ymd_opt(2026, 8, 20)

@@ -18,6 +18,8 @@ pub struct FirstSteps {
     pub check_months: u32,
     /// The programme's phone number for participants; blank: not printed.
     pub phone: String,
+    /// Months without intervision after which an active buddy is flagged.
+    pub intervision_months: u32,
 }
 
 impl Default for FirstSteps {
@@ -27,6 +29,7 @@ impl Default for FirstSteps {
             follow_up_weeks: super::referral::DEFAULT_FOLLOW_UP_WEEKS,
             check_months: super::stepping_stone::DEFAULT_CHECK_MONTHS,
             phone: String::new(),
+            intervision_months: super::event::DEFAULT_INTERVISION_MONTHS,
         }
     }
 }
@@ -39,6 +42,8 @@ pub struct FirstStepsForm {
     pub follow_up_weeks: String,
     pub check_months: String,
     pub phone: String,
+    /// Blank: the default.
+    pub intervision_months: String,
 }
 
 impl FirstStepsForm {
@@ -48,10 +53,12 @@ impl FirstStepsForm {
             follow_up_weeks: s.follow_up_weeks.to_string(),
             check_months: s.check_months.to_string(),
             phone: s.phone.clone(),
+            intervision_months: s.intervision_months.to_string(),
         }
     }
 
-    /// Days 1–60, weeks 1–26, months 1–36, a phone number of at most [`PHONE_MAX`] characters.
+    /// Days 1–60, weeks 1–26, months 1–36, a phone number of at most [`PHONE_MAX`] characters,
+    /// months without intervision 1–24 (blank: the default).
     pub fn check(&self) -> Result<FirstSteps, Vec<FieldProblem>> {
         let mut problems: Vec<FieldProblem> = Vec::new();
         let mut whole = |field: &str, value: &str, max: i64| {
@@ -63,6 +70,10 @@ impl FirstStepsForm {
         let intake_days = whole("intake_days", &self.intake_days, 60);
         let follow_up_weeks = whole("follow_up_weeks", &self.follow_up_weeks, 26);
         let check_months = whole("check_months", &self.check_months, 36);
+        let intervision_months = match self.intervision_months.trim() {
+            "" => super::event::DEFAULT_INTERVISION_MONTHS,
+            v => whole("intervision_months", v, 24),
+        };
         let phone = text(&self.phone, 0, PHONE_MAX)
             .map_err(|p| problems.push(("phone".to_owned(), p)))
             .unwrap_or_default();
@@ -72,6 +83,7 @@ impl FirstStepsForm {
                 follow_up_weeks,
                 check_months,
                 phone,
+                intervision_months,
             })
         } else {
             Err(problems)
@@ -90,6 +102,7 @@ mod tests {
             follow_up_weeks: w.into(),
             check_months: m.into(),
             phone: " 015 00 00 00 ".into(),
+            intervision_months: String::new(),
         };
         let ok = form("10", "3", "6").check().unwrap();
         assert_eq!(
@@ -116,5 +129,12 @@ mod tests {
             ..form("1", "1", "1")
         };
         assert_eq!(fields(long), ["phone"]);
+        let intervision = |m: &str| FirstStepsForm {
+            intervision_months: m.into(),
+            ..form("1", "1", "1")
+        };
+        assert_eq!(intervision("12").check().unwrap().intervision_months, 12);
+        assert_eq!(fields(intervision("0")), ["intervision_months"]);
+        assert_eq!(fields(intervision("25")), ["intervision_months"]);
     }
 }

@@ -84,6 +84,15 @@ pub struct Words {
     pub my_answer: &'static str,
     pub changed: &'static str,
     pub refusal: fn(crate::domain::event::AnswerRefusal) -> &'static str,
+    // Intervision and records.
+    pub intervision_months: &'static str,
+    pub missed_title: &'static str,
+    pub missed_intro: fn(u32) -> String,
+    pub never: &'static str,
+    pub last_came: &'static str,
+    pub person_title: &'static str,
+    pub person_none: &'static str,
+    pub intervision_tally: fn(u32, u32) -> String,
     // The mail.
     pub mail_subject: fn(&str) -> String,
     pub mail_body: fn(&str, &str, &str, &str, usize, &str) -> String,
@@ -207,6 +216,18 @@ const NL: Words = Words {
         crate::domain::event::AnswerRefusal::Cancelled => "Geannuleerd",
         crate::domain::event::AnswerRefusal::Closed => "Antwoorden is gesloten",
         crate::domain::event::AnswerRefusal::Started => "Al begonnen",
+    },
+    intervision_months: "Maanden zonder intervisie waarna een buddy gemeld wordt",
+    missed_title: "Lang niet op intervisie",
+    missed_intro: |m| {
+        format!("Buddy's in een actieve duo die al meer dan {m} maanden niet op intervisie kwamen.")
+    },
+    never: "nog nooit",
+    last_came: "Laatst aanwezig",
+    person_title: "Evenementen",
+    person_none: "Nog nergens voor uitgenodigd.",
+    intervision_tally: |came, invited| {
+        format!("Intervisie: {came} keer aanwezig van {invited} keer uitgenodigd")
     },
     mail_subject: |title| format!("Uitnodiging: {title}"),
     mail_body: |programme, title, when, place, sessions, link| {
@@ -332,6 +353,20 @@ const EN: Words = Words {
         crate::domain::event::AnswerRefusal::Cancelled => "Cancelled",
         crate::domain::event::AnswerRefusal::Closed => "Answers are closed",
         crate::domain::event::AnswerRefusal::Started => "Already started",
+    },
+    intervision_months: "Months without intervision after which a buddy is flagged",
+    missed_title: "Long time no intervision",
+    missed_intro: |m| {
+        format!(
+            "Buddies in an active duo who have not come to intervision for more than {m} months."
+        )
+    },
+    never: "never",
+    last_came: "Last came",
+    person_title: "Events",
+    person_none: "Not invited to anything yet.",
+    intervision_tally: |came, invited| {
+        format!("Intervision: came {came} of {invited} times invited")
     },
     mail_subject: |title| format!("Invitation: {title}"),
     mail_body: |programme, title, when, place, sessions, link| {

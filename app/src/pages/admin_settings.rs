@@ -197,6 +197,9 @@ fn FirstStepsSettings() -> impl IntoView {
                                 kind="number" label=|t| t.first_steps_check_months value=v.check_months error />
                             <Input id="first-phone".into() name="form[phone]".into() field="phone" kind="tel"
                                 label=|t| t.first_steps_phone value=v.phone error />
+                            <Input id="first-intervision".into() name="form[intervision_months]".into() field="intervision_months"
+                                kind="number" label=|t| crate::i18n::events::words(t.lang).intervision_months
+                                value=v.intervision_months error />
                             <button type="submit" class="btn btn--primary" disabled=move || save.pending().get()>
                                 {move || i18n.t().save}
                             </button>

@@ -441,7 +441,10 @@ pub fn BuddyPage() -> impl IntoView {
                                 }).collect_view()}
                             </ul>
                         </section>
-                        {coordinator.then(|| view! { <TrailCard kind=PersonKind::Buddy id=d.id /> })}
+                        {coordinator.then(|| view! {
+                            <crate::pages::events::PersonEventsView kind=PersonKind::Buddy id=d.id />
+                            <TrailCard kind=PersonKind::Buddy id=d.id />
+                        })}
                     }.into_any()
                 })}
             </Transition>

@@ -8,7 +8,7 @@ use leptos_meta::Title;
 use crate::ViewerResource;
 use crate::api::events::{
     AnswerInvitation, CancelEvent, CreateEvent, InviteToEvent, RecordEventAnswer, TickAttendance,
-    get_event, list_events, my_invitations,
+    get_event, list_events, missed_intervision, my_invitations, person_events,
 };
 use crate::api::lists::load_lists;
 use crate::components::error_panel::ErrorPanel;
@@ -465,5 +465,85 @@ pub fn MyInvitationsView() -> impl IntoView {
                 }.into_any()
             })}
         </Suspense>
+    }
+}
+
+/// On the coordinator's home: active buddies who stayed away from intervision too long.
+#[component]
+pub fn MissedIntervisionView() -> impl IntoView {
+    let i18n = use_i18n();
+    let w = move || words(i18n.lang());
+    let missed = Resource::new(|| (), |_| missed_intervision());
+    view! {
+        <Suspense>
+            {move || suspend(async move {
+                let (m, list) = missed.await.unwrap_or_default();
+                if list.is_empty() {
+                    return ().into_any();
+                }
+                view! {
+                    <section class="card agenda" aria-labelledby="missed-intervision-title">
+                        <h2 id="missed-intervision-title">{move || w().missed_title}</h2>
+                        <p class="muted">{move || (w().missed_intro)(m)}</p>
+                        <ul class="missed-intervision">
+                            {list.into_iter().map(|b| view! {
+                                <li>
+                                    <a href=format!("/buddies/{}", b.buddy_id)>{b.name.clone()}</a>
+                                    " · "{move || w().last_came}": "
+                                    {move || b.last_attended.map(crate::domain::time::format_date).unwrap_or_else(|| w().never.into())}
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                }.into_any()
+            })}
+        </Suspense>
+    }
+}
+
+/// On a buddy's or participant's record: the events they were invited to, answered and came
+/// to (for buddies, with their intervision tally).
+#[component]
+pub fn PersonEventsView(kind: crate::domain::privacy::PersonKind, id: i32) -> impl IntoView {
+    let i18n = use_i18n();
+    let w = move || words(i18n.lang());
+    let list = Resource::new(
+        move || (),
+        move |_| person_events(kind.code().to_owned(), id),
+    );
+    view! {
+        <section class="card" aria-labelledby="person-events-title">
+            <h2 id="person-events-title">{move || w().person_title}</h2>
+            <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+                {move || suspend(async move {
+                    let list = match list.await {
+                        Ok(list) => list,
+                        Err(error) => return view! { <ErrorPanel error /> }.into_any(),
+                    };
+                    if list.is_empty() {
+                        return view! { <p class="muted">{move || w().person_none}</p> }.into_any();
+                    }
+                    let intervision: Vec<_> = list.iter().filter(|e| e.kind == EventKind::Intervision && !e.cancelled).collect();
+                    let (came, invited) = (intervision.iter().filter(|e| e.attended).count() as u32, intervision.len() as u32);
+                    view! {
+                        {(invited > 0).then(|| view! { <p data-testid="intervision-tally">{move || (w().intervision_tally)(came, invited)}</p> })}
+                        <ul class="person-events">
+                            {list.into_iter().map(|e| {
+                                let at = e.starts_at;
+                                view! {
+                                    <li>
+                                        <a href=format!("/events/{}", e.event_id)>{e.title.clone()}</a>
+                                        " · "{move || format_day_time(at, i18n.lang())}
+                                        " · "{move || (w().kind_name)(e.kind)}
+                                        " · "{move || if e.cancelled { w().cancelled.to_owned() } else { e.answer.map(|a| (w().answer_name)(a)).unwrap_or(w().no_answer).to_owned() }}
+                                        {e.attended.then(|| view! { " · " <strong>{move || w().came}</strong> })}
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                })}
+            </Suspense>
+        </section>
     }
 }

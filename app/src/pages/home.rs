@@ -117,6 +117,7 @@ fn CoordinatorAgenda(today: chrono::NaiveDate) -> impl IntoView {
                     <DueFollowUps />
                     <CadenceWatchView />
                     <DueEvaluations />
+                    <crate::pages::events::MissedIntervisionView />
                 })
             })}
         </Suspense>

@@ -364,6 +364,7 @@ pub fn ParticipantPage() -> impl IntoView {
                                 }).collect_view()}
                             </ol>
                         </section>
+                        <crate::pages::events::PersonEventsView kind=PersonKind::Participant id=d.id />
                         <TrailCard kind=PersonKind::Participant id=d.id />
                     }.into_any()
                 })}

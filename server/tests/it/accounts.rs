@@ -534,6 +534,7 @@ async fn the_access_matrix_holds_for_every_server_function_and_role() {
                 &[("invitation_id", "999"), ("answer", "yes")]
             }
             "tick_attendance" => &[("invitation_id", "999"), ("attended", "true")],
+            "person_events" => &[("kind", "buddy"), ("id", "999")],
             "create_event" => &[("form[title]", "X")],
             "preview_erasure" | "record_trail" => &[("kind", "participant"), ("id", "999")],
             "hold_record" => &[

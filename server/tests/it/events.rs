@@ -343,7 +343,82 @@ async fn the_partner_sees_its_own_events_without_participants(backend: Backend) 
     assert_eq!((full.event.counts.yes, full.event.counts.attended), (1, 1));
 }
 
+async fn buddies_who_stay_away_from_intervision_are_flagged(backend: Backend) {
+    use app::db::entities::duo;
+    use app::domain::event::{MissedIntervision, PersonEvent};
+
+    let (server, buddy, my_duo, _, _, coordinator) = crate::activities::programme(backend).await;
+    let me = duo::Entity::find_by_id(my_duo)
+        .one(&server.test.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .buddy_id;
+    // Tomorrow's intervision, with every active buddy invited.
+    let id = created(
+        &server,
+        &coordinator,
+        &series(&[
+            ("form[repeat]", "once"),
+            ("form[date]", "2026-11-28"),
+            ("form[capacity]", ""),
+        ]),
+    )
+    .await
+    .to_string();
+    let invite = [("id", id.as_str()), ("form[audience]", "active_buddies")];
+    ok::<Invited>(&server, "invite_to_event", &invite, &coordinator).await;
+    let mine: Vec<MyInvitation> = ok(&server, "my_invitations", &[], &buddy).await;
+    let row = mine[0].invitation_id.to_string();
+    server.state.clock.advance(chrono::Duration::days(2));
+    let coordinator = crate::activities::again(&server, "c@example.be").await;
+    let tick = [("invitation_id", row.as_str()), ("attended", "true")];
+    ok::<()>(&server, "tick_attendance", &tick, &coordinator).await;
+
+    let (months, missed): (u32, Vec<MissedIntervision>) =
+        ok(&server, "missed_intervision", &[], &coordinator).await;
+    assert_eq!(months, 6, "the default");
+    assert!(
+        missed.iter().all(|m| m.buddy_id != i64::from(me)),
+        "came two days ago"
+    );
+    let events: Vec<PersonEvent> = ok(
+        &server,
+        "person_events",
+        &[("kind", "buddy"), ("id", &me.to_string())],
+        &coordinator,
+    )
+    .await;
+    assert_eq!(events.len(), 1);
+    assert!(events[0].attended);
+
+    // Seven months later they are flagged, with the day they last came.
+    server.state.clock.advance(chrono::Duration::days(7 * 31));
+    let coordinator = crate::activities::again(&server, "c@example.be").await;
+    let (_, missed): (u32, Vec<MissedIntervision>) =
+        ok(&server, "missed_intervision", &[], &coordinator).await;
+    let flagged = missed
+        .iter()
+        .find(|m| m.buddy_id == i64::from(me))
+        .expect("flagged");
+    assert_eq!(
+        flagged.last_attended,
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 28)
+    );
+    let home = server.get("/", Some(&coordinator)).await;
+    assert!(home.body.contains("Lang niet op intervisie"));
+    assert!(home.body.contains(&flagged.name));
+    // A buddy cannot read anyone's events record.
+    let buddy = crate::activities::again(&server, "b1@example.be").await;
+    let form = [("kind", "buddy"), ("id", "1")];
+    assert_eq!(
+        refused(&server, "person_events", &form, &buddy).await,
+        AppError::Forbidden
+    );
+}
+
 on_both_databases!(
+    buddies_who_stay_away_from_intervision_are_flagged,
     a_series_is_invited_answered_and_ticked,
     bad_events_write_nothing,
     the_partner_sees_its_own_events_without_participants,
