@@ -49,7 +49,7 @@ use crate::pages::{
     },
     calendar::CalendarPage,
     duo::{AgreementPage, DuoPage},
-    events::{AttendancePage, EventPage, EventsPage, NewEventPage},
+    events::{AnswerLinkPage, AnsweredPage, AttendancePage, EventPage, EventsPage, NewEventPage},
     home::HomePage,
     import::ImportPage,
     login::LoginPage,
@@ -200,6 +200,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/calendar") view=CalendarPage ssr=SsrMode::Async />
                     <Route path=path!("/events") view=EventsPage ssr=SsrMode::Async />
                     <Route path=path!("/events/new") view=NewEventPage ssr=SsrMode::Async />
+                    <Route path=path!("/events/answer") view=AnswerLinkPage ssr=SsrMode::Async />
+                    <Route path=path!("/events/answered") view=AnsweredPage ssr=SsrMode::Async />
                     <Route path=path!("/events/:id") view=EventPage ssr=SsrMode::Async />
                     <Route path=path!("/events/:id/attendance") view=AttendancePage ssr=SsrMode::Async />
                 </Routes>

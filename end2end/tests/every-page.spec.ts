@@ -152,6 +152,9 @@ const ROUTES: Record<string, { roles: Role[]; visit: (ids: Ids) => string[]; sta
   "/calendar": { roles: ["buddy"], visit: () => ["/calendar"] },
   "/events": { roles: ["admin", "coordinator", "screener"], visit: () => ["/events"] },
   "/events/new": { roles: ["coordinator"], visit: () => ["/events/new"] },
+  // An unknown or used answer link: 410 Gone.
+  "/events/answer": { roles: ["anonymous"], visit: () => ["/events/answer?token=verlopen"], status: 410 },
+  "/events/answered": { roles: ["anonymous"], visit: () => ["/events/answered"] },
   "/events/:id": { roles: ["admin", "coordinator", "screener"], visit: (ids) => [`/events/${ids.event}`] },
   "/events/:id/attendance": { roles: ["coordinator", "screener"], visit: (ids) => [`/events/${ids.event}/attendance`] },
 };

@@ -1,5 +1,6 @@
 //! Events (intervision, appreciation moments, meetings for waiting participants, trainings,
-//! campaigns), one row per session, and their invitations with answer and attendance.
+//! campaigns), one row per session, their invitations with answer and attendance, and the
+//! single-use answer links of the invitation mails.
 
 use sea_orm_migration::{prelude::*, schema::*};
 
@@ -118,10 +119,33 @@ impl MigrationTrait for Migration {
                 )
                 .await?;
         }
+        // Single-use links in the invitation mail that record an answer (never a sign-in).
+        manager
+            .create_table(
+                Table::create()
+                    .table(EventAnswerLink::Table)
+                    .if_not_exists()
+                    .col(pk_auto(EventAnswerLink::Id))
+                    .col(integer(EventAnswerLink::InvitationId))
+                    .col(string_len(EventAnswerLink::TokenHash, 64).unique_key())
+                    .col(timestamp_with_time_zone(EventAnswerLink::ExpiresAt))
+                    .col(timestamp_with_time_zone_null(EventAnswerLink::UsedAt))
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(EventAnswerLink::Table, EventAnswerLink::InvitationId)
+                            .to(EventInvitation::Table, EventInvitation::Id)
+                            .on_delete(ForeignKeyAction::Cascade),
+                    )
+                    .to_owned(),
+            )
+            .await?;
         Ok(())
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .drop_table(Table::drop().table(EventAnswerLink::Table).to_owned())
+            .await?;
         manager
             .drop_table(Table::drop().table(EventInvitation::Table).to_owned())
             .await?;
@@ -165,6 +189,16 @@ enum EventInvitation {
     Attended,
     InvitedAt,
     InvitedBy,
+}
+
+#[derive(DeriveIden)]
+enum EventAnswerLink {
+    Table,
+    Id,
+    InvitationId,
+    TokenHash,
+    ExpiresAt,
+    UsedAt,
 }
 
 #[derive(DeriveIden)]

@@ -106,8 +106,9 @@ pub struct Invited {
 /// series). Buddies get a mail; participants are called or get a letter.
 #[server(endpoint = "invite_to_event")]
 pub async fn invite_to_event(id: i32, form: InviteForm) -> Result<Invited, AppError> {
+    use crate::auth::token::{hash_token, new_token};
     use crate::domain::audit::{AuditAction, Record, RecordKind};
-    use crate::i18n::Lang;
+    use crate::i18n::{Lang, events::words};
 
     let cx = Ctx::authorize::<InviteToEvent>().await?;
     let rule = form.check().map_err(AppError::fields)?;
@@ -131,38 +132,43 @@ pub async fn invite_to_event(id: i32, form: InviteForm) -> Result<Invited, AppEr
     if !participants && !fresh.is_empty() {
         let programme =
             crate::db::settings::programme_name(&txn, &state.config.programme_name).await?;
-        let when = crate::domain::time::format_day_time(
-            crate::domain::time::local_date_time(e.starts_at, tz),
-            Lang::Nl,
-        );
-        let link = format!("{}/", state.config.public_url);
-        let nl = crate::i18n::events::words(Lang::Nl);
-        let en = crate::i18n::events::words(Lang::En);
-        let when_en = crate::domain::time::format_day_time(
-            crate::domain::time::local_date_time(e.starts_at, tz),
-            Lang::En,
-        );
-        let body = format!(
-            "{}\n\n----\n\n{}",
-            (nl.mail_body)(&programme, &e.title, &when, &e.place, sessions.len(), &link),
-            (en.mail_body)(
-                &programme,
-                &e.title,
-                &when_en,
-                &e.place,
-                sessions.len(),
-                &link
-            ),
+        let starts = crate::domain::time::local_date_time(e.starts_at, tz);
+        let (nl, en) = (words(Lang::Nl), words(Lang::En));
+        let (when_nl, when_en) = (
+            crate::domain::time::format_day_time(starts, Lang::Nl),
+            crate::domain::time::format_day_time(starts, Lang::En),
         );
         let subject = (nl.mail_subject)(&e.title);
+        let first = sessions.first().copied().unwrap_or(e.id);
+        // Each mail has its own single-use link, valid until the (first) session starts.
         let addresses = crate::db::events::buddy_addresses(&txn, &fresh).await?;
+        let tokens: Vec<String> = addresses.iter().map(|_| new_token()).collect();
+        let hashes: Vec<(i32, String)> = addresses
+            .iter()
+            .zip(&tokens)
+            .map(|((buddy, _), token)| (*buddy, hash_token(token)))
+            .collect();
+        crate::db::events::add_answer_links(&txn, first, &hashes, e.starts_at).await?;
+        let bodies: Vec<String> = tokens
+            .iter()
+            .map(|token| {
+                let link = format!("{}/events/answer?token={token}", state.config.public_url);
+                let n = sessions.len();
+                format!(
+                    "{}\n\n----\n\n{}",
+                    (nl.mail_body)(&programme, &e.title, &when_nl, &e.place, n, &link),
+                    (en.mail_body)(&programme, &e.title, &when_en, &e.place, n, &link),
+                )
+            })
+            .collect();
         let messages: Vec<crate::db::outbox::NewMessage> = addresses
             .iter()
-            .map(|to| crate::db::outbox::NewMessage {
+            .zip(&bodies)
+            .map(|((_, to), body)| crate::db::outbox::NewMessage {
                 kind: "event_invitation",
                 to,
                 subject: &subject,
-                body: &body,
+                body,
             })
             .collect();
         crate::db::outbox::enqueue_many(&txn, &messages, cx.now).await?;
@@ -339,4 +345,83 @@ pub async fn person_events(kind: String, id: i32) -> Result<Vec<PersonEvent>, Ap
         cx.audit(db, AuditAction::Read, record).await?;
     }
     crate::db::events::of_person(db, id, participant, cx.state.config.time_zone).await
+}
+
+/// What an answer link in a mail shows: the event and the answer so far.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LinkView {
+    pub event: EventSummary,
+    pub answer: Option<crate::domain::event::Answer>,
+}
+
+/// The open answer link `token`: `Expired` for a used, expired, altered or unknown one.
+#[cfg(feature = "ssr")]
+async fn open_link(
+    cx: &Ctx<Option<crate::domain::account::CurrentUser>>,
+    token: &str,
+) -> Result<
+    (
+        crate::db::entities::event_answer_link::Model,
+        crate::db::entities::event_invitation::Model,
+        crate::db::entities::event::Model,
+    ),
+    AppError,
+> {
+    // Real tokens are 43 characters; anything else is not worth a query.
+    if token.is_empty() || token.len() > 64 {
+        return Err(AppError::Expired);
+    }
+    let hash = crate::auth::token::hash_token(token);
+    crate::db::events::open_answer_link(&cx.state.db, &hash, cx.now)
+        .await?
+        .ok_or(AppError::Expired)
+}
+
+/// Public: the event an answer link is for. Reading it changes nothing (mail scanners open
+/// links); only the buttons on its page answer.
+#[server(endpoint = "answer_link_info")]
+pub async fn answer_link_info(token: String) -> Result<LinkView, AppError> {
+    let cx = Ctx::open::<AnswerLinkInfo>().await?;
+    let (_, invitation, event) = open_link(&cx, &token).await?;
+    let tz = cx.state.config.time_zone;
+    let summary = crate::db::events::list_one(&event, tz)?;
+    Ok(LinkView {
+        event: summary,
+        answer: invitation
+            .answer
+            .as_deref()
+            .and_then(crate::domain::event::Answer::from_code),
+    })
+}
+
+/// Public: records the answer of an invitation mail's link, once; it signs nobody in.
+#[server(endpoint = "answer_by_link")]
+pub async fn answer_by_link(token: String, answer: String) -> Result<(), AppError> {
+    use crate::domain::audit::{AuditAction, Record, RecordKind};
+
+    let cx = Ctx::open::<AnswerByLink>().await?;
+    let answer = read_answer(&answer)?;
+    let (link, invitation, event) = open_link(&cx, &token).await?;
+    let tz = cx.state.config.time_zone;
+    let local = |t| crate::domain::time::local_date_time(t, tz);
+    if let Some(why) = crate::domain::event::answer_refusal(
+        local(event.starts_at),
+        event.cancelled,
+        event.answers_open,
+        local(cx.now),
+    ) {
+        return Err(AppError::AnswerRefused(why));
+    }
+    let txn = cx.begin().await?;
+    if !crate::db::events::use_answer_link(&txn, link.id, cx.now).await? {
+        txn.rollback().await?;
+        return Err(AppError::Expired);
+    }
+    crate::db::events::answer(&txn, &invitation, answer, cx.now).await?;
+    let record = Record::new(RecordKind::EventInvitation, invitation.id);
+    cx.audit_by(&txn, None, AuditAction::Update, Some(record))
+        .await?;
+    txn.commit().await?;
+    leptos_axum::redirect("/events/answered");
+    Ok(())
 }

@@ -192,6 +192,8 @@ pub fn rules() -> Vec<(&'static str, Rule)> {
         (events::MyInvitations::PATH, Rule::Roles(BUDDY)),
         (events::AnswerInvitation::PATH, Rule::Roles(BUDDY)),
         (events::MissedIntervisionFn::PATH, Rule::Roles(STAFF_ADMIN)),
+        (events::AnswerLinkInfo::PATH, Rule::Public),
+        (events::AnswerByLink::PATH, Rule::Public),
         (events::PersonEvents::PATH, Rule::Roles(STAFF_ADMIN)),
     ]
 }

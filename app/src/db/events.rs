@@ -11,7 +11,9 @@ use sea_orm::{
     QueryOrder, QuerySelect,
 };
 
-use super::entities::{buddy, duo, event, event_invitation as inv, participant, user};
+use super::entities::{
+    buddy, duo, event, event_answer_link as link, event_invitation as inv, participant, user,
+};
 use crate::domain::duo::DuoStage;
 use crate::domain::event::{
     Allotment, Answer, Audience, Counts, EventDetail, EventKind, EventSummary, InvitationRow,
@@ -103,6 +105,11 @@ fn count(capacity: Option<i32>, rows: &[&inv::Model]) -> Counts {
         c.waiting = c.yes.saturating_sub(cap);
     }
     c
+}
+
+/// One event as lists show it, without its counts.
+pub fn list_one(e: &event::Model, tz: Tz) -> Result<EventSummary, AppError> {
+    summary(e, Counts::default(), tz)
 }
 
 /// Events from `since` on, earliest first; with `partner_only`, those the partner organises.
@@ -446,33 +453,121 @@ pub async fn invite(
     Ok(fresh)
 }
 
-/// The e-mail address of each buddy in `buddies` that has an active account.
+/// Each buddy in `buddies` that has an active account, with its e-mail address.
 pub async fn buddy_addresses(
     db: &impl ConnectionTrait,
     buddies: &[i32],
-) -> Result<Vec<String>, AppError> {
+) -> Result<Vec<(i32, String)>, AppError> {
     let mut out = Vec::new();
     for chunk in buddies.chunks(500) {
-        let users: Vec<i32> = buddy::Entity::find()
+        let users: HashMap<i32, i32> = buddy::Entity::find()
             .select_only()
-            .column(buddy::Column::UserId)
+            .columns([buddy::Column::UserId, buddy::Column::Id])
             .filter(buddy::Column::Id.is_in(chunk.to_vec()))
             .filter(buddy::Column::UserId.is_not_null())
-            .into_tuple::<i32>()
+            .into_tuple::<(i32, i32)>()
             .all(db)
-            .await?;
-        out.extend(
-            user::Entity::find()
-                .select_only()
-                .column(user::Column::Email)
-                .filter(user::Column::Id.is_in(users))
-                .filter(user::Column::Active.eq(true))
-                .into_tuple::<String>()
-                .all(db)
-                .await?,
-        );
+            .await?
+            .into_iter()
+            .collect();
+        let ids: Vec<i32> = users.keys().copied().collect();
+        for (user_id, email) in user::Entity::find()
+            .select_only()
+            .columns([user::Column::Id, user::Column::Email])
+            .filter(user::Column::Id.is_in(ids))
+            .filter(user::Column::Active.eq(true))
+            .into_tuple::<(i32, String)>()
+            .all(db)
+            .await?
+        {
+            if let Some(&buddy_id) = users.get(&user_id) {
+                out.push((buddy_id, email));
+            }
+        }
     }
+    out.sort_unstable();
     Ok(out)
+}
+
+/// Stores a single-use answer link (by its token's hash) for each of `buddies`' invitations
+/// to `event_id`, valid until `expires_at`; returns (buddy id, hash) pairs that were stored.
+pub async fn add_answer_links(
+    db: &impl ConnectionTrait,
+    event_id: i32,
+    hashes: &[(i32, String)],
+    expires_at: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let buddies: Vec<i32> = hashes.iter().map(|(b, _)| *b).collect();
+    let mut invitation_of: HashMap<i32, i32> = HashMap::new();
+    for chunk in buddies.chunks(500) {
+        for (id, buddy_id) in inv::Entity::find()
+            .select_only()
+            .columns([inv::Column::Id, inv::Column::BuddyId])
+            .filter(inv::Column::EventId.eq(event_id))
+            .filter(inv::Column::BuddyId.is_in(chunk.to_vec()))
+            .into_tuple::<(i32, i32)>()
+            .all(db)
+            .await?
+        {
+            invitation_of.insert(buddy_id, id);
+        }
+    }
+    let rows: Vec<link::ActiveModel> = hashes
+        .iter()
+        .filter_map(|(buddy_id, hash)| {
+            invitation_of
+                .get(buddy_id)
+                .map(|&invitation_id| link::ActiveModel {
+                    invitation_id: Set(invitation_id),
+                    token_hash: Set(hash.clone()),
+                    expires_at: Set(expires_at),
+                    used_at: Set(None),
+                    ..Default::default()
+                })
+        })
+        .collect();
+    for chunk in rows.chunks(500) {
+        link::Entity::insert_many(chunk.to_vec())
+            .exec_without_returning(db)
+            .await?;
+    }
+    Ok(())
+}
+
+/// The unused, unexpired answer link with this token hash, with its invitation and event.
+pub async fn open_answer_link(
+    db: &impl ConnectionTrait,
+    token_hash: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<(link::Model, inv::Model, event::Model)>, AppError> {
+    let Some(l) = link::Entity::find()
+        .filter(link::Column::TokenHash.eq(token_hash))
+        .filter(link::Column::UsedAt.is_null())
+        .filter(link::Column::ExpiresAt.gt(now))
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    Ok(invitation(db, l.invitation_id)
+        .await?
+        .map(|(i, e)| (l, i, e)))
+}
+
+/// Marks a link used; `false` when someone used it first (the link is single-use).
+pub async fn use_answer_link(
+    db: &impl ConnectionTrait,
+    id: i32,
+    now: DateTime<Utc>,
+) -> Result<bool, AppError> {
+    Ok(link::Entity::update_many()
+        .col_expr(link::Column::UsedAt, Expr::value(now))
+        .filter(link::Column::Id.eq(id))
+        .filter(link::Column::UsedAt.is_null())
+        .exec(db)
+        .await?
+        .rows_affected
+        == 1)
 }
 
 /// One invitation with its event.

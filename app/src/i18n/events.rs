@@ -93,6 +93,12 @@ pub struct Words {
     pub person_title: &'static str,
     pub person_none: &'static str,
     pub intervision_tally: fn(u32, u32) -> String,
+    // The mail's answer link.
+    pub link_title: &'static str,
+    pub link_intro: &'static str,
+    pub link_current: &'static str,
+    pub answered_title: &'static str,
+    pub answered_text: &'static str,
     // The mail.
     pub mail_subject: fn(&str) -> String,
     pub mail_body: fn(&str, &str, &str, &str, usize, &str) -> String,
@@ -229,6 +235,11 @@ const NL: Words = Words {
     intervision_tally: |came, invited| {
         format!("Intervisie: {came} keer aanwezig van {invited} keer uitgenodigd")
     },
+    link_title: "Kom je?",
+    link_intro: "Tik op je antwoord. Deze link werkt één keer; daarna wijzig je je antwoord door je aan te melden.",
+    link_current: "Je antwoord tot nu toe",
+    answered_title: "Bedankt!",
+    answered_text: "Je antwoord is bewaard. Wil je het later wijzigen? Meld je aan: je ziet de uitnodiging op je startpagina.",
     mail_subject: |title| format!("Uitnodiging: {title}"),
     mail_body: |programme, title, when, place, sessions, link| {
         let more = if sessions > 1 {
@@ -237,7 +248,7 @@ const NL: Words = Words {
             String::new()
         };
         format!(
-            "Hallo,\n\n{programme} nodigt je uit voor: {title}.\n\nWanneer: {when}{more}\nWaar: {place}\n\nLaat weten of je komt: meld je aan op {link} en tik ja, nee of misschien.\n\nTot dan!"
+            "Hallo,\n\n{programme} nodigt je uit voor: {title}.\n\nWanneer: {when}{more}\nWaar: {place}\n\nLaat weten of je komt, met één klik: {link}\nJe kunt je antwoord later nog wijzigen: meld je aan in Klik, je ziet de uitnodiging op je startpagina.\n\nTot dan!"
         )
     },
 };
@@ -368,6 +379,11 @@ const EN: Words = Words {
     intervision_tally: |came, invited| {
         format!("Intervision: came {came} of {invited} times invited")
     },
+    link_title: "Are you coming?",
+    link_intro: "Tap your answer. This link works once; after that, sign in to change your answer.",
+    link_current: "Your answer so far",
+    answered_title: "Thank you!",
+    answered_text: "Your answer is saved. Want to change it later? Sign in: the invitation is on your home page.",
     mail_subject: |title| format!("Invitation: {title}"),
     mail_body: |programme, title, when, place, sessions, link| {
         let more = if sessions > 1 {
@@ -376,7 +392,7 @@ const EN: Words = Words {
             String::new()
         };
         format!(
-            "Hello,\n\n{programme} invites you to: {title}.\n\nWhen: {when}{more}\nWhere: {place}\n\nLet us know whether you come: sign in at {link} and tap yes, no or maybe.\n\nSee you then!"
+            "Hello,\n\n{programme} invites you to: {title}.\n\nWhen: {when}{more}\nWhere: {place}\n\nLet us know whether you come, in one click: {link}\nYou can change your answer later: sign in to Klik, the invitation is on your home page.\n\nSee you then!"
         )
     },
 };

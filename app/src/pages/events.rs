@@ -3,12 +3,13 @@
 //! phone), and the invitations on a buddy's phone home.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Meta, Title};
 
 use crate::ViewerResource;
 use crate::api::events::{
-    AnswerInvitation, CancelEvent, CreateEvent, InviteToEvent, RecordEventAnswer, TickAttendance,
-    get_event, list_events, missed_intervision, my_invitations, person_events,
+    AnswerByLink, AnswerInvitation, CancelEvent, CreateEvent, InviteToEvent, RecordEventAnswer,
+    TickAttendance, answer_link_info, get_event, list_events, missed_intervision, my_invitations,
+    person_events,
 };
 use crate::api::lists::load_lists;
 use crate::components::error_panel::ErrorPanel;
@@ -544,6 +545,69 @@ pub fn PersonEventsView(kind: crate::domain::privacy::PersonKind, id: i32) -> im
                     }.into_any()
                 })}
             </Suspense>
+        </section>
+    }
+}
+
+/// Where an invitation mail's link leads: the event and three buttons. Opening it changes
+/// nothing; a button answers, once, and signs nobody in.
+#[component]
+pub fn AnswerLinkPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let w = move || words(i18n.lang());
+    let query = leptos_router::hooks::use_query_map();
+    let token = move || query.read().get("token").unwrap_or_default();
+    let info = Resource::new(token, answer_link_info);
+    let answer = ServerAction::<AnswerByLink>::new();
+    let error = action_error(answer);
+    view! {
+        <Title text=move || w().link_title.to_owned() />
+        // The link carries a secret: keep it out of search engines and other sites' logs.
+        <Meta name="robots" content="noindex" />
+        <Meta name="referrer" content="no-referrer" />
+        <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+            {move || suspend(async move {
+                let view = match info.await {
+                    Ok(view) => view,
+                    Err(error) => return view! { <ErrorPanel error /> }.into_any(),
+                };
+                let e = view.event.clone();
+                view! {
+                    <section class="card form-card invitation-card" aria-labelledby="link-title">
+                        <h1 id="link-title">{move || w().link_title}</h1>
+                        <h2>{e.title.clone()}</h2>
+                        <p>{move || when(i18n.lang(), &e)}</p>
+                        <p class="muted">{view.event.place.clone()}</p>
+                        {view.answer.map(|a| view! { <p>{move || w().link_current}": "<strong>{move || (w().answer_name)(a)}</strong></p> })}
+                        <p class="muted">{move || w().link_intro}</p>
+                        <FormError error />
+                        <div class="answer-buttons" role="group" aria-labelledby="link-title">
+                            {Answer::ALL.into_iter().map(|a| view! {
+                                <ActionForm action=answer>
+                                    <input type="hidden" name="token" value=token />
+                                    <input type="hidden" name="answer" value=a.code() />
+                                    <button type="submit" class="btn answer-button">{move || (w().answer_name)(a)}</button>
+                                </ActionForm>
+                            }).collect_view()}
+                        </div>
+                    </section>
+                }.into_any()
+            })}
+        </Suspense>
+    }
+}
+
+/// After an answer by link.
+#[component]
+pub fn AnsweredPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let w = move || words(i18n.lang());
+    view! {
+        <Title text=move || w().answered_title.to_owned() />
+        <section class="card form-card">
+            <h1>{move || w().answered_title}</h1>
+            <p role="status">{move || w().answered_text}</p>
+            <p><a class="btn" href="/login">{move || i18n.t().sign_in}</a></p>
         </section>
     }
 }

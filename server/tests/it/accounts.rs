@@ -535,6 +535,8 @@ async fn the_access_matrix_holds_for_every_server_function_and_role() {
             }
             "tick_attendance" => &[("invitation_id", "999"), ("attended", "true")],
             "person_events" => &[("kind", "buddy"), ("id", "999")],
+            "answer_link_info" => &[("token", "onbekend")],
+            "answer_by_link" => &[("token", "onbekend"), ("answer", "yes")],
             "create_event" => &[("form[title]", "X")],
             "preview_erasure" | "record_trail" => &[("kind", "participant"), ("id", "999")],
             "hold_record" => &[

@@ -417,7 +417,98 @@ async fn buddies_who_stay_away_from_intervision_are_flagged(backend: Backend) {
     );
 }
 
+/// The link of the first mail to `to` that the SMTP listener received.
+fn answer_link(smtp: &common::smtp::SmtpServer, to: &str) -> String {
+    let mail = smtp
+        .received()
+        .into_iter()
+        .find(|m| m.to.iter().any(|t| t == to))
+        .expect("a mail to the buddy");
+    let text = mail.text();
+    let start = text
+        .find("/events/answer?token=")
+        .expect("a link in the mail");
+    let token: String = text[start + "/events/answer?token=".len()..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect();
+    assert_eq!(token.len(), 43, "{text}");
+    token
+}
+
+async fn the_mail_link_answers_once_and_signs_nobody_in(backend: Backend) {
+    use klik_server::jobs::JobRunner;
+
+    let (server, buddy, _, _, _, coordinator) = crate::activities::programme(backend).await;
+    let smtp = common::smtp::SmtpServer::start().await;
+    let id = created(&server, &coordinator, &series(&[("form[repeat]", "once")]))
+        .await
+        .to_string();
+    let invite = [("id", id.as_str()), ("form[audience]", "active_buddies")];
+    ok::<Invited>(&server, "invite_to_event", &invite, &coordinator).await;
+    let state = common::smtp::with_smtp(server.state.clone(), &smtp.url());
+    let runner = JobRunner::new(state).unwrap();
+    assert!(runner.tick().await.delivery.sent >= 2, "the two invitations, and what else waited");
+    let me = server.whoami(&buddy).await.unwrap();
+    let token = answer_link(&smtp, &me.email);
+
+    // Opening the link (a mail scanner does) shows the event and changes nothing.
+    let info = server
+        .call("answer_link_info", &[("token", &token)], None)
+        .await;
+    assert_eq!(info.status, StatusCode::OK, "{}", info.body);
+    let page = server
+        .get(&format!("/events/answer?token={token}"), None)
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Intervisie"));
+    assert!(page.body.contains(r#"name="robots" content="noindex""#));
+    let mine: Vec<MyInvitation> = ok(&server, "my_invitations", &[], &buddy).await;
+    assert_eq!(mine[0].answer, None);
+
+    // An altered link, nonsense, then the real answer: once.
+    let mut altered = token.clone();
+    altered.replace_range(0..1, if token.starts_with('A') { "B" } else { "A" });
+    let form = [("token", altered.as_str()), ("answer", "yes")];
+    assert_eq!(
+        server.call("answer_by_link", &form, None).await.error(),
+        AppError::Expired
+    );
+    let form = [("token", token.as_str()), ("answer", "jazeker")];
+    assert!(matches!(
+        server.call("answer_by_link", &form, None).await.error(),
+        AppError::Validation { .. }
+    ));
+    let form = [("token", token.as_str()), ("answer", "yes")];
+    let reply = server.call("answer_by_link", &form, None).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    assert!(reply.session_cookie().is_none(), "the link signs nobody in");
+    let mine: Vec<MyInvitation> = ok(&server, "my_invitations", &[], &buddy).await;
+    assert_eq!(
+        (mine[0].answer, mine[0].seat),
+        (Some(Answer::Yes), Some(Seat::Placed))
+    );
+    let form = [("token", token.as_str()), ("answer", "no")];
+    assert_eq!(
+        server.call("answer_by_link", &form, None).await.error(),
+        AppError::Expired
+    );
+    let mine: Vec<MyInvitation> = ok(&server, "my_invitations", &[], &buddy).await;
+    assert_eq!(
+        mine[0].answer,
+        Some(Answer::Yes),
+        "a used link changes nothing"
+    );
+    // On the phone the answer can still change, until the event.
+    let change = [
+        ("invitation_id", &mine[0].invitation_id.to_string()[..]),
+        ("answer", "maybe"),
+    ];
+    ok::<()>(&server, "answer_invitation", &change, &buddy).await;
+}
+
 on_both_databases!(
+    the_mail_link_answers_once_and_signs_nobody_in,
     buddies_who_stay_away_from_intervision_are_flagged,
     a_series_is_invited_answered_and_ticked,
     bad_events_write_nothing,

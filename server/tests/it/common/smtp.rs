@@ -20,6 +20,43 @@ pub struct Received {
 }
 
 impl Received {
+    /// The body as text, decoded from the transfer encoding the sender chose.
+    pub fn text(&self) -> String {
+        let body = self.data.split_once("\r\n\r\n").map_or("", |(_, b)| b);
+        match self
+            .header("Content-Transfer-Encoding")
+            .unwrap_or_default()
+            .to_ascii_lowercase()
+            .as_str()
+        {
+            "base64" => {
+                use base64::Engine;
+                let joined: String = body.split_whitespace().collect();
+                let bytes = base64::engine::general_purpose::STANDARD
+                    .decode(joined)
+                    .expect("base64 body");
+                String::from_utf8(bytes).expect("UTF-8 body")
+            }
+            "quoted-printable" => {
+                let joined = body.replace("=\r\n", "");
+                let mut bytes = Vec::new();
+                let mut rest = joined.as_bytes();
+                while let Some((&b, tail)) = rest.split_first() {
+                    if b == b'=' && tail.len() >= 2 {
+                        let hex = std::str::from_utf8(&tail[..2]).expect("hex");
+                        bytes.push(u8::from_str_radix(hex, 16).expect("hex digits"));
+                        rest = &tail[2..];
+                    } else {
+                        bytes.push(b);
+                        rest = tail;
+                    }
+                }
+                String::from_utf8(bytes).expect("UTF-8 body")
+            }
+            _ => body.to_owned(),
+        }
+    }
+
     /// The value of header `name` (unfolded), if present.
     pub fn header(&self, name: &str) -> Option<String> {
         let head = self.data.split("\r\n\r\n").next().unwrap_or_default();
