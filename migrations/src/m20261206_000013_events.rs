@@ -29,6 +29,8 @@ impl MigrationTrait for Migration {
                     .col(boolean(Event::Cancelled).default(false))
                     // The first session's id for every session of a series.
                     .col(integer_null(Event::SeriesId))
+                    // An awareness campaign's short public code, asked on the application form.
+                    .col(string_len_null(Event::Code, 12).unique_key())
                     .col(integer_null(Event::CreatedBy))
                     .col(timestamp_with_time_zone(Event::CreatedAt))
                     .col(integer(Event::Version))
@@ -119,6 +121,23 @@ impl MigrationTrait for Migration {
                 )
                 .await?;
         }
+        // Where a candidate buddy heard of the programme, and the campaign they name.
+        manager
+            .alter_table(
+                Table::alter()
+                    .table(Buddy::Table)
+                    .add_column(string_len_null(Buddy::HeardVia, 16))
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .alter_table(
+                Table::alter()
+                    .table(Buddy::Table)
+                    .add_column(integer_null(Buddy::CampaignEventId))
+                    .to_owned(),
+            )
+            .await?;
         // Single-use links in the invitation mail that record an answer (never a sign-in).
         manager
             .create_table(
@@ -143,6 +162,16 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        for column in [Buddy::HeardVia, Buddy::CampaignEventId] {
+            manager
+                .alter_table(
+                    Table::alter()
+                        .table(Buddy::Table)
+                        .drop_column(column)
+                        .to_owned(),
+                )
+                .await?;
+        }
         manager
             .drop_table(Table::drop().table(EventAnswerLink::Table).to_owned())
             .await?;
@@ -171,6 +200,7 @@ enum Event {
     AnswersOpen,
     Cancelled,
     SeriesId,
+    Code,
     CreatedBy,
     CreatedAt,
     Version,
@@ -205,6 +235,8 @@ enum EventAnswerLink {
 enum Buddy {
     Table,
     Id,
+    HeardVia,
+    CampaignEventId,
 }
 
 #[derive(DeriveIden)]

@@ -9,6 +9,26 @@ use crate::api::ctx::Ctx;
 use crate::domain::people::{ApplicationForm, BuddyDetail, BuddyRow, Paged};
 use crate::error::AppError;
 
+/// Where the application came from: the campaign's code must be one Klik knows.
+#[cfg(feature = "ssr")]
+async fn check_source<U>(
+    cx: &Ctx<U>,
+    form: &ApplicationForm,
+) -> Result<(Option<crate::domain::event::HeardVia>, Option<i32>), AppError> {
+    use crate::domain::validation::Problem;
+    let source = crate::domain::event::check_source(&form.heard_via, &form.campaign_code)
+        .map_err(AppError::fields)?;
+    let campaign = match &source.campaign_code {
+        None => None,
+        Some(code) => Some(
+            crate::db::events::campaign_by_code(&cx.state.db, code)
+                .await?
+                .ok_or_else(|| AppError::validation("campaign_code", Problem::Invalid))?,
+        ),
+    };
+    Ok((source.heard_via, campaign))
+}
+
 /// Checks an application against the lists.
 #[cfg(feature = "ssr")]
 async fn check_application<U>(
@@ -58,6 +78,7 @@ pub async fn apply_as_buddy(form: ApplicationForm) -> Result<(), AppError> {
             return Ok(());
         }
         let application = check_application(&cx, &form, true).await?;
+        let (heard_via, campaign) = check_source(&cx, &form).await?;
         let ip = crate::auth::session::client_ip();
         let now = cx.now;
         if !crate::auth::throttle::allow_application(&cx.state.db, &ip, now).await? {
@@ -65,6 +86,7 @@ pub async fn apply_as_buddy(form: ApplicationForm) -> Result<(), AppError> {
         }
         let txn = cx.begin().await?;
         let id = crate::db::buddies::create(&txn, &application, None, cx.today, now).await?;
+        crate::db::events::set_source(&txn, id, heard_via, campaign).await?;
         // The volunteer applies, even when someone happens to be signed in.
         let record = Some(Record::new(RecordKind::Buddy, id));
         cx.audit_by(&txn, None, AuditAction::Create, record).await?;

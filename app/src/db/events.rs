@@ -36,6 +36,22 @@ pub async fn create(
 ) -> Result<Vec<i32>, AppError> {
     let mut ids = Vec::with_capacity(e.sessions.len());
     let mut series_id = None;
+    // A campaign gets a short public code (on its first session); a clash is retried.
+    let mut code = None;
+    if e.kind == EventKind::Campaign {
+        for _ in 0..10 {
+            let candidate = new_code();
+            let taken = event::Entity::find()
+                .filter(event::Column::Code.eq(&candidate))
+                .one(db)
+                .await?
+                .is_some();
+            if !taken {
+                code = Some(candidate);
+                break;
+            }
+        }
+    }
     for s in &e.sessions {
         let row = event::ActiveModel {
             kind: Set(e.kind.code().to_owned()),
@@ -50,6 +66,7 @@ pub async fn create(
             answers_open: Set(e.answers_open),
             cancelled: Set(false),
             series_id: Set(series_id),
+            code: Set(code.take()),
             created_by: Set(Some(by)),
             created_at: Set(now),
             version: Set(1),
@@ -67,6 +84,111 @@ pub async fn create(
         ids.push(id);
     }
     Ok(ids)
+}
+
+/// A new campaign code from [`CODE_ALPHABET`](crate::domain::event::CODE_ALPHABET).
+fn new_code() -> String {
+    use crate::domain::event::{CODE_ALPHABET, CODE_LEN};
+    use rand::Rng;
+    let mut rng = rand::thread_rng();
+    (0..CODE_LEN)
+        .map(|_| char::from(CODE_ALPHABET[rng.gen_range(0..CODE_ALPHABET.len())]))
+        .collect()
+}
+
+/// The campaign (its first session's id) with this public code.
+pub async fn campaign_by_code(
+    db: &impl ConnectionTrait,
+    code: &str,
+) -> Result<Option<i32>, AppError> {
+    Ok(event::Entity::find()
+        .select_only()
+        .column(event::Column::Id)
+        .filter(event::Column::Code.eq(code))
+        .filter(event::Column::Kind.eq(EventKind::Campaign.code()))
+        .into_tuple::<i32>()
+        .one(db)
+        .await?)
+}
+
+/// What the campaign `id` brought (the buddies who named its code).
+async fn campaign_tally(
+    db: &impl ConnectionTrait,
+    id: i32,
+    today: NaiveDate,
+    tz: Tz,
+) -> Result<crate::domain::event::CampaignTally, AppError> {
+    use super::entities::status_change;
+    use crate::domain::event::Recruit;
+    let buddies = buddy::Entity::find()
+        .select_only()
+        .columns([
+            buddy::Column::Id,
+            buddy::Column::AppliedOn,
+            buddy::Column::ApprovedOn,
+        ])
+        .filter(buddy::Column::CampaignEventId.eq(id))
+        .into_tuple::<(i32, NaiveDate, Option<NaiveDate>)>()
+        .all(db)
+        .await?;
+    let ids: Vec<i32> = buddies.iter().map(|b| b.0).collect();
+    let mut matched = std::collections::HashSet::new();
+    let mut left: HashMap<i32, NaiveDate> = HashMap::new();
+    for chunk in ids.chunks(500) {
+        matched.extend(
+            duo::Entity::find()
+                .select_only()
+                .column(duo::Column::BuddyId)
+                .filter(duo::Column::BuddyId.is_in(chunk.to_vec()))
+                .into_tuple::<i32>()
+                .all(db)
+                .await?,
+        );
+        let gone = [BuddyStatus::Stopped.code(), BuddyStatus::NotApproved.code()];
+        for (subject, at) in status_change::Entity::find()
+            .select_only()
+            .columns([status_change::Column::SubjectId, status_change::Column::At])
+            .filter(status_change::Column::SubjectKind.eq(crate::domain::audit::kind::BUDDY))
+            .filter(status_change::Column::SubjectId.is_in(chunk.to_vec()))
+            .filter(status_change::Column::ToStatus.is_in(gone))
+            .into_tuple::<(i32, DateTime<Utc>)>()
+            .all(db)
+            .await?
+        {
+            let day = local_date_time(at, tz).date();
+            let entry = left.entry(subject).or_insert(day);
+            *entry = Ord::min(*entry, day);
+        }
+    }
+    let recruits: Vec<Recruit> = buddies
+        .iter()
+        .map(|(id, applied_on, approved_on)| Recruit {
+            applied_on: *applied_on,
+            approved: approved_on.is_some(),
+            matched: matched.contains(id),
+            left_on: left.get(id).copied(),
+        })
+        .collect();
+    Ok(crate::domain::event::campaign_tally(&recruits, today))
+}
+
+/// Records where an application came from.
+pub async fn set_source(
+    db: &impl ConnectionTrait,
+    buddy_id: i32,
+    heard_via: Option<crate::domain::event::HeardVia>,
+    campaign: Option<i32>,
+) -> Result<(), AppError> {
+    buddy::Entity::update_many()
+        .col_expr(
+            buddy::Column::HeardVia,
+            Expr::value(heard_via.map(|h| h.code())),
+        )
+        .col_expr(buddy::Column::CampaignEventId, Expr::value(campaign))
+        .filter(buddy::Column::Id.eq(buddy_id))
+        .exec(db)
+        .await?;
+    Ok(())
 }
 
 fn summary(m: &event::Model, counts: Counts, tz: Tz) -> Result<EventSummary, AppError> {
@@ -269,12 +391,20 @@ pub async fn detail(
         let buddy_rows: Vec<&inv::Model> = rows.iter().filter(|r| r.buddy_id.is_some()).collect();
         event.counts = count(e.capacity, &buddy_rows);
     }
+    let campaign = match &e.code {
+        Some(code) => {
+            let today = local_date_time(now, tz).date();
+            Some((code.clone(), campaign_tally(db, e.id, today, tz).await?))
+        }
+        None => None,
+    };
     Ok(Some(EventDetail {
         event,
         description: e.description,
         link: e.link,
         invitations,
         now: local_date_time(now, tz),
+        campaign,
     }))
 }
 

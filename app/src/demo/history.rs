@@ -294,6 +294,8 @@ pub async fn fill(
                 erasure_reason: Set(None),
                 retention_hold_until: Set(None),
                 retention_hold_reason: Set(None),
+                heard_via: Set(None),
+                campaign_event_id: Set(None),
             });
             changes.push(change(
                 subject::BUDDY,

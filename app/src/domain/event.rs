@@ -569,6 +569,8 @@ pub struct EventDetail {
     /// Sorted by name.
     pub invitations: Vec<InvitationRow>,
     pub now: NaiveDateTime,
+    /// An awareness campaign's public code and what it brought.
+    pub campaign: Option<(String, CampaignTally)>,
 }
 
 /// An invitation on a buddy's phone.
@@ -646,6 +648,116 @@ impl InviteForm {
     }
 }
 
+crate::coded! {
+    /// How a candidate buddy heard of the programme (the application form asks; optional).
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum HeardVia {
+        Campaign = "campaign",
+        Friends = "friends",
+        Website = "website",
+        Municipality = "municipality",
+        Other = "other",
+    }
+}
+
+/// Longest campaign code.
+pub const CODE_MAX: usize = 12;
+/// The letters a campaign code is made of: no 0/O or 1/I to mix up on a poster.
+pub const CODE_ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+/// Length of a new campaign code.
+pub const CODE_LEN: usize = 6;
+
+/// Where an application came from, as checked: the code still has to be found.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    pub heard_via: Option<HeardVia>,
+    /// Upper case, without spaces.
+    pub campaign_code: Option<String>,
+}
+
+/// Reads "how did you hear about us" and the campaign code; a code alone means a campaign.
+pub fn check_source(heard_via: &str, code: &str) -> Result<Source, Vec<FieldProblem>> {
+    let mut problems: Vec<FieldProblem> = Vec::new();
+    let heard = match heard_via.trim() {
+        "" => None,
+        v => HeardVia::from_code(v).or_else(|| {
+            problems.push(("heard_via".into(), Problem::Invalid));
+            None
+        }),
+    };
+    let code: String = code
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .collect::<String>()
+        .to_uppercase();
+    let code = if code.is_empty() {
+        None
+    } else if code.chars().count() > CODE_MAX || !code.chars().all(|c| c.is_ascii_alphanumeric()) {
+        problems.push(("campaign_code".into(), Problem::Invalid));
+        None
+    } else {
+        Some(code)
+    };
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(Source {
+        heard_via: heard.or(code.as_ref().map(|_| HeardVia::Campaign)),
+        campaign_code: code,
+    })
+}
+
+/// What is known of one buddy a campaign brought.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Recruit {
+    pub applied_on: NaiveDate,
+    pub approved: bool,
+    /// Was ever in a duo.
+    pub matched: bool,
+    /// When they stopped or were not approved, if they did.
+    pub left_on: Option<NaiveDate>,
+}
+
+/// What a campaign brought: applications, approvals, matches, and who is still a buddy 6 and
+/// 12 months after applying (of those who applied that long ago).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CampaignTally {
+    pub applications: u32,
+    pub approved: u32,
+    pub matched: u32,
+    /// (still there, applied at least 6 months ago).
+    pub after_6: (u32, u32),
+    pub after_12: (u32, u32),
+}
+
+pub fn campaign_tally(recruits: &[Recruit], today: NaiveDate) -> CampaignTally {
+    let after = |months: u32| {
+        let mut still = 0;
+        let mut eligible = 0;
+        for r in recruits {
+            let Some(mark) = r.applied_on.checked_add_months(chrono::Months::new(months)) else {
+                continue;
+            };
+            if mark > today {
+                continue;
+            }
+            eligible += 1;
+            if r.left_on.is_none_or(|left| left > mark) {
+                still += 1;
+            }
+        }
+        (still, eligible)
+    };
+    CampaignTally {
+        applications: recruits.len() as u32,
+        approved: recruits.iter().filter(|r| r.approved).count() as u32,
+        matched: recruits.iter().filter(|r| r.matched).count() as u32,
+        after_6: after(6),
+        after_12: after(12),
+    }
+}
+
 /// Months without intervision after which a buddy is flagged, unless the admins set another.
 pub const DEFAULT_INTERVISION_MONTHS: u32 = 6;
 
@@ -691,6 +803,59 @@ pub struct PersonEvent {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn an_application_names_its_source() {
+        assert_eq!(check_source("", ""), Ok(Source::default()));
+        let s = check_source("", " ab-c 123 ").unwrap();
+        assert_eq!(s.campaign_code.as_deref(), Some("ABC123"));
+        assert_eq!(
+            s.heard_via,
+            Some(HeardVia::Campaign),
+            "a code means a campaign"
+        );
+        assert_eq!(
+            check_source("friends", "").unwrap().heard_via,
+            Some(HeardVia::Friends)
+        );
+        let fields = |h: &str, c: &str| -> Vec<String> {
+            check_source(h, c)
+                .unwrap_err()
+                .into_iter()
+                .map(|p| p.0)
+                .collect()
+        };
+        assert_eq!(fields("tv", "<b>"), ["heard_via", "campaign_code"]);
+        assert_eq!(fields("", &"A".repeat(13)), ["campaign_code"]);
+    }
+
+    #[test]
+    fn a_campaign_counts_who_stayed() {
+        let r = |applied: &str, approved, matched, left: Option<&str>| Recruit {
+            applied_on: day(applied),
+            approved,
+            matched,
+            left_on: left.map(day),
+        };
+        let recruits = [
+            r("2025-09-01", true, true, None),
+            r("2025-09-01", true, true, Some("2026-06-01")),
+            r("2025-09-01", false, false, Some("2025-10-01")),
+            r("2026-10-01", false, false, None),
+        ];
+        let t = campaign_tally(&recruits, day("2026-11-27"));
+        assert_eq!((t.applications, t.approved, t.matched), (4, 2, 2));
+        assert_eq!(
+            t.after_6,
+            (2, 3),
+            "left in June, after six months: still counted"
+        );
+        assert_eq!(
+            t.after_12,
+            (1, 3),
+            "only the first is still there after a year"
+        );
+    }
 
     #[test]
     fn a_buddy_is_flagged_after_months_without_intervision() {

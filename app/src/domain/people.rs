@@ -645,6 +645,10 @@ pub struct ApplicationForm {
     pub privacy_read: String,
     /// Left empty by people; filled in by robots that fill in every field.
     pub website: String,
+    /// How they heard of the programme: a `HeardVia` code, or blank.
+    pub heard_via: String,
+    /// The code of the awareness campaign they met, if they have it.
+    pub campaign_code: String,
 }
 
 /// A checked application.

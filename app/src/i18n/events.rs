@@ -1,7 +1,9 @@
 //! The events in words (issue 17): pages, forms and the invitation mail, in plain Dutch and
 //! English.
 
-use crate::domain::event::{Answer, Audience, EventKind, Organiser, Repeat, Seat};
+use crate::domain::event::{
+    Answer, Audience, CampaignTally, EventKind, HeardVia, Organiser, Repeat, Seat,
+};
 use crate::i18n::Lang;
 
 /// The words of the events in one language.
@@ -93,6 +95,15 @@ pub struct Words {
     pub person_title: &'static str,
     pub person_none: &'static str,
     pub intervision_tally: fn(u32, u32) -> String,
+    // Campaigns.
+    pub heard_title: &'static str,
+    pub heard_via: &'static str,
+    pub heard_name: fn(HeardVia) -> &'static str,
+    pub campaign_code: &'static str,
+    pub campaign_code_hint: &'static str,
+    pub campaign_title: &'static str,
+    pub campaign_code_is: fn(&str) -> String,
+    pub campaign_lines: fn(&CampaignTally) -> [String; 5],
     // The mail's answer link.
     pub link_title: &'static str,
     pub link_intro: &'static str,
@@ -234,6 +245,34 @@ const NL: Words = Words {
     person_none: "Nog nergens voor uitgenodigd.",
     intervision_tally: |came, invited| {
         format!("Intervisie: {came} keer aanwezig van {invited} keer uitgenodigd")
+    },
+    heard_title: "Hoe leerde je ons kennen?",
+    heard_via: "Hoe hoorde je van ons? (niet verplicht)",
+    heard_name: |h| match h {
+        HeardVia::Campaign => "Een actie of infostand van het programma",
+        HeardVia::Friends => "Vrienden of familie",
+        HeardVia::Website => "Een website of sociale media",
+        HeardVia::Municipality => "De gemeente",
+        HeardVia::Other => "Iets anders",
+    },
+    campaign_code: "Code van de actie",
+    campaign_code_hint: "Staat op de folder of affiche, bijvoorbeeld K7M2QX. Leeg laten mag.",
+    campaign_title: "Wat de actie opbracht",
+    campaign_code_is: |c| format!("Code voor het aanmeldformulier: {c}"),
+    campaign_lines: |t| {
+        [
+            format!(
+                "{} kandidaat-buddy's meldden zich aan met deze code",
+                t.applications
+            ),
+            format!("{} goedgekeurd", t.approved),
+            format!("{} kregen een duo", t.matched),
+            format!("{} van {} nog buddy na 6 maanden", t.after_6.0, t.after_6.1),
+            format!(
+                "{} van {} nog buddy na 12 maanden",
+                t.after_12.0, t.after_12.1
+            ),
+        ]
     },
     link_title: "Kom je?",
     link_intro: "Tik op je antwoord. Deze link werkt één keer; daarna wijzig je je antwoord door je aan te melden.",
@@ -378,6 +417,37 @@ const EN: Words = Words {
     person_none: "Not invited to anything yet.",
     intervision_tally: |came, invited| {
         format!("Intervision: came {came} of {invited} times invited")
+    },
+    heard_title: "How did you get to know us?",
+    heard_via: "How did you hear about us? (optional)",
+    heard_name: |h| match h {
+        HeardVia::Campaign => "A campaign or info stand of the programme",
+        HeardVia::Friends => "Friends or family",
+        HeardVia::Website => "A website or social media",
+        HeardVia::Municipality => "The municipality",
+        HeardVia::Other => "Something else",
+    },
+    campaign_code: "Campaign code",
+    campaign_code_hint: "It is on the leaflet or poster, for example K7M2QX. You may leave it blank.",
+    campaign_title: "What the campaign brought",
+    campaign_code_is: |c| format!("Code for the application form: {c}"),
+    campaign_lines: |t| {
+        [
+            format!(
+                "{} candidate buddies applied with this code",
+                t.applications
+            ),
+            format!("{} approved", t.approved),
+            format!("{} got a duo", t.matched),
+            format!(
+                "{} of {} still a buddy after 6 months",
+                t.after_6.0, t.after_6.1
+            ),
+            format!(
+                "{} of {} still a buddy after 12 months",
+                t.after_12.0, t.after_12.1
+            ),
+        ]
     },
     link_title: "Are you coming?",
     link_intro: "Tap your answer. This link works once; after that, sign in to change your answer.",

@@ -56,6 +56,22 @@ fn ApplicationFields(
             <label for="app-website">"Website"</label>
             <input id="app-website" name="form[website]" type="text" tabindex="-1" autocomplete="off" />
         </div>
+        {public.then(|| {
+            use crate::domain::event::HeardVia;
+            use crate::i18n::events::words;
+            let heard = values.heard_via.clone();
+            view! {
+            <fieldset class="form-section">
+                <legend>{move || words(i18n.lang()).heard_title}</legend>
+                <SelectField id="app-heard-via".into() name="form[heard_via]".into() field="heard_via"
+                    label=|t| words(t.lang).heard_via value=heard
+                    options=HeardVia::ALL.iter().map(|h| (h.code().to_owned(), (words(i18n.lang()).heard_name)(*h).to_owned())).collect()
+                    error />
+                <Input id="app-campaign-code".into() name="form[campaign_code]".into() field="campaign_code"
+                    label=|t| words(t.lang).campaign_code hint=|t| words(t.lang).campaign_code_hint
+                    value=values.campaign_code.clone() error />
+            </fieldset>
+        }})}
         {public.then(|| view! {
             <fieldset class="form-section">
                 <legend>{move || i18n.t().section_privacy}</legend>

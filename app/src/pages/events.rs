@@ -245,6 +245,15 @@ fn EventView(
                 {(c.waiting > 0).then(|| view! { " · " {move || (w().waiting_count)(c.waiting)} })}</dd>
         </dl>
         {(!d.description.is_empty()).then(|| view! { <p class="event-description">{d.description.clone()}</p> })}
+        {d.campaign.clone().map(|(code, tally)| view! {
+            <section class="card" aria-labelledby="campaign-title">
+                <h2 id="campaign-title">{move || w().campaign_title}</h2>
+                <p data-testid="campaign-code">{move || (w().campaign_code_is)(&code)}</p>
+                <ul data-testid="campaign-tally">
+                    {move || (w().campaign_lines)(&tally).into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+                </ul>
+            </section>
+        })}
         <p><a class="btn btn--ghost" href=format!("/events/{id}/attendance")>{move || w().attendance}</a></p>
         {(staff && open).then(|| view! { <InviteForm id invite /> })}
         <section aria-labelledby="invitees-title">

@@ -37,7 +37,7 @@ pub(crate) fn application(first_name: &str, changes: &[(&str, &str)]) -> Vec<(St
     form
 }
 
-async fn apply(server: &Server, form: &[(String, String)]) -> common::Reply {
+pub(crate) async fn apply(server: &Server, form: &[(String, String)]) -> common::Reply {
     let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     server.call("apply_as_buddy", &pairs, None).await
 }

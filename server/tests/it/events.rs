@@ -448,7 +448,10 @@ async fn the_mail_link_answers_once_and_signs_nobody_in(backend: Backend) {
     ok::<Invited>(&server, "invite_to_event", &invite, &coordinator).await;
     let state = common::smtp::with_smtp(server.state.clone(), &smtp.url());
     let runner = JobRunner::new(state).unwrap();
-    assert!(runner.tick().await.delivery.sent >= 2, "the two invitations, and what else waited");
+    assert!(
+        runner.tick().await.delivery.sent >= 2,
+        "the two invitations, and what else waited"
+    );
     let me = server.whoami(&buddy).await.unwrap();
     let token = answer_link(&smtp, &me.email);
 
@@ -507,7 +510,84 @@ async fn the_mail_link_answers_once_and_signs_nobody_in(backend: Backend) {
     ok::<()>(&server, "answer_invitation", &change, &buddy).await;
 }
 
+async fn a_campaign_counts_the_applications_that_name_its_code(backend: Backend) {
+    use app::db::entities::buddy;
+
+    let server = Server::new(backend).await;
+    let coordinator = server.session_for("c@example.be", Role::Coordinator).await;
+    let id = created(
+        &server,
+        &coordinator,
+        &series(&[
+            ("form[repeat]", "once"),
+            ("form[kind]", "campaign"),
+            ("form[title]", "Infostand op de markt"),
+        ]),
+    )
+    .await
+    .to_string();
+    let detail: EventDetail = ok(&server, "get_event", &[("id", &id)], &coordinator).await;
+    let (code, tally) = detail.campaign.expect("a campaign has a code");
+    assert_eq!(code.len(), 6);
+    assert_eq!(tally.applications, 0);
+    // An ordinary event has none.
+    let other = created(&server, &coordinator, &series(&[("form[repeat]", "once")])).await;
+    let plain: EventDetail = ok(
+        &server,
+        "get_event",
+        &[("id", &other.to_string())],
+        &coordinator,
+    )
+    .await;
+    assert_eq!(plain.campaign, None);
+
+    // A wrong code is refused at its field and nothing is written; the right one, typed
+    // loosely, counts.
+    let buddies = || buddy::Entity::find().count(&server.test.db);
+    for bad in ["ZZZZZZ", "<script>", "ABCDEFGHJKLMN"] {
+        let form = crate::buddies::application("Nina", &[("form[campaign_code]", bad)]);
+        let reply = crate::buddies::apply(&server, &form).await;
+        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{bad}");
+        assert!(reply.error().problem_at("campaign_code").is_some(), "{bad}");
+    }
+    assert_eq!(buddies().await.unwrap(), 0);
+    let loose = format!(" {}-{} ", &code[..3], code[3..].to_lowercase());
+    let form = crate::buddies::application("Nina", &[("form[campaign_code]", &loose)]);
+    let reply = crate::buddies::apply(&server, &form).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let form = crate::buddies::application("Omar", &[("form[heard_via]", "friends")]);
+    assert_eq!(
+        crate::buddies::apply(&server, &form).await.status,
+        StatusCode::OK
+    );
+    let stored = buddy::Entity::find().all(&server.test.db).await.unwrap();
+    let nina = stored.iter().find(|b| b.first_name == "Nina").unwrap();
+    assert_eq!(nina.heard_via.as_deref(), Some("campaign"));
+    assert_eq!(nina.campaign_event_id, Some(id.parse().unwrap()));
+    let omar = stored.iter().find(|b| b.first_name == "Omar").unwrap();
+    assert_eq!(
+        (omar.heard_via.as_deref(), omar.campaign_event_id),
+        (Some("friends"), None)
+    );
+
+    let detail: EventDetail = ok(&server, "get_event", &[("id", &id)], &coordinator).await;
+    let (_, tally) = detail.campaign.unwrap();
+    assert_eq!(
+        (tally.applications, tally.approved, tally.matched),
+        (1, 0, 0)
+    );
+    let page = server
+        .get(&format!("/events/{id}"), Some(&coordinator))
+        .await;
+    assert!(
+        page.body
+            .contains("1 kandidaat-buddy&#x27;s meldden zich aan")
+            || page.body.contains("1 kandidaat-buddy's meldden zich aan")
+    );
+}
+
 on_both_databases!(
+    a_campaign_counts_the_applications_that_name_its_code,
     the_mail_link_answers_once_and_signs_nobody_in,
     buddies_who_stay_away_from_intervision_are_flagged,
     a_series_is_invited_answered_and_ticked,

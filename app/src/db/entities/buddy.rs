@@ -30,6 +30,10 @@ pub struct Model {
     pub retention_hold_until: Option<Date>,
     /// Why, as a `HoldReason` code.
     pub retention_hold_reason: Option<String>,
+    /// A `HeardVia` code: where the candidate heard of the programme.
+    pub heard_via: Option<String>,
+    /// The awareness campaign (its event) they named.
+    pub campaign_event_id: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -19,6 +19,8 @@ pub struct Model {
     pub answers_open: bool,
     pub cancelled: bool,
     pub series_id: Option<i32>,
+    /// A campaign's public code.
+    pub code: Option<String>,
     pub created_by: Option<i32>,
     pub created_at: DateTimeUtc,
     pub version: i32,
