@@ -102,7 +102,13 @@ pub async fn export_participant(
     user: i32,
     id: i32,
 ) -> Result<ParticipantData, AppError> {
-    let data = crate::db::person_data::participant_data(&state.db, id, state.clock.now()).await?;
+    let data = crate::db::person_data::participant_data(
+        &state.db,
+        id,
+        state.clock.now(),
+        state.config.time_zone,
+    )
+    .await?;
     exported(state, user, PersonKind::Participant.record(id)).await?;
     Ok(data)
 }
@@ -114,7 +120,13 @@ pub async fn export_buddy(
     user: i32,
     id: i32,
 ) -> Result<BuddyData, AppError> {
-    let data = crate::db::person_data::buddy_data(&state.db, id, state.clock.now()).await?;
+    let data = crate::db::person_data::buddy_data(
+        &state.db,
+        id,
+        state.clock.now(),
+        state.config.time_zone,
+    )
+    .await?;
     exported(state, user, PersonKind::Buddy.record(id)).await?;
     Ok(data)
 }

@@ -28,6 +28,7 @@ pub async fn participant_data(
     db: &impl ConnectionTrait,
     id: i32,
     now: DateTime<Utc>,
+    tz: chrono_tz::Tz,
 ) -> Result<ParticipantData, AppError> {
     let row = participant::Entity::find_by_id(id)
         .one(db)
@@ -122,6 +123,7 @@ pub async fn participant_data(
         contacts,
         registrations,
         duos: duos(db, PersonKind::Participant, id).await?,
+        events: super::events::of_person(db, id, true, tz).await?,
         referrals,
         mails: mails_to(db, profile.email.as_slice()).await?,
         trail: super::audit::trail(db, subject::PARTICIPANT, &id.to_string()).await?,
@@ -134,6 +136,7 @@ pub async fn buddy_data(
     db: &impl ConnectionTrait,
     id: i32,
     now: DateTime<Utc>,
+    tz: chrono_tz::Tz,
 ) -> Result<BuddyData, AppError> {
     let row = buddy::Entity::find_by_id(id)
         .one(db)
@@ -167,6 +170,8 @@ pub async fn buddy_data(
             .collect(),
         coordinator_notes: row.coordinator_notes,
         duos: duos(db, PersonKind::Buddy, id).await?,
+        events: super::events::of_person(db, id, false, tz).await?,
+        heard_via: super::decode_opt("buddy", "heard_via", row.heard_via.as_deref())?,
         account,
         calendar_feed_since: feed.map(|f| f.created_at),
         mails: mails_to(db, &addresses).await?,

@@ -38,6 +38,8 @@ pub struct ParticipantData {
     pub contacts: Vec<ContactData>,
     pub registrations: Vec<RegistrationData>,
     pub duos: Vec<DuoData>,
+    /// Events they were invited to (meetings for waiting participants).
+    pub events: Vec<super::event::PersonEvent>,
     pub referrals: Vec<ReferralData>,
     /// Mails sent to the person's own address.
     pub mails: Vec<MailData>,
@@ -134,6 +136,10 @@ pub struct BuddyData {
     pub interests: Vec<String>,
     pub coordinator_notes: String,
     pub duos: Vec<DuoData>,
+    /// Events they were invited to, their answers and attendance.
+    pub events: Vec<super::event::PersonEvent>,
+    /// How they heard of the programme, if they said.
+    pub heard_via: Option<super::event::HeardVia>,
     /// Their account, when they sign in to Klik.
     pub account: Option<AccountData>,
     /// Since when they have a calendar feed (its address is a secret and not shown).

@@ -180,6 +180,32 @@ fn none() -> impl IntoView {
     view! { <p class="muted">{move || i18n.t().data_none}</p> }
 }
 
+/// The events a person was invited to, and (for a candidate buddy) how they heard of us.
+fn events_card(
+    events: Vec<crate::domain::event::PersonEvent>,
+    heard_via: Option<crate::domain::event::HeardVia>,
+) -> impl IntoView {
+    use crate::i18n::events::words;
+    let i18n = use_i18n();
+    let w = move || words(i18n.lang());
+    view! {
+        <section class="card" aria-labelledby="data-events">
+            <h2 id="data-events">{move || w().person_title}</h2>
+            {heard_via.map(|h| view! { <p>{move || w().heard_via}": "{move || (w().heard_name)(h)}</p> })}
+            {if events.is_empty() { view! { <p class="muted">{move || w().person_none}</p> }.into_any() } else { view! {
+                <ul>{events.into_iter().map(|e| {
+                    let at = e.starts_at;
+                    view! { <li>
+                        {e.title.clone()}" · "{move || crate::domain::time::format_day_time(at, i18n.lang())}
+                        " · "{move || e.answer.map(|a| (w().answer_name)(a)).unwrap_or(w().no_answer)}
+                        {e.attended.then(|| view! { " · " {move || w().came} })}
+                    </li> }
+                }).collect_view()}</ul>
+            }.into_any() }}
+        </section>
+    }
+}
+
 fn duos_card(
     duos: Vec<DuoData>,
     note: Option<fn(&Texts) -> &'static str>,
@@ -286,6 +312,7 @@ fn participant_view(d: ParticipantData, tz: chrono_tz::Tz) -> AnyView {
             }}
         </section>
         {duos_card(d.duos.clone(), None, tz)}
+        {events_card(d.events.clone(), None)}
         <section class="card" aria-labelledby="data-referrals">
             <h2 id="data-referrals">{move || i18n.t().data_referrals}</h2>
             {if d.referrals.is_empty() { none().into_any() } else { view! {
@@ -342,6 +369,7 @@ fn buddy_view(d: BuddyData, tz: chrono_tz::Tz) -> AnyView {
         </section>
         {history_card(r.timeline.clone(), |t, code| BuddyStatus::from_code(code).map(|s| (t.buddy_status)(s)).unwrap_or_default(), tz)}
         {duos_card(d.duos.clone(), Some(|t| t.data_buddy_notes), tz)}
+        {events_card(d.events.clone(), d.heard_via)}
         {d.account.clone().map(|a| account_card(a, tz))}
         {mails_card(d.mails.clone(), tz)}
         {trail_card(d.trail.clone(), tz)}

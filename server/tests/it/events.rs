@@ -391,6 +391,10 @@ async fn buddies_who_stay_away_from_intervision_are_flagged(backend: Backend) {
     .await;
     assert_eq!(events.len(), 1);
     assert!(events[0].attended);
+    // The buddy's data (art. 15) names it too.
+    let data: app::domain::person_data::BuddyData =
+        ok(&server, "load_buddy_data", &[("id", &me.to_string())], &coordinator).await;
+    assert_eq!(data.events, events);
 
     // Seven months later they are flagged, with the day they last came.
     server.state.clock.advance(chrono::Duration::days(7 * 31));
