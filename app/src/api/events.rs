@@ -219,11 +219,62 @@ async fn record_answer(
         return Err(AppError::AnswerRefused(why));
     }
     let txn = cx.begin().await?;
-    crate::db::events::answer(&txn, invitation, answer, cx.now).await?;
+    answer_and_tell(&cx.state, &txn, invitation, event, answer, cx.now).await?;
     let record = Record::new(RecordKind::EventInvitation, invitation.id);
     cx.audit(&txn, AuditAction::Update, record).await?;
     txn.commit().await?;
     Ok(())
+}
+
+/// Records an answer in `txn` and queues a mail to each buddy who got a place by it (someone
+/// ahead of them on the waiting list said no).
+#[cfg(feature = "ssr")]
+async fn answer_and_tell(
+    state: &crate::state::AppState,
+    txn: &crate::db::writes::WriteTxn,
+    invitation: &crate::db::entities::event_invitation::Model,
+    event: &crate::db::entities::event::Model,
+    answer: crate::domain::event::Answer,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(), AppError> {
+    use crate::i18n::{Lang, events::words};
+    let before = crate::db::events::allotment(txn, event).await?;
+    crate::db::events::answer(txn, invitation, answer, now).await?;
+    let after = crate::db::events::allotment(txn, event).await?;
+    let up = crate::domain::event::moved_up(&before, &after, invitation.id.into());
+    if up.is_empty() {
+        return Ok(());
+    }
+    let buddies = crate::db::events::buddies_of(txn, &up).await?;
+    let addresses = crate::db::events::buddy_addresses(txn, &buddies).await?;
+    let tz = state.config.time_zone;
+    let starts = crate::domain::time::local_date_time(event.starts_at, tz);
+    let link = format!("{}/", state.config.public_url);
+    let (nl, en) = (words(Lang::Nl), words(Lang::En));
+    let body = format!(
+        "{}\n\n----\n\n{}",
+        (nl.place_mail_body)(
+            &event.title,
+            &crate::domain::time::format_day_time(starts, Lang::Nl),
+            &link
+        ),
+        (en.place_mail_body)(
+            &event.title,
+            &crate::domain::time::format_day_time(starts, Lang::En),
+            &link
+        ),
+    );
+    let subject = (nl.place_mail_subject)(&event.title);
+    let messages: Vec<crate::db::outbox::NewMessage> = addresses
+        .iter()
+        .map(|(_, to)| crate::db::outbox::NewMessage {
+            kind: "event_place",
+            to,
+            subject: &subject,
+            body: &body,
+        })
+        .collect();
+    crate::db::outbox::enqueue_many(txn, &messages, now).await
 }
 
 /// A coordinator records someone's answer (a participant called, a buddy who phoned).
@@ -417,7 +468,7 @@ pub async fn answer_by_link(token: String, answer: String) -> Result<(), AppErro
         txn.rollback().await?;
         return Err(AppError::Expired);
     }
-    crate::db::events::answer(&txn, &invitation, answer, cx.now).await?;
+    answer_and_tell(&cx.state, &txn, &invitation, &event, answer, cx.now).await?;
     let record = Record::new(RecordKind::EventInvitation, invitation.id);
     cx.audit_by(&txn, None, AuditAction::Update, Some(record))
         .await?;

@@ -714,6 +714,42 @@ pub async fn invitation(
     Ok(Some((i, e)))
 }
 
+/// Who has a place at `event` and who waits, by invitation id.
+pub async fn allotment(
+    db: &impl ConnectionTrait,
+    event: &event::Model,
+) -> Result<Allotment, AppError> {
+    let rows = inv::Entity::find()
+        .filter(inv::Column::EventId.eq(event.id))
+        .filter(inv::Column::Answer.eq(Answer::Yes.code()))
+        .all(db)
+        .await?;
+    let yeses: Vec<Yes> = rows.iter().filter_map(yes_of).collect();
+    Ok(allot(
+        event.capacity.and_then(|c| u32::try_from(c).ok()),
+        &yeses,
+    ))
+}
+
+/// The buddies of these invitations (participants' invitations have none).
+pub async fn buddies_of(
+    db: &impl ConnectionTrait,
+    invitations: &[i64],
+) -> Result<Vec<i32>, AppError> {
+    let ids: Vec<i32> = invitations
+        .iter()
+        .filter_map(|i| i32::try_from(*i).ok())
+        .collect();
+    Ok(inv::Entity::find()
+        .select_only()
+        .column(inv::Column::BuddyId)
+        .filter(inv::Column::Id.is_in(ids))
+        .filter(inv::Column::BuddyId.is_not_null())
+        .into_tuple::<i32>()
+        .all(db)
+        .await?)
+}
+
 /// Records `answer`; a yes keeps its place in line when it was a yes already, and a new yes
 /// goes to the end of the line.
 pub async fn answer(

@@ -463,6 +463,17 @@ pub fn allot(capacity: Option<u32>, yeses: &[Yes]) -> Allotment {
     }
 }
 
+/// Who got a place between `before` and `after` (someone ahead of them said no, or the
+/// capacity grew), apart from `except` (the one who just answered): they are told by mail.
+pub fn moved_up(before: &Allotment, after: &Allotment, except: i64) -> Vec<i64> {
+    after
+        .placed
+        .iter()
+        .copied()
+        .filter(|id| *id != except && before.waiting.contains(id))
+        .collect()
+}
+
 /// Why an answer cannot be given (or changed).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum AnswerRefusal {
@@ -1042,6 +1053,20 @@ mod tests {
         assert_eq!(a.placed, vec![2, 3]);
         assert!(a.waiting.is_empty());
         assert_eq!(allot(None, &[yes(1, 5), yes(2, 1)]).placed, vec![2, 1]);
+    }
+
+    #[test]
+    fn who_moves_up_is_told() {
+        let yes = |id, since_ms| Yes {
+            invitee_id: id,
+            since_ms,
+        };
+        let before = allot(Some(1), &[yes(1, 1), yes(2, 2), yes(3, 3)]);
+        let after = allot(Some(1), &[yes(2, 2), yes(3, 3)]);
+        assert_eq!(moved_up(&before, &after, 1), vec![2]);
+        // A late yes that waits moves nobody.
+        let later = allot(Some(1), &[yes(1, 1), yes(2, 2), yes(3, 3), yes(4, 4)]);
+        assert!(moved_up(&before, &later, 4).is_empty());
     }
 
     #[test]

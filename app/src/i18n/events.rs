@@ -110,6 +110,8 @@ pub struct Words {
     pub link_current: &'static str,
     pub answered_title: &'static str,
     pub answered_text: &'static str,
+    pub place_mail_subject: fn(&str) -> String,
+    pub place_mail_body: fn(&str, &str, &str) -> String,
     // The mail.
     pub mail_subject: fn(&str) -> String,
     pub mail_body: fn(&str, &str, &str, &str, usize, &str) -> String,
@@ -279,6 +281,12 @@ const NL: Words = Words {
     link_current: "Je antwoord tot nu toe",
     answered_title: "Bedankt!",
     answered_text: "Je antwoord is bewaard. Wil je het later wijzigen? Meld je aan: je ziet de uitnodiging op je startpagina.",
+    place_mail_subject: |title| format!("Er is een plaats vrij: {title}"),
+    place_mail_body: |title, when, link| {
+        format!(
+            "Hallo,\n\nEr is een plaats vrijgekomen voor {title} ({when}). Je stond op de wachtlijst en hebt nu een plaats.\n\nKun je toch niet komen? Meld je aan op {link} en tik op nee, dan gaat je plaats naar de volgende.\n\nTot dan!"
+        )
+    },
     mail_subject: |title| format!("Uitnodiging: {title}"),
     mail_body: |programme, title, when, place, sessions, link| {
         let more = if sessions > 1 {
@@ -454,6 +462,12 @@ const EN: Words = Words {
     link_current: "Your answer so far",
     answered_title: "Thank you!",
     answered_text: "Your answer is saved. Want to change it later? Sign in: the invitation is on your home page.",
+    place_mail_subject: |title| format!("A place is free: {title}"),
+    place_mail_body: |title, when, link| {
+        format!(
+            "Hello,\n\nA place has come free for {title} ({when}). You were on the waiting list and now have a place.\n\nCan you not come after all? Sign in at {link} and tap no, and your place goes to the next person.\n\nSee you then!"
+        )
+    },
     mail_subject: |title| format!("Invitation: {title}"),
     mail_body: |programme, title, when, place, sessions, link| {
         let more = if sessions > 1 {

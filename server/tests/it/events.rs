@@ -163,6 +163,15 @@ async fn a_series_is_invited_answered_and_ticked(backend: Backend) {
     ok::<()>(&server, "answer_invitation", &no, &buddy).await;
     let theirs: Vec<MyInvitation> = ok(&server, "my_invitations", &[], &other).await;
     assert_eq!(theirs[0].seat, Some(Seat::Placed));
+    // ... and is told by mail.
+    let told = outbox::Entity::find()
+        .filter(outbox::Column::Kind.eq("event_place"))
+        .all(&server.test.db)
+        .await
+        .unwrap();
+    let their_address = server.whoami(&other).await.unwrap().email;
+    assert_eq!(told.len(), 1);
+    assert_eq!(told[0].to_address, their_address);
 
     // Someone else's invitation, or nonsense, is refused and changes nothing.
     let before = event_invitation::Entity::find_by_id(their_first.parse::<i32>().unwrap())
@@ -392,8 +401,13 @@ async fn buddies_who_stay_away_from_intervision_are_flagged(backend: Backend) {
     assert_eq!(events.len(), 1);
     assert!(events[0].attended);
     // The buddy's data (art. 15) names it too.
-    let data: app::domain::person_data::BuddyData =
-        ok(&server, "load_buddy_data", &[("id", &me.to_string())], &coordinator).await;
+    let data: app::domain::person_data::BuddyData = ok(
+        &server,
+        "load_buddy_data",
+        &[("id", &me.to_string())],
+        &coordinator,
+    )
+    .await;
     assert_eq!(data.events, events);
 
     // Seven months later they are flagged, with the day they last came.
