@@ -49,7 +49,10 @@ use crate::pages::{
     },
     calendar::CalendarPage,
     duo::{AgreementPage, DuoPage},
-    events::{AnswerLinkPage, AnsweredPage, AttendancePage, EventPage, EventsPage, NewEventPage},
+    events::{
+        AnswerLinkPage, AnsweredPage, AttendancePage, EventPage, EventsPage, LettersPage,
+        NewEventPage,
+    },
     home::HomePage,
     import::ImportPage,
     login::LoginPage,
@@ -204,6 +207,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/events/answered") view=AnsweredPage ssr=SsrMode::Async />
                     <Route path=path!("/events/:id") view=EventPage ssr=SsrMode::Async />
                     <Route path=path!("/events/:id/attendance") view=AttendancePage ssr=SsrMode::Async />
+                    <Route path=path!("/events/:id/letters") view=LettersPage ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>

@@ -156,6 +156,7 @@ const ROUTES: Record<string, { roles: Role[]; visit: (ids: Ids) => string[]; sta
   "/events/answer": { roles: ["anonymous"], visit: () => ["/events/answer?token=verlopen"], status: 410 },
   "/events/answered": { roles: ["anonymous"], visit: () => ["/events/answered"] },
   "/events/:id": { roles: ["admin", "coordinator", "screener"], visit: (ids) => [`/events/${ids.event}`] },
+  "/events/:id/letters": { roles: ["admin", "coordinator"], visit: (ids) => [`/events/${ids.event}/letters`] },
   "/events/:id/attendance": { roles: ["coordinator", "screener"], visit: (ids) => [`/events/${ids.event}/attendance`] },
 };
 

@@ -476,3 +476,31 @@ pub async fn answer_by_link(token: String, answer: String) -> Result<(), AppErro
     leptos_axum::redirect("/events/answered");
     Ok(())
 }
+
+/// The letters and the call list for the participants invited to event `id`; each
+/// participant's record read is audited.
+#[server(endpoint = "event_letters")]
+pub async fn event_letters(id: i32) -> Result<crate::domain::event::Letters, AppError> {
+    use crate::domain::audit::{AuditAction, Record, RecordKind};
+
+    let cx = Ctx::authorize::<EventLetters>().await?;
+    let e = visible_event(&cx, id).await?;
+    let db = &cx.state.db;
+    let people = crate::db::events::addressees(db, id).await?;
+    for p in crate::db::events::invited_participants(db, id).await? {
+        cx.audit(
+            db,
+            AuditAction::Read,
+            Record::new(RecordKind::Participant, p),
+        )
+        .await?;
+    }
+    let tz = cx.state.config.time_zone;
+    Ok(crate::domain::event::Letters {
+        event: crate::db::events::list_one(&e, tz)?,
+        description: e.description.clone(),
+        programme: crate::db::settings::programme_name(db, &cx.state.config.programme_name).await?,
+        phone: crate::db::settings::first_steps(db).await?.0.phone,
+        people,
+    })
+}

@@ -195,6 +195,7 @@ pub fn rules() -> Vec<(&'static str, Rule)> {
         (events::AnswerLinkInfo::PATH, Rule::Public),
         (events::AnswerByLink::PATH, Rule::Public),
         (events::PersonEvents::PATH, Rule::Roles(STAFF_ADMIN)),
+        (events::EventLetters::PATH, Rule::Roles(STAFF_ADMIN)),
     ]
 }
 

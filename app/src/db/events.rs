@@ -993,3 +993,67 @@ pub async fn of_person(
     out.sort_by_key(|e| std::cmp::Reverse(e.starts_at));
     Ok(out)
 }
+
+/// The participants invited to event `id`, by last name, for letters and the call list.
+pub async fn addressees(
+    db: &impl ConnectionTrait,
+    id: i32,
+) -> Result<Vec<crate::domain::event::Addressee>, AppError> {
+    let rows: Vec<(i32, i32, Option<String>)> = inv::Entity::find()
+        .select_only()
+        .columns([
+            inv::Column::Id,
+            inv::Column::ParticipantId,
+            inv::Column::Answer,
+        ])
+        .filter(inv::Column::EventId.eq(id))
+        .filter(inv::Column::ParticipantId.is_not_null())
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut people: HashMap<i32, participant::Model> = HashMap::new();
+    let ids: Vec<i32> = rows.iter().map(|r| r.1).collect();
+    for chunk in ids.chunks(500) {
+        for p in participant::Entity::find()
+            .filter(participant::Column::Id.is_in(chunk.to_vec()))
+            .all(db)
+            .await?
+        {
+            people.insert(p.id, p);
+        }
+    }
+    let mut out = Vec::new();
+    for (invitation_id, participant_id, answer) in rows {
+        let Some(p) = people.get(&participant_id) else {
+            continue;
+        };
+        let profile: crate::domain::profile::Profile = super::participants::parse(&p.profile)?;
+        out.push(crate::domain::event::Addressee {
+            invitation_id: invitation_id.into(),
+            first_name: p.first_name.clone(),
+            last_name: p.last_name.clone(),
+            phone: profile.phone.filter(|p| !p.trim().is_empty()),
+            answer: answer.as_deref().and_then(Answer::from_code),
+        });
+    }
+    out.sort_by(|a, b| {
+        (a.last_name.to_lowercase(), a.first_name.to_lowercase())
+            .cmp(&(b.last_name.to_lowercase(), b.first_name.to_lowercase()))
+    });
+    Ok(out)
+}
+
+/// The participants invited to event `id` (for the audit of their letters).
+pub async fn invited_participants(
+    db: &impl ConnectionTrait,
+    id: i32,
+) -> Result<Vec<i32>, AppError> {
+    Ok(inv::Entity::find()
+        .select_only()
+        .column(inv::Column::ParticipantId)
+        .filter(inv::Column::EventId.eq(id))
+        .filter(inv::Column::ParticipantId.is_not_null())
+        .into_tuple::<i32>()
+        .all(db)
+        .await?)
+}

@@ -597,6 +597,28 @@ pub struct MyInvitation {
     pub refusal: Option<AnswerRefusal>,
 }
 
+/// A participant's invitation, for the letter and the call list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Addressee {
+    pub invitation_id: i64,
+    pub first_name: String,
+    pub last_name: String,
+    pub phone: Option<String>,
+    pub answer: Option<Answer>,
+}
+
+/// The letters and the call list of an event's invited participants.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Letters {
+    pub event: EventSummary,
+    pub description: String,
+    pub programme: String,
+    /// The programme's phone number (the admins' setting); blank: not printed.
+    pub phone: String,
+    /// By last name.
+    pub people: Vec<Addressee>,
+}
+
 /// The invitation form: an audience by rule, narrowed for waiting participants.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]

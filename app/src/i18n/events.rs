@@ -104,6 +104,19 @@ pub struct Words {
     pub campaign_title: &'static str,
     pub campaign_code_is: fn(&str) -> String,
     pub campaign_lines: fn(&CampaignTally) -> [String; 5],
+    // Letters and the call list.
+    pub letters: &'static str,
+    pub letters_intro: &'static str,
+    pub print: &'static str,
+    pub call_list: &'static str,
+    pub phone: &'static str,
+    pub no_participants: &'static str,
+    pub letter_greeting: fn(&str) -> String,
+    pub letter_body: fn(&str, &str) -> String,
+    pub letter_when: &'static str,
+    pub letter_reply: fn(&str) -> String,
+    pub letter_reply_no_phone: &'static str,
+    pub letter_closing: fn(&str) -> String,
     // The mail's answer link.
     pub link_title: &'static str,
     pub link_intro: &'static str,
@@ -276,6 +289,26 @@ const NL: Words = Words {
             ),
         ]
     },
+    letters: "Brieven en bellijst",
+    letters_intro: "Wachtende deelnemers hebben geen account: bel hen of geef hen een brief. Noteer hun antwoord op de pagina van het evenement.",
+    print: "Afdrukken",
+    call_list: "Bellijst",
+    phone: "Telefoon",
+    no_participants: "Er zijn geen deelnemers uitgenodigd.",
+    letter_greeting: |name| format!("Beste {name},"),
+    letter_body: |programme, title| {
+        format!(
+            "{programme} nodigt je graag uit voor: {title}. Je bent van harte welkom, ook als je nog op een buddy wacht."
+        )
+    },
+    letter_when: "Wanneer en waar",
+    letter_reply: |phone| {
+        format!(
+            "Laat je ons weten of je komt? Bel ons op {phone}. Je mag ook iemand meebrengen die je vertrouwt."
+        )
+    },
+    letter_reply_no_phone: "Laat je ons weten of je komt? Je mag ook iemand meebrengen die je vertrouwt.",
+    letter_closing: |programme| format!("Hartelijke groet,\n{programme}"),
     link_title: "Kom je?",
     link_intro: "Tik op je antwoord. Deze link werkt één keer; daarna wijzig je je antwoord door je aan te melden.",
     link_current: "Je antwoord tot nu toe",
@@ -457,6 +490,26 @@ const EN: Words = Words {
             ),
         ]
     },
+    letters: "Letters and call list",
+    letters_intro: "Waiting participants have no account: call them or give them a letter. Record their answer on the event's page.",
+    print: "Print",
+    call_list: "Call list",
+    phone: "Phone",
+    no_participants: "No participants are invited.",
+    letter_greeting: |name| format!("Dear {name},"),
+    letter_body: |programme, title| {
+        format!(
+            "{programme} would like to invite you to: {title}. You are very welcome, also while you wait for a buddy."
+        )
+    },
+    letter_when: "When and where",
+    letter_reply: |phone| {
+        format!(
+            "Will you let us know whether you come? Call us on {phone}. You may bring someone you trust."
+        )
+    },
+    letter_reply_no_phone: "Will you let us know whether you come? You may bring someone you trust.",
+    letter_closing: |programme| format!("Kind regards,\n{programme}"),
     link_title: "Are you coming?",
     link_intro: "Tap your answer. This link works once; after that, sign in to change your answer.",
     link_current: "Your answer so far",

@@ -8,8 +8,8 @@ use leptos_meta::{Meta, Title};
 use crate::ViewerResource;
 use crate::api::events::{
     AnswerByLink, AnswerInvitation, CancelEvent, CreateEvent, InviteToEvent, RecordEventAnswer,
-    TickAttendance, answer_link_info, get_event, list_events, missed_intervision, my_invitations,
-    person_events,
+    TickAttendance, answer_link_info, event_letters, get_event, list_events, missed_intervision,
+    my_invitations, person_events,
 };
 use crate::api::lists::load_lists;
 use crate::components::error_panel::ErrorPanel;
@@ -254,7 +254,10 @@ fn EventView(
                 </ul>
             </section>
         })}
-        <p><a class="btn btn--ghost" href=format!("/events/{id}/attendance")>{move || w().attendance}</a></p>
+        <p class="actions">
+            <a class="btn btn--ghost" href=format!("/events/{id}/attendance")>{move || w().attendance}</a>
+            {staff.then(|| view! { <a class="btn btn--ghost" href=format!("/events/{id}/letters")>{move || w().letters}</a> })}
+        </p>
         {(staff && open).then(|| view! { <InviteForm id invite /> })}
         <section aria-labelledby="invitees-title">
             <h2 id="invitees-title">{move || w().invitees}</h2>
@@ -618,5 +621,89 @@ pub fn AnsweredPage() -> impl IntoView {
             <p role="status">{move || w().answered_text}</p>
             <p><a class="btn" href="/login">{move || i18n.t().sign_in}</a></p>
         </section>
+    }
+}
+
+/// Letters (one A4 page each) and a call list for the participants invited to an event.
+#[component]
+pub fn LettersPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let w = move || words(i18n.lang());
+    let letters = Resource::new(route_id, |id| async move {
+        event_letters(id.unwrap_or(0)).await
+    });
+    let print = move |_| {
+        // Only in the browser: the server never runs event handlers.
+        let _ = window().print();
+    };
+    view! {
+        <Title text=move || w().letters.to_owned() />
+        <RequireRole roles=STAFF_ADMIN>
+            <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+                {move || suspend(async move {
+                    let l = match letters.await {
+                        Ok(l) => l,
+                        Err(error) => return view! { <ErrorPanel error /> }.into_any(),
+                    };
+                    let e = l.event.clone();
+                    let e2 = e.clone();
+                    let (programme, phone) = (l.programme.clone(), l.phone.clone());
+                    let call_rows = l.people.clone();
+                    view! {
+                        <div class="actions take-home-tools">
+                            <a class="btn" href=format!("/events/{}", e.id)>{e.title.clone()}</a>
+                            <button type="button" class="btn btn--primary" on:click=print>{move || w().print}</button>
+                        </div>
+                        <div class="take-home-tools">
+                            <h1>{move || w().letters}</h1>
+                            <p class="lead">{move || w().letters_intro}</p>
+                        </div>
+                        {if l.people.is_empty() {
+                            view! { <p class="muted">{move || w().no_participants}</p> }.into_any()
+                        } else { view! {
+                            <section class="card call-list" aria-labelledby="call-list-title">
+                                <h2 id="call-list-title">{move || w().call_list}": "{e.title.clone()}</h2>
+                                <p>{move || when(i18n.lang(), &e2)}</p>
+                                <TableWrap label=|t| words(t.lang).call_list>
+                                    <table>
+                                        <thead><tr>
+                                            <th scope="col">{move || w().name}</th>
+                                            <th scope="col">{move || w().phone}</th>
+                                            <th scope="col">{move || w().answer}</th>
+                                        </tr></thead>
+                                        <tbody>
+                                            {call_rows.iter().map(|p| {
+                                                let answer = p.answer;
+                                                view! { <tr>
+                                                    <td>{format!("{} {}", p.first_name, p.last_name)}</td>
+                                                    <td>{p.phone.clone().unwrap_or_else(|| "—".into())}</td>
+                                                    <td>{move || answer.map(|a| (w().answer_name)(a)).unwrap_or(w().no_answer)}</td>
+                                                </tr> }
+                                            }).collect_view()}
+                                        </tbody>
+                                    </table>
+                                </TableWrap>
+                            </section>
+                            {l.people.into_iter().map(|p| {
+                                let (e, programme, phone, description) = (l.event.clone(), programme.clone(), phone.clone(), l.description.clone());
+                                let (programme2, title) = (programme.clone(), e.title.clone());
+                                view! {
+                                    <article class="take-home letter" lang=move || i18n.lang().code()>
+                                        <p class="take-home__programme">{programme.clone()}</p>
+                                        <p>{move || (w().letter_greeting)(&p.first_name)}</p>
+                                        <p>{move || (w().letter_body)(&programme2, &title)}</p>
+                                        <h2>{move || w().letter_when}</h2>
+                                        <p><strong>{let e = e.clone(); move || when(i18n.lang(), &e)}</strong><br />{e.place.clone()}</p>
+                                        {(!description.is_empty()).then(|| view! { <p class="event-description">{description.clone()}</p> })}
+                                        <p>{move || if phone.is_empty() { w().letter_reply_no_phone.to_owned() } else { (w().letter_reply)(&phone) }}</p>
+                                        <p class="prewrap">{move || (w().letter_closing)(&programme)}</p>
+                                    </article>
+                                }
+                            }).collect_view()}
+                        }.into_any() }}
+                    }.into_any()
+                })}
+            </Suspense>
+        </RequireRole>
     }
 }

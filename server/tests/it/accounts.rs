@@ -528,6 +528,7 @@ async fn the_access_matrix_holds_for_every_server_function_and_role() {
             | "load_buddy_data"
             | "load_user_data"
             | "get_event"
+            | "event_letters"
             | "cancel_event" => &[("id", "999")],
             "invite_to_event" => &[("id", "999"), ("form[audience]", "active_buddies")],
             "record_event_answer" | "answer_invitation" => {

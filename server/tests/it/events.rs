@@ -350,6 +350,41 @@ async fn the_partner_sees_its_own_events_without_participants(backend: Backend) 
     );
     let full: EventDetail = ok(&server, "get_event", &[("id", &shared_id)], &coordinator).await;
     assert_eq!((full.event.counts.yes, full.event.counts.attended), (1, 1));
+
+    // Letters and a call list for the participants, never for the partner.
+    let letters: app::domain::event::Letters = ok(
+        &server,
+        "event_letters",
+        &[("id", &shared_id)],
+        &coordinator,
+    )
+    .await;
+    let participants = full
+        .invitations
+        .iter()
+        .filter(|r| matches!(r.invitee, Invitee::Participant { .. }))
+        .count();
+    assert_eq!(letters.people.len(), participants);
+    assert!(letters.people.iter().any(|p| p.answer == Some(Answer::Yes)));
+    assert_eq!(
+        refused(&server, "event_letters", &[("id", &shared_id)], &partner).await,
+        AppError::Forbidden
+    );
+    let page = server
+        .get(&format!("/events/{shared}/letters"), Some(&coordinator))
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    let tail = &page.body[page.body.find("<main").unwrap_or(0)..];
+    assert_eq!(
+        page.body.matches("take-home letter").count(),
+        participants,
+        "{}",
+        &tail[..tail.len().min(3000)]
+    );
+    assert!(
+        page.body
+            .contains(&format!("Beste {},", letters.people[0].first_name))
+    );
 }
 
 async fn buddies_who_stay_away_from_intervision_are_flagged(backend: Backend) {
