@@ -1,10 +1,11 @@
 // Events, on the guard's server (the demo programme, whose buddy signs in and has a duo): a
 // coordinator makes an intervision series with one place and invites every active buddy; the
 // buddy says yes on a 360 px phone with one tap and gets the place; the coordinator ticks at
-// the door, on the phone, that the buddy came. Desktop, phone and without JavaScript.
+// the door, on the phone, that the buddy came; a campaign's code, typed on the application form,
+// counts on the campaign's page. Desktop, phone and without JavaScript.
 
 import { type Page, expect, test } from "@playwright/test";
-import { GUARD_URL, guardAccount, ready } from "../support";
+import { GUARD_URL, fillProfile, guardAccount, ready } from "../support";
 
 async function signIn(page: Page, role: string) {
   const { email, password } = guardAccount(role);
@@ -97,4 +98,46 @@ test("an intervision series: invited, answered on the phone, ticked at the door"
   await expect(door.getByRole("status")).toContainText("Aanwezig: 1 /");
 
   for (const p of [desk, phone, door]) await p.context().close();
+});
+
+test("a campaign's code on the application form counts on the campaign's page", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const project = test.info().project.name;
+  const javaScript = test.info().project.use.javaScriptEnabled !== false;
+  const year = new Date().getFullYear() + 1;
+  const context = async () =>
+    browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: javaScript, locale: "nl-BE" });
+
+  const desk = await (await context()).newPage();
+  await signIn(desk, "coordinator");
+  await desk.goto(`${GUARD_URL}/events/new`);
+  await ready(desk);
+  await desk.getByLabel("Bekendmakingsactie").check();
+  await desk.getByLabel("Titel").fill(`Infostand op de markt ${project} ${Date.now()}`);
+  await desk.getByLabel("Datum (eerste keer)").fill(`${year}-04-17`);
+  await desk.getByRole("button", { name: "Evenement maken" }).click();
+  await desk.waitForURL(/\/events\/\d+$/);
+  await ready(desk);
+  const campaignUrl = desk.url();
+  const line = await desk.getByTestId("campaign-code").innerText();
+  const code = line.trim().split(" ").pop()!;
+  expect(code).toMatch(/^[A-Z2-9]{6}$/);
+  await expect(desk.getByTestId("campaign-tally")).toContainText("0 kandidaat-buddy's meldden zich aan");
+
+  // A volunteer applies and types the code from the leaflet, loosely.
+  const visitor = await (await context()).newPage();
+  await visitor.goto(`${GUARD_URL}/become-a-buddy`);
+  await ready(visitor);
+  await fillProfile(visitor, "Kato", `Actie${Date.now()}`);
+  await visitor.getByLabel("Motivatie", { exact: true }).fill("Ik zag jullie stand op de markt.");
+  await visitor.getByLabel("Hoe hoorde je van ons? (niet verplicht)").selectOption("campaign");
+  await visitor.getByLabel("Code van de actie").fill(`${code.slice(0, 3)} ${code.slice(3).toLowerCase()}`);
+  await visitor.getByRole("checkbox", { name: "Ik las hoe mijn gegevens gebruikt worden" }).check();
+  await visitor.getByRole("button", { name: "Kandidatuur versturen" }).click();
+  await expect(visitor).toHaveURL(/\/become-a-buddy\/thanks$/);
+
+  await desk.goto(campaignUrl);
+  await ready(desk);
+  await expect(desk.getByTestId("campaign-tally")).toContainText("1 kandidaat-buddy's meldden zich aan");
+  for (const p of [desk, visitor]) await p.context().close();
 });
