@@ -297,6 +297,31 @@ fn seat_of(allotment: &Allotment, id: i64) -> Option<Seat> {
     }
 }
 
+/// "First Last" of the people `ids` of a table with the columns (id, first name, last name).
+async fn names<E>(
+    db: &impl ConnectionTrait,
+    ids: &[i32],
+    columns: [E::Column; 3],
+) -> Result<HashMap<i32, String>, AppError>
+where
+    E: EntityTrait,
+{
+    let mut out = HashMap::new();
+    for chunk in ids.chunks(500) {
+        for (id, first, last) in E::find()
+            .select_only()
+            .columns(columns)
+            .filter(columns[0].is_in(chunk.to_vec()))
+            .into_tuple::<(i32, String, String)>()
+            .all(db)
+            .await?
+        {
+            out.insert(id, format!("{first} {last}"));
+        }
+    }
+    Ok(out)
+}
+
 /// One event with its invitations; participants' rows only `with_participants` (the partner
 /// never sees them).
 pub async fn detail(
@@ -319,42 +344,30 @@ pub async fn detail(
     let allotment = allot(e.capacity.and_then(|c| u32::try_from(c).ok()), &yeses);
     let buddy_ids: Vec<i32> = rows.iter().filter_map(|r| r.buddy_id).collect();
     let participant_ids: Vec<i32> = rows.iter().filter_map(|r| r.participant_id).collect();
-    let mut buddies: HashMap<i32, String> = HashMap::new();
-    for chunk in buddy_ids.chunks(500) {
-        for (bid, first, last) in buddy::Entity::find()
-            .select_only()
-            .columns([
-                buddy::Column::Id,
-                buddy::Column::FirstName,
-                buddy::Column::LastName,
-            ])
-            .filter(buddy::Column::Id.is_in(chunk.to_vec()))
-            .into_tuple::<(i32, String, String)>()
-            .all(db)
-            .await?
-        {
-            buddies.insert(bid, format!("{first} {last}"));
-        }
-    }
-    let mut participants: HashMap<i32, String> = HashMap::new();
-    if with_participants {
-        for chunk in participant_ids.chunks(500) {
-            for (pid, first, last) in participant::Entity::find()
-                .select_only()
-                .columns([
-                    participant::Column::Id,
-                    participant::Column::FirstName,
-                    participant::Column::LastName,
-                ])
-                .filter(participant::Column::Id.is_in(chunk.to_vec()))
-                .into_tuple::<(i32, String, String)>()
-                .all(db)
-                .await?
-            {
-                participants.insert(pid, format!("{first} {last}"));
-            }
-        }
-    }
+    let buddies = names::<buddy::Entity>(
+        db,
+        &buddy_ids,
+        [
+            buddy::Column::Id,
+            buddy::Column::FirstName,
+            buddy::Column::LastName,
+        ],
+    )
+    .await?;
+    let participants = if with_participants {
+        names::<participant::Entity>(
+            db,
+            &participant_ids,
+            [
+                participant::Column::Id,
+                participant::Column::FirstName,
+                participant::Column::LastName,
+            ],
+        )
+        .await?
+    } else {
+        HashMap::new()
+    };
     let mut invitations: Vec<InvitationRow> = rows
         .iter()
         .filter_map(|r| {
