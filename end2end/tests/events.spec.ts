@@ -18,6 +18,11 @@ async function signIn(page: Page, role: string) {
   await ready(page);
 }
 
+/** A picture of the page for people to look at (not compared): test-results/screens/. */
+async function picture(page: Page, name: string) {
+  await page.screenshot({ path: `test-results/screens/events-${test.info().project.name}-${name}.png`, fullPage: true });
+}
+
 async function noSidewaysScroll(page: Page) {
   const overflow = await page.evaluate(
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
@@ -44,7 +49,7 @@ test("an intervision series: invited, answered on the phone, ticked at the door"
   await desk.waitForURL(/\/events\/new$/);
   await ready(desk);
   await desk.getByLabel("Titel").fill(title);
-  await desk.getByLabel("Plaats").fill("Zaal De Kade, Mechelen");
+  await desk.getByLabel("Plaats", { exact: true }).fill("Zaal De Kade, Mechelen");
   await desk.getByLabel("Datum (eerste keer)").fill(`${year}-02-09`);
   await desk.getByLabel("Begint om").fill("19:00");
   await desk.getByLabel("Eindigt om").fill("18:00");
@@ -67,6 +72,7 @@ test("an intervision series: invited, answered on the phone, ticked at the door"
   await desk.goto(eventUrl);
   await ready(desk);
   await expect(desk.locator("#invitees-title + .table-wrap tbody tr").first()).toBeVisible();
+  await picture(desk, "event-1280");
 
   // The buddy, on a phone: one tap.
   const phone = await (await context(360)).newPage();
@@ -78,6 +84,7 @@ test("an intervision series: invited, answered on the phone, ticked at the door"
   await expect(
     phone.locator("article.invitation-card", { hasText: title }).first().getByText("Heeft een plaats"),
   ).toBeVisible();
+  await picture(phone, "buddy-home-360");
 
   // At the door, on the coordinator's phone: tick the one who came.
   const door = await (await context(360)).newPage();
@@ -96,6 +103,7 @@ test("an intervision series: invited, answered on the phone, ticked at the door"
   await first.getByRole("button", { name: /^Is er/ }).click();
   await expect(door.locator(".attendance-row--came").first()).toBeVisible();
   await expect(door.getByRole("status")).toContainText("Aanwezig: 1 /");
+  await picture(door, "attendance-360");
 
   for (const p of [desk, phone, door]) await p.context().close();
 });
@@ -139,5 +147,6 @@ test("a campaign's code on the application form counts on the campaign's page", 
   await desk.goto(campaignUrl);
   await ready(desk);
   await expect(desk.getByTestId("campaign-tally")).toContainText("1 kandidaat-buddy's meldden zich aan");
+  await picture(desk, "campaign-1280");
   for (const p of [desk, visitor]) await p.context().close();
 });

@@ -33,6 +33,8 @@ pub enum DraftForm {
     Offer(Option<i32>),
     /// The follow-up of a stepping-stone referral.
     FollowUp(i32),
+    /// A new event.
+    Event,
 }
 
 impl DraftForm {
@@ -52,6 +54,7 @@ impl DraftForm {
             DraftForm::Offer(None) => "stone-new".to_owned(),
             DraftForm::Offer(Some(id)) => format!("stone-{id}"),
             DraftForm::FollowUp(id) => format!("follow-up-{id}"),
+            DraftForm::Event => "event-new".to_owned(),
         }
     }
 }

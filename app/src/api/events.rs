@@ -58,27 +58,33 @@ pub async fn list_events() -> Result<EventList, AppError> {
 /// Creates an event, or a series with one event per session, and opens the first.
 #[server(endpoint = "create_event")]
 pub async fn create_event(form: EventForm) -> Result<i64, AppError> {
+    use crate::api::drafts::{DraftForm, settle};
     use crate::domain::audit::{AuditAction, Record, RecordKind};
 
-    let cx = Ctx::authorize::<CreateEvent>().await?;
-    let tz = cx.state.config.time_zone;
-    let new = form
-        .check(crate::domain::time::local_date_time(cx.now, tz))
-        .map_err(AppError::fields)?;
-    let txn = cx.begin().await?;
-    let ids = crate::db::events::create(&txn, &new, tz, cx.user.id, cx.now).await?;
-    for id in &ids {
-        cx.audit(
-            &txn,
-            AuditAction::Create,
-            Record::new(RecordKind::Event, id),
-        )
-        .await?;
+    let result: Result<i64, AppError> = async {
+        let cx = Ctx::authorize::<CreateEvent>().await?;
+        let tz = cx.state.config.time_zone;
+        let new = form
+            .check(crate::domain::time::local_date_time(cx.now, tz))
+            .map_err(AppError::fields)?;
+        let txn = cx.begin().await?;
+        let ids = crate::db::events::create(&txn, &new, tz, cx.user.id, cx.now).await?;
+        for id in &ids {
+            cx.audit(
+                &txn,
+                AuditAction::Create,
+                Record::new(RecordKind::Event, id),
+            )
+            .await?;
+        }
+        txn.commit().await?;
+        let first = ids.first().copied().ok_or(AppError::NotFound)?;
+        leptos_axum::redirect(&format!("/events/{first}"));
+        Ok(first.into())
     }
-    txn.commit().await?;
-    let first = ids.first().copied().ok_or(AppError::NotFound)?;
-    leptos_axum::redirect(&format!("/events/{first}"));
-    Ok(first.into())
+    .await;
+    // A refused form keeps what was typed, also without JavaScript.
+    settle(DraftForm::Event, &form, result).await
 }
 
 #[server(endpoint = "get_event")]

@@ -161,6 +161,21 @@ pub struct EventForm {
     pub answers_open: String,
 }
 
+impl EventForm {
+    /// What a new event's form starts with: an intervision in the evening, answers open.
+    pub fn new_event() -> Self {
+        EventForm {
+            kind: EventKind::Intervision.code().into(),
+            starts: "19:00".into(),
+            ends: "21:00".into(),
+            repeat: Repeat::Once.code().into(),
+            organiser: Organiser::Programme.code().into(),
+            answers_open: "on".into(),
+            ..Default::default()
+        }
+    }
+}
+
 /// A checked event: what the form makes, one stored event per session.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewEvent {

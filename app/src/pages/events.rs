@@ -20,8 +20,8 @@ use crate::components::suspend::suspend;
 use crate::components::table_wrap::TableWrap;
 use crate::domain::account::{STAFF, STAFF_ADMIN};
 use crate::domain::event::{
-    Answer, Audience, EventDetail, EventKind, EventSummary, Invitee, MyInvitation, Organiser,
-    Repeat,
+    Answer, Audience, EventDetail, EventForm, EventKind, EventSummary, Invitee, MyInvitation,
+    Organiser, Repeat,
 };
 use crate::domain::time::format_day_time;
 use crate::i18n::events::words;
@@ -120,62 +120,83 @@ fn options<T: Copy + 'static>(
 
 #[component]
 pub fn NewEventPage() -> impl IntoView {
+    use crate::api::drafts::{DraftForm, draft_or};
     let i18n = use_i18n();
     let w = move || words(i18n.lang());
     let action = ServerAction::<CreateEvent>::new();
-    let error = action_error(action);
+    let values = Resource::new(
+        || (),
+        |_| draft_or(DraftForm::Event, EventForm::new_event()),
+    );
     view! {
         <Title text=move || w().form_title.to_owned() />
         <RequireRole roles=STAFF_ADMIN>
             <p><a href="/events">{move || w().title}</a></p>
             <h1>{move || w().form_title}</h1>
-            <ActionForm action attr:class="card form-card form-card--wide" attr:novalidate=true>
-                <FormError error />
-                <Choices legend=|t| words(t.lang).f_kind field="kind" error>
-                    {EventKind::ALL.into_iter().map(|k| view! {
-                        <label class="choice">
-                            <input type="radio" name="form[kind]" value=k.code() checked=k == EventKind::Intervision />
-                            {move || (w().kind_name)(k)}
-                        </label>
-                    }).collect_view()}
-                </Choices>
-                <Input id="event-title".into() name="form[title]".into() field="title"
-                    label=|t| words(t.lang).f_title required=true value=String::new() error />
-                <Input id="event-description".into() name="form[description]".into() field="description"
-                    kind="textarea" label=|t| words(t.lang).f_description value=String::new() error />
-                <Input id="event-place".into() name="form[place]".into() field="place"
-                    label=|t| words(t.lang).f_place value=String::new() error />
-                <Input id="event-link".into() name="form[link]".into() field="link" kind="url"
-                    label=|t| words(t.lang).f_link hint=|t| words(t.lang).f_link_hint value=String::new() error />
-                <div class="field-row">
-                    <Input id="event-date".into() name="form[date]".into() field="date" kind="date"
-                        label=|t| words(t.lang).f_date required=true value=String::new() error />
-                    <Input id="event-starts".into() name="form[starts]".into() field="starts" kind="time"
-                        label=|t| words(t.lang).f_starts required=true value="19:00".into() error />
-                    <Input id="event-ends".into() name="form[ends]".into() field="ends" kind="time"
-                        label=|t| words(t.lang).f_ends required=true value="21:00".into() error />
-                </div>
-                <SelectField id="event-repeat".into() name="form[repeat]".into() field="repeat"
-                    label=|t| words(t.lang).f_repeat value=Repeat::Once.code().into()
-                    options=options(&Repeat::ALL, Repeat::code, move |r| (words(i18n.lang()).repeat_name)(r)) error />
-                <div class="field-row">
-                    <Input id="event-every".into() name="form[every_weeks]".into() field="every_weeks" kind="number"
-                        label=|t| words(t.lang).f_every_weeks value=String::new() error />
-                    <Input id="event-until".into() name="form[until]".into() field="until" kind="date"
-                        label=|t| words(t.lang).f_until hint=|t| words(t.lang).f_repeat_hint value=String::new() error />
-                </div>
-                <Input id="event-capacity".into() name="form[capacity]".into() field="capacity" kind="number"
-                    label=|t| words(t.lang).f_capacity hint=|t| words(t.lang).f_capacity_hint value=String::new() error />
-                <SelectField id="event-organiser".into() name="form[organiser]".into() field="organiser"
-                    label=|t| words(t.lang).f_organiser value=Organiser::Programme.code().into()
-                    options=options(&Organiser::ALL, Organiser::code, move |o| (words(i18n.lang()).organiser_name)(o)) error />
-                <label class="choice">
-                    <input type="checkbox" name="form[answers_open]" value="on" checked=true />
-                    {move || w().f_answers_open}
-                </label>
-                <button type="submit" class="btn">{move || w().create}</button>
-            </ActionForm>
+            <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+                {move || suspend(async move {
+                    let values = values.await;
+                    view! { <NewEventForm action values /> }.into_any()
+                })}
+            </Suspense>
         </RequireRole>
+    }
+}
+
+#[component]
+fn NewEventForm(action: ServerAction<CreateEvent>, values: EventForm) -> impl IntoView {
+    let i18n = use_i18n();
+    let w = move || words(i18n.lang());
+    let error = action_error(action);
+    let v = values;
+    let answers_open = matches!(v.answers_open.as_str(), "on" | "true" | "1");
+    view! {
+        <ActionForm action attr:class="card form-card form-card--wide" attr:novalidate=true>
+            <FormError error />
+            <Choices legend=|t| words(t.lang).f_kind field="kind" error>
+                {EventKind::ALL.into_iter().map(|k| view! {
+                    <label class="choice">
+                        <input type="radio" name="form[kind]" value=k.code() checked=v.kind == k.code() />
+                        {move || (w().kind_name)(k)}
+                    </label>
+                }).collect_view()}
+            </Choices>
+            <Input id="event-title".into() name="form[title]".into() field="title"
+                label=|t| words(t.lang).f_title required=true value=v.title.clone() error />
+            <Input id="event-description".into() name="form[description]".into() field="description"
+                kind="textarea" label=|t| words(t.lang).f_description value=v.description.clone() error />
+            <Input id="event-place".into() name="form[place]".into() field="place"
+                label=|t| words(t.lang).f_place value=v.place.clone() error />
+            <Input id="event-link".into() name="form[link]".into() field="link" kind="url"
+                label=|t| words(t.lang).f_link hint=|t| words(t.lang).f_link_hint value=v.link.clone() error />
+            <div class="field-row">
+                <Input id="event-date".into() name="form[date]".into() field="date" kind="date"
+                    label=|t| words(t.lang).f_date required=true value=v.date.clone() error />
+                <Input id="event-starts".into() name="form[starts]".into() field="starts" kind="time"
+                    label=|t| words(t.lang).f_starts required=true value=v.starts.clone() error />
+                <Input id="event-ends".into() name="form[ends]".into() field="ends" kind="time"
+                    label=|t| words(t.lang).f_ends required=true value=v.ends.clone() error />
+            </div>
+            <SelectField id="event-repeat".into() name="form[repeat]".into() field="repeat"
+                label=|t| words(t.lang).f_repeat value=v.repeat.clone()
+                options=options(&Repeat::ALL, Repeat::code, move |r| (words(i18n.lang()).repeat_name)(r)) error />
+            <div class="field-row">
+                <Input id="event-every".into() name="form[every_weeks]".into() field="every_weeks" kind="number"
+                    label=|t| words(t.lang).f_every_weeks value=v.every_weeks.clone() error />
+                <Input id="event-until".into() name="form[until]".into() field="until" kind="date"
+                    label=|t| words(t.lang).f_until hint=|t| words(t.lang).f_repeat_hint value=v.until.clone() error />
+            </div>
+            <Input id="event-capacity".into() name="form[capacity]".into() field="capacity" kind="number"
+                label=|t| words(t.lang).f_capacity hint=|t| words(t.lang).f_capacity_hint value=v.capacity.clone() error />
+            <SelectField id="event-organiser".into() name="form[organiser]".into() field="organiser"
+                label=|t| words(t.lang).f_organiser value=v.organiser.clone()
+                options=options(&Organiser::ALL, Organiser::code, move |o| (words(i18n.lang()).organiser_name)(o)) error />
+            <label class="choice">
+                <input type="checkbox" name="form[answers_open]" value="on" checked=answers_open />
+                {move || w().f_answers_open}
+            </label>
+            <button type="submit" class="btn">{move || w().create}</button>
+        </ActionForm>
     }
 }
 

@@ -258,6 +258,36 @@ async fn bad_events_write_nothing(backend: Backend) {
         );
     }
     assert_eq!(counts(&server).await, (0, 0, 0));
+    // Without JavaScript the refused form comes back with what was typed.
+    let form = series(&[
+        ("form[title]", "Intervisie voorjaar"),
+        ("form[ends]", "18:00"),
+    ]);
+    let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let refused = server
+        .post_form("create_event", &pairs, Some(&coordinator), "/events/new")
+        .await;
+    assert_eq!(refused.status, StatusCode::FOUND, "{}", refused.body);
+    let back = refused
+        .header("location")
+        .expect("back to the form")
+        .to_owned();
+    assert!(
+        !back.contains("voorjaar"),
+        "nothing typed in the address: {back}"
+    );
+    let draft = refused.cookie("klik_draft").expect("a draft cookie");
+    let path = back.trim_start_matches("http://localhost");
+    let page = server
+        .get(path, Some(&format!("{coordinator}; {draft}")))
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.body.contains("value=\"Intervisie voorjaar\""),
+        "title kept"
+    );
+    assert!(page.body.contains("value=\"18:00\""), "end kept");
+    assert_eq!(counts(&server).await, (0, 0, 0));
     // A title with markup is kept as text.
     let id = created(
         &server,
