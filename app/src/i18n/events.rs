@@ -189,7 +189,10 @@ const NL: Words = Words {
         format!("{yes} ja, {maybe} misschien, {no} nee van {invited} uitgenodigd")
     },
     waiting_count: |n| format!("{n} op de wachtlijst"),
-    capacity_of: |n| format!("{n} plaatsen"),
+    capacity_of: |n| match n {
+        1 => "1 plaats".into(),
+        n => format!("{n} plaatsen"),
+    },
     no_limit: "Geen limiet",
     form_title: "Nieuw evenement",
     f_kind: "Soort",
@@ -385,7 +388,10 @@ const EN: Words = Words {
         format!("{yes} yes, {maybe} maybe, {no} no of {invited} invited")
     },
     waiting_count: |n| format!("{n} on the waiting list"),
-    capacity_of: |n| format!("{n} places"),
+    capacity_of: |n| match n {
+        1 => "1 place".into(),
+        n => format!("{n} places"),
+    },
     no_limit: "No limit",
     form_title: "New event",
     f_kind: "Kind",

@@ -256,7 +256,7 @@ fn EventView(
         {e.cancelled.then(|| view! { <p class="banner banner--warning" role="status">{move || w().cancelled}</p> })}
         <dl class="facts">
             <dt>{move || w().kind}</dt><dd>{move || (w().kind_name)(e.kind)}</dd>
-            <dt>{move || w().place}</dt><dd>{e.place.clone()}</dd>
+            {(!e.place.is_empty()).then(|| view! { <dt>{move || w().place}</dt><dd>{e.place.clone()}</dd> })}
             {(!d.link.is_empty()).then(|| view! { <dt>{move || w().online}</dt><dd><a href=d.link.clone() rel="noopener">{d.link.clone()}</a></dd> })}
             <dt>{move || w().organiser}</dt><dd>{move || (w().organiser_name)(e.organiser)}</dd>
             <dt>{move || w().capacity}</dt>
