@@ -214,22 +214,32 @@ async fn record_answer(
     answer: crate::domain::event::Answer,
 ) -> Result<(), AppError> {
     use crate::domain::audit::{AuditAction, Record, RecordKind};
-    let tz = cx.state.config.time_zone;
-    let local = |t| crate::domain::time::local_date_time(t, tz);
-    if let Some(why) = crate::domain::event::answer_refusal(
-        local(event.starts_at),
-        event.cancelled,
-        event.answers_open,
-        local(cx.now),
-    ) {
-        return Err(AppError::AnswerRefused(why));
-    }
+    still_open(&cx.state, event, cx.now)?;
     let txn = cx.begin().await?;
     answer_and_tell(&cx.state, &txn, invitation, event, answer, cx.now).await?;
     let record = Record::new(RecordKind::EventInvitation, invitation.id);
     cx.audit(&txn, AuditAction::Update, record).await?;
     txn.commit().await?;
     Ok(())
+}
+
+/// Refuses an answer to an event that was cancelled, closed its answers or began.
+#[cfg(feature = "ssr")]
+fn still_open(
+    state: &crate::state::AppState,
+    event: &crate::db::entities::event::Model,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(), AppError> {
+    let local = |t| crate::domain::time::local_date_time(t, state.config.time_zone);
+    match crate::domain::event::answer_refusal(
+        local(event.starts_at),
+        event.cancelled,
+        event.answers_open,
+        local(now),
+    ) {
+        Some(why) => Err(AppError::AnswerRefused(why)),
+        None => Ok(()),
+    }
 }
 
 /// Records an answer in `txn` and queues a mail to each buddy who got a place by it (someone
@@ -459,16 +469,7 @@ pub async fn answer_by_link(token: String, answer: String) -> Result<(), AppErro
     let cx = Ctx::open::<AnswerByLink>().await?;
     let answer = read_answer(&answer)?;
     let (link, invitation, event) = open_link(&cx, &token).await?;
-    let tz = cx.state.config.time_zone;
-    let local = |t| crate::domain::time::local_date_time(t, tz);
-    if let Some(why) = crate::domain::event::answer_refusal(
-        local(event.starts_at),
-        event.cancelled,
-        event.answers_open,
-        local(cx.now),
-    ) {
-        return Err(AppError::AnswerRefused(why));
-    }
+    still_open(&cx.state, &event, cx.now)?;
     let txn = cx.begin().await?;
     if !crate::db::events::use_answer_link(&txn, link.id, cx.now).await? {
         txn.rollback().await?;

@@ -7,8 +7,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect,
 };
 
 use super::entities::{
@@ -848,21 +848,25 @@ pub async fn for_buddy(
             .filter(event::Column::EndsAt.gt(now))
             .all(db)
             .await?;
+        // Every yes of these events in one query: the buddy's place in line at each.
+        let open: Vec<i32> = events.iter().map(|e| e.id).collect();
+        let mut yeses: HashMap<i32, Vec<Yes>> = HashMap::new();
+        for r in inv::Entity::find()
+            .filter(inv::Column::EventId.is_in(open))
+            .filter(inv::Column::Answer.eq(Answer::Yes.code()))
+            .all(db)
+            .await?
+        {
+            if let Some(y) = yes_of(&r) {
+                yeses.entry(r.event_id).or_default().push(y);
+            }
+        }
         for e in events {
-            let rows = inv::Entity::find()
-                .filter(inv::Column::EventId.eq(e.id))
-                .filter(
-                    Condition::any()
-                        .add(inv::Column::BuddyId.eq(buddy_id))
-                        .add(inv::Column::Answer.eq(Answer::Yes.code())),
-                )
-                .all(db)
-                .await?;
-            let Some(own) = rows.iter().find(|r| r.buddy_id == Some(buddy_id)) else {
+            let Some(own) = mine.iter().find(|r| r.event_id == e.id) else {
                 continue;
             };
-            let yeses: Vec<Yes> = rows.iter().filter_map(yes_of).collect();
-            let allotment = allot(e.capacity.and_then(|c| u32::try_from(c).ok()), &yeses);
+            let these = yeses.get(&e.id).map(Vec::as_slice).unwrap_or_default();
+            let allotment = allot(e.capacity.and_then(|c| u32::try_from(c).ok()), these);
             let summary = summary(&e, Counts::default(), tz)?;
             let refusal = answer_refusal(
                 summary.starts_at,
