@@ -494,13 +494,9 @@ pub async fn event_letters(id: i32) -> Result<crate::domain::event::Letters, App
     let e = visible_event(&cx, id).await?;
     let db = &cx.state.db;
     let people = crate::db::events::addressees(db, id).await?;
-    for p in crate::db::events::invited_participants(db, id).await? {
-        cx.audit(
-            db,
-            AuditAction::Read,
-            Record::new(RecordKind::Participant, p),
-        )
-        .await?;
+    for p in &people {
+        let record = Record::new(RecordKind::Participant, p.participant_id);
+        cx.audit(db, AuditAction::Read, record).await?;
     }
     let tz = cx.state.config.time_zone;
     Ok(crate::domain::event::Letters {

@@ -1047,6 +1047,7 @@ pub async fn addressees(
         let profile: crate::domain::profile::Profile = super::participants::parse(&p.profile)?;
         out.push(crate::domain::event::Addressee {
             invitation_id: invitation_id.into(),
+            participant_id: participant_id.into(),
             first_name: p.first_name.clone(),
             last_name: p.last_name.clone(),
             phone: profile.phone.filter(|p| !p.trim().is_empty()),
@@ -1058,19 +1059,4 @@ pub async fn addressees(
             .cmp(&(b.last_name.to_lowercase(), b.first_name.to_lowercase()))
     });
     Ok(out)
-}
-
-/// The participants invited to event `id` (for the audit of their letters).
-pub async fn invited_participants(
-    db: &impl ConnectionTrait,
-    id: i32,
-) -> Result<Vec<i32>, AppError> {
-    Ok(inv::Entity::find()
-        .select_only()
-        .column(inv::Column::ParticipantId)
-        .filter(inv::Column::EventId.eq(id))
-        .filter(inv::Column::ParticipantId.is_not_null())
-        .into_tuple::<i32>()
-        .all(db)
-        .await?)
 }

@@ -616,6 +616,7 @@ pub struct MyInvitation {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Addressee {
     pub invitation_id: i64,
+    pub participant_id: i64,
     pub first_name: String,
     pub last_name: String,
     pub phone: Option<String>,
