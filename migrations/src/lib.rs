@@ -19,6 +19,7 @@ mod m20261205_000010_referrals;
 mod m20261205_000011_report_indexes;
 mod m20261206_000012_erasure;
 mod m20261206_000013_events;
+mod m20261206_000014_event_offers;
 
 pub struct Migrator;
 
@@ -39,6 +40,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000011_report_indexes::Migration),
             Box::new(m20261206_000012_erasure::Migration),
             Box::new(m20261206_000013_events::Migration),
+            Box::new(m20261206_000014_event_offers::Migration),
         ]
     }
 }

@@ -6,6 +6,8 @@
 //! - `GET /activities/{id}.ics`: one activity as a download ("add to my calendar"), for the
 //!   signed-in buddy of its duo and for coordinators and admins; 404 for anyone else, so
 //!   that nobody learns which activities exist.
+//! - `GET /events/{id}.ics`: one event (session) of the programme, for a buddy invited to it,
+//!   for coordinators and admins, and for the partner when it co-organises it; 404 else.
 //!
 //! Both are answered by a middleware in front of the router rather than by routes of their
 //! own: `/activities/{id}.ics` then never collides with pages such as `/activities/:id`
@@ -17,7 +19,7 @@
 use app::domain::account::Role;
 use app::domain::activity::ActivityStatus;
 use app::domain::calendar::{
-    CalendarEntry, FEED_PREFIX, FEED_REFRESH_HOURS, FEED_SUFFIX, feed_from,
+    CalendarEntry, EventEntry, FEED_PREFIX, FEED_REFRESH_HOURS, FEED_SUFFIX, feed_from,
 };
 use app::i18n::{Lang, Texts};
 use app::state::AppState;
@@ -29,6 +31,7 @@ use axum::response::{IntoResponse, Response};
 use icalendar::{Calendar, Class, Component, Event, EventLike, EventStatus, Property};
 
 const ACTIVITY_PREFIX: &str = "/activities/";
+const EVENT_PREFIX: &str = "/events/";
 const CONTENT_TYPE: &str = "text/calendar; charset=utf-8";
 
 /// Answers the two calendar addresses; every other request goes on to the router.
@@ -42,6 +45,11 @@ pub async fn serve(State(state): State<AppState>, request: Request, next: Next) 
     } else if let Some(id) = file_stem(path, ACTIVITY_PREFIX) {
         match id.parse::<i32>() {
             Ok(id) if id > 0 => activity(&state, request.headers(), id).await,
+            _ => Ok(not_found()),
+        }
+    } else if let Some(id) = file_stem(path, EVENT_PREFIX) {
+        match id.parse::<i32>() {
+            Ok(id) if id > 0 => programme_event(&state, request.headers(), id).await,
             _ => Ok(not_found()),
         }
     } else {
@@ -78,11 +86,10 @@ async fn feed(state: &AppState, token: &str) -> Result<Response, app::error::App
         return Ok(not_found());
     };
     let now = state.clock.now();
-    // Events of the programme the buddy is invited to join these entries once Klik has them
-    // (see `app::db::calendar::feed_entries`).
     let entries = app::db::calendar::feed_entries(&state.db, buddy, feed_from(now)).await?;
+    let events = app::db::calendar::event_entries(&state.db, buddy, feed_from(now)).await?;
     let texts = Lang::Nl.texts();
-    Ok(ics_response(feed_calendar(&entries, texts), None))
+    Ok(ics_response(feed_calendar(&entries, &events, texts), None))
 }
 
 async fn activity(
@@ -116,6 +123,46 @@ async fn activity(
     let calendar = activity_calendar(&entry, lang.texts());
     let file = format!("attachment; filename=\"klik-{id}.ics\"");
     Ok(ics_response(calendar, Some(file)))
+}
+
+async fn programme_event(
+    state: &AppState,
+    headers: &HeaderMap,
+    id: i32,
+) -> Result<Response, app::error::AppError> {
+    use app::domain::event::Organiser;
+    let Some(user) = app::auth::session::user_of_headers(state, headers).await? else {
+        return Ok((StatusCode::SEE_OTHER, [(header::LOCATION, "/login")]).into_response());
+    };
+    let Some(e) = app::db::events::find(&state.db, id).await? else {
+        return Ok(not_found());
+    };
+    let allowed = match user.role {
+        Role::Buddy => match app::db::buddies::id_of_user(&state.db, user.id).await? {
+            Some(buddy) => app::db::events::is_invited(&state.db, id, buddy).await?,
+            None => false,
+        },
+        Role::Admin | Role::Coordinator => !app::auth::policy::must_enrol(state, &user).await?,
+        Role::Screener => {
+            let organiser: Organiser = app::db::decode("event", "organiser", &e.organiser)?;
+            organiser.with_partner() && !app::auth::policy::must_enrol(state, &user).await?
+        }
+    };
+    if !allowed {
+        return Ok(not_found());
+    }
+    let lang = headers
+        .get(header::COOKIE)
+        .and_then(|v| v.to_str().ok())
+        .map(Lang::from_cookie_header)
+        .unwrap_or_default();
+    let mut calendar = base_calendar(lang.texts());
+    calendar.push(programme_event_entry(
+        &app::db::calendar::event_entry(e),
+        lang.texts(),
+    ));
+    let file = format!("attachment; filename=\"klik-event-{id}.ics\"");
+    Ok(ics_response(calendar.done(), Some(file)))
 }
 
 fn ics_response(calendar: Calendar, disposition: Option<String>) -> Response {
@@ -166,6 +213,26 @@ pub fn event(entry: &CalendarEntry, t: &Texts) -> Event {
     event.done()
 }
 
+/// One event of the programme as an iCalendar event.
+pub fn programme_event_entry(entry: &EventEntry, t: &Texts) -> Event {
+    let mut event = Event::with_uid(&entry.uid());
+    event
+        .summary(&entry.summary(t))
+        .starts(entry.starts_at)
+        .ends(entry.ends_at)
+        .timestamp(entry.created_at)
+        .sequence(u32::try_from(entry.version).unwrap_or(0))
+        .status(if entry.cancelled {
+            EventStatus::Cancelled
+        } else {
+            EventStatus::Confirmed
+        });
+    if let Some(place) = entry.location() {
+        event.location(place);
+    }
+    event.done()
+}
+
 fn base_calendar(t: &Texts) -> Calendar {
     let mut calendar = Calendar::empty();
     calendar
@@ -178,10 +245,11 @@ fn base_calendar(t: &Texts) -> Calendar {
 }
 
 /// The personal feed: every entry, and how often to fetch it again.
-pub fn feed_calendar(entries: &[CalendarEntry], t: &Texts) -> Calendar {
+pub fn feed_calendar(entries: &[CalendarEntry], events: &[EventEntry], t: &Texts) -> Calendar {
     let mut calendar = base_calendar(t);
     calendar.ttl(&chrono::Duration::hours(FEED_REFRESH_HOURS));
     calendar.extend(entries.iter().map(|e| event(e, t)));
+    calendar.extend(events.iter().map(|e| programme_event_entry(e, t)));
     calendar.done()
 }
 
@@ -280,15 +348,30 @@ mod tests {
             entry(1, ActivityStatus::Done),
             entry(2, ActivityStatus::Planned),
         ];
-        let text = feed_calendar(&entries, Lang::Nl.texts()).to_string();
-        assert_eq!(text.matches("BEGIN:VEVENT").count(), 2);
+        let at = chrono::Utc.with_ymd_and_hms(2026, 12, 3, 18, 0, 0).unwrap();
+        let session = EventEntry {
+            event_id: 4,
+            title: "Intervisie".into(),
+            starts_at: at,
+            ends_at: at + chrono::Duration::hours(2),
+            place: "Zaal 2".into(),
+            link: String::new(),
+            cancelled: true,
+            version: 2,
+            created_at: at,
+        };
+        let text = feed_calendar(&entries, &[session], Lang::Nl.texts()).to_string();
+        assert_eq!(text.matches("BEGIN:VEVENT").count(), 3);
+        assert!(text.contains("UID:event-4@klik"), "{text}");
+        assert!(text.contains("LOCATION:Zaal 2"), "{text}");
+        assert_eq!(text.matches("STATUS:CANCELLED").count(), 1, "{text}");
         assert!(text.contains("X-WR-CALNAME:"), "{text}");
         assert!(
             text.contains("REFRESH-INTERVAL;VALUE=DURATION:PT3600S")
                 || text.contains("REFRESH-INTERVAL;VALUE=DURATION:PT1H"),
             "{text}"
         );
-        let empty = feed_calendar(&[], Lang::Nl.texts()).to_string();
+        let empty = feed_calendar(&[], &[], Lang::Nl.texts()).to_string();
         assert!(empty.starts_with("BEGIN:VCALENDAR\r\n"));
         assert!(!empty.contains("BEGIN:VEVENT"));
     }
@@ -301,6 +384,12 @@ mod tests {
         assert_eq!(file_stem("/calendar", FEED_PREFIX), None);
         assert_eq!(file_stem("/activities/7.ics", ACTIVITY_PREFIX), Some("7"));
         assert_eq!(file_stem("/activities/7", ACTIVITY_PREFIX), None);
+        assert_eq!(file_stem("/events/7.ics", EVENT_PREFIX), Some("7"));
+        assert_eq!(
+            file_stem("/events/answer", EVENT_PREFIX),
+            None,
+            "pages pass"
+        );
         assert!(looks_like_token(&app::auth::token::new_token()));
         assert!(!looks_like_token("short"));
         assert!(!looks_like_token(&"é".repeat(43)));

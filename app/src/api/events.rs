@@ -242,8 +242,8 @@ fn still_open(
     }
 }
 
-/// Records an answer in `txn` and queues a mail to each buddy who got a place by it (someone
-/// ahead of them on the waiting list said no).
+/// Records an answer in `txn`, and offers the places it frees to whoever waits first. A yes
+/// to an offered place confirms it; after its deadline the place has passed on.
 #[cfg(feature = "ssr")]
 async fn answer_and_tell(
     state: &crate::state::AppState,
@@ -253,34 +253,53 @@ async fn answer_and_tell(
     answer: crate::domain::event::Answer,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<(), AppError> {
-    use crate::i18n::{Lang, events::words};
+    use crate::domain::event::{Answer, AnswerRefusal, offer_lapsed};
+    if answer == Answer::Yes && offer_lapsed(invitation.offer_until, now) {
+        return Err(AppError::AnswerRefused(AnswerRefusal::OfferLapsed));
+    }
     let before = crate::db::events::allotment(txn, event).await?;
     crate::db::events::answer(txn, invitation, answer, now).await?;
+    pass_on(state, txn, event, &before, invitation.id.into(), now).await
+}
+
+/// Offers the places that came free since `before` to those who moved up (apart from
+/// `except`, who just answered): each holds the place until the admins' hours have passed
+/// and gets a mail with the deadline when they are a buddy.
+#[cfg(feature = "ssr")]
+async fn pass_on(
+    state: &crate::state::AppState,
+    txn: &crate::db::writes::WriteTxn,
+    event: &crate::db::entities::event::Model,
+    before: &crate::domain::event::Allotment,
+    except: i64,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(), AppError> {
+    use crate::domain::time::{format_day_time, local_date_time};
+    use crate::i18n::{Lang, events::words};
     let after = crate::db::events::allotment(txn, event).await?;
-    let up = crate::domain::event::moved_up(&before, &after, invitation.id.into());
+    let up = crate::domain::event::moved_up(before, &after, except);
     if up.is_empty() {
         return Ok(());
     }
+    let hours = crate::db::settings::offer_hours(txn).await?;
+    let until = crate::domain::event::offer_deadline(now, hours, event.starts_at);
+    crate::db::events::offer(txn, &up, until).await?;
     let buddies = crate::db::events::buddies_of(txn, &up).await?;
     let addresses = crate::db::events::buddy_addresses(txn, &buddies).await?;
     let tz = state.config.time_zone;
-    let starts = crate::domain::time::local_date_time(event.starts_at, tz);
+    let starts = local_date_time(event.starts_at, tz);
+    let until = until.map(|t| local_date_time(t, tz));
     let link = format!("{}/", state.config.public_url);
-    let (nl, en) = (words(Lang::Nl), words(Lang::En));
-    let body = format!(
-        "{}\n\n----\n\n{}",
-        (nl.place_mail_body)(
+    let body_in = |lang: Lang| {
+        (words(lang).place_mail_body)(
             &event.title,
-            &crate::domain::time::format_day_time(starts, Lang::Nl),
-            &link
-        ),
-        (en.place_mail_body)(
-            &event.title,
-            &crate::domain::time::format_day_time(starts, Lang::En),
-            &link
-        ),
-    );
-    let subject = (nl.place_mail_subject)(&event.title);
+            &format_day_time(starts, lang),
+            until.map(|t| format_day_time(t, lang)).as_deref(),
+            &link,
+        )
+    };
+    let body = format!("{}\n\n----\n\n{}", body_in(Lang::Nl), body_in(Lang::En));
+    let subject = (words(Lang::Nl).place_mail_subject)(&event.title);
     let messages: Vec<crate::db::outbox::NewMessage> = addresses
         .iter()
         .map(|(_, to)| crate::db::outbox::NewMessage {
@@ -291,6 +310,30 @@ async fn answer_and_tell(
         })
         .collect();
     crate::db::outbox::enqueue_many(txn, &messages, now).await
+}
+
+/// For the background job: takes back the offered places nobody confirmed in time and offers
+/// each to the next in line. Returns how many offers lapsed. Two instances at once: the
+/// conditional update lets one of them take each offer back.
+#[cfg(feature = "ssr")]
+pub async fn pass_on_lapsed_offers(state: &crate::state::AppState) -> Result<usize, AppError> {
+    use crate::domain::audit::{AuditAction, Record, RecordKind};
+    let now = state.clock.now();
+    let mut lapsed = 0;
+    for (invitation, event) in crate::db::events::lapsed_offers(&state.db, now).await? {
+        let txn = state.begin().await?;
+        let before = crate::db::events::allotment(&txn, &event).await?;
+        if !crate::db::events::lapse(&txn, invitation.id, now).await? {
+            txn.rollback().await?;
+            continue;
+        }
+        pass_on(state, &txn, &event, &before, invitation.id.into(), now).await?;
+        let record = Record::new(RecordKind::EventInvitation, invitation.id).parts();
+        crate::audit::record(state, &txn, None, AuditAction::Update, Some(record)).await?;
+        txn.commit().await?;
+        lapsed += 1;
+    }
+    Ok(lapsed)
 }
 
 /// A coordinator records someone's answer (a participant called, a buddy who phoned).
@@ -506,4 +549,79 @@ pub async fn event_letters(id: i32) -> Result<crate::domain::event::Letters, App
         phone: crate::db::settings::first_steps(db).await?.0.phone,
         people,
     })
+}
+
+/// Who can be added as a walk-in at event `id`: the partner only buddies, and participants
+/// only at a meeting for waiting participants.
+#[server(endpoint = "walk_in_choices")]
+pub async fn walk_in_choices(id: i32) -> Result<Vec<crate::domain::event::WalkInChoice>, AppError> {
+    use crate::domain::event::EventKind;
+    let cx = Ctx::authorize::<WalkInChoices>().await?;
+    let e = visible_event(&cx, id).await?;
+    let kind: EventKind = crate::db::decode("event", "kind", &e.kind)?;
+    let with_participants = !is_partner(&cx) && kind == EventKind::WaitingMeeting;
+    crate::db::events::walk_in_choices(&cx.state.db, id, with_participants).await
+}
+
+/// Adds someone who came without an invitation (`who`: a `WalkIn` code) as present.
+#[server(endpoint = "add_walk_in")]
+pub async fn add_walk_in(id: i32, who: String) -> Result<(), AppError> {
+    use crate::domain::audit::{AuditAction, Record, RecordKind};
+    use crate::domain::event::WalkIn;
+
+    let cx = Ctx::authorize::<AddWalkIn>().await?;
+    let who = WalkIn::from_code(&who)
+        .ok_or_else(|| AppError::validation("who", crate::domain::validation::Problem::Required))?;
+    let e = visible_event(&cx, id).await?;
+    if is_partner(&cx) && matches!(who, WalkIn::Participant(_)) {
+        return Err(AppError::NotFound);
+    }
+    if e.cancelled {
+        return Err(AppError::AnswerRefused(
+            crate::domain::event::AnswerRefusal::Cancelled,
+        ));
+    }
+    let txn = cx.begin().await?;
+    let invitation = crate::db::events::add_walk_in(&txn, id, who, cx.user.id, cx.now).await?;
+    let record = Record::new(RecordKind::EventInvitation, invitation);
+    cx.audit(&txn, AuditAction::Create, record).await?;
+    txn.commit().await?;
+    if crate::auth::session::is_plain_form_post() {
+        leptos_axum::redirect(&format!("/events/{id}/attendance"));
+    }
+    Ok(())
+}
+
+/// Whether the signed-in buddy gets a reminder mail the day before an event.
+#[server(endpoint = "event_reminders")]
+pub async fn event_reminders() -> Result<bool, AppError> {
+    let cx = Ctx::authorize::<EventReminders>().await?;
+    match crate::db::buddies::id_of_user(&cx.state.db, cx.user.id).await? {
+        Some(buddy) => crate::db::events::reminders_on(&cx.state.db, buddy).await,
+        None => Ok(false),
+    }
+}
+
+/// The signed-in buddy turns the reminder mails for events on or off.
+#[server(endpoint = "set_event_reminders")]
+pub async fn set_event_reminders(on: bool) -> Result<(), AppError> {
+    use crate::domain::audit::{AuditAction, Record, RecordKind};
+
+    let cx = Ctx::authorize::<SetEventReminders>().await?;
+    let buddy = crate::db::buddies::id_of_user(&cx.state.db, cx.user.id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let txn = cx.begin().await?;
+    crate::db::events::set_reminders(&txn, buddy, on).await?;
+    cx.audit(
+        &txn,
+        AuditAction::Update,
+        Record::new(RecordKind::Buddy, buddy),
+    )
+    .await?;
+    txn.commit().await?;
+    if crate::auth::session::is_plain_form_post() {
+        leptos_axum::redirect("/account");
+    }
+    Ok(())
 }

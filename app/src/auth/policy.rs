@@ -196,6 +196,10 @@ pub fn rules() -> Vec<(&'static str, Rule)> {
         (events::AnswerByLink::PATH, Rule::Public),
         (events::PersonEvents::PATH, Rule::Roles(STAFF_ADMIN)),
         (events::EventLetters::PATH, Rule::Roles(STAFF_ADMIN)),
+        (events::WalkInChoices::PATH, Rule::Roles(STAFF)),
+        (events::AddWalkIn::PATH, Rule::Roles(STAFF)),
+        (events::EventReminders::PATH, Rule::Roles(BUDDY)),
+        (events::SetEventReminders::PATH, Rule::Roles(BUDDY)),
     ]
 }
 

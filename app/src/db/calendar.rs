@@ -6,11 +6,15 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect,
 };
 
-use super::entities::{activity, activity_kind, buddy, calendar_feed, duo, user};
-use crate::domain::calendar::CalendarEntry;
+use super::entities::{
+    activity, activity_kind, buddy, calendar_feed, duo, event, event_invitation, user,
+};
+use crate::domain::calendar::{CalendarEntry, EventEntry};
 use crate::domain::duo::DuoStage;
+use crate::domain::event::Answer;
 use crate::error::AppError;
 
 pub use calendar_feed::Model as Feed;
@@ -76,10 +80,7 @@ pub async fn buddy_of_token(
 
 /// What the buddy's feed shows: every activity of their open duos that starts at `from` or
 /// later, planned, done or cancelled, earliest first.
-///
-/// Events of the programme that the buddy is invited to (group activities, trainings) are
-/// not in Klik yet; when they are, their entries join these here, with UIDs of their own
-/// (`event-{id}@klik`), so that the feed stays the one place calendar apps look.
+/// The programme's events come from [`event_entries`].
 pub async fn feed_entries(
     db: &impl ConnectionTrait,
     buddy_id: i32,
@@ -101,6 +102,53 @@ pub async fn feed_entries(
         .all(db)
         .await?;
     entries(db, &duos, activities).await
+}
+
+/// The events (sessions) the buddy said yes to, ending at `from` or later, earliest first:
+/// with their own UIDs (`event-{id}@klik`) beside the activities in the same feed. A no or a
+/// cancellation later takes an entry out or marks it cancelled at the next fetch.
+pub async fn event_entries(
+    db: &impl ConnectionTrait,
+    buddy_id: i32,
+    from: DateTime<Utc>,
+) -> Result<Vec<EventEntry>, AppError> {
+    let ids: Vec<i32> = event_invitation::Entity::find()
+        .select_only()
+        .column(event_invitation::Column::EventId)
+        .filter(event_invitation::Column::BuddyId.eq(buddy_id))
+        .filter(event_invitation::Column::Answer.eq(Answer::Yes.code()))
+        .into_tuple::<i32>()
+        .all(db)
+        .await?;
+    let mut out = Vec::new();
+    for chunk in ids.chunks(500) {
+        out.extend(
+            event::Entity::find()
+                .filter(event::Column::Id.is_in(chunk.to_vec()))
+                .filter(event::Column::EndsAt.gte(from))
+                .all(db)
+                .await?
+                .into_iter()
+                .map(event_entry),
+        );
+    }
+    out.sort_by_key(|e| (e.starts_at, e.event_id));
+    Ok(out)
+}
+
+/// One event as a calendar entry.
+pub fn event_entry(e: event::Model) -> EventEntry {
+    EventEntry {
+        event_id: e.id,
+        title: e.title,
+        starts_at: e.starts_at,
+        ends_at: e.ends_at,
+        place: e.place,
+        link: e.link,
+        cancelled: e.cancelled,
+        version: e.version,
+        created_at: e.created_at,
+    }
 }
 
 /// One activity as a calendar entry, with the duo it belongs to (for the access check).

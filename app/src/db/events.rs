@@ -17,8 +17,8 @@ use super::entities::{
 use crate::domain::duo::DuoStage;
 use crate::domain::event::{
     Allotment, Answer, Audience, Counts, EventDetail, EventKind, EventSummary, InvitationRow,
-    InviteRule, Invitee, MissedIntervision, MyInvitation, NewEvent, PersonEvent, Seat, Yes, allot,
-    answer_refusal, misses_intervision,
+    InviteRule, Invitee, MissedIntervision, MyInvitation, NewEvent, PersonEvent, Seat, WalkIn,
+    WalkInChoice, Yes, allot, answer_refusal, misses_intervision, seat_of,
 };
 use crate::domain::people::{BuddyStatus, ParticipantStatus};
 use crate::domain::time::{local_date_time, to_utc};
@@ -289,12 +289,13 @@ fn yes_of(r: &inv::Model) -> Option<Yes> {
     })
 }
 
-fn seat_of(allotment: &Allotment, id: i64) -> Option<Seat> {
-    if allotment.placed.contains(&id) {
-        Some(Seat::Placed)
-    } else {
-        allotment.waiting_position(id).map(Seat::Waiting)
-    }
+/// The seat of invitation `r`, an open offer's deadline in local time.
+fn seat(allotment: &Allotment, r: &inv::Model, tz: Tz) -> Option<Seat> {
+    seat_of(
+        allotment,
+        r.id.into(),
+        r.offer_until.map(|t| local_date_time(t, tz)),
+    )
 }
 
 /// "First Last" of the people `ids` of a table with the columns (id, first name, last name).
@@ -386,7 +387,7 @@ pub async fn detail(
                 id: r.id.into(),
                 invitee,
                 answer: r.answer.as_deref().and_then(Answer::from_code),
-                seat: seat_of(&allotment, r.id.into()),
+                seat: seat(&allotment, r, tz),
                 attended: r.attended,
             })
         })
@@ -574,6 +575,7 @@ pub async fn invite(
                 attended: Set(false),
                 invited_at: Set(now),
                 invited_by: Set(Some(by)),
+                offer_until: Set(None),
                 ..Default::default()
             });
             // Two coordinators inviting at once: the unique index keeps one invitation.
@@ -763,8 +765,8 @@ pub async fn buddies_of(
         .await?)
 }
 
-/// Records `answer`; a yes keeps its place in line when it was a yes already, and a new yes
-/// goes to the end of the line.
+/// Records `answer`; a yes keeps its place in line when it was a yes already (a yes to an
+/// offered place confirms it), and a new yes goes to the end of the line.
 pub async fn answer(
     db: &impl ConnectionTrait,
     invitation: &inv::Model,
@@ -781,10 +783,311 @@ pub async fn answer(
         .col_expr(inv::Column::Answer, Expr::value(answer.code()))
         .col_expr(inv::Column::AnsweredAt, Expr::value(now))
         .col_expr(inv::Column::YesSince, Expr::value(yes_since))
+        .col_expr(inv::Column::OfferUntil, Expr::value(None::<DateTime<Utc>>))
         .filter(inv::Column::Id.eq(invitation.id))
         .exec(db)
         .await?;
     Ok(())
+}
+
+/// Holds the places that came free for `invitations` until `until` (`None`: theirs outright).
+pub async fn offer(
+    db: &impl ConnectionTrait,
+    invitations: &[i64],
+    until: Option<DateTime<Utc>>,
+) -> Result<(), AppError> {
+    let ids: Vec<i32> = invitations
+        .iter()
+        .filter_map(|i| i32::try_from(*i).ok())
+        .collect();
+    if until.is_none() || ids.is_empty() {
+        return Ok(());
+    }
+    inv::Entity::update_many()
+        .col_expr(inv::Column::OfferUntil, Expr::value(until))
+        .filter(inv::Column::Id.is_in(ids))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Offers that ran out unconfirmed by `now`, oldest first, with their events.
+pub async fn lapsed_offers(
+    db: &impl ConnectionTrait,
+    now: DateTime<Utc>,
+) -> Result<Vec<(inv::Model, event::Model)>, AppError> {
+    let rows = inv::Entity::find()
+        .filter(inv::Column::Answer.eq(Answer::Yes.code()))
+        .filter(inv::Column::OfferUntil.lte(now))
+        .order_by_asc(inv::Column::OfferUntil)
+        .limit(500)
+        .all(db)
+        .await?;
+    let ids: Vec<i32> = rows.iter().map(|r| r.event_id).collect();
+    let events: HashMap<i32, event::Model> = event::Entity::find()
+        .filter(event::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|e| (e.id, e))
+        .collect();
+    Ok(rows
+        .into_iter()
+        .filter_map(|r| events.get(&r.event_id).cloned().map(|e| (r, e)))
+        .collect())
+}
+
+/// Takes back a lapsed offer: the invitation is unanswered again (a new yes joins the end of
+/// the line). `false` when it was confirmed or taken back meanwhile (another instance).
+pub async fn lapse(
+    db: &impl ConnectionTrait,
+    invitation_id: i32,
+    now: DateTime<Utc>,
+) -> Result<bool, AppError> {
+    Ok(inv::Entity::update_many()
+        .col_expr(inv::Column::Answer, Expr::value(None::<String>))
+        .col_expr(inv::Column::AnsweredAt, Expr::value(now))
+        .col_expr(inv::Column::YesSince, Expr::value(None::<DateTime<Utc>>))
+        .col_expr(inv::Column::OfferUntil, Expr::value(None::<DateTime<Utc>>))
+        .filter(inv::Column::Id.eq(invitation_id))
+        .filter(inv::Column::Answer.eq(Answer::Yes.code()))
+        .filter(inv::Column::OfferUntil.lte(now))
+        .exec(db)
+        .await?
+        .rows_affected
+        == 1)
+}
+
+/// For the reminders: the buddies' invitations with a place at the events that start between
+/// `from` and `to` (not cancelled), of buddies who did not turn event reminders off.
+pub async fn placed_buddies_between(
+    db: &impl ConnectionTrait,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Result<Vec<(event::Model, inv::Model)>, AppError> {
+    let events = event::Entity::find()
+        .filter(event::Column::StartsAt.gte(from))
+        .filter(event::Column::StartsAt.lt(to))
+        .filter(event::Column::Cancelled.eq(false))
+        .all(db)
+        .await?;
+    let mut out = Vec::new();
+    for e in events {
+        let yeses = inv::Entity::find()
+            .filter(inv::Column::EventId.eq(e.id))
+            .filter(inv::Column::Answer.eq(Answer::Yes.code()))
+            .all(db)
+            .await?;
+        let buddy_ids: Vec<i32> = yeses.iter().filter_map(|r| r.buddy_id).collect();
+        let mut wanting: std::collections::HashSet<i32> = std::collections::HashSet::new();
+        for chunk in buddy_ids.chunks(500) {
+            wanting.extend(
+                buddy::Entity::find()
+                    .select_only()
+                    .column(buddy::Column::Id)
+                    .filter(buddy::Column::Id.is_in(chunk.to_vec()))
+                    .filter(buddy::Column::EventReminders.eq(true))
+                    .into_tuple::<i32>()
+                    .all(db)
+                    .await?,
+            );
+        }
+        let allotment = allot(
+            e.capacity.and_then(|c| u32::try_from(c).ok()),
+            &yeses.iter().filter_map(yes_of).collect::<Vec<_>>(),
+        );
+        for r in yeses {
+            let placed = allotment.placed.contains(&r.id.into());
+            if placed && r.buddy_id.is_some_and(|b| wanting.contains(&b)) {
+                out.push((e.clone(), r));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Whether `buddy_id` is invited to event `event_id` (any answer).
+pub async fn is_invited(
+    db: &impl ConnectionTrait,
+    event_id: i32,
+    buddy_id: i32,
+) -> Result<bool, AppError> {
+    Ok(inv::Entity::find()
+        .filter(inv::Column::EventId.eq(event_id))
+        .filter(inv::Column::BuddyId.eq(buddy_id))
+        .one(db)
+        .await?
+        .is_some())
+}
+
+/// Turns a buddy's reminder mails for events on or off.
+pub async fn set_reminders(
+    db: &impl ConnectionTrait,
+    buddy_id: i32,
+    on: bool,
+) -> Result<(), AppError> {
+    buddy::Entity::update_many()
+        .col_expr(buddy::Column::EventReminders, Expr::value(on))
+        .filter(buddy::Column::Id.eq(buddy_id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Whether the buddy gets reminder mails for events.
+pub async fn reminders_on(db: &impl ConnectionTrait, buddy_id: i32) -> Result<bool, AppError> {
+    Ok(buddy::Entity::find()
+        .select_only()
+        .column(buddy::Column::EventReminders)
+        .filter(buddy::Column::Id.eq(buddy_id))
+        .into_tuple::<bool>()
+        .one(db)
+        .await?
+        .unwrap_or(false))
+}
+
+/// Who can be added as a walk-in at `event_id`: buddies who are candidates or approved
+/// (not stopped, refused or erased), and, `with_participants`, participants who wait or
+/// are in a duo; everyone not invited yet, by name.
+pub async fn walk_in_choices(
+    db: &impl ConnectionTrait,
+    event_id: i32,
+    with_participants: bool,
+) -> Result<Vec<WalkInChoice>, AppError> {
+    let invited = inv::Entity::find()
+        .filter(inv::Column::EventId.eq(event_id))
+        .all(db)
+        .await?;
+    let buddies_in: std::collections::HashSet<i32> =
+        invited.iter().filter_map(|r| r.buddy_id).collect();
+    let participants_in: std::collections::HashSet<i32> =
+        invited.iter().filter_map(|r| r.participant_id).collect();
+    let open_buddy = [
+        BuddyStatus::Applied,
+        BuddyStatus::Screening,
+        BuddyStatus::Available,
+        BuddyStatus::InDuo,
+        BuddyStatus::Paused,
+    ];
+    let mut out: Vec<WalkInChoice> = buddy::Entity::find()
+        .select_only()
+        .columns([
+            buddy::Column::Id,
+            buddy::Column::FirstName,
+            buddy::Column::LastName,
+        ])
+        .filter(buddy::Column::Status.is_in(open_buddy.map(|s| s.code())))
+        .filter(buddy::Column::ErasedOn.is_null())
+        .into_tuple::<(i32, String, String)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .filter(|(id, _, _)| !buddies_in.contains(id))
+        .map(|(id, first, last)| WalkInChoice {
+            who: WalkIn::Buddy(id),
+            name: format!("{first} {last}"),
+        })
+        .collect();
+    if with_participants {
+        let open = [
+            ParticipantStatus::Waiting,
+            ParticipantStatus::Proposed,
+            ParticipantStatus::InDuo,
+        ];
+        out.extend(
+            participant::Entity::find()
+                .select_only()
+                .columns([
+                    participant::Column::Id,
+                    participant::Column::FirstName,
+                    participant::Column::LastName,
+                ])
+                .filter(participant::Column::Status.is_in(open.map(|s| s.code())))
+                .filter(participant::Column::ErasedOn.is_null())
+                .into_tuple::<(i32, String, String)>()
+                .all(db)
+                .await?
+                .into_iter()
+                .filter(|(id, _, _)| !participants_in.contains(id))
+                .map(|(id, first, last)| WalkInChoice {
+                    who: WalkIn::Participant(id),
+                    name: format!("{first} {last}"),
+                }),
+        );
+    }
+    out.sort_by_key(|c| c.name.to_lowercase());
+    Ok(out)
+}
+
+/// Adds someone who came without an invitation, present at once; someone invited already is
+/// ticked instead (two people adding the same walk-in at once make one invitation). Returns
+/// the invitation's id; `NotFound` for a person who does not exist or was erased.
+pub async fn add_walk_in(
+    db: &impl ConnectionTrait,
+    event_id: i32,
+    who: WalkIn,
+    by: i32,
+    now: DateTime<Utc>,
+) -> Result<i32, AppError> {
+    let (person, buddy_id, participant_id) = match who {
+        WalkIn::Buddy(id) => {
+            let exists = buddy::Entity::find_by_id(id)
+                .filter(buddy::Column::ErasedOn.is_null())
+                .one(db)
+                .await?
+                .is_some();
+            if !exists {
+                return Err(AppError::NotFound);
+            }
+            (inv::Column::BuddyId, Some(id), None)
+        }
+        WalkIn::Participant(id) => {
+            let exists = participant::Entity::find_by_id(id)
+                .filter(participant::Column::ErasedOn.is_null())
+                .one(db)
+                .await?
+                .is_some();
+            if !exists {
+                return Err(AppError::NotFound);
+            }
+            (inv::Column::ParticipantId, None, Some(id))
+        }
+    };
+    let row = inv::ActiveModel {
+        event_id: Set(event_id),
+        buddy_id: Set(buddy_id),
+        participant_id: Set(participant_id),
+        answer: Set(None),
+        answered_at: Set(None),
+        yes_since: Set(None),
+        attended: Set(true),
+        invited_at: Set(now),
+        invited_by: Set(Some(by)),
+        offer_until: Set(None),
+        ..Default::default()
+    };
+    let on_conflict = OnConflict::columns([inv::Column::EventId, person])
+        .do_nothing()
+        .to_owned();
+    match inv::Entity::insert(row)
+        .on_conflict(on_conflict)
+        .exec_without_returning(db)
+        .await
+    {
+        Ok(_) | Err(sea_orm::DbErr::RecordNotInserted) => {}
+        Err(e) => return Err(e.into()),
+    }
+    let id = inv::Entity::find()
+        .select_only()
+        .column(inv::Column::Id)
+        .filter(inv::Column::EventId.eq(event_id))
+        .filter(person.eq(buddy_id.or(participant_id)))
+        .into_tuple::<i32>()
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    set_attended(db, id, true).await?;
+    Ok(id)
 }
 
 /// Ticks (or unticks) that someone came. Setting a flag, not adding to a count: two people
@@ -880,7 +1183,7 @@ pub async fn for_buddy(
                 description: e.description.clone(),
                 link: e.link.clone(),
                 answer: own.answer.as_deref().and_then(Answer::from_code),
-                seat: seat_of(&allotment, own.id.into()),
+                seat: seat(&allotment, own, tz),
                 refusal,
             });
         }

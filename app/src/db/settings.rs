@@ -137,3 +137,8 @@ pub async fn follow_up_weeks(db: &impl ConnectionTrait) -> Result<u32, AppError>
 pub async fn intervision_months(db: &impl ConnectionTrait) -> Result<u32, AppError> {
     Ok(first_steps(db).await?.0.intervision_months)
 }
+
+/// Hours a place from an event's waiting list is held for confirmation (0: none asked).
+pub async fn offer_hours(db: &impl ConnectionTrait) -> Result<u32, AppError> {
+    Ok(first_steps(db).await?.0.offer_hours)
+}

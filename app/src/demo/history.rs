@@ -296,6 +296,7 @@ pub async fn fill(
                 retention_hold_reason: Set(None),
                 heard_via: Set(None),
                 campaign_event_id: Set(None),
+                event_reminders: Set(true),
             });
             changes.push(change(
                 subject::BUDDY,

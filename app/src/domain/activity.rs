@@ -378,6 +378,11 @@ pub mod reminder {
         format!("activity_day_before:{activity_id}:{on}")
     }
 
+    /// The reminder of one event invitation (one session), the day before `on`.
+    pub fn event_day_before_key(invitation_id: i32, on: NaiveDate) -> String {
+        format!("event_day_before:{invitation_id}:{on}")
+    }
+
     pub fn buddy_nudge_key(duo_id: i32, since: NaiveDate) -> String {
         format!("buddy_nudge:{duo_id}:{since}")
     }

@@ -30,6 +30,48 @@ pub fn activity_ics_path(id: i32) -> String {
     format!("/activities/{id}.ics")
 }
 
+/// The download path of one event.
+pub fn event_ics_path(id: i64) -> String {
+    format!("/events/{id}.ics")
+}
+
+/// One event of the programme (a session) as a calendar entry: title, time, place or link.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventEntry {
+    pub event_id: i32,
+    pub title: String,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub place: String,
+    pub link: String,
+    pub cancelled: bool,
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+}
+
+impl EventEntry {
+    /// `event-7@klik`: never the same as an activity's.
+    pub fn uid(&self) -> String {
+        format!("event-{}@klik", self.event_id)
+    }
+
+    /// The place, else the online link, if either was given.
+    pub fn location(&self) -> Option<&str> {
+        [self.place.trim(), self.link.trim()]
+            .into_iter()
+            .find(|p| !p.is_empty())
+    }
+
+    /// The title, with a word in front when it was cancelled.
+    pub fn summary(&self, t: &Texts) -> String {
+        if self.cancelled {
+            format!("{} {}", t.calendar_event_cancelled, self.title.trim())
+        } else {
+            self.title.trim().to_owned()
+        }
+    }
+}
+
 /// A path fit for the log: a feed's token is replaced, everything else stays as it is.
 pub fn loggable_path(path: &str) -> std::borrow::Cow<'_, str> {
     match path.strip_prefix(FEED_PREFIX) {
@@ -109,6 +151,31 @@ mod tests {
             version: 2,
             updated_at: at,
         }
+    }
+
+    #[test]
+    fn an_event_entry_has_its_own_uid_and_a_place_or_link() {
+        let at = Utc.with_ymd_and_hms(2026, 12, 3, 18, 0, 0).unwrap();
+        let mut e = EventEntry {
+            event_id: 12,
+            title: " Intervisie ".into(),
+            starts_at: at,
+            ends_at: at + Duration::hours(2),
+            place: " ".into(),
+            link: "https://meet.example/x".into(),
+            cancelled: false,
+            version: 1,
+            created_at: at,
+        };
+        assert_eq!(e.uid(), "event-12@klik");
+        assert_ne!(e.uid(), entry(ActivityStatus::Planned).uid());
+        assert_eq!(e.location(), Some("https://meet.example/x"));
+        assert_eq!(e.summary(Lang::Nl.texts()), "Intervisie");
+        e.cancelled = true;
+        e.place = "Zaal 2".into();
+        assert_eq!(e.location(), Some("Zaal 2"));
+        assert!(e.summary(Lang::Nl.texts()).ends_with(" Intervisie"));
+        assert_eq!(event_ics_path(12), "/events/12.ics");
     }
 
     #[test]

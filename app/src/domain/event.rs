@@ -5,7 +5,7 @@
 //! [`answer_refusal`] says when an answer can no longer be given. Pure code: the browser
 //! checks a form as the server does.
 
-use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::people::FieldProblem;
@@ -489,12 +489,38 @@ pub fn moved_up(before: &Allotment, after: &Allotment, except: i64) -> Vec<i64> 
         .collect()
 }
 
+/// Until when a place that came free is held for whoever moved up: `hours` after `now`, but
+/// no later than the event's start; `None` when the programme asks no confirmation (0 hours).
+pub fn offer_deadline(
+    now: DateTime<Utc>,
+    hours: u32,
+    starts_at: DateTime<Utc>,
+) -> Option<DateTime<Utc>> {
+    (hours > 0).then(|| (now + Duration::hours(hours.into())).min(starts_at))
+}
+
+/// Whether an offer ran out: a yes with a deadline that passed. Its place passes on.
+pub fn offer_lapsed(offer_until: Option<DateTime<Utc>>, now: DateTime<Utc>) -> bool {
+    offer_until.is_some_and(|until| until <= now)
+}
+
+/// The seat of invitation `id`: an offered place shows its deadline until it is confirmed.
+pub fn seat_of(allotment: &Allotment, id: i64, offer_until: Option<NaiveDateTime>) -> Option<Seat> {
+    if allotment.placed.contains(&id) {
+        Some(offer_until.map_or(Seat::Placed, Seat::Offered))
+    } else {
+        allotment.waiting_position(id).map(Seat::Waiting)
+    }
+}
+
 /// Why an answer cannot be given (or changed).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum AnswerRefusal {
     Cancelled,
     Closed,
     Started,
+    /// A place offered from the waiting list was not confirmed in time: it passed on.
+    OfferLapsed,
 }
 
 /// Answers can be given and changed until the event starts, while answers are open and the
@@ -568,10 +594,46 @@ impl Invitee {
     }
 }
 
+/// Someone who came without an invitation, as the attendance form names them:
+/// `buddy:12` or `participant:5`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum WalkIn {
+    Buddy(i32),
+    Participant(i32),
+}
+
+impl WalkIn {
+    pub fn code(self) -> String {
+        match self {
+            WalkIn::Buddy(id) => format!("buddy:{id}"),
+            WalkIn::Participant(id) => format!("participant:{id}"),
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<WalkIn> {
+        let (kind, id) = code.trim().split_once(':')?;
+        let id: i32 = id.parse().ok().filter(|id| *id > 0)?;
+        match kind {
+            "buddy" => Some(WalkIn::Buddy(id)),
+            "participant" => Some(WalkIn::Participant(id)),
+            _ => None,
+        }
+    }
+}
+
+/// One person the attendance page can add as a walk-in.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WalkInChoice {
+    pub who: WalkIn,
+    pub name: String,
+}
+
 /// Where a yes stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Seat {
     Placed,
+    /// A place came free for them: theirs if they confirm before this (local) time.
+    Offered(NaiveDateTime),
     /// On the waiting list, 1 = first in line.
     Waiting(usize),
 }
@@ -807,6 +869,9 @@ pub fn campaign_tally(recruits: &[Recruit], today: NaiveDate) -> CampaignTally {
     }
 }
 
+/// Hours a place that came free is held for whoever moved up, unless the admins set another.
+pub const DEFAULT_OFFER_HOURS: u32 = 48;
+
 /// Months without intervision after which a buddy is flagged, unless the admins set another.
 pub const DEFAULT_INTERVISION_MONTHS: u32 = 6;
 
@@ -852,6 +917,73 @@ pub struct PersonEvent {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    fn utc(day: u32, hour: u32) -> DateTime<Utc> {
+        NaiveDate::from_ymd_opt(2027, 3, day)
+            .unwrap()
+            .and_hms_opt(hour, 0, 0)
+            .unwrap()
+            .and_utc()
+    }
+
+    #[test]
+    fn a_walk_in_is_a_buddy_or_a_participant_by_id() {
+        for w in [WalkIn::Buddy(12), WalkIn::Participant(5)] {
+            assert_eq!(WalkIn::from_code(&w.code()), Some(w));
+        }
+        for bad in [
+            "", "buddy", "buddy:", "buddy:0", "buddy:-3", "buddy:x", "user:4", ":4",
+        ] {
+            assert_eq!(WalkIn::from_code(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn an_offered_place_is_held_for_hours_but_never_past_the_start() {
+        let starts = utc(10, 19);
+        assert_eq!(offer_deadline(utc(1, 9), 48, starts), Some(utc(3, 9)));
+        assert_eq!(
+            offer_deadline(utc(9, 9), 48, starts),
+            Some(starts),
+            "the day before, the offer runs until the start"
+        );
+        assert_eq!(
+            offer_deadline(utc(1, 9), 0, starts),
+            None,
+            "0: no confirmation"
+        );
+        assert!(
+            !offer_lapsed(None, utc(20, 0)),
+            "a confirmed place never lapses"
+        );
+        assert!(!offer_lapsed(Some(utc(3, 9)), utc(3, 8)));
+        assert!(
+            offer_lapsed(Some(utc(3, 9)), utc(3, 9)),
+            "at the deadline it passed"
+        );
+    }
+
+    #[test]
+    fn a_seat_shows_an_open_offer_and_the_place_in_line() {
+        let a = allot(
+            Some(1),
+            &[
+                Yes {
+                    invitee_id: 1,
+                    since_ms: 5,
+                },
+                Yes {
+                    invitee_id: 2,
+                    since_ms: 6,
+                },
+            ],
+        );
+        let until = utc(3, 9).naive_utc();
+        assert_eq!(seat_of(&a, 1, None), Some(Seat::Placed));
+        assert_eq!(seat_of(&a, 1, Some(until)), Some(Seat::Offered(until)));
+        assert_eq!(seat_of(&a, 2, Some(until)), Some(Seat::Waiting(1)));
+        assert_eq!(seat_of(&a, 3, None), None);
+    }
 
     #[test]
     fn an_application_names_its_source() {

@@ -20,6 +20,8 @@ pub struct FirstSteps {
     pub phone: String,
     /// Months without intervision after which an active buddy is flagged.
     pub intervision_months: u32,
+    /// Hours a place from an event's waiting list is held for confirmation (0: none asked).
+    pub offer_hours: u32,
 }
 
 impl Default for FirstSteps {
@@ -30,6 +32,7 @@ impl Default for FirstSteps {
             check_months: super::stepping_stone::DEFAULT_CHECK_MONTHS,
             phone: String::new(),
             intervision_months: super::event::DEFAULT_INTERVISION_MONTHS,
+            offer_hours: super::event::DEFAULT_OFFER_HOURS,
         }
     }
 }
@@ -44,6 +47,8 @@ pub struct FirstStepsForm {
     pub phone: String,
     /// Blank: the default.
     pub intervision_months: String,
+    /// Blank: the default.
+    pub offer_hours: String,
 }
 
 impl FirstStepsForm {
@@ -54,11 +59,12 @@ impl FirstStepsForm {
             check_months: s.check_months.to_string(),
             phone: s.phone.clone(),
             intervision_months: s.intervision_months.to_string(),
+            offer_hours: s.offer_hours.to_string(),
         }
     }
 
     /// Days 1–60, weeks 1–26, months 1–36, a phone number of at most [`PHONE_MAX`] characters,
-    /// months without intervision 1–24 (blank: the default).
+    /// months without intervision 1–24, hours to confirm a place 0–168 (blank: the defaults).
     pub fn check(&self) -> Result<FirstSteps, Vec<FieldProblem>> {
         let mut problems: Vec<FieldProblem> = Vec::new();
         let mut whole = |field: &str, value: &str, max: i64| {
@@ -74,6 +80,13 @@ impl FirstStepsForm {
             "" => super::event::DEFAULT_INTERVISION_MONTHS,
             v => whole("intervision_months", v, 24),
         };
+        let offer_hours = match self.offer_hours.trim() {
+            "" => super::event::DEFAULT_OFFER_HOURS,
+            v => number(v, 0, 168)
+                .map(|n| n as u32)
+                .map_err(|p| problems.push(("offer_hours".to_owned(), p)))
+                .unwrap_or_default(),
+        };
         let phone = text(&self.phone, 0, PHONE_MAX)
             .map_err(|p| problems.push(("phone".to_owned(), p)))
             .unwrap_or_default();
@@ -84,6 +97,7 @@ impl FirstStepsForm {
                 check_months,
                 phone,
                 intervision_months,
+                offer_hours,
             })
         } else {
             Err(problems)
@@ -103,6 +117,7 @@ mod tests {
             check_months: m.into(),
             phone: " 015 00 00 00 ".into(),
             intervision_months: String::new(),
+            offer_hours: String::new(),
         };
         let ok = form("10", "3", "6").check().unwrap();
         assert_eq!(
@@ -136,5 +151,17 @@ mod tests {
         assert_eq!(intervision("12").check().unwrap().intervision_months, 12);
         assert_eq!(fields(intervision("0")), ["intervision_months"]);
         assert_eq!(fields(intervision("25")), ["intervision_months"]);
+        let offer = |h: &str| FirstStepsForm {
+            offer_hours: h.into(),
+            ..form("1", "1", "1")
+        };
+        assert_eq!(
+            offer("0").check().unwrap().offer_hours,
+            0,
+            "0: no confirmation"
+        );
+        assert_eq!(offer("").check().unwrap().offer_hours, 48);
+        assert_eq!(fields(offer("169")), ["offer_hours"]);
+        assert_eq!(fields(offer("-1")), ["offer_hours"]);
     }
 }

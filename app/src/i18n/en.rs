@@ -1107,6 +1107,9 @@ pub const TEXTS: Texts = Texts {
         crate::domain::event::AnswerRefusal::Started => {
             "This event has already started; answers are closed."
         }
+        crate::domain::event::AnswerRefusal::OfferLapsed => {
+            "You did not confirm the place in time: it went to the next person on the waiting list. Still want to come? Answer yes again to join the end of the waiting list."
+        }
     },
     erasure_reason: |r| match r {
         ErasureReason::Request => "The person asked for it",

@@ -124,7 +124,23 @@ pub struct Words {
     pub answered_title: &'static str,
     pub answered_text: &'static str,
     pub place_mail_subject: fn(&str) -> String,
-    pub place_mail_body: fn(&str, &str, &str) -> String,
+    /// Title, when, the deadline to confirm (if one is asked), the link.
+    pub place_mail_body: fn(&str, &str, Option<&str>, &str) -> String,
+    // Offers from the waiting list.
+    pub offer_hours: &'static str,
+    pub confirm: &'static str,
+    // Walk-ins at the door.
+    pub walk_in_title: &'static str,
+    pub walk_in_intro: &'static str,
+    pub walk_in_who: &'static str,
+    pub walk_in_add: &'static str,
+    pub walk_in_none: &'static str,
+    // Reminders and calendars.
+    pub reminders_label: &'static str,
+    pub reminders_hint: &'static str,
+    pub reminder_subject: fn(&str) -> String,
+    pub reminder_body: fn(&str, &str, &str, &str) -> String,
+    pub add_to_calendar: &'static str,
     // The mail.
     pub mail_subject: fn(&str) -> String,
     pub mail_body: fn(&str, &str, &str, &str, usize, &str) -> String,
@@ -183,6 +199,10 @@ const NL: Words = Words {
     },
     seat: |s| match s {
         Seat::Placed => "Heeft een plaats".into(),
+        Seat::Offered(t) => format!(
+            "Er is een plaats vrij: bevestig vóór {}",
+            crate::domain::time::format_day_time(t, Lang::Nl)
+        ),
         Seat::Waiting(n) => format!("Op de wachtlijst (nummer {n})"),
     },
     counts: |yes, maybe, no, invited| {
@@ -251,6 +271,7 @@ const NL: Words = Words {
         crate::domain::event::AnswerRefusal::Cancelled => "Geannuleerd",
         crate::domain::event::AnswerRefusal::Closed => "Antwoorden is gesloten",
         crate::domain::event::AnswerRefusal::Started => "Al begonnen",
+        crate::domain::event::AnswerRefusal::OfferLapsed => "Niet op tijd bevestigd",
     },
     intervision_months: "Maanden zonder intervisie waarna een buddy gemeld wordt",
     missed_title: "Lang niet op intervisie",
@@ -318,11 +339,35 @@ const NL: Words = Words {
     answered_title: "Bedankt!",
     answered_text: "Je antwoord is bewaard. Wil je het later wijzigen? Meld je aan: je ziet de uitnodiging op je startpagina.",
     place_mail_subject: |title| format!("Er is een plaats vrij: {title}"),
-    place_mail_body: |title, when, link| {
+    place_mail_body: |title, when, until, link| {
+        let confirm = match until {
+            Some(until) => format!(
+                "Bevestig je plaats vóór {until}: meld je aan op {link} en tik bij de uitnodiging op \"Bevestig mijn plaats\". Bevestig je niet op tijd, dan gaat de plaats naar de volgende op de wachtlijst."
+            ),
+            None => format!(
+                "Kun je toch niet komen? Meld je aan op {link} en tik op nee, dan gaat je plaats naar de volgende."
+            ),
+        };
         format!(
-            "Hallo,\n\nEr is een plaats vrijgekomen voor {title} ({when}). Je stond op de wachtlijst en hebt nu een plaats.\n\nKun je toch niet komen? Meld je aan op {link} en tik op nee, dan gaat je plaats naar de volgende.\n\nTot dan!"
+            "Hallo,\n\nEr is een plaats vrijgekomen voor {title} ({when}). Je stond op de wachtlijst.\n\n{confirm}\n\nTot dan!"
         )
     },
+    offer_hours: "Uren om een vrijgekomen plaats te bevestigen (0: geen bevestiging nodig)",
+    confirm: "Bevestig mijn plaats",
+    walk_in_title: "Iemand kwam zonder uitnodiging",
+    walk_in_intro: "Voeg toe wie er is maar niet op de lijst staat; hij of zij telt meteen als aanwezig.",
+    walk_in_who: "Wie kwam er?",
+    walk_in_add: "Toevoegen als aanwezig",
+    walk_in_none: "Iedereen die je kunt toevoegen, staat al op de lijst.",
+    reminders_label: "Stuur me de dag voor een evenement een herinnering",
+    reminders_hint: "Alleen voor evenementen waarop je ja zei en een plaats hebt.",
+    reminder_subject: |title| format!("Morgen: {title}"),
+    reminder_body: |programme, title, when, place| {
+        format!(
+            "Hallo,\n\nEen herinnering van {programme}: morgen is {title}.\n\nWanneer: {when}\nWaar: {place}\n\nKun je toch niet komen? Laat het weten in Klik, dan gaat je plaats naar iemand anders.\n\nWil je deze herinneringen niet meer? Zet ze uit bij \"Mijn account\" in Klik."
+        )
+    },
+    add_to_calendar: "In mijn agenda",
     mail_subject: |title| format!("Uitnodiging: {title}"),
     mail_body: |programme, title, when, place, sessions, link| {
         let more = if sessions > 1 {
@@ -382,6 +427,10 @@ const EN: Words = Words {
     },
     seat: |s| match s {
         Seat::Placed => "Has a place".into(),
+        Seat::Offered(t) => format!(
+            "A place is free: confirm before {}",
+            crate::domain::time::format_day_time(t, Lang::En)
+        ),
         Seat::Waiting(n) => format!("On the waiting list (number {n})"),
     },
     counts: |yes, maybe, no, invited| {
@@ -450,6 +499,7 @@ const EN: Words = Words {
         crate::domain::event::AnswerRefusal::Cancelled => "Cancelled",
         crate::domain::event::AnswerRefusal::Closed => "Answers are closed",
         crate::domain::event::AnswerRefusal::Started => "Already started",
+        crate::domain::event::AnswerRefusal::OfferLapsed => "Not confirmed in time",
     },
     intervision_months: "Months without intervision after which a buddy is flagged",
     missed_title: "Long time no intervision",
@@ -522,11 +572,35 @@ const EN: Words = Words {
     answered_title: "Thank you!",
     answered_text: "Your answer is saved. Want to change it later? Sign in: the invitation is on your home page.",
     place_mail_subject: |title| format!("A place is free: {title}"),
-    place_mail_body: |title, when, link| {
+    place_mail_body: |title, when, until, link| {
+        let confirm = match until {
+            Some(until) => format!(
+                "Confirm your place before {until}: sign in at {link} and tap \"Confirm my place\" at the invitation. If you do not confirm in time, the place goes to the next person on the waiting list."
+            ),
+            None => format!(
+                "Can you not come after all? Sign in at {link} and tap no, and your place goes to the next person."
+            ),
+        };
         format!(
-            "Hello,\n\nA place has come free for {title} ({when}). You were on the waiting list and now have a place.\n\nCan you not come after all? Sign in at {link} and tap no, and your place goes to the next person.\n\nSee you then!"
+            "Hello,\n\nA place has come free for {title} ({when}). You were on the waiting list.\n\n{confirm}\n\nSee you then!"
         )
     },
+    offer_hours: "Hours to confirm a place that came free (0: no confirmation needed)",
+    confirm: "Confirm my place",
+    walk_in_title: "Someone came without an invitation",
+    walk_in_intro: "Add who is here but not on the list; they count as present at once.",
+    walk_in_who: "Who came?",
+    walk_in_add: "Add as present",
+    walk_in_none: "Everyone you can add is on the list already.",
+    reminders_label: "Send me a reminder the day before an event",
+    reminders_hint: "Only for events you said yes to and have a place at.",
+    reminder_subject: |title| format!("Tomorrow: {title}"),
+    reminder_body: |programme, title, when, place| {
+        format!(
+            "Hello,\n\nA reminder from {programme}: tomorrow is {title}.\n\nWhen: {when}\nWhere: {place}\n\nCan you not come after all? Say so in Klik, and your place goes to someone else.\n\nNo more of these reminders? Turn them off under \"My account\" in Klik."
+        )
+    },
+    add_to_calendar: "Add to my calendar",
     mail_subject: |title| format!("Invitation: {title}"),
     mail_body: |programme, title, when, place, sessions, link| {
         let more = if sessions > 1 {

@@ -1116,6 +1116,9 @@ pub const TEXTS: Texts = Texts {
         crate::domain::event::AnswerRefusal::Started => {
             "Deze activiteit is al begonnen; antwoorden kan niet meer."
         }
+        crate::domain::event::AnswerRefusal::OfferLapsed => {
+            "Je bevestigde de vrijgekomen plaats niet op tijd: ze ging naar de volgende op de wachtlijst. Wil je toch komen? Kies dan opnieuw ja: je komt achteraan op de wachtlijst."
+        }
     },
     erasure_reason: |r| match r {
         ErasureReason::Request => "De persoon vroeg het",

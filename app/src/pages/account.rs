@@ -18,6 +18,11 @@ pub fn AccountPage() -> impl IntoView {
         <RequireRole>
             <h1>{move || i18n.t().account_title}</h1>
             <TwoFactorSection />
+            {move || {
+                let buddy = use_context::<crate::domain::account::CurrentUser>()
+                    .is_some_and(|u| u.role == crate::domain::account::Role::Buddy);
+                buddy.then(|| view! { <crate::pages::events::EventRemindersSection /> })
+            }}
             <PasswordForm />
             <Sessions />
         </RequireRole>

@@ -200,6 +200,9 @@ fn FirstStepsSettings() -> impl IntoView {
                             <Input id="first-intervision".into() name="form[intervision_months]".into() field="intervision_months"
                                 kind="number" label=|t| crate::i18n::events::words(t.lang).intervision_months
                                 value=v.intervision_months error />
+                            <Input id="first-offer-hours".into() name="form[offer_hours]".into() field="offer_hours"
+                                kind="number" label=|t| crate::i18n::events::words(t.lang).offer_hours
+                                value=v.offer_hours error />
                             <button type="submit" class="btn btn--primary" disabled=move || save.pending().get()>
                                 {move || i18n.t().save}
                             </button>

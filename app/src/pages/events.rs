@@ -7,9 +7,10 @@ use leptos_meta::{Meta, Title};
 
 use crate::ViewerResource;
 use crate::api::events::{
-    AnswerByLink, AnswerInvitation, CancelEvent, CreateEvent, InviteToEvent, RecordEventAnswer,
-    TickAttendance, answer_link_info, event_letters, get_event, list_events, missed_intervision,
-    my_invitations, person_events,
+    AddWalkIn, AnswerByLink, AnswerInvitation, CancelEvent, CreateEvent, InviteToEvent,
+    RecordEventAnswer, SetEventReminders, TickAttendance, answer_link_info, event_letters,
+    event_reminders, get_event, list_events, missed_intervision, my_invitations, person_events,
+    walk_in_choices,
 };
 use crate::api::lists::load_lists;
 use crate::components::error_panel::ErrorPanel;
@@ -402,6 +403,7 @@ pub fn AttendancePage() -> impl IntoView {
                         Err(error) => return view! { <ErrorPanel error /> }.into_any(),
                     };
                     let e = d.event.clone();
+                    let event_id = e.id;
                     let came = d.invitations.iter().filter(|r| r.attended).count();
                     let total = d.invitations.len();
                     view! {
@@ -438,10 +440,90 @@ pub fn AttendancePage() -> impl IntoView {
                                 }
                             }).collect_view()}
                         </ul>
+                        <WalkInForm id=event_id />
                     }.into_any()
                 })}
             </Transition>
         </RequireRole>
+    }
+}
+
+/// At the door: add someone who came but was not invited; they count as present at once.
+#[component]
+fn WalkInForm(id: i64) -> impl IntoView {
+    let i18n = use_i18n();
+    let w = move || words(i18n.lang());
+    let add = ServerAction::<AddWalkIn>::new();
+    let error = action_error(add);
+    let choices = Resource::new(
+        move || add.version().get(),
+        move |_| walk_in_choices(i32::try_from(id).unwrap_or(0)),
+    );
+    view! {
+        <section class="card walk-in" aria-labelledby="walk-in-title">
+            <h2 id="walk-in-title">{move || w().walk_in_title}</h2>
+            <p class="muted">{move || w().walk_in_intro}</p>
+            <Transition>
+                {move || suspend(async move {
+                    let list = match choices.await {
+                        Ok(list) => list,
+                        Err(error) => return view! { <ErrorPanel error /> }.into_any(),
+                    };
+                    if list.is_empty() {
+                        return view! { <p>{move || w().walk_in_none}</p> }.into_any();
+                    }
+                    view! {
+                        <ActionForm action=add>
+                            <FormError error />
+                            <input type="hidden" name="id" value=id />
+                            <div class="field">
+                                <label for="walk-in-who">{move || w().walk_in_who}</label>
+                                <select id="walk-in-who" name="who" required=true>
+                                    <option value="">"—"</option>
+                                    {list.into_iter().map(|c| view! {
+                                        <option value=c.who.code()>{c.name}</option>
+                                    }).collect_view()}
+                                </select>
+                            </div>
+                            <button type="submit" class="btn btn--primary" disabled=move || add.pending().get()>
+                                {move || w().walk_in_add}
+                            </button>
+                        </ActionForm>
+                    }.into_any()
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+/// On a buddy's account page: reminder mails the day before an event, on or off.
+#[component]
+pub fn EventRemindersSection() -> impl IntoView {
+    let i18n = use_i18n();
+    let w = move || words(i18n.lang());
+    let save = ServerAction::<SetEventReminders>::new();
+    let error = action_error(save);
+    let on = Resource::new(move || save.version().get(), |_| event_reminders());
+    view! {
+        <section class="card form-card" aria-labelledby="event-reminders-title">
+            <h2 id="event-reminders-title">{move || w().title}</h2>
+            <Transition>
+                {move || suspend(async move {
+                    let on = on.await.unwrap_or(false);
+                    view! {
+                        <ActionForm action=save>
+                            <FormError error />
+                            <input type="hidden" name="on" value=(!on).to_string() />
+                            <p id="event-reminders-hint" class="muted">{move || w().reminders_hint}</p>
+                            <button type="submit" role="switch" class="btn btn--ghost"
+                                aria-checked=on.to_string() aria-describedby="event-reminders-hint">
+                                {if on { "☑ " } else { "☐ " }}{move || w().reminders_label}
+                            </button>
+                        </ActionForm>
+                    }
+                })}
+            </Transition>
+        </section>
     }
 }
 
@@ -473,9 +555,21 @@ pub fn MyInvitationsView() -> impl IntoView {
                                     <p>{move || when(i18n.lang(), &e)}</p>
                                     <p class="muted">{m.event.place.clone()}</p>
                                     {m.seat.map(|s| view! { <p class="chip">{move || (w().seat)(s)}</p> })}
+                                    {(m.answer == Some(Answer::Yes)).then(|| view! {
+                                        <p><a class="btn btn--ghost" download=""
+                                            href=crate::domain::calendar::event_ics_path(m.event.id)>
+                                            {move || w().add_to_calendar}</a></p>
+                                    })}
                                     {match m.refusal {
                                         Some(why) => view! { <p class="muted">{move || (w().refusal)(why)}</p> }.into_any(),
                                         None => view! {
+                                            {matches!(m.seat, Some(crate::domain::event::Seat::Offered(_))).then(|| view! {
+                                                <ActionForm action=answer>
+                                                    <input type="hidden" name="invitation_id" value=m.invitation_id />
+                                                    <input type="hidden" name="answer" value=Answer::Yes.code() />
+                                                    <button type="submit" class="btn btn--primary answer-button">{move || w().confirm}</button>
+                                                </ActionForm>
+                                            })}
                                             <p class="invitation-card__ask">{move || w().my_answer}</p>
                                             <div class="answer-buttons" role="group" aria-label=move || w().my_answer>
                                                 {Answer::ALL.into_iter().map(|a| {

@@ -1,5 +1,5 @@
-//! Background jobs inside `klik serve`: every tick, queue the reminders that are due, then
-//! deliver what waits in the outbox, and delete expired form drafts; once a day, the
+//! Background jobs inside `klik serve`: every tick, queue the reminders that are due, pass
+//! on the event places nobody confirmed in time, then deliver what waits in the outbox, and delete expired form drafts; once a day, the
 //! retention job. One tokio task; it stops cleanly on shutdown (a tick
 //! under way finishes the message it is sending). Several instances may share a database:
 //! the outbox claims and the reminder keys keep every message to one delivery.
@@ -67,6 +67,11 @@ impl JobRunner {
                 0
             }
         };
+        // Places offered from an event's waiting list and not confirmed in time pass on
+        // (their mails go out in this same round).
+        if let Err(error) = app::api::events::pass_on_lapsed_offers(&self.state).await {
+            tracing::error!(%error, "passing on lapsed event places failed; trying again next tick");
+        }
         let delivery = match &self.mailer {
             Some(mailer) => mail::deliver_due(&self.state, mailer, stopping).await,
             None => mail::Delivery::default(),

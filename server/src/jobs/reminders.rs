@@ -2,6 +2,8 @@
 //! programme's time zone, from `reminder::FROM_HOUR` on):
 //!
 //! - to the buddy, the day before a planned activity;
+//! - to the buddy, the day before an event they have a place at (unless they turned these
+//!   off on their account page);
 //! - to the buddy, when their duo has gone quiet for longer than its rhythm (once per quiet
 //!   spell);
 //! - to the coordinators, one overview of the duos newly flagged by the cadence watch (with
@@ -26,6 +28,7 @@ use app::state::AppState;
 use chrono::{DateTime, Utc};
 
 pub const KIND_ACTIVITY: &str = "activity_reminder";
+pub const KIND_EVENT: &str = "event_reminder";
 pub const KIND_NUDGE: &str = "buddy_nudge";
 pub const KIND_DIGEST: &str = "coordinator_digest";
 
@@ -37,6 +40,7 @@ pub async fn queue_due(state: &AppState) -> Result<usize, AppError> {
         return Ok(0);
     }
     let mut queued = day_before(state, now).await?;
+    queued += events_day_before(state, now).await?;
     let active = activities::active_duos(&state.db, tz, now).await?;
     queued += nudges(state, &active, now).await?;
     queued += coordinator_digest(state, &active, now).await?;
@@ -104,6 +108,62 @@ async fn day_before(state: &AppState, now: DateTime<Utc>) -> Result<usize, AppEr
         if reminders::queue_once(state.begin().await?, &key, &[message], now).await? {
             queued += 1;
             tracing::info!(activity_id = activity.id, "activity reminder queued");
+        }
+    }
+    Ok(queued)
+}
+
+/// Reminders for tomorrow's events, to the buddies with a place who want them.
+async fn events_day_before(state: &AppState, now: DateTime<Utc>) -> Result<usize, AppError> {
+    use app::i18n::events::words;
+    let tz = state.config.time_zone;
+    let tomorrow = reminder::day_before_for(local_date(now, tz));
+    let (from, to) = day_bounds(tomorrow, tz);
+    let placed = app::db::events::placed_buddies_between(&state.db, from, to).await?;
+    let keys: Vec<String> = placed
+        .iter()
+        .map(|(_, i)| reminder::event_day_before_key(i.id, tomorrow))
+        .collect();
+    let done = reminders::already_sent(&state.db, &keys).await?;
+    let todo: Vec<_> = placed
+        .iter()
+        .zip(keys)
+        .filter(|(_, key)| !done.contains(key))
+        .collect();
+    if todo.is_empty() {
+        return Ok(0);
+    }
+    let buddy_ids: Vec<i32> = todo.iter().filter_map(|((_, i), _)| i.buddy_id).collect();
+    let addresses = reminders::buddy_addresses(&state.db, &buddy_ids).await?;
+    let programme =
+        app::db::settings::programme_name(&state.db, &state.config.programme_name).await?;
+    let lang = recipient_lang();
+    let w = words(lang);
+    let mut queued = 0;
+    for ((event, invitation), key) in todo {
+        let Some(to) = invitation.buddy_id.and_then(|b| addresses.get(&b)) else {
+            continue;
+        };
+        let when = app::domain::time::format_day_time(
+            app::domain::time::local_date_time(event.starts_at, tz),
+            lang,
+        );
+        let place = if event.place.is_empty() {
+            &event.link
+        } else {
+            &event.place
+        };
+        let subject = (w.reminder_subject)(&event.title);
+        let body = (w.reminder_body)(&programme, &event.title, &when, place);
+        let message = NewMessage {
+            kind: KIND_EVENT,
+            to,
+            subject: &subject,
+            body: &body,
+        };
+        if reminders::queue_once(state.begin().await?, &key, &[message], now).await? {
+            queued += 1;
+            tracing::info!(invitation_id = invitation.id, "event reminder queued");
         }
     }
     Ok(queued)

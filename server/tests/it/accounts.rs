@@ -528,6 +528,7 @@ async fn the_access_matrix_holds_for_every_server_function_and_role() {
             | "load_buddy_data"
             | "load_user_data"
             | "get_event"
+            | "walk_in_choices"
             | "event_letters"
             | "cancel_event" => &[("id", "999")],
             "invite_to_event" => &[("id", "999"), ("form[audience]", "active_buddies")],
@@ -535,6 +536,8 @@ async fn the_access_matrix_holds_for_every_server_function_and_role() {
                 &[("invitation_id", "999"), ("answer", "yes")]
             }
             "tick_attendance" => &[("invitation_id", "999"), ("attended", "true")],
+            "add_walk_in" => &[("id", "999"), ("who", "buddy:999")],
+            "set_event_reminders" => &[("on", "false")],
             "person_events" => &[("kind", "buddy"), ("id", "999")],
             "answer_link_info" => &[("token", "onbekend")],
             "answer_by_link" => &[("token", "onbekend"), ("answer", "yes")],

@@ -34,6 +34,8 @@ pub struct Model {
     pub heard_via: Option<String>,
     /// The awareness campaign (its event) they named.
     pub campaign_event_id: Option<i32>,
+    /// Whether the buddy gets a reminder mail the day before an event they said yes to.
+    pub event_reminders: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

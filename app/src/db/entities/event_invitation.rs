@@ -16,6 +16,8 @@ pub struct Model {
     pub attended: bool,
     pub invited_at: DateTimeUtc,
     pub invited_by: Option<i32>,
+    /// A place offered from the waiting list, held until this moment unless confirmed.
+    pub offer_until: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
