@@ -162,7 +162,11 @@ async fn a_series_is_invited_answered_and_ticked(backend: Backend) {
     let no = [("invitation_id", my_first.as_str()), ("answer", "no")];
     ok::<()>(&server, "answer_invitation", &no, &buddy).await;
     let theirs: Vec<MyInvitation> = ok(&server, "my_invitations", &[], &other).await;
-    assert_eq!(theirs[0].seat, Some(Seat::Placed));
+    assert!(
+        matches!(theirs[0].seat, Some(Seat::Offered(_))),
+        "a place to confirm: {:?}",
+        theirs[0].seat
+    );
     // ... and is told by mail.
     let told = outbox::Entity::find()
         .filter(outbox::Column::Kind.eq("event_place"))
@@ -669,7 +673,299 @@ async fn a_campaign_counts_the_applications_that_name_its_code(backend: Backend)
     );
 }
 
+/// The seat of invitation `id` on the event page.
+async fn seat(server: &Server, cookie: &str, event: &str, id: i64) -> Option<Seat> {
+    let detail: EventDetail = ok(server, "get_event", &[("id", event)], cookie).await;
+    detail
+        .invitations
+        .iter()
+        .find(|r| r.id == id)
+        .expect("the invitation")
+        .seat
+}
+
+async fn a_freed_place_waits_for_confirmation_then_passes_on(backend: Backend) {
+    let (server, buddy, _, other, _, coordinator) = crate::activities::programme(backend).await;
+    let id = created(&server, &coordinator, &series(&[("form[repeat]", "once")]))
+        .await
+        .to_string();
+    let invite = [("id", id.as_str()), ("form[audience]", "active_buddies")];
+    ok::<Invited>(&server, "invite_to_event", &invite, &coordinator).await;
+    let mine: Vec<MyInvitation> = ok(&server, "my_invitations", &[], &buddy).await;
+    let theirs: Vec<MyInvitation> = ok(&server, "my_invitations", &[], &other).await;
+    let (a, b) = (mine[0].invitation_id, theirs[0].invitation_id);
+    // A waiting participant is invited too, by phone.
+    let invite = [("id", id.as_str()), ("form[audience]", "waiting_participants")];
+    ok::<Invited>(&server, "invite_to_event", &invite, &coordinator).await;
+    let detail: EventDetail = ok(&server, "get_event", &[("id", &id)], &coordinator).await;
+    let c = detail
+        .invitations
+        .iter()
+        .find(|r| matches!(r.invitee, Invitee::Participant { .. }))
+        .expect("a waiting participant")
+        .id;
+    // One place: A has it, B and then C wait (C phoned the coordinator).
+    for (who, cookie, inv) in [("a", &buddy, a), ("b", &other, b), ("c", &coordinator, c)] {
+        let inv = inv.to_string();
+        let form = [("invitation_id", inv.as_str()), ("answer", "yes")];
+        let name = if who == "c" {
+            "record_event_answer"
+        } else {
+            "answer_invitation"
+        };
+        ok::<()>(&server, name, &form, cookie).await;
+        server.state.clock.advance(chrono::Duration::seconds(1));
+    }
+    assert_eq!(
+        seat(&server, &coordinator, &id, c).await,
+        Some(Seat::Waiting(2))
+    );
+
+    // A says no: the place is B's for 48 hours (the default), and B is told until when.
+    let form = [("invitation_id", &a.to_string()[..]), ("answer", "no")];
+    ok::<()>(&server, "answer_invitation", &form, &buddy).await;
+    let Some(Seat::Offered(until)) = seat(&server, &coordinator, &id, b).await else {
+        panic!("B holds an offered place");
+    };
+    assert_eq!(
+        until,
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 29)
+            .unwrap()
+            .and_hms_opt(10, 0, 3)
+            .unwrap()
+    );
+    let theirs: Vec<MyInvitation> = ok(&server, "my_invitations", &[], &other).await;
+    assert_eq!(theirs[0].seat, Some(Seat::Offered(until)));
+    let told = outbox::Entity::find()
+        .filter(outbox::Column::Kind.eq("event_place"))
+        .all(&server.test.db)
+        .await
+        .unwrap();
+    assert_eq!(told.len(), 1);
+    assert!(
+        told[0]
+            .body
+            .contains("Bevestig je plaats vóór zo 29 nov 10:00"),
+        "{}",
+        told[0].body
+    );
+    assert!(
+        told[0]
+            .body
+            .contains("Confirm your place before Sun 29 Nov 10:00"),
+        "{}",
+        told[0].body
+    );
+
+    // B lets the deadline pass; a late yes is refused and writes nothing.
+    server.state.clock.advance(chrono::Duration::hours(49));
+    let other = crate::activities::again(&server, "b2@example.be").await;
+    let coordinator = crate::activities::again(&server, "c@example.be").await;
+    let row = |id: i64| {
+        let db = server.test.db.clone();
+        async move {
+            event_invitation::Entity::find_by_id(i32::try_from(id).unwrap())
+                .one(&db)
+                .await
+                .unwrap()
+                .unwrap()
+        }
+    };
+    let before = row(b).await;
+    let form = [("invitation_id", &b.to_string()[..]), ("answer", "yes")];
+    assert_eq!(
+        refused(&server, "answer_invitation", &form, &other).await,
+        AppError::AnswerRefused(AnswerRefusal::OfferLapsed)
+    );
+    let late = server.call("answer_invitation", &form, Some(&other)).await;
+    assert!(
+        late.body.contains("niet op tijd") || late.body.contains("OfferLapsed"),
+        "{}",
+        late.body
+    );
+    assert_eq!(row(b).await, before);
+
+    // The job passes the place on to C, once, however often it runs.
+    let passed = app::api::events::pass_on_lapsed_offers(&server.state)
+        .await
+        .unwrap();
+    assert_eq!(passed, 1);
+    assert_eq!(
+        app::api::events::pass_on_lapsed_offers(&server.state)
+            .await
+            .unwrap(),
+        0
+    );
+    assert_eq!(row(b).await.answer, None, "B is unanswered again");
+    assert!(matches!(
+        seat(&server, &coordinator, &id, c).await,
+        Some(Seat::Offered(_))
+    ));
+    // C confirms (by phone); B's new yes joins the end of the line.
+    let form = [("invitation_id", &c.to_string()[..]), ("answer", "yes")];
+    ok::<()>(&server, "record_event_answer", &form, &coordinator).await;
+    assert_eq!(
+        seat(&server, &coordinator, &id, c).await,
+        Some(Seat::Placed)
+    );
+    let form = [("invitation_id", &b.to_string()[..]), ("answer", "yes")];
+    ok::<()>(&server, "answer_invitation", &form, &other).await;
+    assert_eq!(
+        seat(&server, &coordinator, &id, b).await,
+        Some(Seat::Waiting(1))
+    );
+    assert_eq!(
+        outbox::Entity::find()
+            .filter(outbox::Column::Kind.eq("event_place"))
+            .count(&server.test.db)
+            .await
+            .unwrap(),
+        1,
+        "B was told by mail; C, a participant, is called"
+    );
+}
+
+async fn reminders_calendars_and_walk_ins(backend: Backend) {
+    use klik_server::jobs::JobRunner;
+
+    let (server, buddy, _, other, _, coordinator) = crate::activities::programme(backend).await;
+    // Tomorrow evening's intervision; both buddies say yes, one turned reminders off.
+    let id = created(
+        &server,
+        &coordinator,
+        &series(&[
+            ("form[repeat]", "once"),
+            ("form[date]", "2026-11-28"),
+            ("form[capacity]", ""),
+        ]),
+    )
+    .await
+    .to_string();
+    let invite = [("id", id.as_str()), ("form[audience]", "active_buddies")];
+    ok::<Invited>(&server, "invite_to_event", &invite, &coordinator).await;
+    assert!(
+        ok::<bool>(&server, "event_reminders", &[], &other).await,
+        "on by default"
+    );
+    ok::<()>(&server, "set_event_reminders", &[("on", "false")], &other).await;
+    assert!(!ok::<bool>(&server, "event_reminders", &[], &other).await);
+    for cookie in [&buddy, &other] {
+        let mine: Vec<MyInvitation> = ok(&server, "my_invitations", &[], cookie).await;
+        let form = [
+            ("invitation_id", &mine[0].invitation_id.to_string()[..]),
+            ("answer", "yes"),
+        ];
+        ok::<()>(&server, "answer_invitation", &form, cookie).await;
+    }
+    let runner = JobRunner::new(server.state.clone()).unwrap();
+    runner.tick().await;
+    runner.tick().await;
+    let reminders = outbox::Entity::find()
+        .filter(outbox::Column::Kind.eq("event_reminder"))
+        .all(&server.test.db)
+        .await
+        .unwrap();
+    let me = server.whoami(&buddy).await.unwrap().email;
+    assert_eq!(
+        reminders
+            .iter()
+            .map(|m| m.to_address.as_str())
+            .collect::<Vec<_>>(),
+        [me.as_str()],
+        "once, and not to the buddy who turned them off"
+    );
+    assert!(
+        reminders[0].body.contains("morgen is Intervisie"),
+        "{}",
+        reminders[0].body
+    );
+
+    // The event in the buddy's calendar: the download, and the personal feed.
+    let ics = server.get(&format!("/events/{id}.ics"), Some(&buddy)).await;
+    assert_eq!(ics.status, StatusCode::OK, "{}", ics.body);
+    assert!(
+        ics.body.contains(&format!("UID:event-{id}@klik")),
+        "{}",
+        ics.body
+    );
+    assert!(ics.body.contains("LOCATION:Zaal De Kade"), "{}", ics.body);
+    let stranger = server.session_for("x@example.be", Role::Buddy).await;
+    assert_eq!(
+        server
+            .get(&format!("/events/{id}.ics"), Some(&stranger))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    let partner = server.session_for("s@example.be", Role::Screener).await;
+    assert_eq!(
+        server
+            .get(&format!("/events/{id}.ics"), Some(&partner))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    let reply = server.call("renew_calendar", &[], Some(&buddy)).await;
+    let url: String = serde_json::from_str(&reply.body).unwrap();
+    let path = url
+        .strip_prefix(server.state.config.public_url.as_str())
+        .unwrap()
+        .to_owned();
+    let feed = server.get(&path, None).await;
+    assert!(
+        feed.body.contains(&format!("UID:event-{id}@klik")),
+        "{}",
+        feed.body
+    );
+
+    // At the door: someone who was not invited is added and counts as present; a made-up
+    // person, nonsense, or a participant at a buddies' event are refused and add nobody.
+    let choices: Vec<app::domain::event::WalkInChoice> =
+        ok(&server, "walk_in_choices", &[("id", &id)], &coordinator).await;
+    assert!(
+        choices
+            .iter()
+            .all(|c| matches!(c.who, app::domain::event::WalkIn::Buddy(_))),
+        "an intervision lists buddies only"
+    );
+    let before = counts(&server).await.1;
+    for bad in ["", "buddy:0", "buddy:99999", "participant:1", "iemand"] {
+        let form = [("id", id.as_str()), ("who", bad)];
+        let reply = server.call("add_walk_in", &form, Some(&coordinator)).await;
+        if bad == "participant:1" {
+            // A coordinator may add a participant who came along; it is ticked present.
+            assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+            continue;
+        }
+        assert!(!reply.status.is_success(), "{bad}");
+    }
+    assert_eq!(counts(&server).await.1, before + 1);
+    let form = [("id", id.as_str()), ("who", "participant:1")];
+    assert_eq!(
+        refused(&server, "add_walk_in", &form, &partner).await,
+        AppError::NotFound
+    );
+    if let Some(first) = choices.first() {
+        let who = first.who.code();
+        let form = [("id", id.as_str()), ("who", who.as_str())];
+        ok::<()>(&server, "add_walk_in", &form, &coordinator).await;
+        ok::<()>(&server, "add_walk_in", &form, &coordinator).await;
+        assert_eq!(
+            counts(&server).await.1,
+            before + 2,
+            "twice added, once there"
+        );
+    }
+    let detail: EventDetail = ok(&server, "get_event", &[("id", &id)], &coordinator).await;
+    assert_eq!(
+        detail.event.counts.attended,
+        if choices.is_empty() { 1 } else { 2 }
+    );
+}
+
 on_both_databases!(
+    a_freed_place_waits_for_confirmation_then_passes_on,
+    reminders_calendars_and_walk_ins,
     a_campaign_counts_the_applications_that_name_its_code,
     the_mail_link_answers_once_and_signs_nobody_in,
     buddies_who_stay_away_from_intervision_are_flagged,
