@@ -5,6 +5,9 @@ import {
   BASE_URL,
   BOARD_PORT,
   CLOCK_PORT,
+  EVENTS_MAIL_DIR,
+  EVENTS_PORT,
+  EVENTS_SMTP_PORT,
   FRESH_PORT,
   GUARD_PORT,
   PORT,
@@ -26,6 +29,7 @@ const clockDatabase = path.join(__dirname, ".tmp", `e2e-clock-${run}.db`);
 const guardDatabase = path.join(__dirname, ".tmp", `e2e-guard-${run}.db`);
 const boardDatabase = path.join(__dirname, ".tmp", `e2e-board-${run}.db`);
 const stonesDatabase = path.join(__dirname, ".tmp", `e2e-stones-${run}.db`);
+const eventsDatabase = path.join(__dirname, ".tmp", `e2e-events-${run}.db`);
 
 const serverEnv = (db: string, listen: number) => ({
   DATABASE_URL: `sqlite://${db}`,
@@ -69,7 +73,7 @@ export default defineConfig({
       name: "desktop",
       use: { ...devices["Desktop Chrome"], launchOptions },
       // The buddy's phone story moves a shared clock: the phone project tells it once.
-      testIgnore: /buddy-phone|every-page/,
+      testIgnore: /buddy-phone|every-page|events-story/,
     },
     {
       name: "phone",
@@ -88,7 +92,7 @@ export default defineConfig({
       name: "nojs",
       use: { ...devices["Desktop Chrome"], javaScriptEnabled: false, launchOptions },
       grepInvert: /@js/,
-      testIgnore: /first-start|buddy-phone|every-page|stones-follow-up/,
+      testIgnore: /first-start|buddy-phone|every-page|stones-follow-up|events-story/,
     },
     // The every-page guard, after the others: it loads every page many times with axe-core,
     // and beside the drag tests it would slow them past their timeouts.
@@ -169,6 +173,32 @@ export default defineConfig({
       stdout: "pipe",
       stderr: "pipe",
       env: { ...serverEnv(stonesDatabase, STONES_PORT), KLIK_TEST_CLOCK: "1" },
+    },
+    {
+      // A real SMTP listener for the events server below.
+      command: `rm -rf "${EVENTS_MAIL_DIR}" && exec node smtp-listener.mjs ${EVENTS_SMTP_PORT} "${EVENTS_MAIL_DIR}"`,
+      port: EVENTS_SMTP_PORT,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+    {
+      // The demo programme with its own clock and real mail: the events story (invitations by
+      // mail, the answer link, the waiting list, the missed-intervision flag).
+      command: `mkdir -p .tmp && "${bin}" demo > .tmp/events-accounts.txt && exec "${bin}" serve`,
+      url: `http://127.0.0.1:${EVENTS_PORT}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: {
+        ...serverEnv(eventsDatabase, EVENTS_PORT),
+        KLIK_TEST_CLOCK: "1",
+        KLIK_SMTP_URL: `smtp://127.0.0.1:${EVENTS_SMTP_PORT}`,
+        KLIK_PUBLIC_URL: `http://127.0.0.1:${EVENTS_PORT}`,
+        KLIK_JOB_INTERVAL_SECS: "1",
+      },
     },
   ],
 });

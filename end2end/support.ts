@@ -20,6 +20,13 @@ export const BOARD_URL = `http://127.0.0.1:${BOARD_PORT}`;
 export const STONES_PORT = PORT + 5;
 export const STONES_URL = `http://127.0.0.1:${STONES_PORT}`;
 
+// A seventh with the demo programme, a clock of its own and real mail: it delivers to an SMTP
+// listener on the next port, which writes each message to EVENTS_MAIL_DIR
+// (tests/events-story.spec.ts).
+export const EVENTS_PORT = PORT + 6;
+export const EVENTS_URL = `http://127.0.0.1:${EVENTS_PORT}`;
+export const EVENTS_SMTP_PORT = PORT + 7;
+
 // The admin that the main server starts with (made by `klik create-admin`).
 export const ADMIN = {
   email: "beheer@example.be",
@@ -88,11 +95,24 @@ export async function fillProfile(page: Page, first: string, last: string) {
 
 /** The demo programme's accounts on the guard's server, as `klik demo` printed them when it
  * started: the one server with buddies who sign in and have duos. */
-export function guardAccount(role: string): { email: string; password: string } {
-  const file = path.join(__dirname, ".tmp", "guard-accounts.txt");
+export function guardAccount(role: string, server = "guard"): { email: string; password: string } {
+  const file = path.join(__dirname, ".tmp", `${server}-accounts.txt`);
   for (const line of fs.readFileSync(file, "utf8").split("\n")) {
     const [r, email, password] = line.trim().split(/\s+/);
     if (r === role) return { email, password };
   }
   throw new Error(`no ${role} account in ${file}`);
+}
+
+/** Where the events server's SMTP listener writes what it receives. */
+export const EVENTS_MAIL_DIR = path.join(__dirname, ".tmp", "events-mail");
+
+/** The mails the events server sent to `to`, oldest first. */
+export function mailsTo(to: string): { to: string[]; subject: string; text: string }[] {
+  if (!fs.existsSync(EVENTS_MAIL_DIR)) return [];
+  return fs
+    .readdirSync(EVENTS_MAIL_DIR)
+    .sort()
+    .map((f) => JSON.parse(fs.readFileSync(path.join(EVENTS_MAIL_DIR, f), "utf8")))
+    .filter((m) => m.to.includes(to));
 }
