@@ -131,11 +131,43 @@ pub async fn invite_to_event(id: i32, form: InviteForm) -> Result<Invited, AppEr
     let participants = rule.audience.is_participants();
     let txn = cx.begin().await?;
     let sessions = crate::db::events::sessions_from(&txn, &e, cx.now).await?;
-    let fresh =
-        crate::db::events::invite(&txn, &sessions, &people, participants, cx.user.id, cx.now)
-            .await?;
+    let first = sessions.first().copied().unwrap_or(e.id);
+    // Each new buddy invitee with an account gets a mail with a single-use link, valid until
+    // the (first) session starts; the link's hash goes in with the invitation.
+    let addresses = if participants {
+        Vec::new()
+    } else {
+        let new = crate::db::events::not_invited(&txn, first, &people, false).await?;
+        crate::db::events::buddy_addresses(&txn, &new).await?
+    };
+    let tokens: Vec<String> = addresses.iter().map(|_| new_token()).collect();
+    let links = crate::db::events::NewLinks {
+        hashes: addresses
+            .iter()
+            .zip(&tokens)
+            .map(|((buddy, _), token)| (*buddy, hash_token(token)))
+            .collect(),
+        expires_at: e.starts_at,
+    };
+    let fresh = crate::db::events::invite(
+        &txn,
+        &sessions,
+        &people,
+        participants,
+        &links,
+        cx.user.id,
+        cx.now,
+    )
+    .await?;
+    // Only whom this call really invited (`fresh` is sorted): nobody gets two mails.
+    let mailed: Vec<(&String, &String)> = addresses
+        .iter()
+        .zip(&tokens)
+        .filter(|((buddy, _), _)| fresh.binary_search(buddy).is_ok())
+        .map(|((_, to), token)| (to, token))
+        .collect();
     let mut mails = 0;
-    if !participants && !fresh.is_empty() {
+    if !mailed.is_empty() {
         let programme =
             crate::db::settings::programme_name(&txn, &state.config.programme_name).await?;
         let starts = crate::domain::time::local_date_time(e.starts_at, tz);
@@ -145,21 +177,11 @@ pub async fn invite_to_event(id: i32, form: InviteForm) -> Result<Invited, AppEr
             crate::domain::time::format_day_time(starts, Lang::En),
         );
         let subject = (nl.mail_subject)(&e.title);
-        let first = sessions.first().copied().unwrap_or(e.id);
-        // Each mail has its own single-use link, valid until the (first) session starts.
-        let addresses = crate::db::events::buddy_addresses(&txn, &fresh).await?;
-        let tokens: Vec<String> = addresses.iter().map(|_| new_token()).collect();
-        let hashes: Vec<(i32, String)> = addresses
+        let n = sessions.len();
+        let bodies: Vec<String> = mailed
             .iter()
-            .zip(&tokens)
-            .map(|((buddy, _), token)| (*buddy, hash_token(token)))
-            .collect();
-        crate::db::events::add_answer_links(&txn, first, &hashes, e.starts_at).await?;
-        let bodies: Vec<String> = tokens
-            .iter()
-            .map(|token| {
+            .map(|(_, token)| {
                 let link = format!("{}/events/answer?token={token}", state.config.public_url);
-                let n = sessions.len();
                 format!(
                     "{}\n\n----\n\n{}",
                     (nl.mail_body)(&programme, &e.title, &when_nl, &e.place, n, &link),
@@ -167,10 +189,10 @@ pub async fn invite_to_event(id: i32, form: InviteForm) -> Result<Invited, AppEr
                 )
             })
             .collect();
-        let messages: Vec<crate::db::outbox::NewMessage> = addresses
+        let messages: Vec<crate::db::outbox::NewMessage> = mailed
             .iter()
             .zip(&bodies)
-            .map(|((_, to), body)| crate::db::outbox::NewMessage {
+            .map(|((to, _), body)| crate::db::outbox::NewMessage {
                 kind: "event_invitation",
                 to,
                 subject: &subject,
@@ -471,7 +493,6 @@ async fn open_link(
     token: &str,
 ) -> Result<
     (
-        crate::db::entities::event_answer_link::Model,
         crate::db::entities::event_invitation::Model,
         crate::db::entities::event::Model,
     ),
@@ -492,7 +513,7 @@ async fn open_link(
 #[server(endpoint = "answer_link_info")]
 pub async fn answer_link_info(token: String) -> Result<LinkView, AppError> {
     let cx = Ctx::open::<AnswerLinkInfo>().await?;
-    let (_, invitation, event) = open_link(&cx, &token).await?;
+    let (invitation, event) = open_link(&cx, &token).await?;
     let tz = cx.state.config.time_zone;
     let summary = crate::db::events::list_one(&event, tz)?;
     Ok(LinkView {
@@ -511,10 +532,10 @@ pub async fn answer_by_link(token: String, answer: String) -> Result<(), AppErro
 
     let cx = Ctx::open::<AnswerByLink>().await?;
     let answer = read_answer(&answer)?;
-    let (link, invitation, event) = open_link(&cx, &token).await?;
+    let (invitation, event) = open_link(&cx, &token).await?;
     still_open(&cx.state, &event, cx.now)?;
     let txn = cx.begin().await?;
-    if !crate::db::events::use_answer_link(&txn, link.id, cx.now).await? {
+    if !crate::db::events::use_answer_link(&txn, invitation.id, cx.now).await? {
         txn.rollback().await?;
         return Err(AppError::Expired);
     }

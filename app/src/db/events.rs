@@ -11,9 +11,7 @@ use sea_orm::{
     QuerySelect,
 };
 
-use super::entities::{
-    buddy, duo, event, event_answer_link as link, event_invitation as inv, participant, user,
-};
+use super::entities::{buddy, duo, event, event_invitation as inv, participant, user};
 use crate::domain::duo::DuoStage;
 use crate::domain::event::{
     Allotment, Answer, Audience, Counts, EventDetail, EventKind, EventSummary, InvitationRow,
@@ -528,73 +526,105 @@ pub async fn audience(
     Ok(ids)
 }
 
-/// Invites `people` (buddies, or participants when `participants`) to each of `events`;
-/// people invited already are left as they are. Returns the people newly invited to the
-/// first event.
+/// What an invitation mail's answer link needs stored: its token's hash and until when.
+pub struct NewLinks {
+    /// Buddy id → hash of the token in their mail.
+    pub hashes: HashMap<i32, String>,
+    pub expires_at: DateTime<Utc>,
+}
+
+/// Of `people` (buddies, or `participants`), those not invited yet to the first of `events`.
+pub async fn not_invited(
+    db: &impl ConnectionTrait,
+    event_id: i32,
+    people: &[i32],
+    participants: bool,
+) -> Result<Vec<i32>, AppError> {
+    let person = person_column(participants);
+    let already: std::collections::HashSet<i32> = inv::Entity::find()
+        .select_only()
+        .column(person)
+        .filter(inv::Column::EventId.eq(event_id))
+        .filter(person.is_not_null())
+        .into_tuple::<i32>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    Ok(people
+        .iter()
+        .copied()
+        .filter(|p| !already.contains(p))
+        .collect())
+}
+
+fn person_column(participants: bool) -> inv::Column {
+    if participants {
+        inv::Column::ParticipantId
+    } else {
+        inv::Column::BuddyId
+    }
+}
+
+/// Invites `people` (buddies, or `participants`) to each of `events` (a session and the later
+/// ones of its series) where they are not invited yet; the first session's invitations carry
+/// the answer links of `links`. Returns whom the first session newly invited: when two
+/// coordinators invite at once, the unique index keeps one invitation, and only its inviter
+/// counts it (and mails it).
 pub async fn invite(
     db: &impl ConnectionTrait,
     events: &[i32],
     people: &[i32],
     participants: bool,
+    links: &NewLinks,
     by: i32,
     now: DateTime<Utc>,
 ) -> Result<Vec<i32>, AppError> {
+    let person = person_column(participants);
     let mut fresh = Vec::new();
     for (n, &event_id) in events.iter().enumerate() {
-        let person = if participants {
-            inv::Column::ParticipantId
-        } else {
-            inv::Column::BuddyId
-        };
-        let mut already: std::collections::HashSet<i32> = std::collections::HashSet::new();
-        for r in inv::Entity::find()
-            .select_only()
-            .column(person)
-            .filter(inv::Column::EventId.eq(event_id))
-            .filter(person.is_not_null())
-            .into_tuple::<i32>()
-            .all(db)
-            .await?
-        {
-            already.insert(r);
-        }
-        let new: Vec<i32> = people
-            .iter()
-            .copied()
-            .filter(|p| !already.contains(p))
-            .collect();
+        let new = not_invited(db, event_id, people, participants).await?;
         // Small batches: SQLite allows 32,766 bound values per statement.
         for chunk in new.chunks(1000) {
-            let rows = chunk.iter().map(|&p| inv::ActiveModel {
-                event_id: Set(event_id),
-                buddy_id: Set((!participants).then_some(p)),
-                participant_id: Set(participants.then_some(p)),
-                answer: Set(None),
-                answered_at: Set(None),
-                yes_since: Set(None),
-                attended: Set(false),
-                invited_at: Set(now),
-                invited_by: Set(Some(by)),
-                offer_until: Set(None),
-                ..Default::default()
+            let rows = chunk.iter().map(|&p| {
+                let hash = (n == 0 && !participants)
+                    .then(|| links.hashes.get(&p).cloned())
+                    .flatten();
+                inv::ActiveModel {
+                    event_id: Set(event_id),
+                    buddy_id: Set((!participants).then_some(p)),
+                    participant_id: Set(participants.then_some(p)),
+                    answer: Set(None),
+                    answered_at: Set(None),
+                    yes_since: Set(None),
+                    attended: Set(false),
+                    invited_at: Set(now),
+                    invited_by: Set(Some(by)),
+                    offer_until: Set(None),
+                    link_expires_at: Set(hash.as_ref().map(|_| links.expires_at)),
+                    link_hash: Set(hash),
+                    link_used_at: Set(None),
+                    ..Default::default()
+                }
             });
-            // Two coordinators inviting at once: the unique index keeps one invitation.
-            let on_conflict = OnConflict::columns([inv::Column::EventId, person])
-                .do_nothing()
-                .to_owned();
-            match inv::Entity::insert_many(rows)
-                .on_conflict(on_conflict)
-                .exec_without_returning(db)
-                .await
-            {
-                Ok(_) | Err(sea_orm::DbErr::RecordNotInserted) => {}
-                Err(e) => return Err(e.into()),
+            let insert = inv::Entity::insert_many(rows)
+                .on_conflict_do_nothing_on([inv::Column::EventId, person]);
+            if n == 0 {
+                // The rows really written: a conflict writes (and returns) nothing.
+                if let sea_orm::TryInsertResult::Inserted(rows) =
+                    insert.exec_with_returning_many(db).await?
+                {
+                    fresh.extend(
+                        rows.into_iter()
+                            .filter_map(|r| r.buddy_id.or(r.participant_id)),
+                    );
+                }
+            } else {
+                insert.exec_without_returning(db).await?;
             }
         }
-        if n == 0 {
-            fresh = new;
-        }
     }
+    fresh.sort_unstable();
     Ok(fresh)
 }
 
@@ -634,81 +664,37 @@ pub async fn buddy_addresses(
     Ok(out)
 }
 
-/// Stores a single-use answer link (by its token's hash) for each of `buddies`' invitations
-/// to `event_id`, valid until `expires_at`; returns (buddy id, hash) pairs that were stored.
-pub async fn add_answer_links(
-    db: &impl ConnectionTrait,
-    event_id: i32,
-    hashes: &[(i32, String)],
-    expires_at: DateTime<Utc>,
-) -> Result<(), AppError> {
-    let buddies: Vec<i32> = hashes.iter().map(|(b, _)| *b).collect();
-    let mut invitation_of: HashMap<i32, i32> = HashMap::new();
-    for chunk in buddies.chunks(500) {
-        for (id, buddy_id) in inv::Entity::find()
-            .select_only()
-            .columns([inv::Column::Id, inv::Column::BuddyId])
-            .filter(inv::Column::EventId.eq(event_id))
-            .filter(inv::Column::BuddyId.is_in(chunk.to_vec()))
-            .into_tuple::<(i32, i32)>()
-            .all(db)
-            .await?
-        {
-            invitation_of.insert(buddy_id, id);
-        }
-    }
-    let rows: Vec<link::ActiveModel> = hashes
-        .iter()
-        .filter_map(|(buddy_id, hash)| {
-            invitation_of
-                .get(buddy_id)
-                .map(|&invitation_id| link::ActiveModel {
-                    invitation_id: Set(invitation_id),
-                    token_hash: Set(hash.clone()),
-                    expires_at: Set(expires_at),
-                    used_at: Set(None),
-                    ..Default::default()
-                })
-        })
-        .collect();
-    for chunk in rows.chunks(500) {
-        link::Entity::insert_many(chunk.to_vec())
-            .exec_without_returning(db)
-            .await?;
-    }
-    Ok(())
-}
-
-/// The unused, unexpired answer link with this token hash, with its invitation and event.
+/// The invitation whose unused, unexpired answer link has this token hash, with its event.
 pub async fn open_answer_link(
     db: &impl ConnectionTrait,
     token_hash: &str,
     now: DateTime<Utc>,
-) -> Result<Option<(link::Model, inv::Model, event::Model)>, AppError> {
-    let Some(l) = link::Entity::find()
-        .filter(link::Column::TokenHash.eq(token_hash))
-        .filter(link::Column::UsedAt.is_null())
-        .filter(link::Column::ExpiresAt.gt(now))
+) -> Result<Option<(inv::Model, event::Model)>, AppError> {
+    let Some(i) = inv::Entity::find()
+        .filter(inv::Column::LinkHash.eq(token_hash))
+        .filter(inv::Column::LinkUsedAt.is_null())
+        .filter(inv::Column::LinkExpiresAt.gt(now))
         .one(db)
         .await?
     else {
         return Ok(None);
     };
-    Ok(invitation(db, l.invitation_id)
+    let e = find(db, i.event_id)
         .await?
-        .map(|(i, e)| (l, i, e)))
+        .ok_or_else(|| AppError::internal("an event_invitation without its event"))?;
+    Ok(Some((i, e)))
 }
 
-/// Marks a link used; `false` when someone used it first (the link is single-use).
+/// Marks invitation `id`'s link used; `false` when someone used it first (it is single-use).
 pub async fn use_answer_link(
     db: &impl ConnectionTrait,
     id: i32,
     now: DateTime<Utc>,
 ) -> Result<bool, AppError> {
-    Ok(link::Entity::update_many()
-        .col_expr(link::Column::UsedAt, Expr::value(now))
-        .filter(link::Column::Id.eq(id))
-        .filter(link::Column::UsedAt.is_null())
+    Ok(inv::Entity::update_many()
+        .col_expr(inv::Column::LinkUsedAt, Expr::value(now))
+        .filter(inv::Column::Id.eq(id))
+        .filter(inv::Column::LinkUsedAt.is_null())
         .exec(db)
         .await?
         .rows_affected

@@ -695,7 +695,10 @@ async fn a_freed_place_waits_for_confirmation_then_passes_on(backend: Backend) {
     let theirs: Vec<MyInvitation> = ok(&server, "my_invitations", &[], &other).await;
     let (a, b) = (mine[0].invitation_id, theirs[0].invitation_id);
     // A waiting participant is invited too, by phone.
-    let invite = [("id", id.as_str()), ("form[audience]", "waiting_participants")];
+    let invite = [
+        ("id", id.as_str()),
+        ("form[audience]", "waiting_participants"),
+    ];
     ok::<Invited>(&server, "invite_to_event", &invite, &coordinator).await;
     let detail: EventDetail = ok(&server, "get_event", &[("id", &id)], &coordinator).await;
     let c = detail

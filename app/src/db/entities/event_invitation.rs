@@ -18,6 +18,11 @@ pub struct Model {
     pub invited_by: Option<i32>,
     /// A place offered from the waiting list, held until this moment unless confirmed.
     pub offer_until: Option<DateTimeUtc>,
+    /// The SHA-256 of the invitation mail's answer link (the token is only in the mail).
+    pub link_hash: Option<String>,
+    pub link_expires_at: Option<DateTimeUtc>,
+    /// The link is single-use.
+    pub link_used_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -10,7 +10,6 @@ pub mod calendar_feed;
 pub mod duo;
 pub mod evaluation;
 pub mod event;
-pub mod event_answer_link;
 pub mod event_invitation;
 pub mod form_draft;
 pub mod interest;
