@@ -3,7 +3,9 @@
 //! the day before an event; and the invitation mail's single-use answer link moves onto the
 //! invitation itself (`link_hash`, `link_expires_at`, `link_used_at`), written by the same
 //! insert as the invitation: a table of its own cost a second insert and a foreign-key check
-//! per invitation, too slow on PostgreSQL for 2,000 invitations at once.
+//! per invitation, too slow on PostgreSQL for 2,000 invitations at once. And the kinds of
+//! event become an admins' list (`event_kind`: the six kinds Klik knows, unnamed, and the
+//! admins' own); an event keeps the name of the admins' kind it was made with (`kind_name`).
 
 use sea_orm_migration::{prelude::*, schema::*};
 
@@ -72,10 +74,60 @@ impl MigrationTrait for Migration {
             .await?;
         manager
             .drop_table(Table::drop().table(EventAnswerLink::Table).to_owned())
+            .await?;
+        manager
+            .create_table(
+                Table::create()
+                    .table(EventKind::Table)
+                    .if_not_exists()
+                    .col(pk_auto(EventKind::Id))
+                    .col(string_len_null(EventKind::Name, 120).unique_key())
+                    .col(string_len(EventKind::Meaning, 24))
+                    .col(boolean(EventKind::Active).default(true))
+                    .col(integer(EventKind::Position))
+                    .to_owned(),
+            )
+            .await?;
+        let mut seed = Query::insert()
+            .into_table(EventKind::Table)
+            .columns([EventKind::Meaning, EventKind::Active, EventKind::Position])
+            .to_owned();
+        for (position, meaning) in [
+            "intervision",
+            "appreciation",
+            "waiting_meeting",
+            "training",
+            "campaign",
+            "other",
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            seed.values_panic([meaning.into(), true.into(), (position as i32).into()]);
+        }
+        manager.exec_stmt(seed).await?;
+        manager
+            .alter_table(
+                Table::alter()
+                    .table(Event::Table)
+                    .add_column(string_len_null(Event::KindName, 120))
+                    .to_owned(),
+            )
             .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .alter_table(
+                Table::alter()
+                    .table(Event::Table)
+                    .drop_column(Event::KindName)
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .drop_table(Table::drop().table(EventKind::Table).to_owned())
+            .await?;
         // The links table comes back empty: links sent since cannot be carried back.
         manager
             .create_table(
@@ -145,6 +197,22 @@ enum EventInvitation {
     LinkHash,
     LinkExpiresAt,
     LinkUsedAt,
+}
+
+#[derive(DeriveIden)]
+enum Event {
+    Table,
+    KindName,
+}
+
+#[derive(DeriveIden)]
+enum EventKind {
+    Table,
+    Id,
+    Name,
+    Meaning,
+    Active,
+    Position,
 }
 
 #[derive(DeriveIden)]

@@ -86,6 +86,7 @@ async fn seed_buddies(db: &sea_orm::DatabaseConnection, n: usize) {
 async fn new_event(setup: &support::Database, by: i32) -> i32 {
     let day = chrono::NaiveDate::from_ymd_opt(2027, 3, 9).expect("date");
     let event = NewEvent {
+        kind_id: None,
         kind: EventKind::Appreciation,
         title: "Waarderingsmoment".into(),
         description: String::new(),
@@ -162,6 +163,10 @@ fn events(c: &mut Criterion) {
             &[id],
             &people,
             false,
+            &app::db::events::NewLinks {
+                hashes: Default::default(),
+                expires_at: support::now(),
+            },
             coordinator,
             support::now(),
         )

@@ -32,6 +32,21 @@ pub async fn create(
     by: i32,
     now: DateTime<Utc>,
 ) -> Result<Vec<i32>, AppError> {
+    // A kind from the admins' list: one that is in use and means what the form says.
+    let invalid = || AppError::validation("kind", crate::domain::validation::Problem::Invalid);
+    let kind_name = match e.kind_id {
+        Some(id) => {
+            let id = i32::try_from(id).map_err(|_| invalid())?;
+            let entry = super::entities::event_kind::Entity::find_by_id(id)
+                .filter(super::entities::event_kind::Column::Active.eq(true))
+                .filter(super::entities::event_kind::Column::Meaning.eq(e.kind.code()))
+                .one(db)
+                .await?
+                .ok_or_else(invalid)?;
+            entry.name
+        }
+        None => None,
+    };
     let mut ids = Vec::with_capacity(e.sessions.len());
     let mut series_id = None;
     // A campaign gets a short public code (on its first session); a clash is retried.
@@ -53,6 +68,7 @@ pub async fn create(
     for s in &e.sessions {
         let row = event::ActiveModel {
             kind: Set(e.kind.code().to_owned()),
+            kind_name: Set(kind_name.clone()),
             title: Set(e.title.clone()),
             description: Set(e.description.clone()),
             place: Set(e.place.clone()),
@@ -193,6 +209,7 @@ fn summary(m: &event::Model, counts: Counts, tz: Tz) -> Result<EventSummary, App
     Ok(EventSummary {
         id: m.id.into(),
         kind: super::decode(TABLE, "kind", &m.kind)?,
+        kind_name: m.kind_name.clone(),
         title: m.title.clone(),
         starts_at: local_date_time(m.starts_at, tz),
         ends_at: local_date_time(m.ends_at, tz),
@@ -1288,6 +1305,7 @@ pub async fn of_person(
             Ok(PersonEvent {
                 event_id: e.id.into(),
                 kind: super::decode(TABLE, "kind", &e.kind)?,
+                kind_name: e.kind_name.clone(),
                 title: e.title.clone(),
                 starts_at: local_date_time(e.starts_at, tz),
                 cancelled: e.cancelled,

@@ -6,7 +6,8 @@ use sea_orm::{
 };
 
 use super::entities::{
-    activity_kind, interest, municipality, personality_scale, referral_organisation, stepping_stone,
+    activity_kind, event_kind, interest, municipality, personality_scale, referral_organisation,
+    stepping_stone,
 };
 use crate::domain::lists::{Lists, Named, Scale, SteppingStone, defaults};
 use crate::domain::profile::{Municipality, default_municipalities};
@@ -180,6 +181,22 @@ pub async fn load(db: &impl ConnectionTrait, all: bool) -> Result<Lists, AppErro
             active: m.active,
         })
         .collect();
+    let mut event_kinds = Vec::new();
+    for m in event_kind::Entity::find()
+        .order_by_asc(event_kind::Column::Position)
+        .order_by_asc(event_kind::Column::Id)
+        .all(db)
+        .await?
+    {
+        if keep(m.active) {
+            event_kinds.push(crate::domain::event::EventKindEntry {
+                id: m.id.into(),
+                meaning: super::decode("event_kind", "meaning", &m.meaning)?,
+                name: m.name,
+                active: m.active,
+            });
+        }
+    }
     let stepping_stones = stepping_stone::Entity::find()
         .filter(stepping_stone::Column::Id.gt(0))
         .order_by_asc(stepping_stone::Column::Provider)
@@ -204,6 +221,7 @@ pub async fn load(db: &impl ConnectionTrait, all: bool) -> Result<Lists, AppErro
         activity_kinds,
         referral_organisations,
         stepping_stones,
+        event_kinds,
     })
 }
 
@@ -246,6 +264,20 @@ pub async fn add(
             let position = referral_organisation::Entity::find().count(db).await? as i32;
             referral_organisation::Entity::insert(referral_organisation::ActiveModel {
                 name: Set(name),
+                active: Set(true),
+                position: Set(position),
+                ..Default::default()
+            })
+            .exec(db)
+            .await
+            .map(|r| r.last_insert_id)
+        }
+        // The admins' own kinds of event behave as "other".
+        (ListKind::EventKinds, Entry::Named(name)) => {
+            let position = event_kind::Entity::find().count(db).await? as i32;
+            event_kind::Entity::insert(event_kind::ActiveModel {
+                name: Set(Some(name)),
+                meaning: Set(crate::domain::event::EventKind::Other.code().to_owned()),
                 active: Set(true),
                 position: Set(position),
                 ..Default::default()
@@ -340,6 +372,13 @@ pub async fn set_active(
             municipality::Entity::update_many()
                 .col_expr(municipality::Column::Active, Expr::value(active))
                 .filter(municipality::Column::Id.eq(id))
+                .exec(db)
+                .await?
+        }
+        ListKind::EventKinds => {
+            event_kind::Entity::update_many()
+                .col_expr(event_kind::Column::Active, Expr::value(active))
+                .filter(event_kind::Column::Id.eq(id))
                 .exec(db)
                 .await?
         }

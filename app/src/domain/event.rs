@@ -134,7 +134,8 @@ pub struct Session {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct EventForm {
-    /// An `EventKind` code.
+    /// An entry of the admins' list of event kinds, as `{EventKind code}:{entry id}`; a bare
+    /// `EventKind` code is the kind without a list entry.
     pub kind: String,
     pub title: String,
     pub description: String,
@@ -180,6 +181,8 @@ impl EventForm {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewEvent {
     pub kind: EventKind,
+    /// The entry of the admins' list it was made with (its name shows where the kind does).
+    pub kind_id: Option<i64>,
     pub title: String,
     pub description: String,
     pub place: String,
@@ -188,6 +191,35 @@ pub struct NewEvent {
     pub capacity: Option<u32>,
     pub organiser: Organiser,
     pub answers_open: bool,
+}
+
+/// `intervision` or `other:7`: the kind and, when given, the list entry's id.
+fn parse_kind(value: &str) -> Option<(EventKind, Option<i64>)> {
+    match value.split_once(':') {
+        None => EventKind::from_code(value).map(|k| (k, None)),
+        Some((code, id)) => {
+            let id: i64 = id.parse().ok().filter(|id| *id > 0)?;
+            EventKind::from_code(code).map(|k| (k, Some(id)))
+        }
+    }
+}
+
+/// One entry of the admins' list of event kinds: the six kinds Klik knows (`name` empty:
+/// their name comes with the language) and the admins' own, which behave as `Other`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventKindEntry {
+    pub id: i64,
+    /// The admins' name; `None` for the kinds Klik knows.
+    pub name: Option<String>,
+    pub meaning: EventKind,
+    pub active: bool,
+}
+
+impl EventKindEntry {
+    /// What the event form sends for this entry.
+    pub fn form_value(&self) -> String {
+        format!("{}:{}", self.meaning.code(), self.id)
+    }
 }
 
 fn ticked(value: &str) -> bool {
@@ -269,15 +301,18 @@ impl EventForm {
     pub fn check(&self, now: NaiveDateTime) -> Result<NewEvent, Vec<FieldProblem>> {
         let mut problems: Vec<FieldProblem> = Vec::new();
         let mut fail = |field: &str, problem: Problem| problems.push((field.to_owned(), problem));
-        let kind = match self.kind.trim() {
+        let (kind, kind_id) = match self.kind.trim() {
             "" => {
                 fail("kind", Problem::Required);
-                None
+                (None, None)
             }
-            v => EventKind::from_code(v).or_else(|| {
-                fail("kind", Problem::Invalid);
-                None
-            }),
+            v => match parse_kind(v) {
+                Some((kind, id)) => (Some(kind), id),
+                None => {
+                    fail("kind", Problem::Invalid);
+                    (None, None)
+                }
+            },
         };
         let title = text(&self.title, 1, TITLE_MAX)
             .map_err(|p| fail("title", p))
@@ -415,6 +450,7 @@ impl EventForm {
                 Some(organiser),
             ) if problems.is_empty() => Ok(NewEvent {
                 kind,
+                kind_id,
                 title,
                 description,
                 place,
@@ -559,6 +595,8 @@ pub struct Counts {
 pub struct EventSummary {
     pub id: i64,
     pub kind: EventKind,
+    /// The admins' name of its kind, when it was made with one of their own.
+    pub kind_name: Option<String>,
     pub title: String,
     pub starts_at: NaiveDateTime,
     pub ends_at: NaiveDateTime,
@@ -906,6 +944,8 @@ pub struct MissedIntervision {
 pub struct PersonEvent {
     pub event_id: i64,
     pub kind: EventKind,
+    /// The admins' name of its kind, if it has one.
+    pub kind_name: Option<String>,
     pub title: String,
     pub starts_at: NaiveDateTime,
     pub cancelled: bool,
@@ -924,6 +964,30 @@ mod tests {
             .and_hms_opt(hour, 0, 0)
             .unwrap()
             .and_utc()
+    }
+
+    #[test]
+    fn an_event_kind_comes_from_the_admins_list_or_as_a_bare_code() {
+        assert_eq!(
+            parse_kind("intervision"),
+            Some((EventKind::Intervision, None))
+        );
+        assert_eq!(parse_kind("other:7"), Some((EventKind::Other, Some(7))));
+        for bad in [
+            "party", "other:", "other:0", "other:-1", "other:x", ":7", "party:7",
+        ] {
+            assert_eq!(parse_kind(bad), None, "{bad}");
+        }
+        let entry = EventKindEntry {
+            id: 7,
+            name: Some("Kookworkshop".into()),
+            meaning: EventKind::Other,
+            active: true,
+        };
+        assert_eq!(
+            parse_kind(&entry.form_value()),
+            Some((EventKind::Other, Some(7)))
+        );
     }
 
     #[test]

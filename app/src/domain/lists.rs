@@ -43,6 +43,8 @@ pub struct Lists {
     pub activity_kinds: Vec<Named>,
     pub referral_organisations: Vec<Named>,
     pub stepping_stones: Vec<SteppingStone>,
+    /// The six kinds Klik knows first, then the admins' own.
+    pub event_kinds: Vec<super::event::EventKindEntry>,
 }
 
 impl Lists {
@@ -66,6 +68,7 @@ crate::coded! {
         ActivityKinds = "activity_kinds",
         ReferralOrganisations = "referral_organisations",
         SteppingStones = "stepping_stones",
+        EventKinds = "event_kinds",
     }
 }
 
@@ -108,9 +111,10 @@ impl NewEntry {
                 .unwrap_or_default()
         };
         let entry = match kind {
-            ListKind::Interests | ListKind::ActivityKinds | ListKind::ReferralOrganisations => {
-                Entry::Named(take("name", &self.name, 1, 120))
-            }
+            ListKind::Interests
+            | ListKind::ActivityKinds
+            | ListKind::ReferralOrganisations
+            | ListKind::EventKinds => Entry::Named(take("name", &self.name, 1, 120)),
             ListKind::Scales => Entry::Scale {
                 low: take("name", &self.name, 1, 60),
                 high: take("second", &self.second, 1, 60),

@@ -428,6 +428,7 @@ pub const TEXTS: Texts = Texts {
             Municipalities => "Municipalities",
             Scales => "Personality traits",
             SteppingStones => "Stepping stones (leisure offer)",
+            EventKinds => "Kinds of events",
         }
     },
     nav_import: "Import and export",

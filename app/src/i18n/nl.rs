@@ -433,6 +433,7 @@ pub const TEXTS: Texts = Texts {
             Municipalities => "Gemeenten",
             Scales => "Persoonlijkheidskenmerken",
             SteppingStones => "Opstapjes (vrijetijdsaanbod)",
+            EventKinds => "Soorten evenementen",
         }
     },
     nav_import: "Import en export",

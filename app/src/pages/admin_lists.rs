@@ -12,7 +12,7 @@ use crate::domain::lists::{ListKind, Lists};
 use crate::i18n::{Texts, use_i18n};
 
 /// (id, label, active) of every entry of one list.
-fn entries(lists: &Lists, kind: ListKind) -> Vec<(i64, String, bool)> {
+fn entries(lists: &Lists, kind: ListKind, lang: crate::i18n::Lang) -> Vec<(i64, String, bool)> {
     match kind {
         ListKind::Interests => lists
             .interests
@@ -41,6 +41,17 @@ fn entries(lists: &Lists, kind: ListKind) -> Vec<(i64, String, bool)> {
             .collect(),
         // Edited in the catalogue (`/stones`), not here.
         ListKind::SteppingStones => Vec::new(),
+        // The kinds Klik knows have their name in the reader's language.
+        ListKind::EventKinds => lists
+            .event_kinds
+            .iter()
+            .map(|e| {
+                let name = e.name.clone().unwrap_or_else(|| {
+                    (crate::i18n::events::words(lang).kind_name)(e.meaning).to_owned()
+                });
+                (e.id, name, e.active)
+            })
+            .collect(),
     }
 }
 
@@ -48,9 +59,10 @@ fn entries(lists: &Lists, kind: ListKind) -> Vec<(i64, String, bool)> {
 type Label = Option<fn(&Texts) -> &'static str>;
 fn labels(kind: ListKind) -> [Label; 4] {
     match kind {
-        ListKind::Interests | ListKind::ActivityKinds | ListKind::ReferralOrganisations => {
-            [Some(|t| t.col_name), None, None, None]
-        }
+        ListKind::Interests
+        | ListKind::ActivityKinds
+        | ListKind::ReferralOrganisations
+        | ListKind::EventKinds => [Some(|t| t.col_name), None, None, None],
         ListKind::Scales => [
             Some(|t| t.list_scale_low),
             Some(|t| t.list_scale_high),
@@ -99,7 +111,7 @@ pub fn ListsPage() -> impl IntoView {
                             <section class="card" aria-labelledby=labelled>
                                 <h2 id=heading>{move || (i18n.t().list_name)(kind)}</h2>
                                 <ul class="list">
-                                    {entries(&lists, kind).into_iter().map(|(id, label, active)| view! {
+                                    {entries(&lists, kind, i18n.lang()).into_iter().map(|(id, label, active)| view! {
                                         <li class="list__row">
                                             <span class:muted=!active>{label}</span>
                                             {(kind != ListKind::Municipalities).then(|| view! {

@@ -38,6 +38,11 @@ fn when(lang: Lang, e: &EventSummary) -> String {
     )
 }
 
+/// The kind's name: the admins' own, or the one Klik gives it in `lang`.
+fn kind_label(lang: Lang, kind: EventKind, name: Option<String>) -> String {
+    name.unwrap_or_else(|| (words(lang).kind_name)(kind).to_owned())
+}
+
 /// Whether the viewer runs the programme (not the partner).
 fn staff_viewer() -> Signal<bool> {
     let viewer = expect_context::<ViewerResource>();
@@ -88,7 +93,7 @@ pub fn EventsPage() -> impl IntoView {
                                         <p class="event-card__when">{move || when(i18n.lang(), &e2)}</p>
                                         <h2 class="event-card__title"><a href=href>{e.title.clone()}</a></h2>
                                         <p class="muted">
-                                            {move || (w().kind_name)(e.kind)}
+                                            {kind_label(i18n.lang(), e.kind, e.kind_name.clone())}
                                             {e.series_id.map(|_| view! { " · " {move || w().series} })}
                                             {past.then(|| view! { " · " {move || w().past} })}
                                         </p>
@@ -129,6 +134,7 @@ pub fn NewEventPage() -> impl IntoView {
         || (),
         |_| draft_or(DraftForm::Event, EventForm::new_event()),
     );
+    let lists = Resource::new(|| (), |_| load_lists());
     view! {
         <Title text=move || w().form_title.to_owned() />
         <RequireRole roles=STAFF_ADMIN>
@@ -137,7 +143,11 @@ pub fn NewEventPage() -> impl IntoView {
             <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
                 {move || suspend(async move {
                     let values = values.await;
-                    view! { <NewEventForm action values /> }.into_any()
+                    let kinds = match lists.await {
+                        Ok(lists) => lists.event_kinds,
+                        Err(error) => return view! { <ErrorPanel error /> }.into_any(),
+                    };
+                    view! { <NewEventForm action values kinds /> }.into_any()
                 })}
             </Suspense>
         </RequireRole>
@@ -145,7 +155,11 @@ pub fn NewEventPage() -> impl IntoView {
 }
 
 #[component]
-fn NewEventForm(action: ServerAction<CreateEvent>, values: EventForm) -> impl IntoView {
+fn NewEventForm(
+    action: ServerAction<CreateEvent>,
+    values: EventForm,
+    kinds: Vec<crate::domain::event::EventKindEntry>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let w = move || words(i18n.lang());
     let error = action_error(action);
@@ -155,11 +169,16 @@ fn NewEventForm(action: ServerAction<CreateEvent>, values: EventForm) -> impl In
         <ActionForm action attr:class="card form-card form-card--wide" attr:novalidate=true>
             <FormError error />
             <Choices legend=|t| words(t.lang).f_kind field="kind" error>
-                {EventKind::ALL.into_iter().map(|k| view! {
-                    <label class="choice">
-                        <input type="radio" name="form[kind]" value=k.code() checked=v.kind == k.code() />
-                        {move || (w().kind_name)(k)}
-                    </label>
+                {kinds.into_iter().map(|k| {
+                    let value = k.form_value();
+                    // A new form names a kind by its code alone: the entry Klik knows.
+                    let checked = v.kind == value || (k.name.is_none() && v.kind == k.meaning.code());
+                    view! {
+                        <label class="choice">
+                            <input type="radio" name="form[kind]" value=value checked=checked />
+                            {kind_label(i18n.lang(), k.meaning, k.name.clone())}
+                        </label>
+                    }
                 }).collect_view()}
             </Choices>
             <Input id="event-title".into() name="form[title]".into() field="title"
@@ -256,7 +275,7 @@ fn EventView(
         <p class="lead">{move || when(i18n.lang(), &e2)}</p>
         {e.cancelled.then(|| view! { <p class="banner banner--warning" role="status">{move || w().cancelled}</p> })}
         <dl class="facts">
-            <dt>{move || w().kind}</dt><dd>{move || (w().kind_name)(e.kind)}</dd>
+            <dt>{move || w().kind}</dt><dd>{kind_label(i18n.lang(), e.kind, e.kind_name.clone())}</dd>
             {(!e.place.is_empty()).then(|| view! { <dt>{move || w().place}</dt><dd>{e.place.clone()}</dd> })}
             {(!d.link.is_empty()).then(|| view! { <dt>{move || w().online}</dt><dd><a href=d.link.clone() rel="noopener">{d.link.clone()}</a></dd> })}
             <dt>{move || w().organiser}</dt><dd>{move || (w().organiser_name)(e.organiser)}</dd>
@@ -662,7 +681,7 @@ pub fn PersonEventsView(kind: crate::domain::privacy::PersonKind, id: i32) -> im
                                     <li>
                                         <a href=format!("/events/{}", e.event_id)>{e.title.clone()}</a>
                                         " · "{move || format_day_time(at, i18n.lang())}
-                                        " · "{move || (w().kind_name)(e.kind)}
+                                        " · "{kind_label(i18n.lang(), e.kind, e.kind_name.clone())}
                                         " · "{move || if e.cancelled { w().cancelled.to_owned() } else { e.answer.map(|a| (w().answer_name)(a)).unwrap_or(w().no_answer).to_owned() }}
                                         {e.attended.then(|| view! { " · " <strong>{move || w().came}</strong> })}
                                     </li>

@@ -966,7 +966,85 @@ async fn reminders_calendars_and_walk_ins(backend: Backend) {
     );
 }
 
+async fn the_admins_keep_the_kinds_of_event(backend: Backend) {
+    use app::domain::event::{EventKind, EventKindEntry};
+    use app::domain::lists::Lists;
+
+    let server = Server::new(backend).await;
+    let admin = server.session_for("a@example.be", Role::Admin).await;
+    let coordinator = server.session_for("c@example.be", Role::Coordinator).await;
+    let kinds = |lists: Lists| -> Vec<EventKindEntry> { lists.event_kinds };
+    let all = kinds(ok(&server, "all_lists", &[], &admin).await);
+    assert_eq!(
+        all.iter()
+            .map(|k| (k.meaning, k.name.clone()))
+            .collect::<Vec<_>>(),
+        EventKind::ALL.map(|k| (k, None)).to_vec(),
+        "the six kinds Klik knows, named in the reader's language"
+    );
+    // The admins add one of their own, and take one out of the forms.
+    let add = [("list", "event_kinds"), ("entry[name]", "Kookworkshop")];
+    let own: i32 = ok(&server, "add_list_entry", &add, &admin).await;
+    let again = server.call("add_list_entry", &add, Some(&admin)).await;
+    assert!(again.error().problem_at("name").is_some(), "a name once");
+    let intervision = all[0].id.to_string();
+    let hide = [
+        ("list", "event_kinds"),
+        ("id", intervision.as_str()),
+        ("active", "false"),
+    ];
+    ok::<()>(&server, "set_list_entry_active", &hide, &admin).await;
+    let offered = kinds(ok(&server, "load_lists", &[], &coordinator).await);
+    assert_eq!(offered.len(), 6);
+    assert!(offered.iter().all(|k| k.meaning != EventKind::Intervision));
+    let mine = offered.last().unwrap().clone();
+    assert_eq!(
+        (mine.id, mine.name.as_deref(), mine.meaning),
+        (i64::from(own), Some("Kookworkshop"), EventKind::Other)
+    );
+
+    // An event of the admins' kind shows its name; a hidden, made-up or mismatched kind is
+    // refused at its field and writes nothing.
+    let value = mine.form_value();
+    let id = created(
+        &server,
+        &coordinator,
+        &series(&[("form[kind]", value.as_str()), ("form[repeat]", "once")]),
+    )
+    .await;
+    let list: EventList = ok(&server, "list_events", &[], &coordinator).await;
+    let made = list.events.iter().find(|e| e.id == id).unwrap();
+    assert_eq!(
+        (made.kind, made.kind_name.as_deref()),
+        (EventKind::Other, Some("Kookworkshop"))
+    );
+    let page = server
+        .get(&format!("/events/{id}"), Some(&coordinator))
+        .await;
+    assert!(page.body.contains("Kookworkshop"));
+    let before = counts(&server).await.0;
+    let hidden = format!("intervision:{intervision}");
+    let mismatched = format!("campaign:{own}");
+    for bad in [
+        hidden.as_str(),
+        mismatched.as_str(),
+        "other:99999",
+        "other:99999999999",
+    ] {
+        let reply = create(
+            &server,
+            &coordinator,
+            &series(&[("form[kind]", bad), ("form[repeat]", "once")]),
+        )
+        .await;
+        let error = reply.error();
+        assert!(error.problem_at("kind").is_some(), "{bad}: {error:?}");
+    }
+    assert_eq!(counts(&server).await.0, before);
+}
+
 on_both_databases!(
+    the_admins_keep_the_kinds_of_event,
     a_freed_place_waits_for_confirmation_then_passes_on,
     reminders_calendars_and_walk_ins,
     a_campaign_counts_the_applications_that_name_its_code,

@@ -7,6 +7,8 @@ pub struct Model {
     pub id: i32,
     /// An `EventKind` code.
     pub kind: String,
+    /// The name of the admins' kind it was made with; `None`: the kind's own name.
+    pub kind_name: Option<String>,
     pub title: String,
     pub description: String,
     pub place: String,

@@ -11,6 +11,7 @@ pub mod duo;
 pub mod evaluation;
 pub mod event;
 pub mod event_invitation;
+pub mod event_kind;
 pub mod form_draft;
 pub mod interest;
 pub mod invitation;
