@@ -87,12 +87,13 @@ pub async fn create_event(form: EventForm) -> Result<i64, AppError> {
     settle(DraftForm::Event, &form, result).await
 }
 
+/// One event with its invitations: all of them, or one `page` of `INVITEES_PAGE`.
 #[server(endpoint = "get_event")]
-pub async fn get_event(id: i32) -> Result<EventDetail, AppError> {
+pub async fn get_event(id: i32, page: Option<u32>) -> Result<EventDetail, AppError> {
     let cx = Ctx::authorize::<GetEvent>().await?;
     visible_event(&cx, id).await?;
     let tz = cx.state.config.time_zone;
-    crate::db::events::detail(&cx.state.db, id, !is_partner(&cx), tz, cx.now)
+    crate::db::events::detail(&cx.state.db, id, !is_partner(&cx), page, tz, cx.now)
         .await?
         .ok_or(AppError::NotFound)
 }

@@ -14,9 +14,9 @@ use sea_orm::{
 use super::entities::{buddy, duo, event, event_invitation as inv, participant, user};
 use crate::domain::duo::DuoStage;
 use crate::domain::event::{
-    Allotment, Answer, Audience, Counts, EventDetail, EventKind, EventSummary, InvitationRow,
-    InviteRule, Invitee, MissedIntervision, MyInvitation, NewEvent, PersonEvent, Seat, WalkIn,
-    WalkInChoice, Yes, allot, answer_refusal, misses_intervision, seat_of,
+    Allotment, Answer, Audience, Counts, EventDetail, EventKind, EventSummary, INVITEES_PAGE,
+    InvitationRow, InviteRule, Invitee, MissedIntervision, MyInvitation, NewEvent, PersonEvent,
+    Seat, WalkIn, WalkInChoice, Yes, allot, answer_refusal, misses_intervision, seat_of,
 };
 use crate::domain::people::{BuddyStatus, ParticipantStatus};
 use crate::domain::time::{local_date_time, to_utc};
@@ -344,6 +344,7 @@ pub async fn detail(
     db: &impl ConnectionTrait,
     id: i32,
     with_participants: bool,
+    page: Option<u32>,
     tz: Tz,
     now: DateTime<Utc>,
 ) -> Result<Option<EventDetail>, AppError> {
@@ -414,6 +415,16 @@ pub async fn detail(
             .cmp(&b.invitee.name().to_lowercase())
             .then(a.id.cmp(&b.id))
     });
+    let total = invitations.len() as u32;
+    if let Some(page) = page {
+        // Ten thousand invitees stay one page of a hundred at a time.
+        let from = (page as usize).saturating_mul(INVITEES_PAGE);
+        invitations = invitations
+            .into_iter()
+            .skip(from)
+            .take(INVITEES_PAGE)
+            .collect();
+    }
     let mut event = summary(&e, counts, tz)?;
     if !with_participants {
         // The partner's counts leave out participants' answers too.
@@ -428,6 +439,8 @@ pub async fn detail(
         None => None,
     };
     Ok(Some(EventDetail {
+        total,
+        page,
         event,
         description: e.description,
         link: e.link,

@@ -686,9 +686,16 @@ pub struct InvitationRow {
     pub attended: bool,
 }
 
+/// Invitations per page of the event page (the attendance list shows them all).
+pub const INVITEES_PAGE: usize = 100;
+
 /// One event with its invitations.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct EventDetail {
+    /// How many invitations there are in all (`invitations` may be one page of them).
+    pub total: u32,
+    /// The page `invitations` is (0 = first), when paged.
+    pub page: Option<u32>,
     pub event: EventSummary,
     pub description: String,
     pub link: String,

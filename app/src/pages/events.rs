@@ -227,16 +227,25 @@ pub fn EventPage() -> impl IntoView {
     let invite = ServerAction::<InviteToEvent>::new();
     let answer = ServerAction::<RecordEventAnswer>::new();
     let cancel = ServerAction::<CancelEvent>::new();
+    let query = leptos_router::hooks::use_query_map();
+    let page = move || {
+        query
+            .get()
+            .get("page")
+            .and_then(|p| p.parse::<u32>().ok())
+            .unwrap_or(0)
+    };
     let detail = Resource::new(
         move || {
             (
                 route_id(),
+                page(),
                 invite.version().get(),
                 answer.version().get(),
                 cancel.version().get(),
             )
         },
-        |(id, ..)| async move { get_event(id.unwrap_or(0)).await },
+        |(id, page, ..)| async move { get_event(id.unwrap_or(0), Some(page)).await },
     );
     let staff = staff_viewer();
     view! {
@@ -253,6 +262,30 @@ pub fn EventPage() -> impl IntoView {
             </Transition>
         </RequireRole>
     }
+}
+
+/// "101–200 of 10,000" with links to the pages before and after (plain links: no JavaScript
+/// needed).
+#[component]
+fn InviteesPager(id: i64, total: u32, page: u32) -> impl IntoView {
+    use crate::domain::event::INVITEES_PAGE;
+    let i18n = use_i18n();
+    let size = INVITEES_PAGE as u32;
+    let pages = total.div_ceil(size);
+    if pages <= 1 {
+        return ().into_any();
+    }
+    let from = page.saturating_mul(size) + 1;
+    let to = (from + size - 1).min(total);
+    let href = move |p: u32| format!("/events/{id}?page={p}");
+    view! {
+        <nav class="pager" aria-label=move || words(i18n.lang()).invitees>
+            <p>{move || (words(i18n.lang()).invitees_range)(from, to, total)}</p>
+            {(page > 0).then(|| view! { <a class="btn btn--ghost" rel="prev" href=href(page - 1)>{move || i18n.t().previous}</a> })}
+            {(page + 1 < pages).then(|| view! { <a class="btn btn--ghost" rel="next" href=href(page + 1)>{move || i18n.t().next}</a> })}
+        </nav>
+    }
+    .into_any()
 }
 
 #[component]
@@ -349,6 +382,7 @@ fn EventView(
                             </tbody>
                         </table>
                     </TableWrap>
+                    <InviteesPager id total=d.total page=d.page.unwrap_or(0) />
                 }.into_any()
             }}
         </section>
@@ -409,7 +443,7 @@ pub fn AttendancePage() -> impl IntoView {
     let error = action_error(tick);
     let detail = Resource::new(
         move || (route_id(), tick.version().get()),
-        |(id, _)| async move { get_event(id.unwrap_or(0)).await },
+        |(id, _)| async move { get_event(id.unwrap_or(0), None).await },
     );
     let (query, set_query) = signal(String::new());
     view! {

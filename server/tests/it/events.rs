@@ -1043,7 +1043,87 @@ async fn the_admins_keep_the_kinds_of_event(backend: Backend) {
     assert_eq!(counts(&server).await.0, before);
 }
 
+async fn a_long_invitation_list_comes_in_pages(backend: Backend) {
+    use app::db::entities::buddy;
+    use sea_orm::ActiveValue::Set;
+
+    let server = Server::new(backend).await;
+    let coordinator = server.session_for("c@example.be", Role::Coordinator).await;
+    let now = common::test_now();
+    let born = chrono::NaiveDate::from_ymd_opt(1985, 3, 4).unwrap();
+    let rows = (0..230).map(|i| buddy::ActiveModel {
+        first_name: Set(format!("Vrijwilliger{i:03}")),
+        last_name: Set("Test".into()),
+        birth_date: Set(born),
+        gender: Set("woman".into()),
+        municipality_id: Set(1),
+        profile: Set("{}".into()),
+        status: Set("available".into()),
+        created_at: Set(now),
+        updated_at: Set(now),
+        version: Set(1),
+        applied_on: Set(born),
+        motivation: Set(String::new()),
+        capacity: Set(1),
+        approved_on: Set(Some(born)),
+        coordinator_notes: Set(String::new()),
+        ..Default::default()
+    });
+    buddy::Entity::insert_many(rows)
+        .exec_without_returning(&server.test.db)
+        .await
+        .unwrap();
+    let id = created(&server, &coordinator, &series(&[("form[repeat]", "once")]))
+        .await
+        .to_string();
+    let invite = [
+        ("id", id.as_str()),
+        ("form[audience]", "buddies_without_duo"),
+    ];
+    let invited: Invited = ok(&server, "invite_to_event", &invite, &coordinator).await;
+    assert_eq!(invited.people, 230);
+    let page = |p: &'static str| {
+        let id = id.clone();
+        let server = &server;
+        let coordinator = &coordinator;
+        async move {
+            let d: EventDetail = ok(
+                server,
+                "get_event",
+                &[("id", &id), ("page", p)],
+                coordinator,
+            )
+            .await;
+            d
+        }
+    };
+    let (first, third) = (page("0").await, page("2").await);
+    assert_eq!((first.total, first.invitations.len()), (230, 100));
+    assert_eq!(third.invitations.len(), 30);
+    assert_eq!(first.invitations[0].invitee.name(), "Vrijwilliger000 Test");
+    assert_eq!(third.invitations[0].invitee.name(), "Vrijwilliger200 Test");
+    assert!(
+        page("99").await.invitations.is_empty(),
+        "past the end: nobody, no error"
+    );
+    let all: EventDetail = ok(&server, "get_event", &[("id", &id)], &coordinator).await;
+    assert_eq!(
+        all.invitations.len(),
+        230,
+        "the attendance list has everyone"
+    );
+    // The page itself, also without JavaScript: a hundred rows and a link onwards.
+    let html = server
+        .get(&format!("/events/{id}?page=1"), Some(&coordinator))
+        .await;
+    assert_eq!(html.status, StatusCode::OK);
+    assert!(html.body.contains("101–200 van 230"), "the range is shown");
+    assert!(html.body.contains(&format!("/events/{id}?page=2")));
+    assert!(html.body.contains("Vrijwilliger150") && !html.body.contains("Vrijwilliger050"));
+}
+
 on_both_databases!(
+    a_long_invitation_list_comes_in_pages,
     the_admins_keep_the_kinds_of_event,
     a_freed_place_waits_for_confirmation_then_passes_on,
     reminders_calendars_and_walk_ins,
