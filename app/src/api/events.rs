@@ -113,13 +113,44 @@ pub struct Invited {
 /// series). Buddies get a mail; participants are called or get a letter.
 #[server(endpoint = "invite_to_event")]
 pub async fn invite_to_event(id: i32, form: InviteForm) -> Result<Invited, AppError> {
-    use crate::auth::token::{hash_token, new_token};
-    use crate::domain::audit::{AuditAction, Record, RecordKind};
-    use crate::i18n::{Lang, events::words};
-
     let cx = Ctx::authorize::<InviteToEvent>().await?;
     let rule = form.check().map_err(AppError::fields)?;
-    let e = visible_event(&cx, id).await?;
+    let e = invitable_event(&cx, id).await?;
+    let people = crate::db::events::audience(&cx.state.db, &rule, cx.today).await?;
+    let invited = invite_and_tell(&cx, &e, &people, rule.audience.is_participants()).await?;
+    if crate::auth::session::is_plain_form_post() {
+        leptos_axum::redirect(&format!("/events/{id}"));
+    }
+    Ok(invited)
+}
+
+/// Invites one person by hand (`who`: a `WalkIn` code, as the walk-in list names them): the
+/// same invitation, mail and series as by rule.
+#[server(endpoint = "invite_person")]
+pub async fn invite_person(id: i32, who: String) -> Result<Invited, AppError> {
+    use crate::domain::event::WalkIn;
+    let cx = Ctx::authorize::<InvitePerson>().await?;
+    let who = WalkIn::from_code(&who)
+        .ok_or_else(|| AppError::validation("who", crate::domain::validation::Problem::Required))?;
+    let e = invitable_event(&cx, id).await?;
+    let (person, participant) = match who {
+        WalkIn::Buddy(b) => (b, false),
+        WalkIn::Participant(p) => (p, true),
+    };
+    if !crate::db::events::person_exists(&cx.state.db, person, participant).await? {
+        return Err(AppError::NotFound);
+    }
+    let invited = invite_and_tell(&cx, &e, &[person], participant).await?;
+    if crate::auth::session::is_plain_form_post() {
+        leptos_axum::redirect(&format!("/events/{id}"));
+    }
+    Ok(invited)
+}
+
+/// The event `id` when it still takes invitations: not cancelled, not begun.
+#[cfg(feature = "ssr")]
+async fn invitable_event(cx: &Ctx, id: i32) -> Result<crate::db::entities::event::Model, AppError> {
+    let e = visible_event(cx, id).await?;
     if e.cancelled || e.starts_at <= cx.now {
         return Err(AppError::AnswerRefused(if e.cancelled {
             crate::domain::event::AnswerRefusal::Cancelled
@@ -127,18 +158,32 @@ pub async fn invite_to_event(id: i32, form: InviteForm) -> Result<Invited, AppEr
             crate::domain::event::AnswerRefusal::Started
         }));
     }
+    Ok(e)
+}
+
+/// Invites `people` to `e` and the later sessions of its series, in one transaction; each new
+/// buddy invitee with an account gets a mail with a single-use answer link.
+#[cfg(feature = "ssr")]
+async fn invite_and_tell(
+    cx: &Ctx,
+    e: &crate::db::entities::event::Model,
+    people: &[i32],
+    participants: bool,
+) -> Result<Invited, AppError> {
+    use crate::auth::token::{hash_token, new_token};
+    use crate::domain::audit::{AuditAction, Record, RecordKind};
+    use crate::i18n::{Lang, events::words};
+
     let (state, tz) = (&cx.state, cx.state.config.time_zone);
-    let people = crate::db::events::audience(&state.db, &rule, cx.today).await?;
-    let participants = rule.audience.is_participants();
     let txn = cx.begin().await?;
-    let sessions = crate::db::events::sessions_from(&txn, &e, cx.now).await?;
+    let sessions = crate::db::events::sessions_from(&txn, e, cx.now).await?;
     let first = sessions.first().copied().unwrap_or(e.id);
-    // Each new buddy invitee with an account gets a mail with a single-use link, valid until
-    // the (first) session starts; the link's hash goes in with the invitation.
+    // The link is valid until the (first) session starts; its hash goes in with the
+    // invitation.
     let addresses = if participants {
         Vec::new()
     } else {
-        let new = crate::db::events::not_invited(&txn, first, &people, false).await?;
+        let new = crate::db::events::not_invited(&txn, first, people, false).await?;
         crate::db::events::buddy_addresses(&txn, &new).await?
     };
     let tokens: Vec<String> = addresses.iter().map(|_| new_token()).collect();
@@ -153,7 +198,7 @@ pub async fn invite_to_event(id: i32, form: InviteForm) -> Result<Invited, AppEr
     let fresh = crate::db::events::invite(
         &txn,
         &sessions,
-        &people,
+        people,
         participants,
         &links,
         cx.user.id,
@@ -167,7 +212,6 @@ pub async fn invite_to_event(id: i32, form: InviteForm) -> Result<Invited, AppEr
         .filter(|((buddy, _), _)| fresh.binary_search(buddy).is_ok())
         .map(|((_, to), token)| (to, token))
         .collect();
-    let mut mails = 0;
     if !mailed.is_empty() {
         let programme =
             crate::db::settings::programme_name(&txn, &state.config.programme_name).await?;
@@ -201,22 +245,18 @@ pub async fn invite_to_event(id: i32, form: InviteForm) -> Result<Invited, AppEr
             })
             .collect();
         crate::db::outbox::enqueue_many(&txn, &messages, cx.now).await?;
-        mails = messages.len() as u32;
     }
     cx.audit(
         &txn,
         AuditAction::Update,
-        Record::new(RecordKind::Event, id),
+        Record::new(RecordKind::Event, e.id),
     )
     .await?;
     txn.commit().await?;
-    if crate::auth::session::is_plain_form_post() {
-        leptos_axum::redirect(&format!("/events/{id}"));
-    }
     Ok(Invited {
         people: fresh.len() as u32,
         sessions: sessions.len() as u32,
-        mails,
+        mails: mailed.len() as u32,
     })
 }
 

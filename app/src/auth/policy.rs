@@ -186,6 +186,7 @@ pub fn rules() -> Vec<(&'static str, Rule)> {
         (events::CreateEvent::PATH, Rule::Roles(STAFF_ADMIN)),
         (events::GetEvent::PATH, Rule::Roles(STAFF)),
         (events::InviteToEvent::PATH, Rule::Roles(STAFF_ADMIN)),
+        (events::InvitePerson::PATH, Rule::Roles(STAFF_ADMIN)),
         (events::RecordEventAnswer::PATH, Rule::Roles(STAFF_ADMIN)),
         (events::TickAttendance::PATH, Rule::Roles(STAFF)),
         (events::CancelEvent::PATH, Rule::Roles(STAFF_ADMIN)),

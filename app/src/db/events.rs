@@ -1035,6 +1035,27 @@ pub async fn walk_in_choices(
     Ok(out)
 }
 
+/// Whether the buddy (or `participant`) `id` exists and was not erased.
+pub async fn person_exists(
+    db: &impl ConnectionTrait,
+    id: i32,
+    participant: bool,
+) -> Result<bool, AppError> {
+    Ok(if participant {
+        participant::Entity::find_by_id(id)
+            .filter(participant::Column::ErasedOn.is_null())
+            .one(db)
+            .await?
+            .is_some()
+    } else {
+        buddy::Entity::find_by_id(id)
+            .filter(buddy::Column::ErasedOn.is_null())
+            .one(db)
+            .await?
+            .is_some()
+    })
+}
+
 /// Adds someone who came without an invitation, present at once; someone invited already is
 /// ticked instead (two people adding the same walk-in at once make one invitation). Returns
 /// the invitation's id; `NotFound` for a person who does not exist or was erased.
@@ -1046,29 +1067,13 @@ pub async fn add_walk_in(
     now: DateTime<Utc>,
 ) -> Result<i32, AppError> {
     let (person, buddy_id, participant_id) = match who {
-        WalkIn::Buddy(id) => {
-            let exists = buddy::Entity::find_by_id(id)
-                .filter(buddy::Column::ErasedOn.is_null())
-                .one(db)
-                .await?
-                .is_some();
-            if !exists {
-                return Err(AppError::NotFound);
-            }
-            (inv::Column::BuddyId, Some(id), None)
-        }
-        WalkIn::Participant(id) => {
-            let exists = participant::Entity::find_by_id(id)
-                .filter(participant::Column::ErasedOn.is_null())
-                .one(db)
-                .await?
-                .is_some();
-            if !exists {
-                return Err(AppError::NotFound);
-            }
-            (inv::Column::ParticipantId, None, Some(id))
-        }
+        WalkIn::Buddy(id) => (inv::Column::BuddyId, Some(id), None),
+        WalkIn::Participant(id) => (inv::Column::ParticipantId, None, Some(id)),
     };
+    let id = buddy_id.or(participant_id).unwrap_or_default();
+    if !person_exists(db, id, participant_id.is_some()).await? {
+        return Err(AppError::NotFound);
+    }
     let row = inv::ActiveModel {
         event_id: Set(event_id),
         buddy_id: Set(buddy_id),

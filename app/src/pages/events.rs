@@ -7,10 +7,10 @@ use leptos_meta::{Meta, Title};
 
 use crate::ViewerResource;
 use crate::api::events::{
-    AddWalkIn, AnswerByLink, AnswerInvitation, CancelEvent, CreateEvent, InviteToEvent,
-    RecordEventAnswer, SetEventReminders, TickAttendance, answer_link_info, event_letters,
-    event_reminders, get_event, list_events, missed_intervision, my_invitations, person_events,
-    walk_in_choices,
+    AddWalkIn, AnswerByLink, AnswerInvitation, CancelEvent, CreateEvent, InvitePerson,
+    InviteToEvent, RecordEventAnswer, SetEventReminders, TickAttendance, answer_link_info,
+    event_letters, event_reminders, get_event, list_events, missed_intervision, my_invitations,
+    person_events, walk_in_choices,
 };
 use crate::api::lists::load_lists;
 use crate::components::error_panel::ErrorPanel;
@@ -225,6 +225,7 @@ pub fn EventPage() -> impl IntoView {
     let i18n = use_i18n();
     let w = move || words(i18n.lang());
     let invite = ServerAction::<InviteToEvent>::new();
+    let invite_one = ServerAction::<InvitePerson>::new();
     let answer = ServerAction::<RecordEventAnswer>::new();
     let cancel = ServerAction::<CancelEvent>::new();
     let query = leptos_router::hooks::use_query_map();
@@ -241,6 +242,7 @@ pub fn EventPage() -> impl IntoView {
                 route_id(),
                 page(),
                 invite.version().get(),
+                invite_one.version().get(),
                 answer.version().get(),
                 cancel.version().get(),
             )
@@ -255,7 +257,7 @@ pub fn EventPage() -> impl IntoView {
             <Transition fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
                 {move || suspend(async move {
                     match detail.await {
-                        Ok(d) => view! { <EventView d staff=staff.get_untracked() invite answer cancel /> }.into_any(),
+                        Ok(d) => view! { <EventView d staff=staff.get_untracked() invite invite_one answer cancel /> }.into_any(),
                         Err(error) => view! { <ErrorPanel error /> }.into_any(),
                     }
                 })}
@@ -293,6 +295,7 @@ fn EventView(
     d: EventDetail,
     staff: bool,
     invite: ServerAction<InviteToEvent>,
+    invite_one: ServerAction<InvitePerson>,
     answer: ServerAction<RecordEventAnswer>,
     cancel: ServerAction<CancelEvent>,
 ) -> impl IntoView {
@@ -332,7 +335,7 @@ fn EventView(
             <a class="btn btn--ghost" href=format!("/events/{id}/attendance")>{move || w().attendance}</a>
             {staff.then(|| view! { <a class="btn btn--ghost" href=format!("/events/{id}/letters")>{move || w().letters}</a> })}
         </p>
-        {(staff && open).then(|| view! { <InviteForm id invite /> })}
+        {(staff && open).then(|| view! { <InviteForm id invite /> <InvitePersonForm id invite_one /> })}
         <section aria-labelledby="invitees-title">
             <h2 id="invitees-title">{move || w().invitees}</h2>
             {if d.invitations.is_empty() {
@@ -429,6 +432,54 @@ fn InviteForm(id: i64, invite: ServerAction<InviteToEvent>) -> impl IntoView {
                     <p role="status" class="banner banner--ok">{move || (w().invited)(r.people, r.sessions, r.mails)}</p>
                 })}
             </ActionForm>
+        </section>
+    }
+}
+
+/// Invites one person by hand: someone the rules do not name.
+#[component]
+fn InvitePersonForm(id: i64, invite_one: ServerAction<InvitePerson>) -> impl IntoView {
+    let i18n = use_i18n();
+    let w = move || words(i18n.lang());
+    let error = action_error(invite_one);
+    let choices = Resource::new(
+        move || invite_one.version().get(),
+        move |_| walk_in_choices(i32::try_from(id).unwrap_or(0)),
+    );
+    let done = move || invite_one.value().get().and_then(|r| r.ok());
+    view! {
+        <section class="card" aria-labelledby="invite-one-title">
+            <h2 id="invite-one-title">{move || w().invite_one_title}</h2>
+            <Transition>
+                {move || suspend(async move {
+                    let list = match choices.await {
+                        Ok(list) => list,
+                        Err(error) => return view! { <ErrorPanel error /> }.into_any(),
+                    };
+                    if list.is_empty() {
+                        return view! { <p class="muted">{move || w().walk_in_none}</p> }.into_any();
+                    }
+                    view! {
+                        <ActionForm action=invite_one>
+                            <FormError error />
+                            <input type="hidden" name="id" value=id />
+                            <div class="field">
+                                <label for="invite-one-who">{move || w().invite_one_who}</label>
+                                <select id="invite-one-who" name="who" required=true>
+                                    <option value="">"—"</option>
+                                    {list.into_iter().map(|c| view! {
+                                        <option value=c.who.code()>{c.name}</option>
+                                    }).collect_view()}
+                                </select>
+                            </div>
+                            <button type="submit" class="btn" disabled=move || invite_one.pending().get()>{move || w().invite}</button>
+                            {move || done().map(|r| view! {
+                                <p role="status" class="banner banner--ok">{move || (w().invited)(r.people, r.sessions, r.mails)}</p>
+                            })}
+                        </ActionForm>
+                    }.into_any()
+                })}
+            </Transition>
         </section>
     }
 }

@@ -536,7 +536,7 @@ async fn the_access_matrix_holds_for_every_server_function_and_role() {
                 &[("invitation_id", "999"), ("answer", "yes")]
             }
             "tick_attendance" => &[("invitation_id", "999"), ("attended", "true")],
-            "add_walk_in" => &[("id", "999"), ("who", "buddy:999")],
+            "add_walk_in" | "invite_person" => &[("id", "999"), ("who", "buddy:999")],
             "set_event_reminders" => &[("on", "false")],
             "person_events" => &[("kind", "buddy"), ("id", "999")],
             "answer_link_info" => &[("token", "onbekend")],

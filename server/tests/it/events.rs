@@ -964,6 +964,34 @@ async fn reminders_calendars_and_walk_ins(backend: Backend) {
         detail.event.counts.attended,
         if choices.is_empty() { 1 } else { 2 }
     );
+
+    // By hand: someone the rules did not name is invited (a buddy with an account gets the
+    // mail); twice is once; nonsense and made-up people are refused; the partner may not.
+    let choices: Vec<app::domain::event::WalkInChoice> =
+        ok(&server, "walk_in_choices", &[("id", &id)], &coordinator).await;
+    let before = counts(&server).await.1;
+    assert!(!choices.is_empty(), "the demo has buddies not invited yet");
+    if let Some(first) = choices.first() {
+        let who = first.who.code();
+        let form = [("id", id.as_str()), ("who", who.as_str())];
+        let invited: Invited = ok(&server, "invite_person", &form, &coordinator).await;
+        assert_eq!((invited.people, invited.sessions), (1, 1));
+        let again: Invited = ok(&server, "invite_person", &form, &coordinator).await;
+        assert_eq!((again.people, again.mails), (0, 0));
+        assert_eq!(counts(&server).await.1, before + 1);
+    }
+    let after = counts(&server).await.1;
+    for bad in ["", "buddy:0", "buddy:99999", "participant:99999", "iemand"] {
+        let form = [("id", id.as_str()), ("who", bad)];
+        let reply = server
+            .call("invite_person", &form, Some(&coordinator))
+            .await;
+        assert!(!reply.status.is_success(), "{bad}");
+    }
+    let form = [("id", id.as_str()), ("who", "buddy:1")];
+    let reply = server.call("invite_person", &form, Some(&partner)).await;
+    assert!(!reply.status.is_success());
+    assert_eq!(counts(&server).await.1, after);
 }
 
 async fn the_admins_keep_the_kinds_of_event(backend: Backend) {
