@@ -69,13 +69,13 @@ test("an invitation by mail, the waiting list, the door and the missed intervisi
   await desk.waitForURL(/\/events\/\d+$/);
   await ready(desk);
   const eventUrl = desk.url();
-  await desk.getByLabel("Wie").selectOption("active_buddies");
-  await desk.getByRole("button", { name: "Uitnodigen" }).click();
+  await desk.getByLabel("Wie", { exact: true }).selectOption("active_buddies");
+  await desk.getByRole("region", { name: "Uitnodigen", exact: true }).getByRole("button", { name: "Uitnodigen" }).click();
   await expect(desk.getByRole("status")).toContainText("uitgenodigd");
   await desk.goto(eventUrl);
   await ready(desk);
-  await desk.getByLabel("Wie").selectOption("waiting_participants");
-  await desk.getByRole("button", { name: "Uitnodigen" }).click();
+  await desk.getByLabel("Wie", { exact: true }).selectOption("waiting_participants");
+  await desk.getByRole("region", { name: "Uitnodigen", exact: true }).getByRole("button", { name: "Uitnodigen" }).click();
   await expect(desk.getByRole("status")).toContainText("uitgenodigd");
   await desk.goto(eventUrl);
   await ready(desk);
