@@ -616,8 +616,8 @@ pub async fn invite(
         let new = not_invited(db, event_id, people, participants).await?;
         if db.get_database_backend() == sea_orm::DbBackend::Postgres {
             let links = (n == 0 && !participants).then_some(links);
-            let written = invite_on_postgres(db, event_id, &new, participants, links, by, now)
-                .await?;
+            let written =
+                invite_on_postgres(db, event_id, &new, participants, links, by, now).await?;
             if n == 0 {
                 fresh = written;
             }

@@ -436,6 +436,27 @@ fn InviteForm(id: i64, invite: ServerAction<InviteToEvent>) -> impl IntoView {
     }
 }
 
+/// A choice of one person (a `WalkIn` code as `who`), for inviting by hand and for walk-ins.
+#[component]
+fn PersonSelect(
+    id: &'static str,
+    label: fn(&crate::i18n::events::Words) -> &'static str,
+    list: Vec<crate::domain::event::WalkInChoice>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="field">
+            <label for=id>{move || label(words(i18n.lang()))}</label>
+            <select id=id name="who" required=true>
+                <option value="">"—"</option>
+                {list.into_iter().map(|c| view! {
+                    <option value=c.who.code()>{c.name}</option>
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
 /// Invites one person by hand: someone the rules do not name.
 #[component]
 fn InvitePersonForm(id: i64, invite_one: ServerAction<InvitePerson>) -> impl IntoView {
@@ -463,15 +484,7 @@ fn InvitePersonForm(id: i64, invite_one: ServerAction<InvitePerson>) -> impl Int
                         <ActionForm action=invite_one>
                             <FormError error />
                             <input type="hidden" name="id" value=id />
-                            <div class="field">
-                                <label for="invite-one-who">{move || w().invite_one_who}</label>
-                                <select id="invite-one-who" name="who" required=true>
-                                    <option value="">"—"</option>
-                                    {list.into_iter().map(|c| view! {
-                                        <option value=c.who.code()>{c.name}</option>
-                                    }).collect_view()}
-                                </select>
-                            </div>
+                            <PersonSelect id="invite-one-who" label=|w| w.invite_one_who list />
                             <button type="submit" class="btn" disabled=move || invite_one.pending().get()>{move || w().invite}</button>
                             {move || done().map(|r| view! {
                                 <p role="status" class="banner banner--ok">{move || (w().invited)(r.people, r.sessions, r.mails)}</p>
@@ -580,15 +593,7 @@ fn WalkInForm(id: i64) -> impl IntoView {
                         <ActionForm action=add>
                             <FormError error />
                             <input type="hidden" name="id" value=id />
-                            <div class="field">
-                                <label for="walk-in-who">{move || w().walk_in_who}</label>
-                                <select id="walk-in-who" name="who" required=true>
-                                    <option value="">"—"</option>
-                                    {list.into_iter().map(|c| view! {
-                                        <option value=c.who.code()>{c.name}</option>
-                                    }).collect_view()}
-                                </select>
-                            </div>
+                            <PersonSelect id="walk-in-who" label=|w| w.walk_in_who list />
                             <button type="submit" class="btn btn--primary" disabled=move || add.pending().get()>
                                 {move || w().walk_in_add}
                             </button>
