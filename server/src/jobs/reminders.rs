@@ -47,22 +47,31 @@ pub async fn queue_due(state: &AppState) -> Result<usize, AppError> {
     Ok(queued)
 }
 
+/// Of `items`, those whose reminder (named by `key`) was not queued yet, each with its key.
+async fn unsent<'a, T>(
+    state: &AppState,
+    items: &'a [T],
+    key: impl Fn(&T) -> String,
+) -> Result<Vec<(&'a T, String)>, AppError> {
+    let keys: Vec<String> = items.iter().map(key).collect();
+    let done = reminders::already_sent(&state.db, &keys).await?;
+    Ok(items
+        .iter()
+        .zip(keys)
+        .filter(|(_, key)| !done.contains(key))
+        .collect())
+}
+
 /// Reminders for tomorrow's planned activities.
 async fn day_before(state: &AppState, now: DateTime<Utc>) -> Result<usize, AppError> {
     let tz = state.config.time_zone;
     let tomorrow = reminder::day_before_for(local_date(now, tz));
     let (from, to) = day_bounds(tomorrow, tz);
     let planned = activities::planned_between(&state.db, from, to).await?;
-    let keys: Vec<String> = planned
-        .iter()
-        .map(|a| reminder::day_before_key(a.id, tomorrow))
-        .collect();
-    let done = reminders::already_sent(&state.db, &keys).await?;
-    let todo: Vec<_> = planned
-        .iter()
-        .zip(keys)
-        .filter(|(_, key)| !done.contains(key))
-        .collect();
+    let todo = unsent(state, &planned, |a| {
+        reminder::day_before_key(a.id, tomorrow)
+    })
+    .await?;
     if todo.is_empty() {
         return Ok(0);
     }
@@ -120,16 +129,10 @@ async fn events_day_before(state: &AppState, now: DateTime<Utc>) -> Result<usize
     let tomorrow = reminder::day_before_for(local_date(now, tz));
     let (from, to) = day_bounds(tomorrow, tz);
     let placed = app::db::events::placed_buddies_between(&state.db, from, to).await?;
-    let keys: Vec<String> = placed
-        .iter()
-        .map(|(_, i)| reminder::event_day_before_key(i.id, tomorrow))
-        .collect();
-    let done = reminders::already_sent(&state.db, &keys).await?;
-    let todo: Vec<_> = placed
-        .iter()
-        .zip(keys)
-        .filter(|(_, key)| !done.contains(key))
-        .collect();
+    let todo = unsent(state, &placed, |(_, i)| {
+        reminder::event_day_before_key(i.id, tomorrow)
+    })
+    .await?;
     if todo.is_empty() {
         return Ok(0);
     }
