@@ -614,15 +614,6 @@ pub async fn invite(
     let mut fresh = Vec::new();
     for (n, &event_id) in events.iter().enumerate() {
         let new = not_invited(db, event_id, people, participants).await?;
-        if db.get_database_backend() == sea_orm::DbBackend::Postgres {
-            let links = (n == 0 && !participants).then_some(links);
-            let written =
-                invite_on_postgres(db, event_id, &new, participants, links, by, now).await?;
-            if n == 0 {
-                fresh = written;
-            }
-            continue;
-        }
         // Only the columns that say something (the others take their defaults): fourteen
         // bound values a row cost PostgreSQL more than the rows themselves. Every value stays
         // bound, so the statement's text repeats and its prepared plan is reused. Batches stay
@@ -670,65 +661,6 @@ pub async fn invite(
     }
     fresh.sort_unstable();
     Ok(fresh)
-}
-
-/// [`invite`]'s insert on PostgreSQL: the people and their links' hashes go in as two
-/// comma-separated texts that `unnest` turns into rows, so that 2,000 invitations are six
-/// bound values, not 12,000 (the driver's work on those was half the insert's time).
-/// Returns whom it really invited.
-async fn invite_on_postgres(
-    db: &impl ConnectionTrait,
-    event_id: i32,
-    people: &[i32],
-    participants: bool,
-    links: Option<&NewLinks>,
-    by: i32,
-    now: DateTime<Utc>,
-) -> Result<Vec<i32>, AppError> {
-    if people.is_empty() {
-        return Ok(Vec::new());
-    }
-    let column = if participants {
-        "participant_id"
-    } else {
-        "buddy_id"
-    };
-    let ids: Vec<String> = people.iter().map(i32::to_string).collect();
-    // Hex hashes hold no comma; "" is "no link".
-    let hashes: Vec<&str> = people
-        .iter()
-        .map(|p| {
-            links
-                .and_then(|l| l.hashes.get(p))
-                .map_or("", String::as_str)
-        })
-        .collect();
-    let expires = links.map_or(now, |l| l.expires_at);
-    let sql = format!(
-        "INSERT INTO event_invitation (event_id, {column}, invited_at, invited_by, link_hash, \
-         link_expires_at) \
-         SELECT $1, t.p, $2, $3, NULLIF(t.h, ''), \
-         CASE WHEN COALESCE(t.h, '') = '' THEN NULL ELSE $4::timestamptz END \
-         FROM unnest(string_to_array($5, ',')::int[], string_to_array($6, ',')) AS t(p, h) \
-         ON CONFLICT (event_id, {column}) DO NOTHING RETURNING {column}"
-    );
-    let statement = sea_orm::Statement::from_sql_and_values(
-        sea_orm::DbBackend::Postgres,
-        sql,
-        [
-            event_id.into(),
-            now.into(),
-            by.into(),
-            expires.into(),
-            ids.join(",").into(),
-            hashes.join(",").into(),
-        ],
-    );
-    let mut written = Vec::with_capacity(people.len());
-    for row in db.query_all_raw(statement).await? {
-        written.push(row.try_get_by_index::<i32>(0)?);
-    }
-    Ok(written)
 }
 
 /// Each buddy in `buddies` that has an active account, with its e-mail address.
