@@ -614,48 +614,43 @@ pub async fn invite(
     let mut fresh = Vec::new();
     for (n, &event_id) in events.iter().enumerate() {
         let new = not_invited(db, event_id, people, participants).await?;
-        // Only the columns that say something (the others take their defaults): fourteen
-        // bound values a row cost PostgreSQL more than the rows themselves. Every value stays
-        // bound, so the statement's text repeats and its prepared plan is reused. Batches stay
-        // below SQLite's 32,766 bound values.
+        // Small batches: SQLite allows 32,766 bound values per statement.
         for chunk in new.chunks(1000) {
-            let mut insert = sea_orm::sea_query::Query::insert();
-            insert.into_table(inv::Entity).columns([
-                inv::Column::EventId,
-                person,
-                inv::Column::InvitedAt,
-                inv::Column::InvitedBy,
-                inv::Column::LinkHash,
-                inv::Column::LinkExpiresAt,
-            ]);
-            for &p in chunk {
+            let rows = chunk.iter().map(|&p| {
                 let hash = (n == 0 && !participants)
                     .then(|| links.hashes.get(&p).cloned())
                     .flatten();
-                let expires = hash.as_ref().map(|_| links.expires_at);
-                insert.values_panic([
-                    Expr::val(event_id),
-                    Expr::val(p),
-                    Expr::val(now),
-                    Expr::val(by),
-                    Expr::val(hash),
-                    Expr::val(expires),
-                ]);
-            }
-            // Two coordinators inviting at once: the unique index keeps one invitation.
-            insert.on_conflict(
-                OnConflict::columns([inv::Column::EventId, person])
-                    .do_nothing()
-                    .to_owned(),
-            );
+                inv::ActiveModel {
+                    event_id: Set(event_id),
+                    buddy_id: Set((!participants).then_some(p)),
+                    participant_id: Set(participants.then_some(p)),
+                    answer: Set(None),
+                    answered_at: Set(None),
+                    yes_since: Set(None),
+                    attended: Set(false),
+                    invited_at: Set(now),
+                    invited_by: Set(Some(by)),
+                    offer_until: Set(None),
+                    link_expires_at: Set(hash.as_ref().map(|_| links.expires_at)),
+                    link_hash: Set(hash),
+                    link_used_at: Set(None),
+                    ..Default::default()
+                }
+            });
+            let insert = inv::Entity::insert_many(rows)
+                .on_conflict_do_nothing_on([inv::Column::EventId, person]);
             if n == 0 {
                 // The rows really written: a conflict writes (and returns) nothing.
-                insert.returning(sea_orm::sea_query::Query::returning().column(person));
-                for row in db.query_all(&insert).await? {
-                    fresh.push(row.try_get_by_index::<i32>(0)?);
+                if let sea_orm::TryInsertResult::Inserted(rows) =
+                    insert.exec_with_returning_many(db).await?
+                {
+                    fresh.extend(
+                        rows.into_iter()
+                            .filter_map(|r| r.buddy_id.or(r.participant_id)),
+                    );
                 }
             } else {
-                db.execute(&insert).await?;
+                insert.exec_without_returning(db).await?;
             }
         }
     }
