@@ -618,7 +618,10 @@ pub fn EventRemindersSection() -> impl IntoView {
             <h2 id="event-reminders-title">{move || w().title}</h2>
             <Transition>
                 {move || suspend(async move {
-                    let on = on.await.unwrap_or(false);
+                    let on = match on.await {
+                        Ok(on) => on,
+                        Err(error) => return view! { <ErrorPanel error /> }.into_any(),
+                    };
                     view! {
                         <ActionForm action=save>
                             <FormError error />
@@ -629,7 +632,7 @@ pub fn EventRemindersSection() -> impl IntoView {
                                 {if on { "☑ " } else { "☐ " }}{move || w().reminders_label}
                             </button>
                         </ActionForm>
-                    }
+                    }.into_any()
                 })}
             </Transition>
         </section>
