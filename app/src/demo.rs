@@ -300,8 +300,11 @@ pub async fn fill_sized(
                 &txn,
                 id,
                 version,
-                crate::domain::people::ParticipantStatus::Paused,
-                "Even geen tijd",
+                &crate::domain::people::StatusMove {
+                    to: crate::domain::people::ParticipantStatus::Paused,
+                    reason: None,
+                    note: "Even geen tijd".into(),
+                },
                 coordinator,
                 now,
             )

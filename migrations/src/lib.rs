@@ -20,6 +20,7 @@ mod m20261205_000011_report_indexes;
 mod m20261206_000012_erasure;
 mod m20261206_000013_events;
 mod m20261206_000014_event_offers;
+mod m20261206_000015_leave_reasons;
 
 pub struct Migrator;
 
@@ -41,6 +42,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000012_erasure::Migration),
             Box::new(m20261206_000013_events::Migration),
             Box::new(m20261206_000014_event_offers::Migration),
+            Box::new(m20261206_000015_leave_reasons::Migration),
         ]
     }
 }

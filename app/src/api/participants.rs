@@ -174,19 +174,20 @@ pub async fn change_participant_status(
     version: i32,
     status: String,
     note: Option<String>,
+    #[server(default)] reason: Option<String>,
 ) -> Result<(), AppError> {
     use crate::domain::audit::{AuditAction, Record, RecordKind};
-    use crate::domain::people::ParticipantStatus;
-    use crate::domain::validation::{Problem, text};
+    use crate::domain::people::StatusMove;
 
     let cx = Ctx::authorize::<ChangeParticipantStatus>().await?;
-    let to = ParticipantStatus::from_code(&status)
-        .ok_or_else(|| AppError::validation("status", Problem::Invalid))?;
-    let note = text(note.as_deref().unwrap_or_default(), 0, 500)
-        .map_err(|p| AppError::validation("note", p))?;
+    let change = StatusMove::check(
+        &status,
+        reason.as_deref().unwrap_or_default(),
+        note.as_deref().unwrap_or_default(),
+    )
+    .map_err(|(field, problem)| AppError::validation(field, problem))?;
     let txn = cx.begin().await?;
-    crate::db::participants::change_status(&txn, id, version, to, &note, cx.user.id, cx.now)
-        .await?;
+    crate::db::participants::change_status(&txn, id, version, &change, cx.user.id, cx.now).await?;
     let record = Record::new(RecordKind::Participant, id);
     cx.audit(&txn, AuditAction::Update, record).await?;
     txn.commit().await?;

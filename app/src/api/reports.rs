@@ -71,7 +71,14 @@ pub mod build {
                     margin,
                 ))
             }
-            Section::Buddies => Body::Buddies(report::funnel(&buddies, &facts, p, today)),
+            Section::Buddies => {
+                let partner = screener.is_some();
+                let seats = crate::db::reports::intervision_seats(db, p, partner, tz).await?;
+                Body::Buddies(
+                    report::funnel(&buddies, &facts, p, today),
+                    report::intervision(&seats, p, today),
+                )
+            }
         };
         Ok(Answer {
             period,
@@ -90,8 +97,9 @@ pub async fn load_report(
     build::answer(&cx.state, section, &ask, cx.today, None).await
 }
 
-/// The partner's view: the funnel of the candidates this screener screened. Small counts
-/// are hidden on the page (the figures leave the programme).
+/// The partner's view: the funnel of the candidates this screener screened and the
+/// intervision the partner organises. Small counts are hidden on the page (the figures
+/// leave the programme).
 #[server(endpoint = "partner_report")]
 pub async fn partner_report(#[server(default)] ask: Ask) -> Result<Answer, AppError> {
     let cx = crate::api::ctx::Ctx::authorize::<PartnerReport>().await?;

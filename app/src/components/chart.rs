@@ -247,9 +247,9 @@ pub fn BarChart(
             }
         }
     }
-    // At most five labels under the axis, so that they stay apart on a phone; the table
+    // At most six labels under the axis, so that they stay apart on a phone; the table
     // has them all.
-    let every = n.div_ceil(5).max(1);
+    let every = n.div_ceil(6).max(1);
     let labels: Vec<(f64, String)> = bars
         .categories
         .iter()

@@ -260,17 +260,31 @@ pub fn SelectField(
     label: fn(&Texts) -> &'static str,
     value: String,
     options: Vec<(String, String)>,
+    #[prop(optional)] hint: Option<fn(&Texts) -> &'static str>,
     error: ActionError,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let problem = field_problem(error, field);
     let error_id = format!("{id}-error");
+    let hint_id = format!("{id}-hint");
+    let described = {
+        let (h, e) = (hint_id.clone(), error_id.clone());
+        move || {
+            let ids: Vec<String> = hint
+                .map(|_| h.clone())
+                .into_iter()
+                .chain(problem().map(|_| e.clone()))
+                .collect();
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
     view! {
         <div class="field">
             <label for=id.clone()>{move || label(i18n.t())}</label>
+            {hint.map(|h| view! { <span class="hint" id=hint_id.clone()>{move || h(i18n.t())}</span> })}
             <select id=id.clone() name=name
                 aria-invalid=move || problem().map(|_| "true")
-                aria-describedby={let e = error_id.clone(); move || problem().map(|_| e.clone())}>
+                aria-describedby=described>
                 <option value="">{move || i18n.t().choose}</option>
                 {options.into_iter().map(|(v, label)| {
                     let selected = v == value;

@@ -193,7 +193,7 @@ pub async fn wait_episodes(
     let changes = super::reports::participant_changes(db, tz).await?;
     let mut by_person: std::collections::HashMap<i64, Vec<(NaiveDate, String)>> =
         std::collections::HashMap::new();
-    for (change, code) in changes {
+    for (change, code, _) in changes {
         by_person
             .entry(change.person)
             .or_default()

@@ -192,11 +192,11 @@ pub async fn change_status(
     db: &impl ConnectionTrait,
     id: i32,
     version: i32,
-    to: ParticipantStatus,
-    note: &str,
+    change: &crate::domain::people::StatusMove,
     by: i32,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
+    let to = change.to;
     let current = participant::Entity::find_by_id(id)
         .one(db)
         .await?
@@ -223,14 +223,15 @@ pub async fn change_status(
     if result.rows_affected != 1 {
         return Err(AppError::Conflict);
     }
-    record(
+    super::timeline::record_closing(
         db,
         subject::PARTICIPANT,
         id,
         Some(from.code()),
         to.code(),
         Some(by),
-        note,
+        &change.note,
+        change.reason.map(|r| r.code()),
         now,
     )
     .await

@@ -10,10 +10,12 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 use super::entities::{activity, buddy, duo, evaluation, participant, status_change};
 use crate::domain::audit::kind as subject;
 use crate::domain::duo::{Agreement, EndReason, Rhythm};
+use crate::domain::event::HeardVia;
+use crate::domain::people::LeaveReason;
 use crate::domain::profile::Gender;
 use crate::domain::report::{
-    ActivityFact, ActivitySummary, BuddyFact, DuoFact, EvaluationFact, ParticipantFact, Period,
-    waiting_state,
+    ActivityFact, ActivitySummary, BuddyFact, DuoFact, EvaluationFact, IntervisionSeat,
+    ParticipantFact, Period, waiting_state,
 };
 use crate::domain::time::{local_date, to_utc};
 use crate::error::AppError;
@@ -74,17 +76,19 @@ pub async fn duos(db: &impl ConnectionTrait) -> Result<Vec<(i32, DuoFact)>, AppE
         .collect())
 }
 
-/// Status changes of participants, oldest first, dated in the programme's time zone.
+/// Status changes of participants, oldest first, dated in the programme's time zone, with
+/// their status code and the reason of a closing.
 pub async fn participant_changes(
     db: &impl ConnectionTrait,
     tz: Tz,
-) -> Result<Vec<(Change, String)>, AppError> {
-    let rows: Vec<(i32, String, DateTime<Utc>)> = status_change::Entity::find()
+) -> Result<Vec<(Change, String, Option<LeaveReason>)>, AppError> {
+    let rows: Vec<(i32, String, DateTime<Utc>, Option<String>)> = status_change::Entity::find()
         .select_only()
         .columns([
             status_change::Column::SubjectId,
             status_change::Column::ToStatus,
             status_change::Column::At,
+            status_change::Column::Reason,
         ])
         .filter(status_change::Column::SubjectKind.eq(subject::PARTICIPANT))
         .order_by_asc(status_change::Column::Id)
@@ -93,13 +97,15 @@ pub async fn participant_changes(
         .await?;
     Ok(rows
         .into_iter()
-        .map(|(person, to, at)| {
+        .map(|(person, to, at, reason)| {
             let change = Change {
                 person: i64::from(person),
                 on: local_date(at, tz),
                 to: waiting_state(&to),
             };
-            (change, to)
+            // An unknown stored reason counts as "other" rather than failing the report.
+            let reason = reason.map(|r| LeaveReason::from_code(&r).unwrap_or(LeaveReason::Other));
+            (change, to, reason)
         })
         .collect())
 }
@@ -129,11 +135,11 @@ pub async fn participants(
         *e = (*e).min(d.signed_on);
     }
     let changes = participant_changes(db, tz).await?;
-    let mut left: HashMap<i32, NaiveDate> = HashMap::new();
-    for (c, _) in &changes {
+    let mut left: HashMap<i32, (NaiveDate, Option<LeaveReason>)> = HashMap::new();
+    for (c, _, reason) in &changes {
         let person = c.person as i32;
         if c.to == State::Left && first_agreement.get(&person).is_none_or(|a| *a > c.on) {
-            left.entry(person).or_insert(c.on);
+            left.entry(person).or_insert((c.on, *reason));
         }
     }
     let people = rows
@@ -145,10 +151,11 @@ pub async fn participants(
             gender: Gender::from_code(&gender).unwrap_or(Gender::X),
             intake_on: intake,
             first_agreement_on: first_agreement.get(&id).copied(),
-            left_on: left.get(&id).copied(),
+            left_on: left.get(&id).map(|l| l.0),
+            left_reason: left.get(&id).and_then(|l| l.1),
         })
         .collect();
-    Ok((people, changes.into_iter().map(|(c, _)| c).collect()))
+    Ok((people, changes.into_iter().map(|(c, _, _)| c).collect()))
 }
 
 /// The activities of the period, summarised in SQL (`domain::report::summarise` is the same
@@ -375,12 +382,20 @@ pub async fn buddies(
         buddy::Column::Status,
         buddy::Column::ScreenerId,
         buddy::Column::ApprovedOn,
+        buddy::Column::HeardVia,
     ]);
     if let Some(screener) = screener {
         query = query.filter(buddy::Column::ScreenerId.eq(screener));
     }
-    // (id, applied on, status, screener, approved on)
-    type Row = (i32, NaiveDate, String, Option<i32>, Option<NaiveDate>);
+    // (id, applied on, status, screener, approved on, heard via)
+    type Row = (
+        i32,
+        NaiveDate,
+        String,
+        Option<i32>,
+        Option<NaiveDate>,
+        Option<String>,
+    );
     let rows: Vec<Row> = query
         .order_by_asc(buddy::Column::Id)
         .into_tuple()
@@ -401,7 +416,7 @@ pub async fn buddies(
     Ok(rows
         .into_iter()
         .map(
-            |(id, applied_on, status, screener_id, approved_on)| BuddyFact {
+            |(id, applied_on, status, screener_id, approved_on, heard)| BuddyFact {
                 id,
                 applied_on,
                 handed_to_screening: screener_id.is_some() || status != BuddyStatus::Applied.code(),
@@ -410,6 +425,7 @@ pub async fn buddies(
                     .get(&id)
                     .copied()
                     .filter(|_| status == BuddyStatus::Stopped.code()),
+                heard_via: heard.as_deref().and_then(HeardVia::from_code),
             },
         )
         .collect())
@@ -425,4 +441,66 @@ pub async fn first_intake(db: &impl ConnectionTrait) -> Result<Option<NaiveDate>
         .one(db)
         .await?;
     Ok(first)
+}
+
+/// The invitations of buddies to intervision sessions that were not cancelled, with whether
+/// they came; `partner_only`: only the sessions the partner organises (alone or with us).
+pub async fn intervision_seats(
+    db: &impl ConnectionTrait,
+    period: Period,
+    partner_only: bool,
+    tz: Tz,
+) -> Result<Vec<IntervisionSeat>, AppError> {
+    use super::entities::{event, event_invitation as inv};
+    use crate::domain::event::{EventKind, Organiser};
+
+    let midnight = |day: NaiveDate| to_utc(day.and_hms_opt(0, 0, 0).unwrap_or_default(), tz);
+    let mut query = event::Entity::find()
+        .select_only()
+        .columns([event::Column::Id, event::Column::StartsAt])
+        .filter(event::Column::Kind.eq(EventKind::Intervision.code()))
+        .filter(event::Column::Cancelled.eq(false))
+        .filter(event::Column::StartsAt.gte(midnight(period.from)))
+        .filter(event::Column::StartsAt.lt(midnight(period.to + Days::new(1))));
+    if partner_only {
+        let with_partner: Vec<&str> = Organiser::ALL
+            .into_iter()
+            .filter(|o| o.with_partner())
+            .map(|o| o.code())
+            .collect();
+        query = query.filter(event::Column::Organiser.is_in(with_partner));
+    }
+    let sessions: HashMap<i32, NaiveDate> = query
+        .into_tuple::<(i32, DateTime<Utc>)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|(id, at)| (id, local_date(at, tz)))
+        .collect();
+    let ids: Vec<i32> = sessions.keys().copied().collect();
+    let mut seats = Vec::new();
+    // A few sessions a year: the chunks keep the bound values under the databases' limits.
+    for chunk in ids.chunks(500) {
+        let rows: Vec<(i32, Option<i32>, bool)> = inv::Entity::find()
+            .select_only()
+            .columns([
+                inv::Column::EventId,
+                inv::Column::BuddyId,
+                inv::Column::Attended,
+            ])
+            .filter(inv::Column::EventId.is_in(chunk.to_vec()))
+            .filter(inv::Column::BuddyId.is_not_null())
+            .into_tuple()
+            .all(db)
+            .await?;
+        seats.extend(rows.into_iter().filter_map(|(event_id, buddy, attended)| {
+            Some(IntervisionSeat {
+                event_id,
+                on: *sessions.get(&event_id)?,
+                buddy_id: buddy?,
+                attended,
+            })
+        }));
+    }
+    Ok(seats)
 }

@@ -21,6 +21,22 @@ pub async fn record(
     note: &str,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
+    record_closing(db, kind, id, from, to, by, note, None, now).await
+}
+
+/// Records a status change with the coded reason a closing asks for (`LeaveReason`).
+#[allow(clippy::too_many_arguments)] // one row of the timeline, column by column
+pub async fn record_closing(
+    db: &impl ConnectionTrait,
+    kind: &str,
+    id: i32,
+    from: Option<&str>,
+    to: &str,
+    by: Option<i32>,
+    note: &str,
+    reason: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
     status_change::Entity::insert(status_change::ActiveModel {
         subject_kind: Set(kind.into()),
         subject_id: Set(id),
@@ -29,6 +45,7 @@ pub async fn record(
         at: Set(now),
         by_user: Set(by),
         note: Set(note.chars().take(500).collect()),
+        reason: Set(reason.map(str::to_owned)),
         ..Default::default()
     })
     .exec(db)
@@ -63,6 +80,7 @@ pub async fn list(
             from: c.from_status,
             to: c.to_status,
             note: c.note,
+            reason: c.reason,
         })
         .collect())
 }

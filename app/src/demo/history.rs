@@ -13,11 +13,14 @@ use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
 use sea_orm::{ActiveValue::Set, ConnectionTrait, EntityTrait};
 
-use crate::db::entities::{activity, buddy, duo, evaluation, participant, status_change};
+use crate::db::entities::{
+    activity, buddy, duo, evaluation, event, event_invitation, participant, status_change,
+};
 use crate::domain::activity::ActivityStatus;
 use crate::domain::audit::kind as subject;
 use crate::domain::duo::{Agreement, AgreementItem, DuoStage, EndReason, Rhythm};
-use crate::domain::people::{BuddyStatus, Consent, ParticipantStatus};
+use crate::domain::event::{Answer, EventKind, HeardVia, Organiser};
+use crate::domain::people::{BuddyStatus, Consent, LeaveReason, ParticipantStatus};
 use crate::error::AppError;
 
 /// How much history to make.
@@ -90,6 +93,31 @@ fn change(
         note: Set(String::new()),
         ..Default::default()
     }
+}
+
+/// A participant's record closed by hand on `day`, for `reason`.
+fn closing(id: i32, from: &str, day: NaiveDate, rng: &mut StdRng) -> status_change::ActiveModel {
+    let reasons = [
+        (LeaveReason::HelpElsewhere, 4),
+        (LeaveReason::NoLongerWanted, 5),
+        (LeaveReason::Unreachable, 3),
+        (LeaveReason::Moved, 2),
+        (LeaveReason::Health, 3),
+        (LeaveReason::WaitTooLong, 2),
+        (LeaveReason::Other, 1),
+    ];
+    let reason = reasons
+        .choose_weighted(rng, |r| r.1)
+        .map_or(LeaveReason::Other, |r| r.0);
+    let mut row = change(
+        subject::PARTICIPANT,
+        id,
+        Some(from),
+        ParticipantStatus::Closed.code(),
+        day,
+    );
+    row.reason = Set(Some(reason.code().into()));
+    row
 }
 
 fn days(n: i64) -> Days {
@@ -177,6 +205,8 @@ pub async fn fill(
     let mut changes = Vec::new();
     let mut activities = Vec::new();
     let mut evaluations = Vec::new();
+    // (buddy, approved on, stopped on): who could be invited to intervision when.
+    let mut approved_buddies: Vec<(i32, NaiveDate, Option<NaiveDate>)> = Vec::new();
     // (duo, signed on, days together): the activities are shared out by time together.
     let mut lives: Vec<(i32, NaiveDate, i64)> = Vec::new();
     let reasons = [
@@ -210,13 +240,7 @@ pub async fn fill(
         ));
         let mut status = ParticipantStatus::Waiting;
         if let Some(left) = course.left {
-            changes.push(change(
-                subject::PARTICIPANT,
-                id,
-                Some(waiting),
-                ParticipantStatus::Closed.code(),
-                left,
-            ));
+            changes.push(closing(id, waiting, left, &mut rng));
             status = ParticipantStatus::Closed;
         }
         if let Some(signed) = course.signed {
@@ -294,7 +318,19 @@ pub async fn fill(
                 erasure_reason: Set(None),
                 retention_hold_until: Set(None),
                 retention_hold_reason: Set(None),
-                heard_via: Set(None),
+                heard_via: Set([
+                    None,
+                    Some(HeardVia::Friends),
+                    Some(HeardVia::Friends),
+                    Some(HeardVia::Website),
+                    Some(HeardVia::Campaign),
+                    Some(HeardVia::Municipality),
+                    Some(HeardVia::Other),
+                ]
+                .choose(&mut rng)
+                .copied()
+                .flatten()
+                .map(|h| h.code().to_owned())),
                 campaign_event_id: Set(None),
                 event_reminders: Set(true),
             });
@@ -312,6 +348,7 @@ pub async fn fill(
                 BuddyStatus::Available.code(),
                 approved,
             ));
+            approved_buddies.push((buddy_id, approved, buddy_stopped));
             if let Some(stop) = buddy_stopped {
                 changes.push(change(
                     subject::BUDDY,
@@ -385,13 +422,7 @@ pub async fn fill(
                     changes.push(change(subject::PARTICIPANT, id, Some(in_duo), waiting, end));
                     let room = (today - end).num_days().clamp(1, 200);
                     let closed = end + days(rng.gen_range(0..room));
-                    changes.push(change(
-                        subject::PARTICIPANT,
-                        id,
-                        Some(waiting),
-                        ParticipantStatus::Closed.code(),
-                        closed,
-                    ));
+                    changes.push(closing(id, waiting, closed, &mut rng));
                     status = ParticipantStatus::Closed;
                 }
                 (Some(end), _) => {
@@ -472,8 +503,94 @@ pub async fn fill(
     insert_all(db, changes).await?;
     insert_all(db, activities).await?;
     insert_all(db, evaluations).await?;
-    crate::db::reset_sequences(db, &["participant", "buddy", "duo"]).await?;
+    intervision(db, &mut rng, start, today, &approved_buddies, coordinator).await?;
+    crate::db::reset_sequences(db, &["participant", "buddy", "duo", "event"]).await?;
     Ok(())
+}
+
+/// Intervision with the partner every second month, until a month ago: the buddies
+/// approved and not stopped by then are invited, about half come.
+async fn intervision(
+    db: &impl ConnectionTrait,
+    rng: &mut StdRng,
+    start: NaiveDate,
+    today: NaiveDate,
+    buddies: &[(i32, NaiveDate, Option<NaiveDate>)],
+    coordinator: i32,
+) -> Result<(), AppError> {
+    let row = db
+        .query_one_raw(sea_orm::Statement::from_string(
+            db.get_database_backend(),
+            "SELECT CAST(COALESCE(MAX(id), 0) + 1 AS BIGINT) AS n FROM event",
+        ))
+        .await?
+        .ok_or_else(|| AppError::internal("no max id"))?;
+    let mut event_id = row.try_get::<i64>("", "n")? as i32;
+    let (mut events, mut seats) = (Vec::new(), Vec::new());
+    let mut on = start + days(45);
+    while on < today - days(30) {
+        // 19:00 in Brussels is 18:00 UTC in winter, 17:00 in summer: 17:30 is the evening.
+        let at =
+            |h: u32, m: u32| Utc.from_utc_datetime(&on.and_hms_opt(h, m, 0).unwrap_or_default());
+        events.push(event::ActiveModel {
+            id: Set(event_id),
+            kind: Set(EventKind::Intervision.code().into()),
+            kind_name: Set(None),
+            title: Set("Intervisie".into()),
+            description: Set(String::new()),
+            place: Set("Mechelen".into()),
+            link: Set(String::new()),
+            starts_at: Set(at(17, 30)),
+            ends_at: Set(at(19, 30)),
+            capacity: Set(None),
+            organiser: Set(Organiser::Both.code().into()),
+            answers_open: Set(false),
+            cancelled: Set(false),
+            series_id: Set(None),
+            code: Set(None),
+            created_by: Set(Some(coordinator)),
+            created_at: Set(at(9, 0) - chrono::Duration::days(30)),
+            version: Set(1),
+        });
+        for (buddy_id, _, _) in buddies
+            .iter()
+            .filter(|(_, approved, stopped)| *approved <= on && stopped.is_none_or(|s| s > on))
+        {
+            let attended = rng.gen_bool(0.5);
+            let answer = if attended || rng.gen_bool(0.2) {
+                Some(Answer::Yes)
+            } else {
+                [None, Some(Answer::No), Some(Answer::Maybe)]
+                    .choose(rng)
+                    .copied()
+                    .flatten()
+            };
+            seats.push(event_invitation::ActiveModel {
+                event_id: Set(event_id),
+                buddy_id: Set(Some(*buddy_id)),
+                participant_id: Set(None),
+                answer: Set(answer.map(|a| a.code().into())),
+                answered_at: Set(answer.map(|_| at(9, 0) - chrono::Duration::days(7))),
+                yes_since: Set(
+                    (answer == Some(Answer::Yes)).then(|| at(9, 0) - chrono::Duration::days(7))
+                ),
+                attended: Set(attended),
+                invited_at: Set(at(9, 0) - chrono::Duration::days(21)),
+                invited_by: Set(Some(coordinator)),
+                offer_until: Set(None),
+                link_hash: Set(None),
+                link_expires_at: Set(None),
+                link_used_at: Set(None),
+                ..Default::default()
+            });
+        }
+        event_id += 1;
+        on = on
+            .checked_add_months(chrono::Months::new(2))
+            .unwrap_or(today);
+    }
+    insert_all(db, events).await?;
+    insert_all(db, seats).await
 }
 
 /// A value as the JSON its column holds.

@@ -43,6 +43,60 @@ impl ParticipantStatus {
 }
 
 crate::coded! {
+    /// Why a participant's record was closed by hand (they left without a match, or after
+    /// one ended with "no click"): the waiting-list report counts leavers by it.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum LeaveReason {
+        /// Found support or company elsewhere.
+        HelpElsewhere = "help_elsewhere",
+        /// No longer wants a buddy.
+        NoLongerWanted = "no_longer_wanted",
+        /// Could not be reached any more.
+        Unreachable = "unreachable",
+        Moved = "moved",
+        /// Their health (or care situation) does not allow it now.
+        Health = "health",
+        /// Waited too long.
+        WaitTooLong = "wait_too_long",
+        Other = "other",
+    }
+}
+
+/// A coordinator's change of a participant's status, as checked: where to, why (a closing)
+/// and the note for the timeline.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusMove {
+    pub to: ParticipantStatus,
+    pub reason: Option<LeaveReason>,
+    pub note: String,
+}
+
+impl StatusMove {
+    /// The form's fields checked; a problem names its field.
+    pub fn check(status: &str, reason: &str, note: &str) -> Result<Self, (&'static str, Problem)> {
+        let to = ParticipantStatus::from_code(status).ok_or(("status", Problem::Invalid))?;
+        let reason = leave_reason(to, reason).map_err(|p| ("reason", p))?;
+        let note = text(note, 0, 500).map_err(|p| ("note", p))?;
+        Ok(StatusMove { to, reason, note })
+    }
+}
+
+/// The reason that goes with a status change: closing a record asks for one (so that the
+/// report can say why people leave); any other change has none, whatever the form sent.
+pub fn leave_reason(to: ParticipantStatus, reason: &str) -> Result<Option<LeaveReason>, Problem> {
+    if to != ParticipantStatus::Closed {
+        return Ok(None);
+    }
+    match reason.trim() {
+        "" => Err(Problem::Required),
+        code => LeaveReason::from_code(code)
+            .map(Some)
+            .ok_or(Problem::Invalid),
+    }
+}
+
+crate::coded! {
     /// Where a buddy is in the programme (shared/DOMAIN.md).
     #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
     #[serde(rename_all = "snake_case")]
@@ -560,6 +614,9 @@ pub struct TimelineEntry {
     pub to: String,
     pub by: Option<String>,
     pub note: String,
+    /// A `LeaveReason` code on a closing.
+    #[serde(default)]
+    pub reason: Option<String>,
 }
 
 /// Everything a coordinator sees of one participant.
@@ -875,6 +932,26 @@ impl ContactForm {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn closing_a_record_asks_why_and_nothing_else_does() {
+        use ParticipantStatus::*;
+        assert_eq!(
+            leave_reason(Closed, " moved "),
+            Ok(Some(LeaveReason::Moved))
+        );
+        assert_eq!(leave_reason(Closed, ""), Err(Problem::Required));
+        assert_eq!(leave_reason(Closed, "  "), Err(Problem::Required));
+        assert_eq!(leave_reason(Closed, "Moved"), Err(Problem::Invalid));
+        assert_eq!(leave_reason(Closed, "<b>x</b>"), Err(Problem::Invalid));
+        for to in [Waiting, Paused, IntakeDone] {
+            assert_eq!(leave_reason(to, "moved"), Ok(None));
+            assert_eq!(leave_reason(to, "nonsense"), Ok(None));
+        }
+        for r in LeaveReason::ALL {
+            assert_eq!(leave_reason(Closed, r.code()), Ok(Some(r)));
+        }
+    }
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()

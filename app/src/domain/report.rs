@@ -9,6 +9,8 @@ use chrono::{Datelike, Days, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::duo::{EndReason, Rhythm};
+use crate::domain::event::HeardVia;
+use crate::domain::people::LeaveReason;
 use crate::domain::profile::Gender;
 use crate::stats::{self, Change, Curve, LogRank, Median, Observation, State, Week};
 
@@ -150,6 +152,8 @@ pub struct ParticipantFact {
     pub first_agreement_on: Option<NaiveDate>,
     /// When they left the programme without an agreement (closed), if they did.
     pub left_on: Option<NaiveDate>,
+    /// Why they left, when that was recorded.
+    pub left_reason: Option<LeaveReason>,
 }
 
 /// One activity that happened (confirmed by the buddy).
@@ -177,6 +181,17 @@ pub struct BuddyFact {
     pub approved_on: Option<NaiveDate>,
     /// When they stopped (status "stopped"), if they did.
     pub stopped_on: Option<NaiveDate>,
+    /// Where they heard of the programme, if they said.
+    pub heard_via: Option<HeardVia>,
+}
+
+/// One invitation to an intervision session that took place (not cancelled).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IntervisionSeat {
+    pub event_id: i32,
+    pub on: NaiveDate,
+    pub buddy_id: i32,
+    pub attended: bool,
 }
 
 // ---- 1. How long duos last ------------------------------------------------------------------
@@ -403,6 +418,8 @@ pub struct Waiting {
     pub p80: Option<Median>,
     pub by_municipality: Vec<GroupWait<i64>>,
     pub by_gender: Vec<GroupWait<Gender>>,
+    /// People who left without a match in the period, by reason (`None`: not recorded).
+    pub left_reasons: Vec<(Option<LeaveReason>, u32)>,
     pub skipped: u32,
 }
 
@@ -468,7 +485,23 @@ pub fn waiting(
         .collect();
     let by_gender: Vec<(Gender, Observation)> =
         observed.iter().map(|(p, o)| (p.gender, *o)).collect();
+    // The recorded reasons in their order, "not recorded" (no rank) last.
+    let mut left_reasons: BTreeMap<usize, u32> = BTreeMap::new();
+    for p in people
+        .iter()
+        .filter(|p| p.left_on.is_some_and(|l| period.contains(l)))
+    {
+        let rank = p
+            .left_reason
+            .and_then(|r| LeaveReason::ALL.iter().position(|x| *x == r))
+            .unwrap_or(usize::MAX);
+        *left_reasons.entry(rank).or_default() += 1;
+    }
     Waiting {
+        left_reasons: left_reasons
+            .into_iter()
+            .map(|(rank, n)| (LeaveReason::ALL.get(rank).copied(), n))
+            .collect(),
         period,
         weeks: stats::weekly(changes, period.from, period.to),
         people: observations.len() as u32,
@@ -712,6 +745,9 @@ pub struct Funnel {
     pub period: Period,
     pub months: Vec<FunnelMonth>,
     pub total: FunnelMonth,
+    /// The same steps per answer to "how did you hear of us?" (`None`: no answer), for the
+    /// sources someone named in the period; `month` is the period's start.
+    pub by_source: Vec<(Option<HeardVia>, FunnelMonth)>,
 }
 
 pub fn funnel(buddies: &[BuddyFact], duos: &[DuoFact], period: Period, today: NaiveDate) -> Funnel {
@@ -762,10 +798,85 @@ pub fn funnel(buddies: &[BuddyFact], duos: &[DuoFact], period: Period, today: Na
             row(month, &members)
         })
         .collect();
+    let by_source = HeardVia::ALL
+        .into_iter()
+        .map(Some)
+        .chain([None])
+        .filter_map(|source| {
+            let members: Vec<&BuddyFact> = applied
+                .iter()
+                .copied()
+                .filter(|b| b.heard_via == source)
+                .collect();
+            (!members.is_empty()).then(|| (source, row(period.from, &members)))
+        })
+        .collect();
     Funnel {
         period,
         months,
         total: row(period.from, &applied),
+        by_source,
+    }
+}
+
+/// One intervision session that took place in the period.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IntervisionSession {
+    pub on: NaiveDate,
+    pub invited: u32,
+    pub attended: u32,
+}
+
+/// Intervision (peer supervision of buddies, with the partner) in the period: how many
+/// sessions took place, how many buddies were invited and came.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Intervision {
+    pub sessions: Vec<IntervisionSession>,
+    /// Invitations and attendances summed over the sessions.
+    pub invited: u32,
+    pub attended: u32,
+    /// Different buddies invited at least once, and who came at least once.
+    pub buddies_invited: u32,
+    pub buddies_came: u32,
+}
+
+impl Intervision {
+    /// The share of invitations that led to someone coming.
+    pub fn attendance(&self) -> Option<f64> {
+        (self.invited > 0).then(|| f64::from(self.attended) / f64::from(self.invited))
+    }
+}
+
+/// The sessions held in the period (up to today), in date order.
+pub fn intervision(seats: &[IntervisionSeat], period: Period, today: NaiveDate) -> Intervision {
+    let held: Vec<&IntervisionSeat> = seats
+        .iter()
+        .filter(|s| period.contains(s.on) && s.on <= today)
+        .collect();
+    let mut sessions: BTreeMap<(NaiveDate, i32), IntervisionSession> = BTreeMap::new();
+    let (mut invited, mut came) = (BTreeMap::new(), BTreeMap::new());
+    for s in &held {
+        let session = sessions
+            .entry((s.on, s.event_id))
+            .or_insert(IntervisionSession {
+                on: s.on,
+                invited: 0,
+                attended: 0,
+            });
+        session.invited += 1;
+        invited.insert(s.buddy_id, ());
+        if s.attended {
+            session.attended += 1;
+            came.insert(s.buddy_id, ());
+        }
+    }
+    let sessions: Vec<IntervisionSession> = sessions.into_values().collect();
+    Intervision {
+        invited: sessions.iter().map(|s| s.invited).sum(),
+        attended: sessions.iter().map(|s| s.attended).sum(),
+        sessions,
+        buddies_invited: invited.len() as u32,
+        buddies_came: came.len() as u32,
     }
 }
 
@@ -807,7 +918,8 @@ pub enum Body {
     /// With the municipalities' names (admin list entries, not personal).
     Waiting(Waiting, Vec<(i64, String)>),
     Activity(Activity),
-    Buddies(Funnel),
+    /// The funnel, and the intervision the buddies were invited to.
+    Buddies(Funnel, Intervision),
 }
 
 /// A report page's answer: the period it is about (or why the one asked for is refused)
@@ -1014,6 +1126,7 @@ mod tests {
             intake_on: intake,
             first_agreement_on: agreed,
             left_on: left,
+            left_reason: (id == 2).then_some(LeaveReason::Moved),
         };
         let people = [
             person(1, day(2025, 1, 1), Some(day(2025, 3, 2)), None),
@@ -1029,6 +1142,75 @@ mod tests {
         assert_eq!(w.by_municipality.len(), 2);
         assert_eq!(w.by_gender[0].people, 3);
         assert_eq!(w.weeks.first().map(|w| w.waiting_at_start), Some(0));
+        assert_eq!(w.left_reasons, vec![(Some(LeaveReason::Moved), 1)]);
+    }
+
+    #[test]
+    fn leavers_are_counted_by_reason_with_the_unrecorded_last() {
+        let period = Period {
+            from: day(2025, 1, 1),
+            to: day(2025, 12, 31),
+        };
+        let person = |id, left: Option<NaiveDate>, reason| ParticipantFact {
+            id,
+            municipality_id: 1,
+            gender: Gender::X,
+            intake_on: day(2024, 6, 1),
+            first_agreement_on: None,
+            left_on: left,
+            left_reason: reason,
+        };
+        let people = [
+            person(1, Some(day(2025, 2, 1)), None),
+            person(2, Some(day(2025, 3, 1)), Some(LeaveReason::Other)),
+            person(3, Some(day(2025, 4, 1)), Some(LeaveReason::HelpElsewhere)),
+            person(4, Some(day(2025, 5, 1)), Some(LeaveReason::HelpElsewhere)),
+            // Left before the period, or is still waiting: not counted.
+            person(5, Some(day(2024, 12, 31)), Some(LeaveReason::Moved)),
+            person(6, None, None),
+        ];
+        let w = waiting(&people, &[], period, TODAY());
+        assert_eq!(
+            w.left_reasons,
+            vec![
+                (Some(LeaveReason::HelpElsewhere), 2),
+                (Some(LeaveReason::Other), 1),
+                (None, 1)
+            ]
+        );
+        let none = waiting(&[], &[], period, TODAY());
+        assert!(none.left_reasons.is_empty());
+    }
+
+    #[test]
+    fn intervision_counts_sessions_held_invitations_and_who_came() {
+        let period = Period {
+            from: day(2026, 1, 1),
+            to: day(2026, 12, 31),
+        };
+        let seat = |event_id, on, buddy_id, attended| IntervisionSeat {
+            event_id,
+            on,
+            buddy_id,
+            attended,
+        };
+        let seats = [
+            seat(1, day(2026, 3, 10), 1, true),
+            seat(1, day(2026, 3, 10), 2, false),
+            seat(2, day(2026, 5, 12), 1, true),
+            seat(2, day(2026, 5, 12), 3, true),
+            // Before the period, and after today (not held yet): left out.
+            seat(3, day(2025, 11, 11), 4, true),
+            seat(4, day(2026, 12, 15), 1, false),
+        ];
+        let r = intervision(&seats, period, TODAY());
+        assert_eq!(r.sessions.len(), 2);
+        assert_eq!((r.invited, r.attended), (4, 3));
+        assert_eq!((r.buddies_invited, r.buddies_came), (3, 2));
+        assert_eq!(r.attendance(), Some(0.75));
+        assert_eq!(r.sessions[1].on, day(2026, 5, 12));
+        let empty = intervision(&[], period, TODAY());
+        assert_eq!((empty.sessions.len(), empty.attendance()), (0, None));
     }
 
     #[test]
@@ -1114,6 +1296,7 @@ mod tests {
             handed_to_screening: approved.is_some() || id == 3,
             approved_on: approved,
             stopped_on: stopped,
+            heard_via: (id % 2 == 0).then_some(HeardVia::Friends),
         };
         let buddies = [
             b(1, day(2025, 1, 10), Some(day(2025, 2, 1)), None),
@@ -1146,5 +1329,12 @@ mod tests {
             .unwrap();
         assert_eq!(june.active_after_12, None);
         assert_eq!(f.total.applied, 4);
+        // By source: the named ones first, "no answer" last; only sources someone named.
+        let sources: Vec<(Option<HeardVia>, u32, u32)> = f
+            .by_source
+            .iter()
+            .map(|(s, m)| (*s, m.applied, m.approved))
+            .collect();
+        assert_eq!(sources, vec![(Some(HeardVia::Friends), 2, 2), (None, 2, 1)]);
     }
 }

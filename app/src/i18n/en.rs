@@ -285,6 +285,21 @@ pub const TEXTS: Texts = Texts {
     timeline_title: "Timeline",
     status_change_title: "Change status",
     status_note: "Note",
+    status_reason: "Reason for closing",
+    status_reason_hint: "Only when you close the record: why does this person stop without a buddy?",
+    leave_reason: |r| {
+        use crate::domain::people::LeaveReason::*;
+        match r {
+            HelpElsewhere => "Found support or company elsewhere",
+            NoLongerWanted => "No longer wants a buddy",
+            Unreachable => "Could no longer be reached",
+            Moved => "Moved away",
+            Health => "Health or care situation does not allow it now",
+            WaitTooLong => "Waited too long",
+            Other => "Other reason",
+        }
+    },
+    leave_reason_none: "Not recorded",
     status_submit: "Change status",
     edit: "Edit",
     profile_title: "Profile",

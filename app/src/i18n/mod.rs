@@ -403,6 +403,11 @@ pub struct Texts {
     pub timeline_title: &'static str,
     pub status_change_title: &'static str,
     pub status_note: &'static str,
+    pub status_reason: &'static str,
+    pub status_reason_hint: &'static str,
+    pub leave_reason: fn(crate::domain::people::LeaveReason) -> &'static str,
+    /// A closing recorded before reasons were asked.
+    pub leave_reason_none: &'static str,
     pub status_submit: &'static str,
     pub edit: &'static str,
     pub profile_title: &'static str,

@@ -290,6 +290,21 @@ pub const TEXTS: Texts = Texts {
     timeline_title: "Tijdlijn",
     status_change_title: "Status wijzigen",
     status_note: "Toelichting",
+    status_reason: "Reden van afsluiten",
+    status_reason_hint: "Alleen als je het dossier afsluit: waarom stopt deze persoon zonder buddy?",
+    leave_reason: |r| {
+        use crate::domain::people::LeaveReason::*;
+        match r {
+            HelpElsewhere => "Vond steun of gezelschap elders",
+            NoLongerWanted => "Wil geen buddy meer",
+            Unreachable => "Niet meer bereikbaar",
+            Moved => "Verhuisd",
+            Health => "Gezondheid of zorgsituatie laat het nu niet toe",
+            WaitTooLong => "Wachtte te lang",
+            Other => "Andere reden",
+        }
+    },
+    leave_reason_none: "Niet genoteerd",
     status_submit: "Status wijzigen",
     edit: "Bewerken",
     profile_title: "Profiel",

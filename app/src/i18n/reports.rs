@@ -6,9 +6,11 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::activity::Mood;
+use crate::domain::event::HeardVia;
 use crate::domain::profile::Gender;
 use crate::domain::report::{
-    Activity, Band, Body, DuoDurations, Funnel, GroupWait, PeriodProblem, Preset, Waiting,
+    Activity, Band, Body, DuoDurations, Funnel, GroupWait, Intervision, PeriodProblem, Preset,
+    Waiting,
 };
 use crate::i18n::Lang;
 use crate::stats::{MIN_CELL, Median, suppress};
@@ -105,6 +107,29 @@ pub struct Words {
     pub first_duo: &'static str,
     pub active_12: &'static str,
     pub total: &'static str,
+    // Leaving without a match, by reason.
+    pub left_reasons_title: &'static str,
+    pub left_reasons_desc: &'static str,
+    pub left_reasons_none: &'static str,
+    // The funnel by source.
+    pub by_source_title: &'static str,
+    pub by_source_desc: &'static str,
+    pub source_col: &'static str,
+    pub no_answer: &'static str,
+    // Intervision.
+    pub intervision_title: &'static str,
+    pub intervision_intro: &'static str,
+    pub intervision_desc: &'static str,
+    pub intervision_none: &'static str,
+    /// Sessions, attendances, invitations (counts, written out: the partner's are hidden
+    /// when small).
+    pub intervision_key: fn(String, String, String) -> String,
+    pub intervision_buddies: fn(String, String) -> String,
+    pub source_short: fn(Option<HeardVia>) -> &'static str,
+    pub session_col: &'static str,
+    pub invited_col: &'static str,
+    pub came_col: &'static str,
+    pub attendance_col: &'static str,
     pub problem: fn(PeriodProblem) -> &'static str,
 }
 
@@ -221,6 +246,35 @@ const NL: Words = Words {
     first_duo: "Eerste duo",
     active_12: "Na 12 maanden nog actief",
     total: "Totaal",
+    left_reasons_title: "Weg zonder match, per reden",
+    left_reasons_desc: "Het aantal mensen dat de wachtlijst verliet zonder een buddy, per reden die de coördinator noteerde bij het afsluiten.",
+    left_reasons_none: "In deze periode verliet niemand de wachtlijst zonder match.",
+    by_source_title: "Per bron: hoe hoorden ze van ons?",
+    by_source_desc: "Per antwoord op de vraag hoe iemand van het programma hoorde: aanmeldingen, goedgekeurd, met een eerste duo.",
+    source_col: "Hoe hoorden ze van ons",
+    no_answer: "Geen antwoord",
+    intervision_title: "Intervisie",
+    intervision_intro: "De intervisiesessies die doorgingen in deze periode: hoeveel buddy's uitgenodigd waren en hoeveel er kwamen.",
+    intervision_desc: "Per sessie: uitgenodigde buddy's en buddy's die kwamen.",
+    intervision_none: "In deze periode ging er geen intervisie door.",
+    intervision_key: |sessions, attended, invited| {
+        format!("{sessions} sessies; {attended} keer aanwezig op {invited} uitnodigingen")
+    },
+    intervision_buddies: |came, invited| {
+        format!("{came} van de {invited} uitgenodigde buddy's kwamen minstens één keer")
+    },
+    session_col: "Sessie",
+    invited_col: "Uitgenodigd",
+    came_col: "Aanwezig",
+    attendance_col: "Aanwezig (deel)",
+    source_short: |h| match h {
+        Some(HeardVia::Campaign) => "Actie",
+        Some(HeardVia::Friends) => "Vrienden",
+        Some(HeardVia::Website) => "Website",
+        Some(HeardVia::Municipality) => "Gemeente",
+        Some(HeardVia::Other) => "Anders",
+        None => "Geen antw.",
+    },
     problem: |p| match p {
         PeriodProblem::NotADate => "Dat is geen datum. Schrijf bijvoorbeeld 2026-01-31.",
         PeriodProblem::EndBeforeStart => "Het einde ligt vóór het begin.",
@@ -332,6 +386,35 @@ const EN: Words = Words {
     first_duo: "First duo",
     active_12: "Still active after 12 months",
     total: "Total",
+    left_reasons_title: "Left without a match, by reason",
+    left_reasons_desc: "The number of people who left the waiting list without a buddy, by the reason the coordinator recorded when closing the record.",
+    left_reasons_none: "Nobody left the waiting list without a match in this period.",
+    by_source_title: "By source: how did they hear of us?",
+    by_source_desc: "Per answer to how someone heard of the programme: applications, approved, with a first duo.",
+    source_col: "How they heard of us",
+    no_answer: "No answer",
+    intervision_title: "Intervision",
+    intervision_intro: "The intervision sessions held in this period: how many buddies were invited and how many came.",
+    intervision_desc: "Per session: buddies invited and buddies who came.",
+    intervision_none: "No intervision session was held in this period.",
+    intervision_key: |sessions, attended, invited| {
+        format!("{sessions} sessions; {attended} attendances of {invited} invitations")
+    },
+    intervision_buddies: |came, invited| {
+        format!("{came} of the {invited} buddies invited came at least once")
+    },
+    session_col: "Session",
+    invited_col: "Invited",
+    came_col: "Came",
+    attendance_col: "Came (share)",
+    source_short: |h| match h {
+        Some(HeardVia::Campaign) => "Campaign",
+        Some(HeardVia::Friends) => "Friends",
+        Some(HeardVia::Website) => "Website",
+        Some(HeardVia::Municipality) => "Municipality",
+        Some(HeardVia::Other) => "Other",
+        None => "No answer",
+    },
     problem: |p| match p {
         PeriodProblem::NotADate => "That is not a date. Write, for example, 2026-01-31.",
         PeriodProblem::EndBeforeStart => "The end lies before the start.",
@@ -638,7 +721,20 @@ pub fn waiting_tables(lang: Lang, r: &Waiting, municipalities: &[(i64, String)])
         headers: group_headers(w.gender),
         rows: group_rows(&r.by_gender, |g: &Gender| (t.gender)(*g).to_owned()),
     };
-    vec![summary, by_municipality, by_gender, weekly]
+    let left_reasons = Table {
+        key: "wait_left_reasons",
+        title: w.left_reasons_title.into(),
+        headers: vec![w.reason.into(), w.people_col.into()],
+        rows: r
+            .left_reasons
+            .iter()
+            .map(|(reason, n)| {
+                let name = reason.map_or(t.leave_reason_none, |r| (t.leave_reason)(r));
+                vec![Value::Text(name.into()), Value::Count(*n)]
+            })
+            .collect(),
+    };
+    vec![summary, by_municipality, by_gender, weekly, left_reasons]
 }
 
 pub fn activity_tables(lang: Lang, r: &Activity) -> Vec<Table> {
@@ -677,7 +773,7 @@ pub fn activity_tables(lang: Lang, r: &Activity) -> Vec<Table> {
     vec![months]
 }
 
-pub fn funnel_tables(lang: Lang, r: &Funnel) -> Vec<Table> {
+pub fn buddies_tables(lang: Lang, r: &Funnel, iv: &Intervision) -> Vec<Table> {
     let w = words(lang);
     let row = |label: String, m: &crate::domain::report::FunnelMonth| {
         vec![
@@ -710,7 +806,59 @@ pub fn funnel_tables(lang: Lang, r: &Funnel) -> Vec<Table> {
             .chain([row(w.total.into(), &r.total)])
             .collect(),
     };
-    vec![funnel]
+    let heard = crate::i18n::events::words(lang).heard_name;
+    let by_source = Table {
+        key: "buddy_funnel_source",
+        title: w.by_source_title.into(),
+        headers: [
+            w.source_col,
+            w.applied,
+            w.screening,
+            w.approved,
+            w.first_duo,
+            w.active_12,
+        ]
+        .into_iter()
+        .map(str::to_owned)
+        .collect(),
+        rows: r
+            .by_source
+            .iter()
+            .map(|(source, m)| row(source.map_or(w.no_answer, heard).into(), m))
+            .collect(),
+    };
+    let share = |came: u32, invited: u32| {
+        Value::Share((invited > 0).then(|| f64::from(came) / f64::from(invited)))
+    };
+    let sessions = Table {
+        key: "intervision",
+        title: w.intervision_title.into(),
+        headers: [w.session_col, w.invited_col, w.came_col, w.attendance_col]
+            .into_iter()
+            .map(str::to_owned)
+            .collect(),
+        rows: iv
+            .sessions
+            .iter()
+            .map(|x| {
+                vec![
+                    Value::Text(x.on.to_string()),
+                    Value::Count(x.invited),
+                    Value::Count(x.attended),
+                    share(x.attended, x.invited),
+                ]
+            })
+            .chain((!iv.sessions.is_empty()).then(|| {
+                vec![
+                    Value::Text(w.total.into()),
+                    Value::Count(iv.invited),
+                    Value::Count(iv.attended),
+                    share(iv.attended, iv.invited),
+                ]
+            }))
+            .collect(),
+    };
+    vec![funnel, by_source, sessions]
 }
 
 /// Every table of one report.
@@ -719,7 +867,7 @@ pub fn tables_of(lang: Lang, body: &Body) -> Vec<Table> {
         Body::Duos(r) => duo_tables(lang, r),
         Body::Waiting(r, names) => waiting_tables(lang, r, names),
         Body::Activity(r) => activity_tables(lang, r),
-        Body::Buddies(r) => funnel_tables(lang, r),
+        Body::Buddies(r, iv) => buddies_tables(lang, r, iv),
     }
 }
 

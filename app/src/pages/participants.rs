@@ -21,7 +21,7 @@ use crate::components::suspend::suspend;
 use crate::components::table_wrap::TableWrap;
 use crate::domain::account::STAFF_ADMIN;
 use crate::domain::lists::Lists;
-use crate::domain::people::{IntakeForm, ParticipantStatus};
+use crate::domain::people::{IntakeForm, LeaveReason, ParticipantStatus};
 use crate::domain::privacy::PersonKind;
 use crate::domain::time::{format_date, format_date_time};
 use crate::error::AppError;
@@ -339,6 +339,11 @@ pub fn ParticipantPage() -> impl IntoView {
                                         }).collect_view()}
                                     </select>
                                 </div>
+                                <SelectField id="status-reason".into() name="reason".into() field="reason"
+                                    label=|t| t.status_reason hint=|t| t.status_reason_hint value=String::new()
+                                    options=LeaveReason::ALL.into_iter()
+                                        .map(|r| (r.code().to_owned(), (i18n.t().leave_reason)(r).to_owned())).collect()
+                                    error />
                                 <Input id="status-note".into() name="note".into() field="note" label=|t| t.status_note
                                     value=String::new() error />
                                 <button type="submit" class="btn">{move || i18n.t().status_submit}</button>
@@ -357,6 +362,10 @@ pub fn ParticipantPage() -> impl IntoView {
                                     view! {
                                         <li>
                                             <strong>{move || to.map(|s| (i18n.t().participant_status)(s)).unwrap_or_default()}</strong>
+                                            {e.reason.as_deref().map(|code| {
+                                                let r = LeaveReason::from_code(code);
+                                                view! { " · "{move || r.map_or(i18n.t().leave_reason_none, |r| (i18n.t().leave_reason)(r))} }
+                                            })}
                                             " · "{when}{e.by.map(|b| format!(" · {b}"))}
                                             {(!e.note.is_empty()).then(|| view! { <br /><span class="muted">{e.note.clone()}</span> })}
                                         </li>

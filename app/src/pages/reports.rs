@@ -13,12 +13,12 @@ use crate::components::error_panel::ErrorPanel;
 use crate::components::guard::RequireRole;
 use crate::components::suspend::suspend;
 use crate::domain::account::{CurrentUser, Role, STAFF, STAFF_ADMIN};
-use crate::domain::report::{Activity, DuoDurations, Funnel, Preset, Waiting};
+use crate::domain::report::{Activity, DuoDurations, Funnel, Intervision, Preset, Waiting};
 use crate::domain::report::{Answer, Ask, Body, Section};
 use crate::error::AppError;
 use crate::i18n::reports::{
-    Table, activity_tables, decimal, duo_tables, funnel_tables, median_text, month_name, tables_of,
-    waiting_tables, words,
+    Table, activity_tables, buddies_tables, decimal, duo_tables, median_text, month_name,
+    tables_of, waiting_tables, words,
 };
 use crate::i18n::{Lang, use_i18n};
 use crate::stats::Curve;
@@ -264,7 +264,7 @@ pub fn Figures(body: Body, published: bool) -> impl IntoView {
             Body::Duos(r) => duos_view(lang, r),
             Body::Waiting(r, names) => waiting_view(lang, r, names),
             Body::Activity(r) => activity_view(lang, r),
-            Body::Buddies(r) => funnel_view(lang, r, published),
+            Body::Buddies(r, iv) => buddies_view(lang, r, iv, published),
         })
     }
 }
@@ -481,6 +481,13 @@ fn waiting_view(lang: Lang, r: &Waiting, names: &[(i64, String)]) -> AnyView {
             <BarChart id="chart-weekly".into() title=w.weekly_title.into() desc=w.weekly_desc.into() x_label=w.week_of.into() bars=weekly />
             <BarChart id="chart-flows".into() title=w.flows_title.into() desc=w.flows_desc.into() x_label=w.week_of.into() bars=flows />
             {folded_table(lang, &tables[3], false)}
+            <h3>{w.left_reasons_title}</h3>
+            <p>{w.left_reasons_desc}</p>
+            {if r.left_reasons.is_empty() {
+                view! { <p class="muted">{w.left_reasons_none}</p> }.into_any()
+            } else {
+                table_view(lang, &tables[4], false).into_any()
+            }}
         </section>
         <section class="card report-section" aria-labelledby="wait-title">
             <h2 id="wait-title">{w.wait_title}</h2>
@@ -548,13 +555,10 @@ fn activity_view(lang: Lang, r: &Activity) -> AnyView {
     .into_any()
 }
 
-fn funnel_view(lang: Lang, r: &Funnel, published: bool) -> AnyView {
+fn buddies_view(lang: Lang, r: &Funnel, iv: &Intervision, published: bool) -> AnyView {
     let w = words(lang);
-    if r.total.applied == 0 {
-        return no_data(lang);
-    }
-    let tables = funnel_tables(lang, r);
-    // The partner's chart shows only what its table shows: no small counts.
+    let tables = buddies_tables(lang, r, iv);
+    // The partner's charts show only what its tables show: no small counts.
     let shown = |n: u32| {
         if published && n > 0 && n < crate::stats::MIN_CELL {
             0.0
@@ -562,37 +566,122 @@ fn funnel_view(lang: Lang, r: &Funnel, published: bool) -> AnyView {
             f64::from(n)
         }
     };
-    let bars = Bars {
-        categories: r
-            .months
-            .iter()
-            .map(|m| short_month(lang, m.month))
-            .collect(),
-        series: vec![
-            (
-                w.applied.into(),
-                r.months.iter().map(|m| shown(m.applied)).collect(),
-            ),
-            (
-                w.approved.into(),
-                r.months.iter().map(|m| shown(m.approved)).collect(),
-            ),
-            (
-                w.first_duo.into(),
-                r.months.iter().map(|m| shown(m.first_duo)).collect(),
-            ),
-        ],
-        stacked: false,
-        line: None,
+    let funnel = if r.total.applied == 0 {
+        no_data(lang)
+    } else {
+        let bars = Bars {
+            categories: r
+                .months
+                .iter()
+                .map(|m| short_month(lang, m.month))
+                .collect(),
+            series: vec![
+                (
+                    w.applied.into(),
+                    r.months.iter().map(|m| shown(m.applied)).collect(),
+                ),
+                (
+                    w.approved.into(),
+                    r.months.iter().map(|m| shown(m.approved)).collect(),
+                ),
+                (
+                    w.first_duo.into(),
+                    r.months.iter().map(|m| shown(m.first_duo)).collect(),
+                ),
+            ],
+            stacked: false,
+            line: None,
+        };
+        let sources = Bars {
+            categories: r
+                .by_source
+                .iter()
+                .map(|(source, _)| (w.source_short)(*source).to_owned())
+                .collect(),
+            series: vec![
+                (
+                    w.applied.into(),
+                    r.by_source.iter().map(|(_, m)| shown(m.applied)).collect(),
+                ),
+                (
+                    w.approved.into(),
+                    r.by_source.iter().map(|(_, m)| shown(m.approved)).collect(),
+                ),
+                (
+                    w.first_duo.into(),
+                    r.by_source
+                        .iter()
+                        .map(|(_, m)| shown(m.first_duo))
+                        .collect(),
+                ),
+            ],
+            stacked: false,
+            line: None,
+        };
+        view! {
+            <section class="card report-section" aria-labelledby="funnel-title" data-testid="report-buddies">
+                <h2 id="funnel-title">{w.sections[3]}</h2>
+                <p>{w.funnel_intro}</p>
+                <BarChart id="chart-funnel".into() title=w.sections[3].into() desc=w.funnel_desc.into() x_label=w.month.into() bars />
+                {table_view(lang, &tables[0], published)}
+                <h3 id="source-title">{w.by_source_title}</h3>
+                <BarChart id="chart-source".into() title=w.by_source_title.into() desc=w.by_source_desc.into() x_label=w.source_col.into() bars=sources />
+                {table_view(lang, &tables[1], published)}
+            </section>
+        }
+        .into_any()
+    };
+    let intervision = if iv.sessions.is_empty() {
+        view! { <p class="muted">{w.intervision_none}</p> }.into_any()
+    } else {
+        let bars = Bars {
+            categories: iv
+                .sessions
+                .iter()
+                .map(|x| short_month(lang, x.on))
+                .collect(),
+            series: vec![
+                (
+                    w.invited_col.into(),
+                    iv.sessions.iter().map(|x| shown(x.invited)).collect(),
+                ),
+                (
+                    w.came_col.into(),
+                    iv.sessions.iter().map(|x| shown(x.attended)).collect(),
+                ),
+            ],
+            stacked: false,
+            line: None,
+        };
+        let hide = |n: u32| {
+            if published {
+                crate::stats::suppress(n, crate::stats::MIN_CELL).to_string()
+            } else {
+                n.to_string()
+            }
+        };
+        let key = (w.intervision_key)(
+            iv.sessions.len().to_string(),
+            hide(iv.attended),
+            hide(iv.invited),
+        );
+        let buddies = (w.intervision_buddies)(hide(iv.buddies_came), hide(iv.buddies_invited));
+        view! {
+            <p class="report-key"><strong>{key}</strong></p>
+            <p class="report-key">{buddies}</p>
+            <BarChart id="chart-intervision".into() title=w.intervision_title.into() desc=w.intervision_desc.into() x_label=w.session_col.into() bars />
+            {table_view(lang, &tables[2], published)}
+        }
+        .into_any()
     };
     view! {
-        <section class="card report-section" aria-labelledby="funnel-title" data-testid="report-buddies">
-            <h2 id="funnel-title">{w.sections[3]}</h2>
-            <p>{w.funnel_intro}</p>
-            <BarChart id="chart-funnel".into() title=w.sections[3].into() desc=w.funnel_desc.into() x_label=w.month.into() bars />
-            {table_view(lang, &tables[0], published)}
-            {published.then(|| view! { <p class="muted">{w.exports_note}</p> })}
+        {funnel}
+        <section class="card report-section" aria-labelledby="intervision-title" data-testid="report-intervision">
+            <h2 id="intervision-title">{w.intervision_title}</h2>
+            <p>{w.intervision_intro}</p>
+            {intervision}
         </section>
+        {published.then(|| view! { <p class="muted">{w.exports_note}</p> })}
     }
     .into_any()
 }

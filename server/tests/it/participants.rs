@@ -178,6 +178,51 @@ async fn an_intake_is_stored_listed_read_with_an_audit_row_and_edited_once() {
     assert_eq!(detail.timeline.len(), 2);
     assert_eq!(detail.timeline[1].note, "Even op reis");
 
+    // Closing the record asks why: no reason, or one Klik does not know, is refused at the
+    // field with nothing written; a reason is kept with the change for the report.
+    let v = detail.version.to_string();
+    for (reason, problem) in [("", Problem::Required), ("verhuisd", Problem::Invalid)] {
+        let refused = server
+            .call(
+                "change_participant_status",
+                &[
+                    ("id", &id_s),
+                    ("version", &v),
+                    ("status", "closed"),
+                    ("reason", reason),
+                ],
+                Some(&coordinator),
+            )
+            .await;
+        assert_eq!(refused.error(), AppError::validation("reason", problem));
+    }
+    let closed = server
+        .call(
+            "change_participant_status",
+            &[
+                ("id", &id_s),
+                ("version", &v),
+                ("status", "closed"),
+                ("reason", "moved"),
+                ("note", "Naar Gent"),
+            ],
+            Some(&coordinator),
+        )
+        .await;
+    assert_eq!(closed.status, StatusCode::OK, "{}", closed.body);
+    let reply = server
+        .call("get_participant", &[("id", &id_s)], Some(&coordinator))
+        .await;
+    let detail: ParticipantDetail = serde_json::from_str(&reply.body).unwrap();
+    assert_eq!(
+        detail.timeline.len(),
+        3,
+        "the refused closings wrote nothing"
+    );
+    assert_eq!(detail.timeline[2].to, "closed");
+    assert_eq!(detail.timeline[2].reason.as_deref(), Some("moved"));
+    assert_eq!(detail.timeline[1].reason, None);
+
     let page = server
         .get(&format!("/participants/{id}"), Some(&coordinator))
         .await;

@@ -127,6 +127,16 @@ async fn every_report_of_the_demo(backend: Backend) {
     );
     assert!(waiting.people >= 150 && waiting.matched >= 40);
     assert!(waiting.by_municipality.len() >= 2 && !names.is_empty());
+    // Who left without a match, by the reason recorded at the closing (all recorded here).
+    let left: u32 = waiting.left_reasons.iter().map(|(_, n)| n).sum();
+    assert!(
+        waiting.left_reasons.len() >= 4,
+        "{:?}",
+        waiting.left_reasons
+    );
+    assert!(waiting.left_reasons.iter().all(|(r, _)| r.is_some()));
+    let weekly_left: u32 = waiting.weeks.iter().map(|w| w.left).sum();
+    assert!(left >= 20 && left <= weekly_left, "{left} of {weekly_left}");
 
     let Some(Body::Activity(activity)) = report(&server, &coordinator, "activity", SINCE_START)
         .await
@@ -142,7 +152,7 @@ async fn every_report_of_the_demo(backend: Backend) {
     );
     assert!(activity.evaluations_due > activity.evaluations_held && activity.evaluations_held > 0);
 
-    let Some(Body::Buddies(funnel)) = report(&server, &coordinator, "buddies", SINCE_START)
+    let Some(Body::Buddies(funnel, _)) = report(&server, &coordinator, "buddies", SINCE_START)
         .await
         .body
     else {
@@ -150,6 +160,27 @@ async fn every_report_of_the_demo(backend: Backend) {
     };
     assert!(funnel.total.applied >= 70 && funnel.total.first_duo >= 40);
     assert!(funnel.total.active_after_12.is_some_and(|n| n > 0));
+    // By source: every applicant in exactly one row, "no answer" included.
+    assert!(funnel.by_source.len() >= 4, "{:?}", funnel.by_source);
+    let by_source: u32 = funnel.by_source.iter().map(|(_, m)| m.applied).sum();
+    assert_eq!(by_source, funnel.total.applied);
+    assert!(funnel.by_source.iter().any(|(s, _)| s.is_none()));
+    // Intervision every second month of the three years, about half of the invited came.
+    let Some(Body::Buddies(_, intervision)) = report(&server, &coordinator, "buddies", SINCE_START)
+        .await
+        .body
+    else {
+        panic!("the intervision figures")
+    };
+    assert!(
+        intervision.sessions.len() >= 12,
+        "{:?}",
+        intervision.sessions
+    );
+    assert!(intervision.attended > 0 && intervision.attended < intervision.invited);
+    assert!(
+        intervision.buddies_came > 0 && intervision.buddies_came <= intervision.buddies_invited
+    );
 
     // The default is the last 12 months, ending today.
     let last_year = report(&server, &coordinator, "duos", &[]).await;
@@ -220,7 +251,7 @@ async fn partner_applied(server: &Server, screener: &str) -> u32 {
         .await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
     match serde_json::from_str::<Answer>(&reply.body).unwrap().body {
-        Some(Body::Buddies(f)) => f.total.applied,
+        Some(Body::Buddies(f, _)) => f.total.applied,
         other => panic!("{other:?}"),
     }
 }
@@ -267,6 +298,74 @@ async fn who_sees_what_and_the_downloads(backend: Backend) {
             .unwrap();
     }
     assert_eq!(partner_applied(&server, &screener).await, 7);
+
+    // The partner sees the intervision it organises (alone or with the programme), not the
+    // programme's own sessions.
+    let sessions = |cookie: &str, call: &'static str| {
+        let server = &server;
+        let cookie = cookie.to_owned();
+        async move {
+            let mut form = vec![("ask[preset]", "since_start")];
+            if call == "load_report" {
+                form.push(("section", "buddies"));
+            }
+            let reply = server.call(call, &form, Some(&cookie)).await;
+            match serde_json::from_str::<Answer>(&reply.body).unwrap().body {
+                Some(Body::Buddies(_, iv)) => iv.sessions.len(),
+                other => panic!("{other:?}"),
+            }
+        }
+    };
+    let all = sessions(&coordinator, "load_report").await;
+    assert_eq!(sessions(&screener, "partner_report").await, all);
+    {
+        use app::db::entities::event;
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, sea_query::Expr};
+        let first = event::Entity::find()
+            .order_by_asc(event::Column::Id)
+            .one(&server.test.db)
+            .await
+            .unwrap()
+            .unwrap();
+        event::Entity::update_many()
+            .col_expr(event::Column::Organiser, Expr::value("programme"))
+            .filter(event::Column::Id.eq(first.id))
+            .exec(&server.test.db)
+            .await
+            .unwrap();
+    }
+    assert_eq!(sessions(&screener, "partner_report").await, all - 1);
+    assert_eq!(sessions(&coordinator, "load_report").await, all);
+
+    // The buddies' workbook: the funnel, the funnel by source, intervision.
+    let xlsx = server
+        .get(
+            "/reports/export/buddies.xlsx?preset=since_start",
+            Some(&coordinator),
+        )
+        .await;
+    assert_eq!(xlsx.status, StatusCode::OK, "{}", xlsx.body);
+    {
+        use calamine::{Reader, Xlsx};
+        let book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(xlsx.bytes.clone())).unwrap();
+        assert_eq!(
+            book.sheet_names(),
+            vec!["buddy_funnel", "buddy_funnel_source", "intervision"]
+        );
+    }
+    // Leaving without a match, by reason, as CSV.
+    let csv = server
+        .get(
+            "/reports/export/waiting/wait_left_reasons.csv?preset=since_start",
+            Some(&coordinator),
+        )
+        .await;
+    assert_eq!(csv.status, StatusCode::OK, "{}", csv.body);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(&csv.bytes[3..]);
+    assert_eq!(&reader.headers().unwrap()[0], "Reden");
+    assert!(reader.records().count() >= 4);
 
     // The workbook: one sheet per table, numbers as numbers, small counts hidden.
     let xlsx = server

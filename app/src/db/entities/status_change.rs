@@ -12,6 +12,8 @@ pub struct Model {
     pub at: DateTimeUtc,
     pub by_user: Option<i32>,
     pub note: String,
+    /// A `LeaveReason` code, on the change that closed a participant's record by hand.
+    pub reason: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
