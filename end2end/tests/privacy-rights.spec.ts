@@ -61,7 +61,14 @@ test("a coordinator hands out a participant's data, then erases the closed recor
   await ready(page);
   await page.getByLabel("Status", { exact: true }).selectOption({ label: "Afgesloten" });
   await page.getByRole("button", { name: "Status wijzigen" }).click();
+  // Closing asks why (for the waiting-list report): said at the field, nothing changed.
+  await expect(page.locator("#status-reason-error")).toHaveText("Dit veld is verplicht.");
+  await expect(page.getByRole("link", { name: "Gegevens wissen…" })).toHaveCount(0);
+  await page.getByLabel("Status", { exact: true }).selectOption({ label: "Afgesloten" });
+  await page.getByLabel("Reden van afsluiten").selectOption({ label: "Wil geen buddy meer" });
+  await page.getByRole("button", { name: "Status wijzigen" }).click();
   await expect(page.getByRole("link", { name: "Gegevens wissen…" })).toBeVisible();
+  await expect(page.locator(".timeline").getByText("Wil geen buddy meer")).toBeVisible();
   await page.getByRole("link", { name: "Gegevens wissen…" }).click();
   await expect(page).toHaveURL(`${record}/erase`);
   await ready(page);

@@ -2,7 +2,8 @@
 // history, see playwright.config.ts): a coordinator opens each report for the whole history,
 // sees its charts and tables, passes axe, downloads a table as CSV and a report as XLSX (the
 // test opens both), is told plainly about a period that ends before it starts, and prints
-// the yearly report; the partner's screener sees the buddy funnel only, small counts hidden.
+// the yearly report; the partner's screener sees the buddy funnel and its intervision only,
+// small counts hidden.
 // Desktop, phone and without JavaScript.
 
 import * as fs from "node:fs";
@@ -92,9 +93,27 @@ test("a coordinator reads every report, downloads its tables and prints the year
     await axe(page);
   }
 
+  // Where buddies come from, and intervision: charts with their tables, and as CSV.
+  const source = page.getByRole("img", { name: "Per bron: hoe hoorden ze van ons?" });
+  await expect(source).toBeVisible();
+  await expect(page.getByRole("region", { name: "Per bron: hoe hoorden ze van ons?" })).toBeVisible();
+  const intervision = page.getByTestId("report-intervision");
+  await expect(intervision.getByRole("img", { name: "Intervisie" })).toBeVisible();
+  await expect(intervision).toContainText(/\d+ sessies; \d+ keer aanwezig op \d+ uitnodigingen/);
+  const sourceCsv = await page.request.get(
+    (await page.getByRole("link", { name: "Per bron: hoe hoorden ze van ons? (CSV)" }).getAttribute("href"))!,
+  );
+  expect(sourceCsv.status()).toBe(200);
+  const sourceRows = (await sourceCsv.body()).subarray(3).toString("utf8").trim().split(/\r?\n/).map((l) => l.split(";"));
+  expect(sourceRows[0][0]).toBe("Hoe hoorden ze van ons");
+  expect(sourceRows.map((r) => r[0])).toContain("Geen antwoord");
+  expect(sourceRows.length).toBeGreaterThan(3);
+
   // One table as CSV: a byte-order mark, semicolons, the same rows as on the page.
   await page.goto("/reports/waiting?preset=since_start");
   await ready(page);
+  // Who left without a match, by the reason recorded at the closing.
+  await expect(page.getByRole("region", { name: "Weg zonder match, per reden" })).toContainText("Wil geen buddy meer");
   const csvLink = page.getByRole("link", { name: "Per gender (CSV)" });
   const csv = await page.request.get((await csvLink.getAttribute("href"))!);
   expect(csv.status()).toBe(200);
@@ -112,7 +131,7 @@ test("a coordinator reads every report, downloads its tables and prints the year
   expect(xlsx.headers()["content-type"]).toContain("spreadsheetml");
   const files = unzip(await xlsx.body());
   const workbook = files.get("xl/workbook.xml")!.toString("utf8");
-  for (const sheet of ["wait", "wait_by_municipality", "wait_by_gender", "waiting_weekly"]) {
+  for (const sheet of ["wait", "wait_by_municipality", "wait_by_gender", "waiting_weekly", "wait_left_reasons"]) {
     expect(workbook).toContain(`name="${sheet}"`);
   }
   expect(files.has("xl/worksheets/sheet4.xml")).toBeTruthy();
@@ -154,6 +173,8 @@ test("the partner's screener sees the buddy funnel of its own candidates, nothin
   await expect(page.getByTestId("report-buddies")).toBeVisible();
   await expect(page.getByTestId("report-downloads")).toHaveCount(0);
   await expect(page.getByRole("navigation", { name: "Rapporten" })).toHaveCount(0);
+  // The intervision the partner organises, with the programme: its figures, small ones hidden.
+  await expect(page.getByTestId("report-intervision").getByRole("img", { name: "Intervisie" })).toBeVisible();
   // Counts from 1 to 4 are hidden ("< 5"): no cell shows 1, 2, 3 or 4.
   const cells = await page.locator("table.report-table td").allTextContents();
   expect(cells.length).toBeGreaterThan(0);

@@ -15,7 +15,7 @@ use crate::domain::people::LeaveReason;
 use crate::domain::profile::Gender;
 use crate::domain::report::{
     ActivityFact, ActivitySummary, BuddyFact, DuoFact, EvaluationFact, IntervisionSeat,
-    ParticipantFact, Period, waiting_state,
+    ParticipantFact, Period, quiet_spans, waiting_state,
 };
 use crate::domain::time::{local_date, to_utc};
 use crate::error::AppError;
@@ -253,68 +253,46 @@ pub async fn activity_summary(
         }
     }
 
-    // Quiet spans: each activity with the one before it (a window over the duo), kept only
-    // when it is the first or follows a long silence. A day early, for the time zone.
-    values.clear();
-    let (status, end_p, from_p) = (
-        param(Value::from(done), &mut values),
-        param(Value::from(end), &mut values),
-        param(Value::from(from), &mut values),
-    );
-    let gap = param(
-        Value::from(f64::from(min_gap.saturating_sub(1))),
-        &mut values,
-    );
-    // On PostgreSQL as intervals: `EXTRACT(EPOCH …)` is `numeric`, slow over every row.
-    let silence = if postgres {
-        format!("(starts_at - prev) > CAST({gap} AS FLOAT8) * INTERVAL '1 day'")
-    } else {
-        format!("julianday(starts_at) - julianday(prev) > {gap}")
-    };
-    let sql = format!(
-        "SELECT duo_id, prev, starts_at FROM ( \
-           SELECT duo_id, starts_at, \
-                  LAG(starts_at) OVER (PARTITION BY duo_id ORDER BY starts_at) AS prev \
-           FROM activity WHERE status = {status} AND starts_at < {end_p} \
-         ) AS t WHERE prev IS NULL OR (starts_at >= {from_p} AND {silence})"
-    );
-    let found = db
-        .query_all_raw(Statement::from_sql_and_values(backend, sql, values.clone()))
-        .await?;
-    for row in found {
-        let duo: i32 = row.try_get_by_index(0)?;
-        let prev: Option<DateTime<Utc>> = row.try_get_by_index(1)?;
-        let at: DateTime<Utc> = row.try_get_by_index(2)?;
-        let spans = summary.duos.entry(duo).or_default();
-        match prev {
-            None => spans.first = Some(local_date(at, tz)),
-            Some(prev) => {
-                let (a, b) = (local_date(prev, tz), local_date(at, tz));
-                if b >= period.from && (b - a).num_days() > i64::from(min_gap) {
-                    spans.gaps.push((a, b));
-                }
-            }
-        }
-    }
+    // Quiet spans: each duo's activities up to the period's end, as one list per duo (2,000
+    // rows for ten years), walked here. A `LAG` window over every activity did the same in
+    // SQL at five times the cost. PostgreSQL dates them in the programme's calendar itself;
+    // SQLite hands over the stored instants, dated here.
     values.clear();
     let (status, end_p) = (
         param(Value::from(done), &mut values),
         param(Value::from(end), &mut values),
     );
+    let list = if postgres {
+        let zone = param(Value::from(tz.name()), &mut values);
+        format!("string_agg(to_char(starts_at AT TIME ZONE {zone}, 'YYYY-MM-DD'), ',')")
+    } else {
+        "group_concat(starts_at)".to_owned()
+    };
     let sql = format!(
-        "SELECT duo_id, MAX(starts_at) FROM activity \
+        "SELECT duo_id, {list} FROM activity \
          WHERE status = {status} AND starts_at < {end_p} GROUP BY duo_id"
     );
+    let mut days: Vec<NaiveDate> = Vec::new();
     for row in db
         .query_all_raw(Statement::from_sql_and_values(backend, sql, values))
         .await?
     {
         let duo: i32 = row.try_get_by_index(0)?;
-        let last: DateTime<Utc> = row.try_get_by_index(1)?;
-        summary.duos.entry(duo).or_default().last = Some(local_date(last, tz));
-    }
-    for spans in summary.duos.values_mut() {
-        spans.gaps.sort_unstable();
+        let list: String = row.try_get_by_index(1)?;
+        days.clear();
+        for item in list.split(',') {
+            let day = if postgres {
+                NaiveDate::parse_from_str(item, "%Y-%m-%d").ok()
+            } else {
+                DateTime::parse_from_rfc3339(item)
+                    .ok()
+                    .map(|at| local_date(at.with_timezone(&Utc), tz))
+            };
+            days.push(day.ok_or_else(|| AppError::internal("an activity's time unreadable"))?);
+        }
+        summary
+            .duos
+            .insert(duo, quiet_spans(&mut days, period, min_gap));
     }
     Ok(summary)
 }

@@ -609,22 +609,26 @@ pub fn summarise(activities: &[ActivityFact], period: Period, min_gap: u32) -> A
         }
     }
     for (duo, mut days) in by_duo {
-        days.sort_unstable();
-        let gaps = days
+        summary
+            .duos
+            .insert(duo, quiet_spans(&mut days, period, min_gap));
+    }
+    summary
+}
+
+/// One duo's first and last activity and its spans longer than `min_gap` days that end in
+/// the period, from the days of its activities up to the period's end (sorted here).
+pub fn quiet_spans(days: &mut [NaiveDate], period: Period, min_gap: u32) -> QuietSpans {
+    days.sort_unstable();
+    QuietSpans {
+        first: days.first().copied(),
+        gaps: days
             .windows(2)
             .filter(|w| w[1] >= period.from && (w[1] - w[0]).num_days() > i64::from(min_gap))
             .map(|w| (w[0], w[1]))
-            .collect();
-        summary.duos.insert(
-            duo,
-            QuietSpans {
-                first: days.first().copied(),
-                gaps,
-                last: days.last().copied(),
-            },
-        );
+            .collect(),
+        last: days.last().copied(),
     }
-    summary
 }
 
 /// The shortest quiet span any duo is allowed: below it nothing needs to be looked at.
