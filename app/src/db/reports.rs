@@ -15,7 +15,7 @@ use crate::domain::people::LeaveReason;
 use crate::domain::profile::Gender;
 use crate::domain::report::{
     ActivityFact, ActivitySummary, BuddyFact, DuoFact, EvaluationFact, IntervisionSeat,
-    ParticipantFact, Period, quiet_spans, waiting_state,
+    ParticipantFact, Period, summarise, waiting_state,
 };
 use crate::domain::time::{local_date, to_utc};
 use crate::error::AppError;
@@ -158,10 +158,13 @@ pub async fn participants(
     Ok((people, changes.into_iter().map(|(c, _, _)| c).collect()))
 }
 
-/// The activities of the period, summarised in SQL (`domain::report::summarise` is the same
-/// rule in Rust): counts per month of the programme's calendar and check-in, and per duo
-/// its first and last activity and the spans between two that are longer than `min_gap`
-/// days. Ten years hold 100,000 activities; this reads a few thousand rows instead.
+/// The activities up to the period's end, summarised by the rule of
+/// `domain::report::summarise` (counts per month and check-in, each duo's first and last
+/// activity and its long silences). Ten years hold 100,000 activities: they come as one
+/// list per duo (2,000 rows of text, `day/mood,…`) rather than a row each, which costs
+/// sqlx a thread switch per row on SQLite; a `LAG` window and a count per month did the
+/// same in SQL at several times the cost. PostgreSQL dates them in the programme's
+/// calendar itself; SQLite hands over the stored instants, dated here.
 pub async fn activity_summary(
     db: &impl ConnectionTrait,
     period: Period,
@@ -172,129 +175,52 @@ pub async fn activity_summary(
 
     let backend = db.get_database_backend();
     let postgres = backend == DbBackend::Postgres;
-    let midnight = |day: NaiveDate| to_utc(day.and_hms_opt(0, 0, 0).unwrap_or_default(), tz);
+    let end = to_utc(
+        (period.to + Days::new(1))
+            .and_hms_opt(0, 0, 0)
+            .unwrap_or_default(),
+        tz,
+    );
     let done = crate::domain::activity::ActivityStatus::Done.code();
-    let (from, end) = (midnight(period.from), midnight(period.to + Days::new(1)));
-    let mut values: Vec<Value> = Vec::new();
-    let param = |v: Value, values: &mut Vec<Value>| {
-        values.push(v);
-        if postgres {
-            format!("${}", values.len())
-        } else {
-            "?".to_owned()
-        }
-    };
-
-    let months = crate::domain::report::months_of(period);
-    let mut summary = ActivitySummary::default();
-    let mut count_month = |month: NaiveDate, mood: Option<i16>, count: i64| {
-        let mood = mood
-            .and_then(|m| u8::try_from(m).ok())
-            .filter(|m| (1..=5).contains(m));
-        *summary.per_month.entry((month, mood)).or_default() += count as u32;
-    };
-    if postgres {
-        // One pass over the period, each activity's month taken in the programme's calendar.
-        let (status, from_p, end_p, zone) = (
-            param(Value::from(done), &mut values),
-            param(Value::from(from), &mut values),
-            param(Value::from(end), &mut values),
-            param(Value::from(tz.name()), &mut values),
-        );
-        let sql = format!(
-            "SELECT CAST(date_trunc('month', starts_at AT TIME ZONE {zone}) AS DATE), \
-                    checkin_mood, COUNT(*) FROM activity \
-             WHERE status = {status} AND starts_at >= {from_p} AND starts_at < {end_p} \
-             GROUP BY 1, 2"
-        );
-        for row in db
-            .query_all_raw(Statement::from_sql_and_values(backend, sql, values.clone()))
-            .await?
-        {
-            let month: NaiveDate = row.try_get_by_index(0)?;
-            if months.contains(&month) {
-                count_month(month, row.try_get_by_index(1)?, row.try_get_by_index(2)?);
-            }
-        }
+    let (sql, values) = if postgres {
+        (
+            "SELECT duo_id, string_agg(to_char(starts_at AT TIME ZONE $1, 'YYYY-MM-DD') \
+                 || '/' || COALESCE(CAST(checkin_mood AS TEXT), ''), ',') \
+             FROM activity WHERE status = $2 AND starts_at < $3 GROUP BY duo_id",
+            vec![Value::from(tz.name()), Value::from(done), Value::from(end)],
+        )
     } else {
-        // SQLite: one range of the (status, starts_at) index per month.
-        let mut rows = Vec::new();
-        for (i, month) in months.iter().enumerate() {
-            let lo = midnight((*month).max(period.from));
-            let next = month
-                .checked_add_months(chrono::Months::new(1))
-                .unwrap_or(*month);
-            let hi = midnight(next.min(period.to + Days::new(1)));
-            let (i, lo, hi) = (
-                param(Value::from(i as i64), &mut values),
-                param(Value::from(lo), &mut values),
-                param(Value::from(hi), &mut values),
-            );
-            rows.push(format!("({i}, {lo}, {hi})"));
-        }
-        if !rows.is_empty() {
-            let status = param(Value::from(done), &mut values);
-            let sql = format!(
-                "WITH m(i, lo, hi) AS (VALUES {}) \
-                 SELECT m.i, a.checkin_mood, COUNT(*) FROM m JOIN activity a \
-                 ON a.status = {status} AND a.starts_at >= m.lo AND a.starts_at < m.hi \
-                 GROUP BY m.i, a.checkin_mood",
-                rows.join(", ")
-            );
-            for row in db
-                .query_all_raw(Statement::from_sql_and_values(backend, sql, values.clone()))
-                .await?
-            {
-                let i: i64 = row.try_get_by_index(0)?;
-                if let Some(month) = months.get(i as usize) {
-                    count_month(*month, row.try_get_by_index(1)?, row.try_get_by_index(2)?);
-                }
-            }
-        }
-    }
-
-    // Quiet spans: each duo's activities up to the period's end, as one list per duo (2,000
-    // rows for ten years), walked here. A `LAG` window over every activity did the same in
-    // SQL at five times the cost. PostgreSQL dates them in the programme's calendar itself;
-    // SQLite hands over the stored instants, dated here.
-    values.clear();
-    let (status, end_p) = (
-        param(Value::from(done), &mut values),
-        param(Value::from(end), &mut values),
-    );
-    let list = if postgres {
-        let zone = param(Value::from(tz.name()), &mut values);
-        format!("string_agg(to_char(starts_at AT TIME ZONE {zone}, 'YYYY-MM-DD'), ',')")
-    } else {
-        "group_concat(starts_at)".to_owned()
+        (
+            "SELECT duo_id, group_concat(starts_at || '/' || COALESCE(checkin_mood, ''), ',') \
+             FROM activity WHERE status = ? AND starts_at < ? GROUP BY duo_id",
+            vec![Value::from(done), Value::from(end)],
+        )
     };
-    let sql = format!(
-        "SELECT duo_id, {list} FROM activity \
-         WHERE status = {status} AND starts_at < {end_p} GROUP BY duo_id"
-    );
-    let mut days: Vec<NaiveDate> = Vec::new();
+    let unreadable = || AppError::internal("an activity's time unreadable");
+    let mut activities = Vec::new();
     for row in db
         .query_all_raw(Statement::from_sql_and_values(backend, sql, values))
         .await?
     {
-        let duo: i32 = row.try_get_by_index(0)?;
+        let duo_id: i32 = row.try_get_by_index(0)?;
         let list: String = row.try_get_by_index(1)?;
-        days.clear();
         for item in list.split(',') {
-            let day = if postgres {
-                NaiveDate::parse_from_str(item, "%Y-%m-%d").ok()
+            let (at, mood) = item.split_once('/').ok_or_else(unreadable)?;
+            let on = if postgres {
+                NaiveDate::parse_from_str(at, "%Y-%m-%d").ok()
             } else {
-                DateTime::parse_from_rfc3339(item)
+                DateTime::parse_from_rfc3339(at)
                     .ok()
                     .map(|at| local_date(at.with_timezone(&Utc), tz))
             };
-            days.push(day.ok_or_else(|| AppError::internal("an activity's time unreadable"))?);
+            activities.push(ActivityFact {
+                duo_id,
+                on: on.ok_or_else(unreadable)?,
+                mood: mood.parse().ok(),
+            });
         }
-        summary
-            .duos
-            .insert(duo, quiet_spans(&mut days, period, min_gap));
     }
-    Ok(summary)
+    Ok(summarise(&activities, period, min_gap))
 }
 
 /// Activities that happened in the period, one by one, with their check-in (for the test
