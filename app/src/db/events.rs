@@ -640,14 +640,14 @@ pub async fn invite(
             let insert = inv::Entity::insert_many(rows)
                 .on_conflict_do_nothing_on([inv::Column::EventId, person]);
             if n == 0 {
-                // The rows really written: a conflict writes (and returns) nothing.
-                if let sea_orm::TryInsertResult::Inserted(rows) =
-                    insert.exec_with_returning_many(db).await?
-                {
-                    fresh.extend(
-                        rows.into_iter()
-                            .filter_map(|r| r.buddy_id.or(r.participant_id)),
-                    );
+                // The rows really written (a conflict writes and returns nothing): only the
+                // person's column comes back, not 2,000 whole rows to decode.
+                use sea_orm::QueryTrait;
+                let mut statement = insert.into_query();
+                statement.returning_col(person);
+                let backend = db.get_database_backend();
+                for row in db.query_all_raw(backend.build(&statement)).await? {
+                    fresh.push(row.try_get_by_index::<i32>(0)?);
                 }
             } else {
                 insert.exec_without_returning(db).await?;
