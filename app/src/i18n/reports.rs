@@ -775,6 +775,20 @@ pub fn activity_tables(lang: Lang, r: &Activity) -> Vec<Table> {
 
 pub fn buddies_tables(lang: Lang, r: &Funnel, iv: &Intervision) -> Vec<Table> {
     let w = words(lang);
+    // The funnel's steps, after the column that says whose they are.
+    let steps = |first: &str| {
+        [
+            first,
+            w.applied,
+            w.screening,
+            w.approved,
+            w.first_duo,
+            w.active_12,
+        ]
+        .into_iter()
+        .map(str::to_owned)
+        .collect()
+    };
     let row = |label: String, m: &crate::domain::report::FunnelMonth| {
         vec![
             Value::Text(label),
@@ -788,17 +802,7 @@ pub fn buddies_tables(lang: Lang, r: &Funnel, iv: &Intervision) -> Vec<Table> {
     let funnel = Table {
         key: "buddy_funnel",
         title: w.sections[3].into(),
-        headers: [
-            w.month,
-            w.applied,
-            w.screening,
-            w.approved,
-            w.first_duo,
-            w.active_12,
-        ]
-        .into_iter()
-        .map(str::to_owned)
-        .collect(),
+        headers: steps(w.month),
         rows: r
             .months
             .iter()
@@ -810,17 +814,7 @@ pub fn buddies_tables(lang: Lang, r: &Funnel, iv: &Intervision) -> Vec<Table> {
     let by_source = Table {
         key: "buddy_funnel_source",
         title: w.by_source_title.into(),
-        headers: [
-            w.source_col,
-            w.applied,
-            w.screening,
-            w.approved,
-            w.first_duo,
-            w.active_12,
-        ]
-        .into_iter()
-        .map(str::to_owned)
-        .collect(),
+        headers: steps(w.source_col),
         rows: r
             .by_source
             .iter()
