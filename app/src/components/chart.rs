@@ -13,6 +13,9 @@ const LEFT: f64 = 44.0;
 const RIGHT: f64 = 24.0;
 const TOP: f64 = 10.0;
 const BOTTOM: f64 = 36.0;
+/// About how wide a tick's character is drawn, in the drawing's units, at the phone's
+/// larger type (`main.css`: 16 units under 40rem, 11 above).
+const CHAR_WIDTH: f64 = 9.0;
 
 fn plot_width() -> f64 {
     WIDTH - LEFT - RIGHT
@@ -250,13 +253,24 @@ pub fn BarChart(
     // At most six labels under the axis, so that they stay apart on a phone; the table
     // has them all.
     let every = n.div_ceil(6).max(1);
-    let labels: Vec<(f64, String)> = bars
+    // Names wider than their slot (a few categories with long names, not months) go on two
+    // staggered lines; the axis's own label then makes way (the caption names the chart).
+    let crowded = every == 1
+        && bars
+            .categories
+            .iter()
+            .any(|c| c.chars().count() as f64 * CHAR_WIDTH > slot * 0.9);
+    let labels: Vec<(f64, f64, String)> = bars
         .categories
         .iter()
         .enumerate()
         .filter(|(i, _)| i % every == 0)
-        .map(|(i, c)| (LEFT + slot * (i as f64 + 0.5), c.clone()))
+        .map(|(i, c)| {
+            let lower = if crowded && i % 2 == 1 { 12.0 } else { 0.0 };
+            (LEFT + slot * (i as f64 + 0.5), lower, c.clone())
+        })
         .collect();
+    let x_label = if crowded { String::new() } else { x_label };
     let line = bars.line.as_ref().map(|(_, values)| {
         values
             .iter()
@@ -284,8 +298,8 @@ pub fn BarChart(
     view! {
         <Figure id title desc legend>
             {axes(top, "", x_label)}
-            {labels.into_iter().map(|(x, label)| view! {
-                <text class="chart__tick" x=fmt(x) y=fmt(TOP + plot_height() + 14.0) text-anchor="middle">{label}</text>
+            {labels.into_iter().map(|(x, lower, label)| view! {
+                <text class="chart__tick" x=fmt(x) y=fmt(TOP + plot_height() + 14.0 + lower) text-anchor="middle">{label}</text>
             }).collect_view()}
             {rects.into_iter().map(|(s, x, y, w, h)| view! {
                 <rect class=format!("chart__bar chart__bar--{s}") x=fmt(x) y=fmt(y) width=fmt(w) height=fmt(h.max(0.0)) />

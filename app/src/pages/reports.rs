@@ -624,7 +624,6 @@ fn buddies_view(lang: Lang, r: &Funnel, iv: &Intervision, published: bool) -> An
                 <p>{w.funnel_intro}</p>
                 <BarChart id="chart-funnel".into() title=w.sections[3].into() desc=w.funnel_desc.into() x_label=w.month.into() bars />
                 {table_view(lang, &tables[0], published)}
-                <h3 id="source-title">{w.by_source_title}</h3>
                 <BarChart id="chart-source".into() title=w.by_source_title.into() desc=w.by_source_desc.into() x_label=w.source_col.into() bars=sources />
                 {table_view(lang, &tables[1], published)}
             </section>
