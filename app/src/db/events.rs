@@ -614,8 +614,9 @@ pub async fn invite(
     let mut fresh = Vec::new();
     for (n, &event_id) in events.iter().enumerate() {
         let new = not_invited(db, event_id, people, participants).await?;
-        // Small batches: SQLite allows 32,766 bound values per statement.
-        for chunk in new.chunks(1000) {
+        // Batches of 2,000 (13 values a row): SQLite allows 32,766 bound values per
+        // statement; a programme's whole buddy list goes in one.
+        for chunk in new.chunks(2000) {
             let rows = chunk.iter().map(|&p| {
                 let hash = (n == 0 && !participants)
                     .then(|| links.hashes.get(&p).cloned())
