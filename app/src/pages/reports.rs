@@ -17,7 +17,7 @@ use crate::domain::report::{Activity, DuoDurations, Funnel, Intervision, Preset,
 use crate::domain::report::{Answer, Ask, Body, Section};
 use crate::error::AppError;
 use crate::i18n::reports::{
-    Table, activity_tables, buddies_tables, decimal, duo_tables, median_text, month_name,
+    Table, Value, activity_tables, buddies_tables, decimal, duo_tables, median_text, month_name,
     tables_of, waiting_tables, words,
 };
 use crate::i18n::{Lang, use_i18n};
@@ -652,13 +652,8 @@ fn buddies_view(lang: Lang, r: &Funnel, iv: &Intervision, published: bool) -> An
             stacked: false,
             line: None,
         };
-        let hide = |n: u32| {
-            if published {
-                crate::stats::suppress(n, crate::stats::MIN_CELL).to_string()
-            } else {
-                n.to_string()
-            }
-        };
+        // The same rule as the tables' cells: small counts hidden when published.
+        let hide = |n: u32| Value::Count(n).show(lang, published);
         let key = (w.intervision_key)(
             iv.sessions.len().to_string(),
             hide(iv.attended),
