@@ -9,7 +9,8 @@ use super::participants::parse;
 use crate::domain::people::{BuddyStatus, ParticipantStatus};
 use crate::domain::profile::Profile;
 use crate::error::AppError;
-use crate::matching::backtest::{WaitEpisode, episodes_of};
+use crate::matching::backtest::{EpisodeEnd, WaitEpisode, episodes_of, stretches};
+use crate::matching::priority;
 use crate::matching::{
     BuddyCandidate, Context, HistoricalBuddy, MatchProfile, ParticipantCandidate, Weights,
 };
@@ -30,7 +31,64 @@ pub async fn context(db: &impl ConnectionTrait, today: NaiveDate) -> Result<Cont
         .collect();
     ctx.ended_without_click = super::duos::no_click_pairs(db).await?;
     ctx.weights = weights(db).await?.0;
+    ctx.usual_wait_days = priority::usual_wait(recent_matched_waits(db, today).await?, today);
     Ok(ctx)
+}
+
+/// The (start, day a buddy was proposed) of the waits that ended in a match in the window of
+/// `matching::priority` before `today`: the status history of the participants proposed in
+/// it (days in UTC: a median in days does not need the programme's zone).
+pub async fn recent_matched_waits(
+    db: &impl ConnectionTrait,
+    today: NaiveDate,
+) -> Result<Vec<(NaiveDate, NaiveDate)>, AppError> {
+    use super::entities::status_change;
+    use chrono::{DateTime, Utc};
+    use sea_orm::{QuerySelect, sea_query::Query};
+    let kind = crate::domain::audit::kind::PARTICIPANT;
+    let from = (today - chrono::Days::new(priority::WINDOW_DAYS as u64 + 1))
+        .and_time(chrono::NaiveTime::MIN)
+        .and_utc();
+    let proposed = Query::select()
+        .column(status_change::Column::SubjectId)
+        .from(status_change::Entity)
+        .and_where(status_change::Column::SubjectKind.eq(kind))
+        .and_where(status_change::Column::ToStatus.is_in([
+            ParticipantStatus::Proposed.code(),
+            ParticipantStatus::InDuo.code(),
+        ]))
+        .and_where(status_change::Column::At.gte(from))
+        .to_owned();
+    let rows: Vec<(i32, String, DateTime<Utc>)> = status_change::Entity::find()
+        .select_only()
+        .columns([
+            status_change::Column::SubjectId,
+            status_change::Column::ToStatus,
+            status_change::Column::At,
+        ])
+        .filter(status_change::Column::SubjectKind.eq(kind))
+        .filter(status_change::Column::SubjectId.in_subquery(proposed))
+        .order_by_asc(status_change::Column::SubjectId)
+        .order_by_asc(status_change::Column::Id)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut out = Vec::new();
+    for person in rows.chunk_by(|a, b| a.0 == b.0) {
+        let changes: Vec<(NaiveDate, &str)> = person
+            .iter()
+            .map(|(_, to, at)| (at.date_naive(), to.as_str()))
+            .collect();
+        out.extend(
+            stretches(&changes)
+                .into_iter()
+                .filter_map(|(start, end)| match end {
+                    Some(EpisodeEnd::Matched { on }) => Some((start, on)),
+                    _ => None,
+                }),
+        );
+    }
+    Ok(out)
 }
 
 /// The stored weights and their version; the defaults while never saved (or unreadable).

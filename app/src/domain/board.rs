@@ -57,21 +57,34 @@ pub struct Fit {
     pub points: u8,
     /// Why the pair cannot be made: the first reason (the sheet lists them all).
     pub blocker: Option<Blocker>,
+    /// The participant's days waited when their long wait gives priority
+    /// (`matching::priority`): they sort first, as in the ranking.
+    pub priority: Option<u32>,
 }
 
 impl Fit {
     fn of(p: &ParticipantCandidate, b: &BuddyCandidate, ctx: &Context) -> Fit {
         let (points, blocker) = points_and_first_blocker(p, b, ctx);
-        Fit { points, blocker }
+        Fit {
+            points,
+            blocker,
+            priority: p.priority_days(ctx),
+        }
     }
 }
 
 /// Pairs that can be made first, the best score first; then those that cannot. Otherwise the
 /// board's order (longest waiting first) stays: the sort is stable.
 fn by_fit(mut cards: Vec<(usize, Fit)>) -> Vec<(usize, Fit)> {
+    use std::cmp::Reverse;
     cards.sort_by_key(|(_, fit)| match fit.blocker {
-        None => (false, std::cmp::Reverse(fit.points)),
-        Some(_) => (true, std::cmp::Reverse(0)),
+        None => (
+            false,
+            fit.priority.is_none(),
+            Reverse(fit.priority),
+            Reverse(fit.points),
+        ),
+        Some(_) => (true, true, Reverse(None), Reverse(0)),
     });
     cards
 }
@@ -199,6 +212,26 @@ mod tests {
         assert_eq!(sorted.len(), 1);
         assert!(sorted[0].1.blocker.is_some());
         assert!(b.buddies_for(4, |_| true).unwrap()[0].1.blocker.is_none());
+    }
+
+    #[test]
+    fn a_long_wait_goes_first_on_the_board_as_in_the_ranking() {
+        let mut b = board();
+        // 2 (no shared interest) has waited since 2024; the priority starts after 200 days.
+        b.waiting[1].candidate.waiting_since = crate::matching::assess::tests::date(2024, 1, 1);
+        b.context.usual_wait_days = Some(133);
+        let sorted = b.participants_for(9, |_| true).unwrap();
+        let ids: Vec<i64> = sorted
+            .iter()
+            .map(|(i, _)| b.waiting[*i].candidate.id)
+            .collect();
+        assert_eq!(ids, [2, 4, 1, 3]);
+        assert!(sorted[0].1.points < sorted[1].1.points);
+        assert_eq!(sorted[0].1.priority, Some(790));
+        // A blocked long wait does not go first.
+        b.waiting[0].candidate.waiting_since = crate::matching::assess::tests::date(2023, 1, 1);
+        let first = b.participants_for(9, |_| true).unwrap()[0].0;
+        assert_eq!(b.waiting[first].candidate.id, 2);
     }
 
     #[test]

@@ -523,6 +523,7 @@ pub const TEXTS: Texts = Texts {
     weights_link: "Change the matching weights",
     weights_intro: "How much each part counts in the score (0 to 10). Look at the effect on today's waiting list first; saving is recorded in the audit log.",
     weights_full_days: "Days of waiting until the waiting part is full",
+    weights_priority_factor: "Priority after this many times the usual wait (0: off)",
     weights_preview: "Show the effect",
     weights_preview_title: "Effect on today's waiting list",
     weights_changed: |c, n| format!("{c} of the {n} pairs in the proposal for everyone change."),

@@ -286,14 +286,13 @@ pub fn detail(lang: Lang, d: &Detail) -> String {
 
         (_, Detail::SharedSlots { slots }) => shared_slots(lang, slots),
 
-        (Lang::Nl, Detail::Waiting { days: 0 }) => "wacht sinds vandaag".into(),
-        (Lang::En, Detail::Waiting { days: 0 }) => "started waiting today".into(),
-        (Lang::Nl, Detail::Waiting { days }) if *days < 31 => {
-            format!("wacht al {}", count(*days, "dag", "dagen"))
-        }
-        (Lang::En, Detail::Waiting { days }) if *days < 31 => {
-            format!("has been waiting {}", count(*days, "day", "days"))
-        }
+        (
+            _,
+            Detail::Waiting {
+                days,
+                priority_after,
+            },
+        ) => waiting(lang, *days, *priority_after),
         (Lang::Nl, Detail::SharedLanguages { keys }) if keys.is_empty() => {
             "geen gemeenschappelijke taal".into()
         }
@@ -308,14 +307,34 @@ pub fn detail(lang: Lang, d: &Detail) -> String {
         }
         (Lang::Nl, Detail::LanguagesMissing) => "talen niet ingevuld".into(),
         (Lang::En, Detail::LanguagesMissing) => "languages not filled in".into(),
+    }
+}
 
-        (_, Detail::Waiting { days }) => {
-            let m = months_count(lang, (f64::from(*days) / DAYS_PER_MONTH).floor() as u32);
+/// How long someone waited, and whether that gives them priority (`matching::priority`).
+fn waiting(lang: Lang, days: u32, priority_after: Option<u32>) -> String {
+    let how_long = match (lang, days) {
+        (Lang::Nl, 0) => "wacht sinds vandaag".into(),
+        (Lang::En, 0) => "started waiting today".into(),
+        (Lang::Nl, d) if d < 31 => format!("wacht al {}", count(d, "dag", "dagen")),
+        (Lang::En, d) if d < 31 => format!("has been waiting {}", count(d, "day", "days")),
+        (_, d) => {
+            let m = months_count(lang, (f64::from(d) / DAYS_PER_MONTH).floor() as u32);
             match lang {
                 Lang::Nl => format!("wacht al {m}"),
                 Lang::En => format!("has been waiting {m}"),
             }
         }
+    };
+    match (lang, priority_after) {
+        (_, None) => how_long,
+        (Lang::Nl, Some(after)) => format!(
+            "{how_long}, langer dan gewoonlijk (meer dan {}): gaat voor wie later op de wachtlijst kwam",
+            count(after, "dag", "dagen")
+        ),
+        (Lang::En, Some(after)) => format!(
+            "{how_long}, longer than usual (over {}): goes before those who joined the list later",
+            count(after, "day", "days")
+        ),
     }
 }
 
@@ -807,6 +826,16 @@ mod tests {
             "live in the same municipality"
         );
         assert_eq!(
+            d(Detail::Waiting {
+                days: 400,
+                priority_after: Some(270)
+            }),
+            (
+                "wacht al 13 maanden, langer dan gewoonlijk (meer dan 270 dagen): gaat voor wie later op de wachtlijst kwam".into(),
+                "has been waiting 13 months, longer than usual (over 270 days): goes before those who joined the list later".into()
+            )
+        );
+        assert_eq!(
             d(Detail::AgeGap { years: 7 }),
             (
                 "7 jaar leeftijdsverschil".into(),
@@ -814,13 +843,23 @@ mod tests {
             )
         );
         assert_eq!(
-            d(Detail::Waiting { days: 250 }),
+            d(Detail::Waiting {
+                days: 250,
+                priority_after: None
+            }),
             (
                 "wacht al 8 maanden".into(),
                 "has been waiting 8 months".into()
             )
         );
-        assert_eq!(d(Detail::Waiting { days: 1 }).0, "wacht al 1 dag");
+        assert_eq!(
+            d(Detail::Waiting {
+                days: 1,
+                priority_after: None
+            })
+            .0,
+            "wacht al 1 dag"
+        );
         assert_eq!(
             d(Detail::Personality { scales: 2, mean_difference: 1.5, far_apart: vec!["rustig – actief".into()] }),
             (

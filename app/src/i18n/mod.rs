@@ -521,6 +521,7 @@ pub struct Texts {
     pub weights_link: &'static str,
     pub weights_intro: &'static str,
     pub weights_full_days: &'static str,
+    pub weights_priority_factor: &'static str,
     pub weights_preview: &'static str,
     pub weights_preview_title: &'static str,
     pub weights_changed: fn(usize, usize) -> String,

@@ -530,6 +530,7 @@ pub const TEXTS: Texts = Texts {
     weights_link: "Gewichten van de matching aanpassen",
     weights_intro: "Hoeveel elk onderdeel meetelt in de score (0 tot 10). Bekijk eerst het effect op de wachtlijst van vandaag; bewaren wordt in het logboek opgenomen.",
     weights_full_days: "Dagen wachten tot het wachtonderdeel vol is",
+    weights_priority_factor: "Voorrang na zoveel keer de gewone wachttijd (0: uit)",
     weights_preview: "Bekijk het effect",
     weights_preview_title: "Effect op de wachtlijst van vandaag",
     weights_changed: |c, n| {

@@ -131,6 +131,9 @@ pub enum Detail {
     },
     Waiting {
         days: u32,
+        /// The priority threshold (days) when the wait is beyond it (`matching::priority`).
+        #[serde(default)]
+        priority_after: Option<u32>,
     },
     /// Keys of the languages both speak (empty: none).
     SharedLanguages {
@@ -386,7 +389,10 @@ impl Facts {
             ComponentKind::Age => Detail::AgeGap {
                 years: self.participant_age.abs_diff(self.buddy_age),
             },
-            ComponentKind::Waiting => Detail::Waiting { days },
+            ComponentKind::Waiting => Detail::Waiting {
+                days,
+                priority_after: ctx.priority_after_days().filter(|&after| days > after),
+            },
             ComponentKind::Language => match self.shared_languages {
                 None => Detail::LanguagesMissing,
                 Some(_) => Detail::SharedLanguages {
@@ -688,7 +694,10 @@ pub(crate) mod tests {
         );
         assert_eq!(
             detail(ComponentKind::Waiting),
-            Detail::Waiting { days: 181 }
+            Detail::Waiting {
+                days: 181,
+                priority_after: None
+            }
         );
         // All full except one of three slots and half a year of waiting.
         let w = Weights::default();
@@ -1029,6 +1038,7 @@ pub(crate) mod tests {
             waiting_full_days: 365,
             language: 0.0,
             language_required: false,
+            priority_factor: 0.0,
         };
         assert!(zero.validate().is_err());
         // Even unchecked zero weights never divide by zero.
@@ -1053,6 +1063,7 @@ pub(crate) mod tests {
             waiting_full_days: 1,
             language: 0.0,
             language_required: true,
+            priority_factor: 0.0,
         };
         assert_eq!(score_of(&[0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0], &w), 100.0);
         assert_eq!(score_of(&[1.0; 7], &Weights::default()), 100.0);

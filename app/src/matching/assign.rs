@@ -686,7 +686,8 @@ fn augment(
     }
 }
 
-/// Proposes the set of pairs with the highest total score over all allowed pairs.
+/// Proposes the set of pairs with the highest total score over all allowed pairs, after
+/// pairing as many of those whose long wait gives priority as can be (`matching::priority`).
 pub fn propose(
     participants: &[ParticipantCandidate],
     buddies: &[BuddyCandidate],
@@ -697,7 +698,29 @@ pub fn propose(
         .map(|p| buddies.iter().map(|b| allowed_score(p, b, ctx)).collect())
         .collect();
     let capacity: Vec<u32> = buddies.iter().map(BuddyCandidate::free_places).collect();
-    let chosen = max_weight_assignment(&scores, &capacity);
+    // A long wait goes first (`matching::priority`): each of their pairs counts more than all
+    // ordinary pairs and all the longer waits together can add, and a longer wait more.
+    let longest = participants
+        .iter()
+        .filter_map(|p| p.priority_days(ctx))
+        .max()
+        .unwrap_or(0);
+    let places = participants
+        .len()
+        .min(capacity.iter().sum::<u32>() as usize);
+    let bonus = 100.0 * (places + 1) as f64 + f64::from(longest);
+    let counted: Vec<Vec<Option<f64>>> = participants
+        .iter()
+        .zip(&scores)
+        .map(|(p, row)| match p.priority_days(ctx) {
+            Some(days) => row
+                .iter()
+                .map(|s| s.map(|s| s + bonus + f64::from(days)))
+                .collect(),
+            None => row.clone(),
+        })
+        .collect();
+    let chosen = max_weight_assignment(&counted, &capacity);
 
     let mut pairs: Vec<ProposedPair> = chosen
         .iter()

@@ -296,6 +296,10 @@ fn own_limit(blocker: &Blocker) -> Option<usize> {
     }
 }
 
+/// How the simulation picks among candidates for a buddy, highest first: the days of a wait
+/// that gives priority, the shown score, days waited, then a tie-break by id.
+type PolicyKey = (Option<u32>, u8, u32, i64);
+
 /// Runs the simulation; per participant, the months until matched in each run (∞ if never).
 fn simulate(
     table: &PairTable,
@@ -315,6 +319,7 @@ fn simulate(
         }
     };
     let horizon = f64::from(settings.horizon_months);
+    let priority_after = ctx.priority_after_days();
     let days_now: Vec<u32> = waiting.iter().map(|p| p.days_waited(ctx.today)).collect();
     let inflow = settings.participant_inflow;
     let mut rng = SplitMix64::new(seed);
@@ -344,20 +349,25 @@ fn simulate(
                 next_newcomer += rng.exponential(inflow);
             }
             let buddy = rng.below(table.buddies);
-            // Same policy as the ranking: shown score, then longer waiting, then id (a
-            // newcomer loses a tie with someone on the list today).
-            let mut best: Option<(usize, bool, (u8, u32, i64))> = None;
+            // Same policy as the ranking: a long wait first (`matching::priority`), then the
+            // shown score, then longer waiting, then id (a newcomer loses a tie with someone
+            // on the list today).
+            let mut best: Option<(usize, bool, PolicyKey)> = None;
             for &(i, base) in &table.candidates[buddy] {
                 // Candidates come highest first and waiting adds at most its weight: once
-                // even that cannot reach the best so far, nobody further down can.
-                if let Some((_, _, (best_points, _, _))) = best
+                // even that cannot reach the best so far, nobody further down can (unless a
+                // long wait gives someone further down priority).
+                if let Some((_, _, (None, best_points, _, _))) = best
+                    && priority_after.is_none()
                     && points(base + w.waiting) < best_points
                 {
                     break;
                 }
                 let mut consider = |days: f64, newcomer: bool, tie: i64| {
                     let score = points(base + w.waiting * waiting_value(days, w));
-                    let key = (score, days as u32, tie);
+                    let whole = days as u32;
+                    let first = priority_after.filter(|&a| whole > a).map(|_| whole);
+                    let key = (first, score, whole, tie);
                     if best.is_none_or(|(_, _, k)| key > k) {
                         best = Some((i, newcomer, key));
                     }

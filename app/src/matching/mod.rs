@@ -8,7 +8,8 @@
 //! - `propose`: the pairs with the highest total score for everyone at once;
 //! - `max_weight_matching`: the same solver on a plain score matrix;
 //! - `estimate_waits`: when a buddy may come, simulated from the programme's history.
-//! - `backtest`: how often that estimate held, replayed month by month on the history.
+//! - `backtest`: how often that estimate held, replayed month by month on the history;
+//! - `priority`: when a long wait goes before a better click (fairness over time).
 //!
 //! Explanations are data (`Blocker`, `Detail`, `Limit`, ...); `crate::i18n::explain` words them.
 
@@ -18,6 +19,7 @@ pub mod backtest;
 pub mod estimate;
 pub mod geo;
 pub mod model;
+pub mod priority;
 #[cfg(test)]
 mod proptests;
 pub mod rank;

@@ -68,6 +68,14 @@ impl ParticipantCandidate {
             .num_days()
             .clamp(0, i64::from(u32::MAX)) as u32
     }
+
+    /// The days waited when they give priority over later arrivals (`matching::priority`).
+    pub fn priority_days(&self, ctx: &Context) -> Option<u32> {
+        let days = self.days_waited(ctx.today);
+        ctx.priority_after_days()
+            .filter(|&after| days > after)
+            .map(|_| days)
+    }
 }
 
 /// A buddy, as the engine sees them.
@@ -103,6 +111,10 @@ pub struct Context {
     /// (participant id, buddy id) of duos that ended with "no click": never proposed again.
     pub ended_without_click: BTreeSet<(i64, i64)>,
     pub weights: Weights,
+    /// The programme's usual wait in days (`matching::priority::usual_wait`), from its history,
+    /// set by whoever builds the context; `None` while too little is known.
+    #[serde(default)]
+    pub usual_wait_days: Option<u32>,
 }
 
 impl Context {
@@ -115,7 +127,14 @@ impl Context {
             scale_names: BTreeMap::new(),
             ended_without_click: BTreeSet::new(),
             weights: Weights::default(),
+            usual_wait_days: None,
         }
+    }
+
+    /// Days of waiting after which a participant goes first (`matching::priority`); `None`
+    /// when the rule is off or the usual wait is not known.
+    pub fn priority_after_days(&self) -> Option<u32> {
+        crate::matching::priority::priority_after(self.usual_wait_days, &self.weights)
     }
 
     /// Adds municipalities to the lookup list.
@@ -143,6 +162,10 @@ pub struct Weights {
     /// No shared language blocks a pair (the default: the two could not talk); off, it only
     /// lowers the score by the `language` weight.
     pub language_required: bool,
+    /// Fairness over time: a participant who has waited longer than this many times the
+    /// programme's usual wait goes before everyone who joined the list after them (0: off).
+    /// See `matching::priority`.
+    pub priority_factor: f64,
 }
 
 impl Default for Weights {
@@ -159,6 +182,7 @@ impl Default for Weights {
             waiting_full_days: 365,
             language: 2.0,
             language_required: true,
+            priority_factor: 1.5,
         }
     }
 }
@@ -199,6 +223,7 @@ impl Weights {
             ("age", self.age),
             ("waiting", self.waiting),
             ("language", self.language),
+            ("priority_factor", self.priority_factor),
         ];
         for (field, w) in fields {
             if !(w.is_finite() && (0.0..=MAX_WEIGHT).contains(&w)) {
@@ -237,6 +262,7 @@ pub struct WeightsForm {
     pub language: String,
     /// "required" or "scored"; anything else (or nothing, as from an older form) is required.
     pub language_rule: String,
+    pub priority_factor: String,
 }
 
 /// `WeightsForm::language_rule` when no shared language blocks a pair.
@@ -261,6 +287,7 @@ impl From<&Weights> for WeightsForm {
                 LANGUAGE_SCORED
             }
             .to_owned(),
+            priority_factor: w.priority_factor.to_string(),
         }
     }
 }
@@ -293,6 +320,12 @@ impl WeightsForm {
                 number("language", &self.language)
             },
             language_required: self.language_rule.trim() != LANGUAGE_SCORED,
+            priority_factor: if self.priority_factor.trim().is_empty() {
+                // Forms from before the priority rule existed leave it out.
+                Weights::default().priority_factor
+            } else {
+                number("priority_factor", &self.priority_factor)
+            },
             waiting_full_days: match self.waiting_full_days.trim().parse::<u32>() {
                 Ok(days) => days,
                 Err(_) => {

@@ -98,6 +98,7 @@ fn weights() -> impl Strategy<Value = Weights> {
             waiting_full_days,
             language: w[6],
             language_required,
+            priority_factor: 0.0,
         },
     )
 }

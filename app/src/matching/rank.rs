@@ -10,7 +10,8 @@ use crate::matching::model::{BuddyCandidate, Context, ParticipantCandidate};
 /// Allowed pairs best first, and the excluded ones with all their blockers.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Ranking {
-    /// By shown score (descending), then longer waiting, then id.
+    /// Those whose long wait gives priority first (longest first, `matching::priority`), then
+    /// by shown score (descending), then longer waiting, then id.
     pub allowed: Vec<PairAssessment>,
     /// By fewest blockers, then score (descending), then id; with their blockers and score but
     /// no components (the page shows why not, not how well).
@@ -26,8 +27,14 @@ pub fn rank_participants_for_buddy(
     let pairs = participants
         .iter()
         .map(|p| {
+            // A long wait goes first, the longest first (`matching::priority`).
+            let first = p.priority_days(ctx).map(Reverse);
             let tie = (Reverse(p.days_waited(ctx.today)), p.id);
-            (assess_for_ranking(p, buddy, ctx), tie)
+            (
+                assess_for_ranking(p, buddy, ctx),
+                (first.is_none(), first),
+                tie,
+            )
         })
         .collect();
     split_and_sort(pairs)
@@ -41,25 +48,26 @@ pub fn rank_buddies_for_participant(
 ) -> Ranking {
     let pairs = buddies
         .iter()
-        .map(|b| (assess_for_ranking(participant, b, ctx), b.id))
+        .map(|b| (assess_for_ranking(participant, b, ctx), (), b.id))
         .collect();
     split_and_sort(pairs)
 }
 
-/// Splits allowed from excluded pairs and orders both; each pair's `tie` key (ascending,
+/// Splits allowed from excluded pairs and orders both: allowed ones by their `first` key
+/// (the priority of a long wait), then the shown score; each pair's `tie` key (ascending,
 /// made once with the pair) breaks equal shown scores.
 ///
 /// Each pair's sort key is computed once (`sort_by_cached_key`, stable): on a list of 10,000
 /// the comparisons would otherwise redo the rounding a hundred thousand times over.
-fn split_and_sort<K: Ord + Copy>(pairs: Vec<(PairAssessment, K)>) -> Ranking {
+fn split_and_sort<F: Ord + Copy, K: Ord + Copy>(pairs: Vec<(PairAssessment, F, K)>) -> Ranking {
     let (mut allowed, mut excluded): (Vec<_>, Vec<_>) =
-        pairs.into_iter().partition(|(a, _)| a.allowed);
+        pairs.into_iter().partition(|(a, _, _)| a.allowed);
     // Compare the shown (rounded) score, so the order never contradicts what is on screen.
-    allowed.sort_by_cached_key(|(a, tie)| (Reverse(a.points()), *tie));
-    excluded.sort_by_cached_key(|(a, tie)| (a.blockers.len(), Reverse(a.points()), *tie));
+    allowed.sort_by_cached_key(|(a, first, tie)| (*first, Reverse(a.points()), *tie));
+    excluded.sort_by_cached_key(|(a, _, tie)| (a.blockers.len(), Reverse(a.points()), *tie));
     Ranking {
-        allowed: allowed.into_iter().map(|(a, _)| a).collect(),
-        excluded: excluded.into_iter().map(|(a, _)| a).collect(),
+        allowed: allowed.into_iter().map(|(a, _, _)| a).collect(),
+        excluded: excluded.into_iter().map(|(a, _, _)| a).collect(),
     }
 }
 

@@ -18,7 +18,7 @@ use crate::matching::model::{LANGUAGE_REQUIRED, LANGUAGE_SCORED};
 use crate::matching::{ComponentKind, WeightsForm};
 
 /// Field names, in the order of the form, with the component each weighs (none: the days).
-const FIELDS: [(&str, Option<ComponentKind>); 8] = [
+const FIELDS: [(&str, Option<ComponentKind>); 9] = [
     ("interests", Some(ComponentKind::Interests)),
     ("personality", Some(ComponentKind::Personality)),
     ("availability", Some(ComponentKind::Availability)),
@@ -27,7 +27,11 @@ const FIELDS: [(&str, Option<ComponentKind>); 8] = [
     ("waiting", Some(ComponentKind::Waiting)),
     ("waiting_full_days", None),
     ("language", Some(ComponentKind::Language)),
+    (PRIORITY_FACTOR, None),
 ];
+
+/// The factor of the usual wait after which a long wait goes first (`matching::priority`).
+const PRIORITY_FACTOR: &str = "priority_factor";
 
 /// The field that says whether a shared language is required or only weighs.
 const LANGUAGE_RULE: &str = "language_rule";
@@ -42,6 +46,7 @@ fn value_of<'a>(form: &'a WeightsForm, field: &str) -> &'a str {
         "waiting" => &form.waiting,
         "language" => &form.language,
         LANGUAGE_RULE => &form.language_rule,
+        PRIORITY_FACTOR => &form.priority_factor,
         _ => &form.waiting_full_days,
     }
 }
@@ -61,6 +66,7 @@ fn tried() -> Option<WeightsForm> {
         waiting_full_days: get("waiting_full_days"),
         language: get("language"),
         language_rule: get(LANGUAGE_RULE),
+        priority_factor: get(PRIORITY_FACTOR),
     })
 }
 
@@ -107,6 +113,7 @@ pub fn WeightsPage() -> impl IntoView {
                                         <label for=id.clone()>
                                             {move || match kind {
                                                 Some(kind) => explain::component_kind(i18n.lang(), kind),
+                                                None if field == PRIORITY_FACTOR => i18n.t().weights_priority_factor,
                                                 None => i18n.t().weights_full_days,
                                             }}
                                         </label>

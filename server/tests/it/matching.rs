@@ -36,7 +36,32 @@ async fn every_waiting_participant_is_ranked_or_excluded_with_reasons() {
     let total = ranking.ranking.allowed.len() + ranking.ranking.excluded.len();
     assert_eq!(total, ranking.names.len());
     assert!(total >= 60);
-    let points: Vec<u8> = ranking.ranking.allowed.iter().map(|a| a.points()).collect();
+    // Those whose long wait gives priority first, longest first; then the rest by score.
+    let waited = |a: &app::matching::PairAssessment| {
+        a.components.iter().find_map(|c| match c.detail {
+            app::matching::Detail::Waiting {
+                days,
+                priority_after,
+            } => Some((days, priority_after.is_some())),
+            _ => None,
+        })
+    };
+    let allowed = &ranking.ranking.allowed;
+    let long = allowed
+        .iter()
+        .take_while(|a| waited(a).is_some_and(|w| w.1))
+        .count();
+    assert!(
+        allowed[long..]
+            .iter()
+            .all(|a| waited(a).is_some_and(|w| !w.1))
+    );
+    let days: Vec<u32> = allowed[..long]
+        .iter()
+        .map(|a| waited(a).unwrap().0)
+        .collect();
+    assert!(days.windows(2).all(|w| w[0] >= w[1]), "{days:?}");
+    let points: Vec<u8> = allowed[long..].iter().map(|a| a.points()).collect();
     assert!(points.windows(2).all(|w| w[0] >= w[1]), "{points:?}");
     assert!(
         ranking
@@ -281,4 +306,28 @@ async fn the_waiting_list_gets_an_estimate_from_the_programme_history() {
             || page.body.contains("Nog te weinig geschiedenis"),
         "the track record is on the page"
     );
+}
+
+on_both_databases! {
+    async fn the_usual_wait_comes_from_the_status_history(test: &TestDb) {
+        use app::matching::priority::{matched_waits, priority_after, usual_wait};
+
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        app::demo::fill(&test.db, common::test_now(), today)
+            .await
+            .unwrap();
+        let ctx = app::db::matching::context(&test.db, today).await.unwrap();
+        // The same median from every stretch on the list (read whole, in the programme's
+        // zone: a day may differ from the UTC days the context reads).
+        let tz = app::domain::time::DEFAULT_TIME_ZONE;
+        let episodes = app::db::matching::wait_episodes(&test.db, tz).await.unwrap();
+        let expected = usual_wait(matched_waits(&episodes), today).expect("the demo has history");
+        let found = ctx.usual_wait_days.expect("the context has the usual wait");
+        assert!(found.abs_diff(expected) <= 1, "{found} against {expected}");
+        assert_eq!(
+            ctx.priority_after_days(),
+            priority_after(Some(found), &ctx.weights)
+        );
+        assert!(ctx.priority_after_days().is_some());
+    }
 }
