@@ -42,22 +42,28 @@ async function order(page: Page) {
   return waitingList(page).evaluate((ul) =>
     [...ul.querySelectorAll(":scope > li.board-card")].map((li) => ({
       blocked: li.classList.contains("board-card--blocked"),
+      first: li.querySelector(".chip--priority") !== null,
       score: Number(li.querySelector(".score")?.textContent ?? "NaN"),
       why: li.querySelector(".board-card__why")?.textContent ?? "",
     })),
   );
 }
 
-/** Possible pairs first, best first; then the blocked ones, each with its reason. */
-function expectSortedByFit(rows: { blocked: boolean; score: number; why: string }[]) {
+/** Possible pairs first: those whose long wait gives priority (marked), then the others best
+ * first; then the blocked ones, each with its reason. */
+function expectSortedByFit(rows: { blocked: boolean; first: boolean; score: number; why: string }[]) {
   const firstBlocked = rows.findIndex((r) => r.blocked);
   const allowed = firstBlocked === -1 ? rows : rows.slice(0, firstBlocked);
   const blocked = firstBlocked === -1 ? [] : rows.slice(firstBlocked);
   expect(allowed.length, "someone fits").toBeGreaterThan(0);
   for (const r of rows) expect(Number.isFinite(r.score), "every card shows its score").toBeTruthy();
-  for (let i = 1; i < allowed.length; i++) {
-    expect(allowed[i].score, `card ${i} after a better one`).toBeLessThanOrEqual(allowed[i - 1].score);
+  const long = allowed.findIndex((r) => !r.first);
+  const ordinary = long === -1 ? [] : allowed.slice(long);
+  for (const r of ordinary) expect(r.first, "no priority after an ordinary card").toBeFalsy();
+  for (let i = 1; i < ordinary.length; i++) {
+    expect(ordinary[i].score, `card ${i} after a better one`).toBeLessThanOrEqual(ordinary[i - 1].score);
   }
+  for (const r of blocked) expect(r.first, "a blocked card never goes first").toBeFalsy();
   for (const r of blocked) {
     expect(r.blocked, "no possible pair after a blocked one").toBeTruthy();
     expect(r.why).toMatch(/^Kan niet: .+/);

@@ -520,6 +520,8 @@ pub struct Texts {
     pub weights_title: &'static str,
     pub weights_link: &'static str,
     pub weights_intro: &'static str,
+    /// A card or candidate whose long wait puts them first (`matching::priority`).
+    pub priority_chip: &'static str,
     pub weights_full_days: &'static str,
     pub weights_priority_factor: &'static str,
     pub weights_preview: &'static str,

@@ -648,6 +648,10 @@ fn CandidateCard(
             <span class="score score--small" aria-label=move || (i18n.t().match_score_label)(points)>{points}</span>
         }
     });
+    // A long wait goes first (`matching::priority`): say so, or the order looks wrong.
+    let first = fit
+        .as_ref()
+        .is_some_and(|f| f.blocker.is_none() && f.priority.is_some());
     let why = fit.and_then(|f| f.blocker).map(|b| {
         view! {
             <span class="board-card__why">
@@ -663,6 +667,7 @@ fn CandidateCard(
             <div class="board-card__body">
                 <strong>{first_name.clone()}</strong>
                 {score}
+                {first.then(|| view! { <span class="chip chip--priority">{move || i18n.t().priority_chip}</span> })}
                 <span>{municipality}</span>
                 {fact}
                 {smokes.then(|| view! { <span class="chip chip--soft">{move || i18n.t().smokes_chip}</span> })}

@@ -181,12 +181,18 @@ fn RankingView(
                 let (participant_id, buddy_id) = (a.participant_id, a.buddy_id);
                 let tick_id = format!("compare-{id}");
                 let components = a.components.clone();
+                // A long wait goes first (`matching::priority`): say so, or the order looks wrong.
+                let first = a.components.iter().any(|c| matches!(
+                    c.detail,
+                    crate::matching::Detail::Waiting { priority_after: Some(_), .. }
+                ));
                 view! {
                     <li class="card ranking__item">
                         <div class="ranking__head">
                             <a href=side.href(id)><strong>{name}</strong></a>
                             <span class="score" aria-label=move || (i18n.t().match_score_label)(points)>{points}</span>
                             {chip.map(|c| view! { <span class="chip">{c}</span> })}
+                            {first.then(|| view! { <span class="chip chip--priority">{move || i18n.t().priority_chip}</span> })}
                         </div>
                         <meter min="0" max="100" value=points aria-hidden="true"></meter>
                         <ul class="reasons">
