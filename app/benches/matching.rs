@@ -268,6 +268,41 @@ fn matching(c: &mut Criterion) {
             })
         },
     );
+    // The same two with the priority of long waits on (`matching::priority`): a usual wait of
+    // 180 days puts everyone who waited over 270 days first, about three in four of these lists.
+    let with_priority = Context {
+        usual_wait_days: Some(180),
+        ..ctx.clone()
+    };
+    group.bench_function(
+        format!("rank_participants_for_buddy {RANKED}, priority of long waits"),
+        |b| {
+            b.iter(|| {
+                rank_participants_for_buddy(
+                    black_box(&available[0]),
+                    black_box(&many),
+                    &with_priority,
+                )
+            })
+        },
+    );
+    group.bench_function(
+        format!(
+            "estimate_waits {ESTIMATED} waiting, {HISTORY} past buddies, {ESTIMATE_RUNS} runs, priority of long waits"
+        ),
+        |b| {
+            b.iter(|| {
+                estimate_waits(
+                    black_box(&past),
+                    history_start,
+                    black_box(&longer_list),
+                    &with_priority,
+                    &many_runs,
+                    7,
+                )
+            })
+        },
+    );
     group.finish();
 }
 

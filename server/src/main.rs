@@ -205,6 +205,25 @@ async fn backtest(config: Config, months: u32, runs: u32) -> Result<(), String> 
         total.people,
         started.elapsed().as_secs_f64()
     );
+    // The priority of long waits (`matching::priority`) as it stands today.
+    let waiting: Vec<u32> = episodes
+        .iter()
+        .filter(|e| e.end.is_none())
+        .map(|e| e.participant.days_waited(today))
+        .collect();
+    match (ctx.usual_wait_days, ctx.priority_after_days()) {
+        (Some(usual), Some(after)) => println!(
+            "usual wait {usual} days; priority after {after} days ({} × the usual wait): {} of {} waiting now go first",
+            ctx.weights.priority_factor,
+            waiting.iter().filter(|&&d| d > after).count(),
+            waiting.len()
+        ),
+        (Some(usual), None) => println!("usual wait {usual} days; priority of long waits off"),
+        (None, _) => println!(
+            "usual wait not known yet (fewer than {} matches in two years): no priority",
+            app::matching::priority::MIN_MATCHED
+        ),
+    }
     Ok(())
 }
 
