@@ -522,7 +522,7 @@ pub const TEXTS: Texts = Texts {
     weights_title: "Matching weights",
     weights_link: "Change the matching weights",
     weights_intro: "How much each part counts in the score (0 to 10). Look at the effect on today's waiting list first; saving is recorded in the audit log.",
-    priority_chip: "Goes first: waiting longer than usual",
+    priority_chip: "Goes first: long wait",
     weights_full_days: "Days of waiting until the waiting part is full",
     weights_priority_factor: "Priority after this many times the usual wait (0: off)",
     weights_preview: "Show the effect",

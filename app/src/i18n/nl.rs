@@ -529,7 +529,7 @@ pub const TEXTS: Texts = Texts {
     weights_title: "Gewichten van de matching",
     weights_link: "Gewichten van de matching aanpassen",
     weights_intro: "Hoeveel elk onderdeel meetelt in de score (0 tot 10). Bekijk eerst het effect op de wachtlijst van vandaag; bewaren wordt in het logboek opgenomen.",
-    priority_chip: "Voorrang: wacht langer dan gewoonlijk",
+    priority_chip: "Voorrang: lange wachttijd",
     weights_full_days: "Dagen wachten tot het wachtonderdeel vol is",
     weights_priority_factor: "Voorrang na zoveel keer de gewone wachttijd (0: uit)",
     weights_preview: "Bekijk het effect",

@@ -376,6 +376,31 @@ mod weights_form_tests {
     }
 
     #[test]
+    fn the_priority_factor_is_checked_and_older_forms_keep_the_default() {
+        let mut form = WeightsForm::from(&Weights::default());
+        form.priority_factor = "0".into();
+        assert_eq!(form.check().map(|w| w.priority_factor), Ok(0.0));
+        form.priority_factor = " ".into();
+        assert_eq!(form.check().map(|w| w.priority_factor), Ok(1.5));
+        form.priority_factor = "veel".into();
+        assert_eq!(
+            form.check(),
+            Err(vec![("priority_factor".into(), Problem::Invalid)])
+        );
+        form.priority_factor = "-1".into();
+        assert_eq!(
+            form.check(),
+            Err(vec![(
+                "priority_factor".into(),
+                Problem::OutOfRange { min: 0, max: 10 }
+            )])
+        );
+        // Weights stored before the rule existed read as the default.
+        let stored: Weights = serde_json::from_str(r#"{"interests": 3.0}"#).unwrap();
+        assert_eq!(stored.priority_factor, 1.5);
+    }
+
+    #[test]
     fn weights_out_of_range_are_refused() {
         let mut form = WeightsForm::from(&Weights::default());
         form.waiting = "11".into();
