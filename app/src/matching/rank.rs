@@ -24,16 +24,17 @@ pub fn rank_participants_for_buddy(
     participants: &[ParticipantCandidate],
     ctx: &Context,
 ) -> Ranking {
+    let after = ctx.priority_after_days();
     let pairs = participants
         .iter()
         .map(|p| {
+            let days = p.days_waited(ctx.today);
             // A long wait goes first, the longest first (`matching::priority`).
-            let first = p.priority_days(ctx).map(Reverse);
-            let tie = (Reverse(p.days_waited(ctx.today)), p.id);
+            let first = after.filter(|&a| days > a).map(|_| Reverse(days));
             (
                 assess_for_ranking(p, buddy, ctx),
                 (first.is_none(), first),
-                tie,
+                (Reverse(days), p.id),
             )
         })
         .collect();
