@@ -253,23 +253,8 @@ fn matching(c: &mut Criterion) {
         runs: ESTIMATE_RUNS,
         ..EstimateSettings::default()
     };
-    group.bench_function(
-        format!("estimate_waits {ESTIMATED} waiting, {HISTORY} past buddies, {ESTIMATE_RUNS} runs"),
-        |b| {
-            b.iter(|| {
-                estimate_waits(
-                    black_box(&past),
-                    history_start,
-                    black_box(&longer_list),
-                    &ctx,
-                    &many_runs,
-                    7,
-                )
-            })
-        },
-    );
-    // The same two with the priority of long waits on (`matching::priority`): a usual wait of
-    // 180 days puts everyone who waited over 270 days first, about three in four of these lists.
+    // The same with the priority of long waits on (`matching::priority`): a usual wait of 180
+    // days puts everyone who waited over 270 days first, about three in four of these lists.
     let with_priority = Context {
         usual_wait_days: Some(180),
         ..ctx.clone()
@@ -286,23 +271,25 @@ fn matching(c: &mut Criterion) {
             })
         },
     );
-    group.bench_function(
-        format!(
-            "estimate_waits {ESTIMATED} waiting, {HISTORY} past buddies, {ESTIMATE_RUNS} runs, priority of long waits"
-        ),
-        |b| {
-            b.iter(|| {
-                estimate_waits(
-                    black_box(&past),
-                    history_start,
-                    black_box(&longer_list),
-                    &with_priority,
-                    &many_runs,
-                    7,
-                )
-            })
-        },
-    );
+    for (context, rule) in [(&ctx, ""), (&with_priority, ", priority of long waits")] {
+        group.bench_function(
+            format!(
+                "estimate_waits {ESTIMATED} waiting, {HISTORY} past buddies, {ESTIMATE_RUNS} runs{rule}"
+            ),
+            |b| {
+                b.iter(|| {
+                    estimate_waits(
+                        black_box(&past),
+                        history_start,
+                        black_box(&longer_list),
+                        context,
+                        &many_runs,
+                        7,
+                    )
+                })
+            },
+        );
+    }
     group.finish();
 }
 
