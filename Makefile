@@ -107,7 +107,7 @@ build: setup $(BUILD_STAMP)
 
 $(BUILD_STAMP): $(SOURCES)
 	$(call say,building Klik in release mode)
-	cargo leptos build --release
+	cargo leptos build --release --precompress
 	@test -x "$(KLIK_BIN)" || { echo "expected the server binary at $(KLIK_BIN)"; exit 1; }
 	touch $@
 

@@ -25,7 +25,7 @@ pub mod demo;
 pub mod state;
 
 use leptos::prelude::*;
-use leptos_meta::{Link, Meta, MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_meta::{HashedStylesheet, Link, Meta, MetaTags, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
@@ -89,6 +89,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="manifest" href="/manifest.webmanifest" />
                 <link rel="apple-touch-icon" href="/icons/apple-touch-icon.png" />
                 <script src="/sw-register.js" defer nonce=nonce></script>
+                // The stylesheet under its content-hashed name (see server/src/assets.rs).
+                <HashedStylesheet options=options.clone() id="leptos" />
                 <AutoReload options=options.clone() />
                 // Hydration waits for the browser to be idle: the page is painted from the
                 // server's HTML first and works without the bundle (forms post), so a phone
@@ -137,7 +139,6 @@ pub fn App() -> impl IntoView {
 
     view! {
         <leptos_meta::Html {..} lang=move || i18n.lang().code() />
-        <Stylesheet id="leptos" href="/pkg/klik.css" />
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml" />
         <Meta name="description" content=move || i18n.t().footer />
         <Title formatter=page_title />

@@ -1,6 +1,7 @@
 //! The `klik` server: configuration, start-up, routes and command-line subcommands.
 
 pub mod api_errors;
+pub mod assets;
 pub mod backup;
 pub mod calendar;
 pub mod cli;

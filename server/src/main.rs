@@ -232,6 +232,7 @@ async fn serve(config: Config) -> Result<(), String> {
         .map_err(|e| format!("leptos configuration: {e}"))?
         .leptos_options;
     leptos_options.site_addr = config.addr;
+    klik_server::assets::use_hashed_names(&mut leptos_options)?;
     let addr = config.addr;
     let clock = if config.test_clock {
         tracing::warn!("KLIK_TEST_CLOCK is set: the clock can be moved by anyone (tests only)");

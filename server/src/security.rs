@@ -24,6 +24,7 @@ pub async fn headers(
     let nonce = Nonce::new();
     request.extensions_mut().insert(nonce.clone());
     let is_api = request.uri().path().starts_with("/api/");
+    let path = request.uri().path().to_owned();
 
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
@@ -52,9 +53,17 @@ pub async fn headers(
         );
     }
     // Pages and server function answers may carry personal data: never keep them in a cache.
-    // Static files (/pkg/, icons) keep what the file server says.
+    // Static files: hashed ones for a year, the others asked again (see `assets`).
     if is_api || is_html(headers) {
-        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        headers.insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static(crate::assets::NO_STORE),
+        );
+    } else if !headers.contains_key(header::CACHE_CONTROL) {
+        headers.insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static(crate::assets::cache_control(&path)),
+        );
     }
     response
 }

@@ -158,19 +158,65 @@ async fn server_function_answers_carry_the_security_headers_and_are_not_cached()
     assert_eq!(reply.header("cache-control"), Some("no-store"));
 }
 
-#[tokio::test]
-async fn static_files_keep_their_caching() {
+const HASH: &str = "AbCdEfGhIjKlMnOpQrSt_-";
+
+/// A router over a site folder with a hashed and an unhashed file, the hashed one also
+/// precompressed as cargo-leptos's `--precompress` leaves it (`.br`, `.gz` beside it).
+async fn site_router() -> (TestDb, tempfile::TempDir, Router) {
     let test = common::test_db(Backend::Sqlite).await;
     let site = tempfile::tempdir().unwrap();
     std::fs::create_dir(site.path().join("pkg")).unwrap();
     std::fs::write(site.path().join("pkg/klik.js"), "export {};").unwrap();
+    let wasm = site.path().join(format!("pkg/klik.{HASH}.wasm"));
+    std::fs::write(&wasm, vec![b'w'; 4096]).unwrap();
+    std::fs::write(wasm.with_extension("wasm.br"), b"made at build time").unwrap();
+    std::fs::write(site.path().join("favicon.svg"), "<svg/>").unwrap();
     let mut state = common::test_state(&test);
     state.leptos_options.site_root = site.path().to_str().unwrap().into();
     let router = klik_server::routes::router(state);
-    let reply = send(&router, get("/pkg/klik.js")).await;
+    (test, site, router)
+}
+
+#[tokio::test]
+async fn hashed_files_are_kept_a_year_other_static_files_are_asked_again_and_pages_never_kept() {
+    let (_db, _site, router) = site_router().await;
+    let hashed = send(&router, get(&format!("/pkg/klik.{HASH}.wasm"))).await;
+    assert_eq!(hashed.status, StatusCode::OK);
+    assert_common_headers(&hashed);
+    assert_eq!(
+        hashed.header("cache-control"),
+        Some("public, max-age=31536000, immutable")
+    );
+    for path in ["/pkg/klik.js", "/favicon.svg"] {
+        let reply = send(&router, get(path)).await;
+        assert_eq!(reply.status, StatusCode::OK, "{path}");
+        assert_common_headers(&reply);
+        assert_eq!(reply.header("cache-control"), Some("no-cache"), "{path}");
+    }
+    // A page, and a hashed name that does not exist (the 404 page): never kept.
+    for path in ["/", "/login", &format!("/pkg/klik.{}.wasm", "Z".repeat(22))] {
+        let reply = send(&router, get(path)).await;
+        assert_eq!(reply.header("cache-control"), Some("no-store"), "{path}");
+    }
+}
+
+#[tokio::test]
+async fn precompressed_files_are_served_as_they_are_not_compressed_again() {
+    let (_db, _site, router) = site_router().await;
+    let request = Request::get(format!("/pkg/klik.{HASH}.wasm"))
+        .header(header::ACCEPT_ENCODING, "gzip, deflate, br")
+        .body(Body::empty())
+        .unwrap();
+    let reply = send(&router, request).await;
     assert_eq!(reply.status, StatusCode::OK);
-    assert_common_headers(&reply);
-    assert_ne!(reply.header("cache-control"), Some("no-store"));
+    assert_eq!(reply.header("content-encoding"), Some("br"));
+    assert_eq!(reply.header("content-type"), Some("application/wasm"));
+    // The bytes of the .br file, untouched.
+    assert_eq!(reply.body, "made at build time");
+    assert_eq!(
+        reply.header("cache-control"),
+        Some("public, max-age=31536000, immutable")
+    );
 }
 
 #[tokio::test]
