@@ -21,6 +21,7 @@ mod m20261206_000012_erasure;
 mod m20261206_000013_events;
 mod m20261206_000014_event_offers;
 mod m20261206_000015_leave_reasons;
+mod m20261207_000016_user_language;
 
 pub struct Migrator;
 
@@ -43,6 +44,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000013_events::Migration),
             Box::new(m20261206_000014_event_offers::Migration),
             Box::new(m20261206_000015_leave_reasons::Migration),
+            Box::new(m20261207_000016_user_language::Migration),
         ]
     }
 }

@@ -82,14 +82,17 @@ async fn feed(state: &AppState, token: &str) -> Result<Response, app::error::App
         return Ok(not_found());
     }
     let hash = app::auth::token::hash_token(token);
-    let Some(buddy) = app::db::calendar::buddy_of_token(&state.db, &hash).await? else {
+    let Some((buddy, lang)) = app::db::calendar::buddy_of_token(&state.db, &hash).await? else {
         return Ok(not_found());
     };
     let now = state.clock.now();
     let entries = app::db::calendar::feed_entries(&state.db, buddy, feed_from(now)).await?;
     let events = app::db::calendar::event_entries(&state.db, buddy, feed_from(now)).await?;
-    let texts = Lang::Nl.texts();
-    Ok(ics_response(feed_calendar(&entries, &events, texts), None))
+    // In the buddy's own language: a calendar app fetches the feed without any cookie.
+    Ok(ics_response(
+        feed_calendar(&entries, &events, lang.texts()),
+        None,
+    ))
 }
 
 async fn activity(
@@ -115,11 +118,7 @@ async fn activity(
     if !allowed {
         return Ok(not_found());
     }
-    let lang = headers
-        .get(header::COOKIE)
-        .and_then(|v| v.to_str().ok())
-        .map(Lang::from_cookie_header)
-        .unwrap_or_default();
+    let lang = download_lang(state, headers, user.id).await?;
     let calendar = activity_calendar(&entry, lang.texts());
     let file = format!("attachment; filename=\"klik-{id}.ics\"");
     Ok(ics_response(calendar, Some(file)))
@@ -151,11 +150,7 @@ async fn programme_event(
     if !allowed {
         return Ok(not_found());
     }
-    let lang = headers
-        .get(header::COOKIE)
-        .and_then(|v| v.to_str().ok())
-        .map(Lang::from_cookie_header)
-        .unwrap_or_default();
+    let lang = download_lang(state, headers, user.id).await?;
     let mut calendar = base_calendar(lang.texts());
     calendar.push(programme_event_entry(
         &app::db::calendar::event_entry(e),
@@ -163,6 +158,22 @@ async fn programme_event(
     ));
     let file = format!("attachment; filename=\"klik-event-{id}.ics\"");
     Ok(ics_response(calendar.done(), Some(file)))
+}
+
+/// A download's language: the account's, else the page's (the language cookie).
+async fn download_lang(
+    state: &AppState,
+    headers: &HeaderMap,
+    user_id: i32,
+) -> Result<Lang, app::error::AppError> {
+    if let Some(lang) = app::db::users::language(&state.db, user_id).await? {
+        return Ok(lang);
+    }
+    Ok(headers
+        .get(header::COOKIE)
+        .and_then(|v| v.to_str().ok())
+        .map(Lang::from_cookie_header)
+        .unwrap_or_default())
 }
 
 fn ics_response(calendar: Calendar, disposition: Option<String>) -> Response {

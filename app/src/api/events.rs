@@ -172,7 +172,7 @@ async fn invite_and_tell(
 ) -> Result<Invited, AppError> {
     use crate::auth::token::{hash_token, new_token};
     use crate::domain::audit::{AuditAction, Record, RecordKind};
-    use crate::i18n::{Lang, events::words};
+    use crate::i18n::events::words;
 
     let (state, tz) = (&cx.state, cx.state.config.time_zone);
     let txn = cx.begin().await?;
@@ -206,7 +206,7 @@ async fn invite_and_tell(
     )
     .await?;
     // Only whom this call really invited (`fresh` is sorted): nobody gets two mails.
-    let mailed: Vec<(&String, &String)> = addresses
+    let mailed: Vec<(&crate::db::outbox::Recipient, &String)> = addresses
         .iter()
         .zip(&tokens)
         .filter(|((buddy, _), _)| fresh.binary_search(buddy).is_ok())
@@ -216,31 +216,27 @@ async fn invite_and_tell(
         let programme =
             crate::db::settings::programme_name(&txn, &state.config.programme_name).await?;
         let starts = crate::domain::time::local_date_time(e.starts_at, tz);
-        let (nl, en) = (words(Lang::Nl), words(Lang::En));
-        let (when_nl, when_en) = (
-            crate::domain::time::format_day_time(starts, Lang::Nl),
-            crate::domain::time::format_day_time(starts, Lang::En),
-        );
-        let subject = (nl.mail_subject)(&e.title);
         let n = sessions.len();
-        let bodies: Vec<String> = mailed
+        // Each in the buddy's own language.
+        let mails: Vec<(String, String)> = mailed
             .iter()
-            .map(|(_, token)| {
+            .map(|(to, token)| {
+                let w = words(to.lang);
+                let when = crate::domain::time::format_day_time(starts, to.lang);
                 let link = format!("{}/events/answer?token={token}", state.config.public_url);
-                format!(
-                    "{}\n\n----\n\n{}",
-                    (nl.mail_body)(&programme, &e.title, &when_nl, &e.place, n, &link),
-                    (en.mail_body)(&programme, &e.title, &when_en, &e.place, n, &link),
+                (
+                    (w.mail_subject)(&e.title),
+                    (w.mail_body)(&programme, &e.title, &when, &e.place, n, &link),
                 )
             })
             .collect();
         let messages: Vec<crate::db::outbox::NewMessage> = mailed
             .iter()
-            .zip(&bodies)
-            .map(|((to, _), body)| crate::db::outbox::NewMessage {
+            .zip(&mails)
+            .map(|((to, _), (subject, body))| crate::db::outbox::NewMessage {
                 kind: "event_invitation",
-                to,
-                subject: &subject,
+                to: &to.to,
+                subject,
                 body,
             })
             .collect();
@@ -353,23 +349,25 @@ async fn pass_on(
     let starts = local_date_time(event.starts_at, tz);
     let until = until.map(|t| local_date_time(t, tz));
     let link = format!("{}/", state.config.public_url);
-    let body_in = |lang: Lang| {
-        (words(lang).place_mail_body)(
+    let mail_in = |lang: Lang| {
+        let w = words(lang);
+        let body = (w.place_mail_body)(
             &event.title,
             &format_day_time(starts, lang),
             until.map(|t| format_day_time(t, lang)).as_deref(),
             &link,
-        )
+        );
+        ((w.place_mail_subject)(&event.title), body)
     };
-    let body = format!("{}\n\n----\n\n{}", body_in(Lang::Nl), body_in(Lang::En));
-    let subject = (words(Lang::Nl).place_mail_subject)(&event.title);
+    let mails: Vec<(String, String)> = addresses.iter().map(|(_, to)| mail_in(to.lang)).collect();
     let messages: Vec<crate::db::outbox::NewMessage> = addresses
         .iter()
-        .map(|(_, to)| crate::db::outbox::NewMessage {
+        .zip(&mails)
+        .map(|((_, to), (subject, body))| crate::db::outbox::NewMessage {
             kind: "event_place",
-            to,
-            subject: &subject,
-            body: &body,
+            to: &to.to,
+            subject,
+            body,
         })
         .collect();
     crate::db::outbox::enqueue_many(txn, &messages, now).await

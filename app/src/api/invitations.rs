@@ -247,6 +247,8 @@ pub async fn accept_invitation(token: String, password: String) -> Result<(), Ap
         return Err(AppError::Expired);
     }
     users::set_password_hash(&txn, user.id, &hash, now).await?;
+    // The language they read the invitation page in becomes their account's.
+    users::set_language(&txn, user.id, crate::i18n::request_lang()).await?;
     // The invitee, who is not signed in yet, chose the password.
     let record = Some(Record::new(RecordKind::User, user.id));
     cx.audit_by(&txn, Some(user.id), AuditAction::Update, record)

@@ -37,14 +37,21 @@ pub async fn load_programme() -> Result<Programme, AppError> {
     })
 }
 
-/// Remembers the language in a cookie for a year. Works as a plain form post without
-/// JavaScript: the server function layer then redirects back to the page.
+/// Remembers the language in a cookie for a year, and on the account of whoever is signed
+/// in (for the mails, reminders and calendar feed Klik writes them). Works as a plain form
+/// post without JavaScript: the server function layer then redirects back to the page.
 #[server(endpoint = "set_language")]
 pub async fn set_language(lang: Lang) -> Result<Lang, AppError> {
     use crate::i18n::LANG_COOKIE;
     use http::{HeaderValue, header::SET_COOKIE};
 
-    Ctx::open::<SetLanguage>().await?;
+    let cx = Ctx::open::<SetLanguage>().await?;
+    if let Some(user) = &cx.user {
+        // A preference, not personal data about anyone else: not audited.
+        let txn = cx.begin().await?;
+        crate::db::users::set_language(&txn, user.id, lang).await?;
+        txn.commit().await?;
+    }
     let cookie = format!(
         "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly",
         lang.code()

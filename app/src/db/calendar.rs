@@ -56,7 +56,7 @@ pub async fn revoke(db: &impl ConnectionTrait, buddy_id: i32) -> Result<bool, Ap
 pub async fn buddy_of_token(
     db: &impl ConnectionTrait,
     token_hash: &str,
-) -> Result<Option<i32>, AppError> {
+) -> Result<Option<(i32, crate::i18n::Lang)>, AppError> {
     let Some(feed) = calendar_feed::Entity::find()
         .filter(calendar_feed::Column::TokenHash.eq(token_hash))
         .one(db)
@@ -71,11 +71,15 @@ pub async fn buddy_of_token(
     else {
         return Ok(None);
     };
-    let active = user::Entity::find_by_id(user_id)
+    let Some(user) = user::Entity::find_by_id(user_id)
         .one(db)
         .await?
-        .is_some_and(|u| u.active);
-    Ok(active.then_some(feed.buddy_id))
+        .filter(|u| u.active)
+    else {
+        return Ok(None);
+    };
+    let lang = super::users::mail_language(user.language.as_deref())?;
+    Ok(Some((feed.buddy_id, lang)))
 }
 
 /// What the buddy's feed shows: every activity of their open duos that starts at `from` or

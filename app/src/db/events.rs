@@ -659,11 +659,11 @@ pub async fn invite(
     Ok(fresh)
 }
 
-/// Each buddy in `buddies` that has an active account, with its e-mail address.
+/// Each buddy in `buddies` that has an active account, with its e-mail address and language.
 pub async fn buddy_addresses(
     db: &impl ConnectionTrait,
     buddies: &[i32],
-) -> Result<Vec<(i32, String)>, AppError> {
+) -> Result<Vec<(i32, super::outbox::Recipient)>, AppError> {
     let mut out = Vec::new();
     for chunk in buddies.chunks(500) {
         let users: HashMap<i32, i32> = buddy::Entity::find()
@@ -677,21 +677,26 @@ pub async fn buddy_addresses(
             .into_iter()
             .collect();
         let ids: Vec<i32> = users.keys().copied().collect();
-        for (user_id, email) in user::Entity::find()
+        for (user_id, to, language) in user::Entity::find()
             .select_only()
-            .columns([user::Column::Id, user::Column::Email])
+            .columns([
+                user::Column::Id,
+                user::Column::Email,
+                user::Column::Language,
+            ])
             .filter(user::Column::Id.is_in(ids))
             .filter(user::Column::Active.eq(true))
-            .into_tuple::<(i32, String)>()
+            .into_tuple::<(i32, String, Option<String>)>()
             .all(db)
             .await?
         {
             if let Some(&buddy_id) = users.get(&user_id) {
-                out.push((buddy_id, email));
+                let lang = super::users::mail_language(language.as_deref())?;
+                out.push((buddy_id, super::outbox::Recipient { to, lang }));
             }
         }
     }
-    out.sort_unstable();
+    out.sort_unstable_by_key(|(buddy, _)| *buddy);
     Ok(out)
 }
 

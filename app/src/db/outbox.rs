@@ -52,6 +52,14 @@ pub struct NewMessage<'a> {
     pub body: &'a str,
 }
 
+/// Someone Klik writes to: the address, and the language the message is written in (their
+/// account's, else the programme's).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Recipient {
+    pub to: String,
+    pub lang: crate::i18n::Lang,
+}
+
 pub async fn enqueue(
     db: &impl ConnectionTrait,
     message: NewMessage<'_>,

@@ -662,6 +662,7 @@ pub async fn withdraw_first_name(
     let addresses: Vec<String> = super::reminders::buddy_addresses(db, &buddy_ids)
         .await?
         .into_values()
+        .map(|r| r.to)
         .collect();
     if addresses.is_empty() {
         return Ok(0);

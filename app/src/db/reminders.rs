@@ -10,7 +10,7 @@ use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, Query
 use serde::Deserialize;
 
 use super::entities::{activity_kind, buddy, duo, participant, reminder_sent, user};
-use super::outbox::{self, NewMessage};
+use super::outbox::{self, NewMessage, Recipient};
 use super::writes::WriteTxn;
 use crate::domain::account::Role;
 use crate::domain::duo::DuoStage;
@@ -111,7 +111,7 @@ struct ProfileContact {
 pub async fn buddy_addresses(
     db: &impl ConnectionTrait,
     buddy_ids: &[i32],
-) -> Result<HashMap<i32, String>, AppError> {
+) -> Result<HashMap<i32, Recipient>, AppError> {
     if buddy_ids.is_empty() {
         return Ok(HashMap::new());
     }
@@ -131,22 +131,30 @@ pub async fn buddy_addresses(
             .map(|u| (u.id, u))
             .collect()
     };
-    Ok(buddies
-        .into_iter()
-        .filter_map(|b| {
-            let address = match b.user_id {
-                Some(user_id) => users
-                    .get(&user_id)
-                    .filter(|u| u.active)
-                    .map(|u| u.email.clone()),
-                None => serde_json::from_str::<ProfileContact>(&b.profile)
-                    .ok()
-                    .and_then(|p| p.email),
-            }?;
-            let address = address.trim().to_owned();
-            address.contains('@').then_some((b.id, address))
-        })
-        .collect())
+    let mut out = HashMap::new();
+    for b in buddies {
+        let (address, lang) = match b.user_id {
+            Some(user_id) => match users.get(&user_id).filter(|u| u.active) {
+                Some(u) => (
+                    u.email.clone(),
+                    super::users::mail_language(u.language.as_deref())?,
+                ),
+                None => continue,
+            },
+            None => match serde_json::from_str::<ProfileContact>(&b.profile)
+                .ok()
+                .and_then(|p| p.email)
+            {
+                Some(email) => (email, crate::i18n::recipient_lang()),
+                None => continue,
+            },
+        };
+        let to = address.trim().to_owned();
+        if to.contains('@') {
+            out.insert(b.id, Recipient { to, lang });
+        }
+    }
+    Ok(out)
 }
 
 /// The first names of these participants, for the coordinators' digest (buddies get only
@@ -184,6 +192,7 @@ pub async fn activity_kind_names(
 pub struct Coordinator {
     pub user_id: i32,
     pub email: String,
+    pub lang: crate::i18n::Lang,
 }
 
 /// Active users with the coordinator role and an e-mail address, by id.
@@ -195,11 +204,14 @@ pub async fn coordinators(db: &impl ConnectionTrait) -> Result<Vec<Coordinator>,
         .await?
         .into_iter()
         .filter(|u| u.email.contains('@'))
-        .map(|u| Coordinator {
-            user_id: u.id,
-            email: u.email,
+        .map(|u| {
+            Ok(Coordinator {
+                user_id: u.id,
+                lang: super::users::mail_language(u.language.as_deref())?,
+                email: u.email,
+            })
         })
-        .collect();
+        .collect::<Result<_, AppError>>()?;
     rows.sort_by_key(|c| c.user_id);
     Ok(rows)
 }

@@ -150,3 +150,41 @@ pub async fn update_access(
         Err(AppError::Conflict)
     }
 }
+
+/// Keeps the language this person chose, for the mails, reminders and calendar feed Klik
+/// writes to them. Not a change of the account's access: its version stays.
+pub async fn set_language(
+    db: &impl ConnectionTrait,
+    id: i32,
+    lang: crate::i18n::Lang,
+) -> Result<(), AppError> {
+    Entity::update_many()
+        .col_expr(Column::Language, Expr::value(lang.code()))
+        .filter(Column::Id.eq(id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// The language this person chose; `None` before they chose one.
+pub async fn language(
+    db: &impl ConnectionTrait,
+    id: i32,
+) -> Result<Option<crate::i18n::Lang>, AppError> {
+    use sea_orm::QuerySelect;
+    let stored: Option<Option<String>> = Entity::find_by_id(id)
+        .select_only()
+        .column(Column::Language)
+        .into_tuple()
+        .one(db)
+        .await?;
+    stored
+        .flatten()
+        .map(|code| super::decode("user", "language", &code))
+        .transpose()
+}
+
+/// The language of mails to an account: the one it chose, else the programme's.
+pub fn mail_language(stored: Option<&str>) -> Result<crate::i18n::Lang, AppError> {
+    Ok(super::decode_opt("user", "language", stored)?.unwrap_or_default())
+}

@@ -41,6 +41,12 @@ pub fn use_i18n() -> I18n {
 
 #[cfg(feature = "ssr")]
 fn initial_lang() -> Lang {
+    request_lang()
+}
+
+/// The language of the request being answered: its language cookie, else Dutch.
+#[cfg(feature = "ssr")]
+pub fn request_lang() -> Lang {
     use_context::<http::request::Parts>()
         .and_then(|parts| {
             parts

@@ -12,6 +12,8 @@ pub mod explain_stones;
 mod nl;
 pub mod reports;
 
+#[cfg(feature = "ssr")]
+pub use context::request_lang;
 pub use context::{I18n, provide_i18n, use_i18n};
 use serde::{Deserialize, Serialize};
 
@@ -22,8 +24,9 @@ use crate::domain::validation::Problem;
 /// Name of the cookie that remembers the chosen language.
 pub const LANG_COOKIE: &str = "klik_lang";
 
-/// The language of the mails Klik writes: users have no language of their own yet, so the
-/// programme's (Dutch).
+/// The language of what Klik writes for someone without a language of their own (a buddy
+/// without an account, a participant): the programme's (Dutch). Accounts keep theirs
+/// (`db::users::mail_language`).
 pub fn recipient_lang() -> Lang {
     Lang::default()
 }
@@ -34,6 +37,16 @@ pub enum Lang {
     #[default]
     Nl,
     En,
+}
+
+/// Stored on accounts (`user.language`) with the strict decoding of every stored code.
+impl crate::domain::coded::Coded for Lang {
+    fn all() -> &'static [Self] {
+        &Lang::ALL
+    }
+    fn code(self) -> &'static str {
+        Lang::code(self)
+    }
 }
 
 impl Lang {
@@ -922,6 +935,82 @@ pub struct Texts {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every mail Klik writes (subject and body, with sample values), in one language.
+    fn mails(lang: Lang) -> Vec<(&'static str, String)> {
+        let (t, w) = (lang.texts(), events::words(lang));
+        let link = "https://klik.example/x";
+        vec![
+            ("register_mail_subject", (t.register_mail_subject)("Klik")),
+            ("register_mail_body", (t.register_mail_body)("Klik")),
+            ("invite_mail_subject", (t.invite_mail_subject)("Klik")),
+            (
+                "invite_mail_body",
+                (t.invite_mail_body)("Sam", "Klik", link, "3"),
+            ),
+            (
+                "mail_activity_subject",
+                (t.mail_activity_subject)("Wandelen", "14:00"),
+            ),
+            (
+                "mail_activity_body",
+                (t.mail_activity_body)("Sam", "Wandelen", "ma 14:00", "Park", link),
+            ),
+            ("mail_nudge_subject", (t.mail_nudge_subject)("Sam")),
+            ("mail_nudge_body", (t.mail_nudge_body)("Sam", 22, link)),
+            ("mail_digest_subject", (t.mail_digest_subject)(2)),
+            ("mail_digest_body", (t.mail_digest_body)("- Sam", link)),
+            ("mail_digest_quiet", (t.mail_digest_quiet)("Sam", 22, link)),
+            (
+                "mail_digest_evaluation",
+                (t.mail_digest_evaluation)("Sam", "27/02/2027", link),
+            ),
+            ("place_mail_subject", (w.place_mail_subject)("Intervisie")),
+            (
+                "place_mail_body",
+                (w.place_mail_body)("Intervisie", "ma 18:00", Some("zo 12:00"), link),
+            ),
+            ("reminder_subject", (w.reminder_subject)("Intervisie")),
+            (
+                "reminder_body",
+                (w.reminder_body)("Klik", "Intervisie", "ma 18:00", "Zaal"),
+            ),
+            ("mail_subject", (w.mail_subject)("Intervisie")),
+            (
+                "mail_body",
+                (w.mail_body)("Klik", "Intervisie", "ma 18:00", "Zaal", 2, link),
+            ),
+        ]
+    }
+
+    #[test]
+    fn every_mail_exists_in_dutch_and_in_english() {
+        let (nl, en) = (mails(Lang::Nl), mails(Lang::En));
+        for ((name, nl), (_, en)) in nl.iter().zip(&en) {
+            assert!(!nl.trim().is_empty() && !en.trim().is_empty(), "{name}");
+            assert_ne!(nl, en, "{name} reads the same in Dutch and English");
+        }
+        // The list above is every mail template there is: each text that is a function
+        // with "mail" or "reminder_" in its name.
+        let listed: Vec<&str> = nl.iter().map(|(name, _)| *name).collect();
+        for source in [include_str!("mod.rs"), include_str!("events.rs")] {
+            for line in source.lines().map(str::trim) {
+                let Some((name, ty)) = line
+                    .strip_prefix("pub ")
+                    .and_then(|rest| rest.split_once(": "))
+                else {
+                    continue;
+                };
+                let is_mail = name.contains("mail") || name.starts_with("reminder_");
+                if is_mail && ty.starts_with("fn(") {
+                    assert!(
+                        listed.contains(&name),
+                        "{name} is not checked in both languages"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn codes_round_trip() {

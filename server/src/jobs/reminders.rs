@@ -23,7 +23,6 @@ use app::domain::activity::reminder::{self, day_bounds};
 use app::domain::activity::{buddy_nudge_due, cadence};
 use app::domain::time::{format_date, format_date_long, local_date};
 use app::error::AppError;
-use app::i18n::recipient_lang;
 use app::state::AppState;
 use chrono::{DateTime, Utc};
 
@@ -82,8 +81,6 @@ async fn day_before(state: &AppState, now: DateTime<Utc>) -> Result<usize, AppEr
     let participant_ids: Vec<i32> = duos.values().map(|d| d.participant_id).collect();
     let names = app::db::participants::shared_first_names(&state.db, participant_ids).await?;
     let kinds = reminders::activity_kind_names(&state.db).await?;
-    let lang = recipient_lang();
-    let t = lang.texts();
     let link = state.config.public_url.clone();
     let mut queued = 0;
     for (activity, key) in todo {
@@ -92,9 +89,11 @@ async fn day_before(state: &AppState, now: DateTime<Utc>) -> Result<usize, AppEr
         };
         // No address: nothing to send, and nothing recorded (an address added today still
         // gets it).
-        let Some(to) = addresses.get(&duo.buddy_id) else {
+        let Some(recipient) = addresses.get(&duo.buddy_id) else {
             continue;
         };
+        let (to, lang) = (recipient.to.as_str(), recipient.lang);
+        let t = lang.texts();
         let first_name = names
             .get(&duo.participant_id)
             .map(String::as_str)
@@ -140,13 +139,13 @@ async fn events_day_before(state: &AppState, now: DateTime<Utc>) -> Result<usize
     let addresses = reminders::buddy_addresses(&state.db, &buddy_ids).await?;
     let programme =
         app::db::settings::programme_name(&state.db, &state.config.programme_name).await?;
-    let lang = recipient_lang();
-    let w = words(lang);
     let mut queued = 0;
     for ((event, invitation), key) in todo {
-        let Some(to) = invitation.buddy_id.and_then(|b| addresses.get(&b)) else {
+        let Some(recipient) = invitation.buddy_id.and_then(|b| addresses.get(&b)) else {
             continue;
         };
+        let (to, lang) = (recipient.to.as_str(), recipient.lang);
+        let w = words(lang);
         let when = app::domain::time::format_day_time(
             app::domain::time::local_date_time(event.starts_at, tz),
             lang,
@@ -197,12 +196,12 @@ async fn nudges(
     let addresses = reminders::buddy_addresses(&state.db, &buddy_ids).await?;
     let participant_ids: Vec<i32> = todo.iter().map(|(a, _)| a.duo.participant_id).collect();
     let names = app::db::participants::shared_first_names(&state.db, participant_ids).await?;
-    let t = recipient_lang().texts();
     let mut queued = 0;
     for (active, key) in todo {
-        let Some(to) = addresses.get(&active.duo.buddy_id) else {
+        let Some(recipient) = addresses.get(&active.duo.buddy_id) else {
             continue;
         };
+        let (to, t) = (recipient.to.as_str(), recipient.lang.texts());
         let first_name = names
             .get(&active.duo.participant_id)
             .map(String::as_str)
@@ -234,7 +233,6 @@ async fn coordinator_digest(
     let today = local_date(now, state.config.time_zone);
     let (margin, _) = activities::margin(&state.db).await?;
     let base = &state.config.public_url;
-    let t = recipient_lang().texts();
 
     // (key, participant id, line builder input)
     enum Item {
@@ -290,34 +288,42 @@ async fn coordinator_digest(
     items.sort_by(|a, b| a.0.cmp(&b.0));
 
     let txn = state.begin().await?;
-    let mut lines = Vec::new();
-    let mut duo_ids = Vec::new();
-    for (key, duo_id, participant, item) in &items {
-        if !reminders::claim_key(&txn, key, now).await? {
-            continue;
+    let mut claimed = Vec::new();
+    for item in &items {
+        if reminders::claim_key(&txn, &item.0, now).await? {
+            claimed.push(item);
         }
-        let first_name = names
-            .get(participant)
-            .map(String::as_str)
-            .unwrap_or_default();
-        let link = format!("{base}/duos/{duo_id}");
-        lines.push(match item {
-            Item::Quiet { days } => (t.mail_digest_quiet)(first_name, *days, &link),
-            Item::Evaluation { due } => {
-                (t.mail_digest_evaluation)(first_name, &format_date(*due), &link)
-            }
-        });
-        duo_ids.push(*duo_id);
     }
-    if lines.is_empty() {
+    if claimed.is_empty() {
         txn.rollback().await?;
         return Ok(0);
     }
+    let mut duo_ids: Vec<i32> = claimed.iter().map(|(_, duo_id, ..)| *duo_id).collect();
     duo_ids.sort_unstable();
     duo_ids.dedup();
-    let subject = (t.mail_digest_subject)(duo_ids.len());
-    let body = (t.mail_digest_body)(&lines.join("\n"), base);
+    // The overview in a coordinator's own language.
+    let lines_in = |t: &app::i18n::Texts| -> Vec<String> {
+        claimed
+            .iter()
+            .map(|(_, duo_id, participant, item)| {
+                let first_name = names
+                    .get(participant)
+                    .map(String::as_str)
+                    .unwrap_or_default();
+                let link = format!("{base}/duos/{duo_id}");
+                match item {
+                    Item::Quiet { days } => (t.mail_digest_quiet)(first_name, *days, &link),
+                    Item::Evaluation { due } => {
+                        (t.mail_digest_evaluation)(first_name, &format_date(*due), &link)
+                    }
+                }
+            })
+            .collect()
+    };
     for coordinator in &coordinators {
+        let t = coordinator.lang.texts();
+        let subject = (t.mail_digest_subject)(duo_ids.len());
+        let body = (t.mail_digest_body)(&lines_in(t).join("\n"), base);
         let message = NewMessage {
             kind: KIND_DIGEST,
             to: &coordinator.email,
@@ -328,9 +334,9 @@ async fn coordinator_digest(
     }
     txn.commit().await?;
     tracing::info!(
-        items = lines.len(),
+        items = claimed.len(),
         coordinators = coordinators.len(),
         "coordinator overview queued"
     );
-    Ok(lines.len())
+    Ok(claimed.len())
 }

@@ -417,7 +417,48 @@ async fn a_first_name_not_shared_stays_out_of_the_feed(backend: Backend) {
     assert!(!one.contains(&p.first_name), "{one}");
 }
 
+async fn the_feed_and_downloads_speak_the_buddys_language(backend: Backend) {
+    let s = setup(backend).await;
+    let (path_a, path_b) = (renew(&s.server, &s.a).await, renew(&s.server, &s.b).await);
+    let dutch = s.server.get(&path_a, None).await.body;
+    assert!(dutch.contains("Afgelast:"), "{dutch}");
+
+    // Buddy A switches to English while signed in: their account keeps it, and the feed
+    // (fetched by a calendar app, without any cookie) and A's downloads follow.
+    let switched = s
+        .server
+        .call("set_language", &[("lang", "en")], Some(&s.a))
+        .await;
+    assert_eq!(switched.status, StatusCode::OK, "{}", switched.body);
+    let english = s.server.get(&path_a, None).await.body;
+    assert!(english.contains("Klik – my buddy activities"), "{english}");
+    assert!(
+        english.contains("Cancelled:") && !english.contains("Afgelast:"),
+        "{english}"
+    );
+    let one = s
+        .server
+        .get(&format!("/activities/{}.ics", s.planned), Some(&s.a))
+        .await
+        .body;
+    assert!(one.contains(" with "), "{one}");
+    // Buddy B chose nothing: Dutch, the programme's language.
+    let other = s.server.get(&path_b, None).await.body;
+    assert!(other.contains("Klik – mijn buddy-activiteiten"), "{other}");
+    // Switching without being signed in changes no account.
+    let visitor = s.server.call("set_language", &[("lang", "nl")], None).await;
+    assert_eq!(visitor.status, StatusCode::OK, "{}", visitor.body);
+    assert!(
+        s.server
+            .get(&path_a, None)
+            .await
+            .body
+            .contains("Cancelled:")
+    );
+}
+
 on_both_databases!(
+    the_feed_and_downloads_speak_the_buddys_language,
     a_first_name_not_shared_stays_out_of_the_feed,
     the_feed_holds_only_the_buddys_own_activities,
     renewed_and_revoked_addresses_stop_working,

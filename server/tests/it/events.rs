@@ -754,12 +754,16 @@ async fn a_freed_place_waits_for_confirmation_then_passes_on(backend: Backend) {
         "{}",
         told[0].body
     );
+    // In the buddy's language only (they chose none: the programme's Dutch).
     assert!(
-        told[0]
-            .body
-            .contains("Confirm your place before Sun 29 Nov 10:00"),
+        !told[0].body.contains("Confirm your place"),
         "{}",
         told[0].body
+    );
+    assert!(
+        told[0].subject.starts_with("Er is een plaats vrij"),
+        "{}",
+        told[0].subject
     );
 
     // B lets the deadline pass; a late yes is refused and writes nothing.
@@ -846,8 +850,29 @@ async fn reminders_calendars_and_walk_ins(backend: Backend) {
     )
     .await
     .to_string();
+    // The other buddy reads Klik in English: their invitation is in English only.
+    ok::<app::i18n::Lang>(&server, "set_language", &[("lang", "en")], &other).await;
     let invite = [("id", id.as_str()), ("form[audience]", "active_buddies")];
     ok::<Invited>(&server, "invite_to_event", &invite, &coordinator).await;
+    let mails = outbox::Entity::find()
+        .filter(outbox::Column::Kind.eq("event_invitation"))
+        .all(&server.test.db)
+        .await
+        .unwrap();
+    let mail_to = |address: String| mails.iter().find(|m| m.to_address == address).unwrap();
+    let dutch = mail_to(server.whoami(&buddy).await.unwrap().email);
+    let english = mail_to(server.whoami(&other).await.unwrap().email);
+    assert!(
+        dutch.subject.starts_with("Uitnodiging: "),
+        "{}",
+        dutch.subject
+    );
+    assert!(
+        english.subject.starts_with("Invitation: "),
+        "{}",
+        english.subject
+    );
+    assert!(!english.body.contains("Uitnodiging") && !dutch.body.contains("----"));
     assert!(
         ok::<bool>(&server, "event_reminders", &[], &other).await,
         "on by default"

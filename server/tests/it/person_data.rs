@@ -294,7 +294,7 @@ async fn withdrawn_first_name(backend: Backend) {
         if let (Some(address), Some(name)) =
             (addresses.get(&d.buddy_id), shared.get(&d.participant_id))
         {
-            chosen = Some((d.participant_id, address.clone(), name.clone()));
+            chosen = Some((d.participant_id, address.to.clone(), name.clone()));
             break;
         }
     }

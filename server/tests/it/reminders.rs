@@ -284,6 +284,48 @@ on_both_databases! {
         assert_eq!(smtp.received().len(), 7);
     }
 
+    async fn each_mail_is_in_the_language_of_its_reader(test: &TestDb) {
+        use app::i18n::Lang;
+        let p = programme(test).await;
+        // Buddy A and the coordinator read Klik in English; buddy B has no account, so the
+        // programme's Dutch.
+        let buddy_a = buddy::Entity::find_by_id(p.a.buddy_id).one(&test.db).await.unwrap().unwrap();
+        let user_a = buddy_a.user_id.unwrap();
+        app::db::users::set_language(&test.db, user_a, Lang::En).await.unwrap();
+        app::db::users::set_language(&test.db, p.coordinator, Lang::En).await.unwrap();
+        assert_eq!(app::db::users::language(&test.db, user_a).await.unwrap(), Some(Lang::En));
+
+        plan(&p, p.a.id, "2026-11-30 14:00", "Vrijbroekpark").await;
+        plan(&p, p.b.id, "2026-11-30 10:00", "Markt").await;
+        set_clock(&p.state, local("2026-11-29 08:30"));
+        assert_eq!(both(&p).await, 2);
+        let sent = messages(test, KIND_ACTIVITY).await;
+        let to_a = sent.iter().find(|m| m.to_address == "buddy.a@example.be").unwrap();
+        let to_b = sent.iter().find(|m| m.to_address == "buddy.b@example.be").unwrap();
+        assert_eq!(to_a.subject, format!("Tomorrow: {} (14:00)", p.kind_name));
+        assert!(to_a.body.contains("Monday 30 November 2026 14:00"), "{}", to_a.body);
+        assert_eq!(to_b.subject, format!("Morgen: {} (10:00)", p.kind_name));
+        assert!(to_b.body.contains("maandag 30 november 2026 10:00"), "{}", to_b.body);
+
+        // Nothing since the signing: both buddies are nudged, each in their language; the
+        // coordinator's overview (margin 0) is in English.
+        let key = app::db::settings::CADENCE_MARGIN_DAYS;
+        let version = app::db::settings::get(&test.db, key).await.unwrap().map(|s| s.version);
+        let now = p.state.clock.now();
+        app::db::settings::put(&test.db, key, "0", version, now).await.unwrap();
+        activity::Entity::delete_many().exec(&test.db).await.unwrap();
+        set_clock(&p.state, local("2026-12-19 09:00"));
+        assert!(both(&p).await >= 2);
+        let nudges = messages(test, KIND_NUDGE).await;
+        let nudge_a = nudges.iter().find(|m| m.to_address == "buddy.a@example.be").unwrap();
+        let nudge_b = nudges.iter().find(|m| m.to_address == "buddy.b@example.be").unwrap();
+        assert!(nudge_a.subject.starts_with("Anything planned with"), "{}", nudge_a.subject);
+        assert!(nudge_b.subject.starts_with("Al iets gepland met"), "{}", nudge_b.subject);
+        let digests = messages(test, KIND_DIGEST).await;
+        assert_eq!(digests.len(), 1);
+        assert_eq!(digests[0].subject, "Klik: 2 duos need attention");
+    }
+
     async fn buddies_without_an_address_are_skipped_until_they_have_one(test: &TestDb) {
         let p = programme(test).await;
         // Buddy B's account is disabled: no mail to the profile address either.
