@@ -237,6 +237,16 @@ pub async fn verify_second_step(code: String) -> Result<CurrentUser, AppError> {
     Ok(user.current())
 }
 
+/// The language Klik writes to the signed-in user in (mails, reminders, the calendar): the one
+/// kept on their account, else the programme's.
+#[server(endpoint = "mail_language")]
+pub async fn mail_language() -> Result<crate::i18n::Lang, AppError> {
+    let cx = Ctx::authorize::<MailLanguage>().await?;
+    Ok(crate::db::users::language(&cx.state.db, cx.user.id)
+        .await?
+        .unwrap_or_default())
+}
+
 #[server(endpoint = "logout")]
 pub async fn logout() -> Result<(), AppError> {
     use crate::domain::audit::AuditAction;

@@ -38,6 +38,7 @@ pub fn rules() -> Vec<(&'static str, Rule)> {
         (account::Logout::PATH, Rule::SignedIn),
         (account::ChangePassword::PATH, Rule::SignedIn),
         (account::MySessions::PATH, Rule::SignedIn),
+        (account::MailLanguage::PATH, Rule::SignedIn),
         (account::EndSession::PATH, Rule::SignedIn),
         (two_factor::TwoFactorStatus::PATH, Rule::SignedIn),
         (two_factor::StartTwoFactor::PATH, Rule::SignedIn),

@@ -207,6 +207,7 @@ async fn account_data(db: &impl ConnectionTrait, id: i32) -> Result<AccountData,
         .await?
         .ok_or(AppError::NotFound)?;
     let created_at = row.created_at;
+    let language = row.language.clone();
     let email_hash = crate::auth::token::hash_token(&row.email.trim().to_lowercase());
     let account = super::users::from_model(row)?;
     let sessions = session::Entity::find()
@@ -245,6 +246,7 @@ async fn account_data(db: &impl ConnectionTrait, id: i32) -> Result<AccountData,
         sessions,
         recovery_codes_left: u32::try_from(recovery_codes_left).unwrap_or(u32::MAX),
         sign_ins,
+        language,
     })
 }
 

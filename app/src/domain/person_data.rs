@@ -174,6 +174,9 @@ pub struct AccountData {
     pub recovery_codes_left: u32,
     /// Sign-in attempts with this address (when, from where, whether it worked).
     pub sign_ins: Vec<SignInData>,
+    /// The language of their mails, reminders and calendar (`nl`, `en`); none chosen yet.
+    #[serde(default)]
+    pub language: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

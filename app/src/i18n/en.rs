@@ -1,4 +1,4 @@
-use super::Texts;
+use super::{Lang, Texts};
 use crate::domain::account::Role;
 use crate::domain::audit::AuditAction;
 use crate::domain::privacy::{ErasureReason, ErasureRefusal, Kept, Removed};
@@ -131,6 +131,17 @@ pub const TEXTS: Texts = Texts {
     setup_intro: "There is no account yet. Create the first administrator account: with it you then invite the others.",
     setup_submit: "Create administrator",
     account_title: "My account",
+    mail_language_title: "Language of your mails",
+    mail_language_now: |lang| {
+        let name = match lang {
+            Lang::Nl => "Dutch",
+            Lang::En => "English",
+        };
+        format!(
+            "Mails, reminders and your calendar come in {name}. You choose the language with the button at the top."
+        )
+    },
+    mail_language_use_page: "My mails in English too",
     password_change_title: "Change password",
     password_change_submit: "Change password",
     password_changed: "Your password was changed. Your other sessions were signed out.",

@@ -1,4 +1,4 @@
-use super::Texts;
+use super::{Lang, Texts};
 use crate::domain::account::Role;
 use crate::domain::audit::AuditAction;
 use crate::domain::privacy::{ErasureReason, ErasureRefusal, Kept, Removed};
@@ -132,6 +132,17 @@ pub const TEXTS: Texts = Texts {
     setup_intro: "Er is nog geen account. Maak het eerste beheerdersaccount aan: daarmee nodig je daarna de anderen uit.",
     setup_submit: "Beheerder aanmaken",
     account_title: "Mijn account",
+    mail_language_title: "Taal van je mails",
+    mail_language_now: |lang| {
+        let name = match lang {
+            Lang::Nl => "het Nederlands",
+            Lang::En => "het Engels",
+        };
+        format!(
+            "Mails, herinneringen en je agenda krijg je in {name}. Je kiest de taal met de knop bovenaan."
+        )
+    },
+    mail_language_use_page: "Mijn mails ook in het Nederlands",
     password_change_title: "Wachtwoord wijzigen",
     password_change_submit: "Wachtwoord wijzigen",
     password_changed: "Je wachtwoord is gewijzigd. Je andere sessies zijn afgemeld.",

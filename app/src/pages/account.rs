@@ -2,7 +2,9 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::ProgrammeResource;
-use crate::api::account::{ChangePassword, EndSession, my_sessions};
+use crate::api::account::{ChangePassword, EndSession, mail_language, my_sessions};
+use crate::api::programme::SetLanguage;
+use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{Field, FormError, action_error};
 use crate::components::guard::RequireRole;
 use crate::components::suspend::suspend;
@@ -23,9 +25,49 @@ pub fn AccountPage() -> impl IntoView {
                     .is_some_and(|u| u.role == crate::domain::account::Role::Buddy);
                 buddy.then(|| view! { <crate::pages::events::EventRemindersSection /> })
             }}
+            <MailLanguageSection />
             <PasswordForm />
             <Sessions />
         </RequireRole>
+    }
+}
+
+/// The language of the account's mails; when the page is in another one (chosen while signed
+/// out), one button makes it the account's too.
+#[component]
+fn MailLanguageSection() -> impl IntoView {
+    let i18n = use_i18n();
+    let save = ServerAction::<SetLanguage>::new();
+    let error = action_error(save);
+    let stored = Resource::new(
+        move || (save.version().get(), i18n.lang()),
+        |_| mail_language(),
+    );
+    view! {
+        <section class="card form-card" aria-labelledby="mail-language-title">
+            <h2 id="mail-language-title">{move || i18n.t().mail_language_title}</h2>
+            <Transition>
+                {move || suspend(async move {
+                    let lang = match stored.await {
+                        Ok(lang) => lang,
+                        Err(error) => return view! { <ErrorPanel error /> }.into_any(),
+                    };
+                    let page = i18n.lang();
+                    view! {
+                        <p data-testid="mail-language">{move || (i18n.t().mail_language_now)(lang)}</p>
+                        {(lang != page).then(|| view! {
+                            <ActionForm action=save>
+                                <FormError error />
+                                <input type="hidden" name="lang" value=page.code() />
+                                <button type="submit" class="btn btn--ghost">
+                                    {move || i18n.t().mail_language_use_page}
+                                </button>
+                            </ActionForm>
+                        })}
+                    }.into_any()
+                })}
+            </Transition>
+        </section>
     }
 }
 

@@ -430,6 +430,10 @@ async fn the_feed_and_downloads_speak_the_buddys_language(backend: Backend) {
         .call("set_language", &[("lang", "en")], Some(&s.a))
         .await;
     assert_eq!(switched.status, StatusCode::OK, "{}", switched.body);
+    let kept = s.server.call("mail_language", &[], Some(&s.a)).await;
+    assert_eq!(kept.body, "\"en\"", "the account page shows it");
+    let kept = s.server.call("mail_language", &[], Some(&s.b)).await;
+    assert_eq!(kept.body, "\"nl\"");
     let english = s.server.get(&path_a, None).await.body;
     assert!(english.contains("Klik – my buddy activities"), "{english}");
     assert!(

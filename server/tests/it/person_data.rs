@@ -171,6 +171,14 @@ async fn buddy_and_user_data(backend: Backend) {
     );
     assert!(data.mails.iter().any(|m| m.subject == "Morgen op stap"));
     assert!(data.account.sign_ins.iter().any(|s| s.ip == "192.0.2.7"));
+    // The language of their mails is theirs too.
+    assert_eq!(data.account.language, None);
+    app::db::users::set_language(&server.test.db, uid, app::i18n::Lang::En)
+        .await
+        .unwrap();
+    let again: UserData =
+        serde_json::from_str(&server.get(&user_path, Some(&admin)).await.body).unwrap();
+    assert_eq!(again.account.language.as_deref(), Some("en"));
     for secret in &secrets {
         assert!(!reply.body.contains(secret.as_str()), "a secret");
     }
@@ -186,14 +194,15 @@ async fn buddy_and_user_data(backend: Backend) {
             .await;
         assert_eq!(page.status, StatusCode::OK, "{name}: {}", page.body);
     }
-    for (kind, id) in [("buddy", b.id), ("user", uid)] {
+    // The user's file was handed out once more above (with the language).
+    for (kind, id, times) in [("buddy", b.id, 2), ("user", uid, 3)] {
         let exports = app::db::audit::trail(db, kind, &id.to_string())
             .await
             .unwrap()
             .into_iter()
             .filter(|e| e.action == AuditAction::Export)
             .count();
-        assert_eq!(exports, 2, "{kind}");
+        assert_eq!(exports, times, "{kind}");
     }
 
     // Nobody else: signed out to the sign-in, buddies and the partner refused, no such record.
