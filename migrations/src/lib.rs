@@ -22,6 +22,7 @@ mod m20261206_000013_events;
 mod m20261206_000014_event_offers;
 mod m20261206_000015_leave_reasons;
 mod m20261207_000016_user_language;
+mod m20261207_000017_answer_keys;
 
 pub struct Migrator;
 
@@ -45,6 +46,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000014_event_offers::Migration),
             Box::new(m20261206_000015_leave_reasons::Migration),
             Box::new(m20261207_000016_user_language::Migration),
+            Box::new(m20261207_000017_answer_keys::Migration),
         ]
     }
 }

@@ -35,6 +35,7 @@ pub async fn plan_page(duo_id: i32) -> Result<PlanPage, AppError> {
         with,
         kinds: crate::db::activities::kinds(&cx.state.db).await?,
         now: server::now_local(&cx),
+        answer_key: crate::auth::token::new_token(),
     })
 }
 
@@ -51,6 +52,7 @@ pub async fn get_activity(id: i32) -> Result<ActivityPage, AppError> {
         with,
         kinds,
         now: server::now_local(&cx),
+        answer_key: crate::auth::token::new_token(),
     })
 }
 
@@ -59,9 +61,10 @@ pub async fn get_activity(id: i32) -> Result<ActivityPage, AppError> {
 pub async fn plan_activity(
     duo_id: i32,
     form: PlanForm,
+    key: Option<String>,
     next: Option<String>,
 ) -> Result<i32, AppError> {
-    let result = server::plan(duo_id, &form).await;
+    let result = server::plan(duo_id, &form, key.as_deref()).await;
     let result = crate::api::drafts::settle(
         crate::api::drafts::DraftForm::PlanActivity(duo_id),
         &form,
@@ -78,9 +81,10 @@ pub async fn reschedule_activity(
     id: i32,
     version: i32,
     form: PlanForm,
+    key: Option<String>,
     next: Option<String>,
 ) -> Result<(), AppError> {
-    let result = server::reschedule(id, version, &form).await;
+    let result = server::reschedule(id, version, &form, key.as_deref()).await;
     let result = crate::api::drafts::settle(
         crate::api::drafts::DraftForm::RescheduleActivity(id),
         &form,
@@ -97,9 +101,10 @@ pub async fn cancel_activity(
     id: i32,
     version: i32,
     form: CancelForm,
+    key: Option<String>,
     next: Option<String>,
 ) -> Result<(), AppError> {
-    let result = server::cancel(id, version, &form).await;
+    let result = server::cancel(id, version, &form, key.as_deref()).await;
     let result = crate::api::drafts::settle(
         crate::api::drafts::DraftForm::CancelActivity(id),
         &form,
@@ -112,8 +117,13 @@ pub async fn cancel_activity(
 
 /// Says that a planned activity whose time has passed happened.
 #[server(endpoint = "confirm_activity")]
-pub async fn confirm_activity(id: i32, version: i32, next: Option<String>) -> Result<(), AppError> {
-    let result = server::confirm(id, version).await;
+pub async fn confirm_activity(
+    id: i32,
+    version: i32,
+    key: Option<String>,
+    next: Option<String>,
+) -> Result<(), AppError> {
+    let result = server::confirm(id, version, key.as_deref()).await;
     server::redirect_on_success(&result, next);
     result
 }
@@ -124,9 +134,10 @@ pub async fn check_in_activity(
     id: i32,
     version: i32,
     form: CheckInForm,
+    key: Option<String>,
     next: Option<String>,
 ) -> Result<(), AppError> {
-    let result = server::check_in(id, version, &form).await;
+    let result = server::check_in(id, version, &form, key.as_deref()).await;
     let result =
         crate::api::drafts::settle(crate::api::drafts::DraftForm::CheckIn(id), &form, result).await;
     server::redirect_on_success(&result, next);
@@ -185,9 +196,10 @@ pub(crate) mod server {
 
     use super::*;
     use crate::db::activities::{self, Activity, Change};
+    use crate::db::answer_keys;
     use crate::db::entities::duo;
     use crate::domain::account::Role;
-    use crate::domain::activity::{ActivityAction, ActivityRefusal, check_action};
+    use crate::domain::activity::{ActivityAction, ActivityRefusal, answer_key, check_action};
     use crate::domain::audit::{AuditAction, Record, RecordKind};
     use crate::domain::duo::DuoStage;
     use crate::domain::lists::Named;
@@ -246,9 +258,15 @@ pub(crate) mod server {
                 first_name: cx.user.display_name.clone(),
                 now,
                 duos: Vec::new(),
+                answer_key: String::new(),
             });
         };
-        activities::buddy_home(&cx.state.db, buddy_id, now, cx.state.config.time_zone).await
+        let home =
+            activities::buddy_home(&cx.state.db, buddy_id, now, cx.state.config.time_zone).await?;
+        Ok(BuddyHome {
+            answer_key: crate::auth::token::new_token(),
+            ..home
+        })
     }
     fn refused(r: ActivityRefusal) -> AppError {
         match r {
@@ -268,8 +286,12 @@ pub(crate) mod server {
             .collect()
     }
 
-    pub async fn plan(duo_id: i32, form: &PlanForm) -> Result<i32, AppError> {
+    pub async fn plan(duo_id: i32, form: &PlanForm, key: Option<&str>) -> Result<i32, AppError> {
         let cx = Ctx::authorize::<PlanActivity>().await?;
+        let (key, done) = applied(&cx, "plan", duo_id, key).await?;
+        if let Some(id) = done {
+            return Ok(id);
+        }
         let duo = own_duo(&cx, duo_id).await?;
         if duo.stage != DuoStage::Active.code() {
             return Err(AppError::validation(
@@ -284,6 +306,15 @@ pub(crate) mod server {
         let starts_at = to_utc(plan.starts_at, cx.state.config.time_zone);
         let txn = cx.begin().await?;
         let id = activities::plan(&txn, duo.id, &plan, starts_at, cx.user.id, cx.now).await?;
+        if let Some(key) = &key
+            && !answer_keys::record(&txn, key, cx.user.id, id, cx.now).await?
+        {
+            // The same plan, sent twice at the same moment: the other request made it.
+            txn.rollback().await?;
+            return answer_keys::applied(&cx.state.db, key, cx.user.id)
+                .await?
+                .ok_or(AppError::Conflict);
+        }
         let record = Record::new(RecordKind::Activity, id);
         cx.audit(&txn, AuditAction::Create, record).await?;
         txn.commit().await?;
@@ -314,9 +345,50 @@ pub(crate) mod server {
         Ok(activity)
     }
 
-    /// Writes one change in a transaction with its audit row.
-    async fn write(cx: &Ctx, id: i32, version: i32, change: Change<'_>) -> Result<(), AppError> {
+    /// The answer's key scoped to what it answers (see `domain::activity::answer_key`), and
+    /// the activity it was applied to already, if it was.
+    async fn applied(
+        cx: &Ctx,
+        action: &str,
+        target: i32,
+        key: Option<&str>,
+    ) -> Result<(Option<String>, Option<i32>), AppError> {
+        let Some(key) = key else {
+            return Ok((None, None));
+        };
+        let key = answer_key(action, target, key).map_err(|p| AppError::validation("key", p))?;
+        let done = answer_keys::applied(&cx.state.db, &key, cx.user.id).await?;
+        Ok((Some(key), done))
+    }
+
+    /// `None` when this answer was applied already (nothing to do); else its scoped key, if
+    /// it came with one.
+    async fn unanswered(
+        cx: &Ctx,
+        action: &str,
+        id: i32,
+        key: Option<&str>,
+    ) -> Result<Option<Option<String>>, AppError> {
+        let (key, done) = applied(cx, action, id, key).await?;
+        Ok(done.is_none().then_some(key))
+    }
+
+    /// Writes one change in a transaction with its audit row (and its answer's key: a
+    /// request with the same key at the same moment leaves it to the other).
+    async fn write(
+        cx: &Ctx,
+        id: i32,
+        version: i32,
+        change: Change<'_>,
+        key: Option<&str>,
+    ) -> Result<(), AppError> {
         let txn = cx.begin().await?;
+        if let Some(key) = key
+            && !answer_keys::record(&txn, key, cx.user.id, id, cx.now).await?
+        {
+            txn.rollback().await?;
+            return Ok(());
+        }
         activities::change(&txn, id, version, change, cx.now).await?;
         let record = Record::new(RecordKind::Activity, id);
         cx.audit(&txn, AuditAction::Update, record).await?;
@@ -324,8 +396,16 @@ pub(crate) mod server {
         Ok(())
     }
 
-    pub async fn reschedule(id: i32, version: i32, form: &PlanForm) -> Result<(), AppError> {
+    pub async fn reschedule(
+        id: i32,
+        version: i32,
+        form: &PlanForm,
+        key: Option<&str>,
+    ) -> Result<(), AppError> {
         let cx = Ctx::authorize::<RescheduleActivity>().await?;
+        let Some(key) = unanswered(&cx, "reschedule", id, key).await? else {
+            return Ok(());
+        };
         allowed(&cx, id, version, ActivityAction::Reschedule).await?;
         let kinds = activities::kinds(&cx.state.db).await?;
         let plan = form
@@ -336,27 +416,47 @@ pub(crate) mod server {
             plan: &plan,
             starts_at,
         };
-        write(&cx, id, version, change).await
+        write(&cx, id, version, change, key.as_deref()).await
     }
 
-    pub async fn cancel(id: i32, version: i32, form: &CancelForm) -> Result<(), AppError> {
+    pub async fn cancel(
+        id: i32,
+        version: i32,
+        form: &CancelForm,
+        key: Option<&str>,
+    ) -> Result<(), AppError> {
         let cx = Ctx::authorize::<CancelActivity>().await?;
+        let Some(key) = unanswered(&cx, "cancel", id, key).await? else {
+            return Ok(());
+        };
         allowed(&cx, id, version, ActivityAction::Cancel).await?;
         let reason = form.check().map_err(AppError::fields)?;
-        write(&cx, id, version, Change::Cancel { reason: &reason }).await
+        let change = Change::Cancel { reason: &reason };
+        write(&cx, id, version, change, key.as_deref()).await
     }
 
-    pub async fn confirm(id: i32, version: i32) -> Result<(), AppError> {
+    pub async fn confirm(id: i32, version: i32, key: Option<&str>) -> Result<(), AppError> {
         let cx = Ctx::authorize::<ConfirmActivity>().await?;
+        let Some(key) = unanswered(&cx, "confirm", id, key).await? else {
+            return Ok(());
+        };
         allowed(&cx, id, version, ActivityAction::Confirm).await?;
-        write(&cx, id, version, Change::Confirm).await
+        write(&cx, id, version, Change::Confirm, key.as_deref()).await
     }
 
-    pub async fn check_in(id: i32, version: i32, form: &CheckInForm) -> Result<(), AppError> {
+    pub async fn check_in(
+        id: i32,
+        version: i32,
+        form: &CheckInForm,
+        key: Option<&str>,
+    ) -> Result<(), AppError> {
         let cx = Ctx::authorize::<CheckInActivity>().await?;
+        let Some(key) = unanswered(&cx, "check_in", id, key).await? else {
+            return Ok(());
+        };
         allowed(&cx, id, version, ActivityAction::CheckIn).await?;
         let check_in = form.check().map_err(AppError::fields)?;
-        write(&cx, id, version, Change::CheckIn(&check_in)).await
+        write(&cx, id, version, Change::CheckIn(&check_in), key.as_deref()).await
     }
 
     pub async fn staff_activities(cx: &Ctx, duo_id: i32) -> Result<Vec<StaffActivity>, AppError> {

@@ -451,6 +451,7 @@ pub async fn buddy_home(
         first_name: buddy.first_name,
         now,
         duos: out,
+        answer_key: String::new(),
     })
 }
 

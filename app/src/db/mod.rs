@@ -2,6 +2,7 @@
 //! Every function takes a connection, so tests run the same code on SQLite and PostgreSQL.
 
 pub mod activities;
+pub mod answer_keys;
 pub mod audit;
 pub mod buddies;
 pub mod calendar;

@@ -79,6 +79,22 @@ impl Mood {
     }
 }
 
+/// A buddy's answer (plan, move, cancel, confirm, check in) carries a key that the page was
+/// made with: the same answer sent twice (a double tap before the page took over, a retry
+/// after the connection dropped) is applied once. Stored with what it answers, so that one
+/// page's key serves each of its forms once. A key is 16 to 64 characters of base64url.
+pub fn answer_key(action: &str, target: i32, key: &str) -> Result<String, Problem> {
+    let well_formed = (16..=64).contains(&key.len())
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    if well_formed {
+        Ok(format!("{action}:{target}:{key}"))
+    } else {
+        Err(Problem::Invalid)
+    }
+}
+
 /// What a buddy can do with an activity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -418,6 +434,34 @@ impl CadenceMarginForm {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn answer_keys_are_base64url_and_scoped_to_what_they_answer() {
+        let key = "AbCdEfGhIjKlMnOpQrSt_-0123456789abcdefghijk";
+        assert_eq!(
+            answer_key("confirm", 7, key).unwrap(),
+            format!("confirm:7:{key}")
+        );
+        assert_ne!(
+            answer_key("confirm", 7, key),
+            answer_key("check_in", 7, key)
+        );
+        assert_ne!(answer_key("confirm", 7, key), answer_key("confirm", 8, key));
+        for bad in [
+            "",
+            "short",
+            &"x".repeat(65),
+            "AbCdEfGhIjKlMnOp:rSt",
+            "AbCdEfGhIjKlMnOp rSt",
+            "ÄbCdEfGhIjKlMnOpQrSt",
+        ] {
+            assert_eq!(
+                answer_key("confirm", 7, bad),
+                Err(Problem::Invalid),
+                "{bad:?}"
+            );
+        }
+    }
 
     #[test]
     fn the_cadence_margin_is_whole_days_up_to_sixty() {

@@ -68,6 +68,8 @@ pub struct BuddyHome {
     pub first_name: String,
     pub now: NaiveDateTime,
     pub duos: Vec<BuddyDuo>,
+    /// This page's answer key (see `activity::answer_key`), in each of its forms.
+    pub answer_key: String,
 }
 
 /// One activity with what the plan form needs (the activity kinds).
@@ -78,6 +80,7 @@ pub struct ActivityPage {
     pub with: Option<String>,
     pub kinds: Vec<Named>,
     pub now: NaiveDateTime,
+    pub answer_key: String,
 }
 
 /// The plan form of one duo.
@@ -87,6 +90,7 @@ pub struct PlanPage {
     pub with: Option<String>,
     pub kinds: Vec<Named>,
     pub now: NaiveDateTime,
+    pub answer_key: String,
 }
 
 /// How many done or cancelled activities the home page shows per duo.

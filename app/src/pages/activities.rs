@@ -64,7 +64,7 @@ fn Home(home: BuddyHome) -> impl IntoView {
     } else {
         home.duos
             .into_iter()
-            .map(|duo| view! { <DuoCard duo /> })
+            .map(|duo| view! { <DuoCard duo answer_key=home.answer_key.clone() /> })
             .collect_view()
             .into_any()
     };
@@ -81,7 +81,7 @@ fn Home(home: BuddyHome) -> impl IntoView {
 }
 
 #[component]
-fn DuoCard(duo: BuddyDuo) -> impl IntoView {
+fn DuoCard(duo: BuddyDuo, answer_key: String) -> impl IntoView {
     let i18n = use_i18n();
     let with = duo.participant.first_name.clone();
     let title_id = format!("duo-{}-title", duo.id);
@@ -94,7 +94,7 @@ fn DuoCard(duo: BuddyDuo) -> impl IntoView {
     let confirm = duo
         .to_confirm
         .iter()
-        .map(|a| view! { <ConfirmPrompt activity=a.clone() /> })
+        .map(|a| view! { <ConfirmPrompt activity=a.clone() answer_key=answer_key.clone() /> })
         .collect_view();
     let check_in = duo
         .to_check_in
@@ -194,7 +194,7 @@ fn NextActivity(activity: ActivityView) -> impl IntoView {
 
 /// "Did it happen?" for a planned activity whose time has passed.
 #[component]
-fn ConfirmPrompt(activity: ActivityView) -> impl IntoView {
+fn ConfirmPrompt(activity: ActivityView, answer_key: String) -> impl IntoView {
     let i18n = use_i18n();
     let confirm = ServerAction::<ConfirmActivity>::new();
     let error = action_error(confirm);
@@ -208,6 +208,7 @@ fn ConfirmPrompt(activity: ActivityView) -> impl IntoView {
                 <FormError error />
                 <input type="hidden" name="id" value=activity.id />
                 <input type="hidden" name="version" value=activity.version />
+                <input type="hidden" name="key" value=answer_key />
                 <input type="hidden" name="next" value=next />
                 <button type="submit" class="btn btn--primary btn--block" disabled=move || confirm.pending().get()>
                     {move || i18n.t().buddy_confirm_yes}
@@ -311,6 +312,7 @@ fn PlanFormView(page: PlanData, draft: PlanForm) -> impl IntoView {
             <ActionForm action=plan attr:novalidate=true attr:class="form-card">
                 <FormError error />
                 <input type="hidden" name="duo_id" value=page.duo_id />
+                <input type="hidden" name="key" value=page.answer_key />
                 <input type="hidden" name="next" value="/" />
                 <PlanFields kinds=page.kinds values error />
                 <button type="submit" class="btn btn--primary btn--block" disabled=move || plan.pending().get()>
@@ -368,6 +370,7 @@ fn ActivityDetail(
     };
     let planned = a.status == ActivityStatus::Planned;
     let happened = a.starts_at <= page.now;
+    let key = page.answer_key.clone();
     let status = a.status;
     let summary = view! {
         <p class="buddy-next__when">{when_view(a.starts_at)}</p>
@@ -383,15 +386,17 @@ fn ActivityDetail(
         place: a.place.clone(),
         note: a.note.clone(),
     });
-    let confirm_section =
-        (planned && happened).then(|| view! { <ConfirmPrompt activity=a.clone() /> });
+    let confirm_section = (planned && happened)
+        .then(|| view! { <ConfirmPrompt activity=a.clone() answer_key=key.clone() /> });
     let move_section = (planned && !happened).then(|| {
-        view! { <RescheduleSection activity=a.clone() kinds=page.kinds.clone() values=reschedule_values /> }
+        view! { <RescheduleSection activity=a.clone() kinds=page.kinds.clone() values=reschedule_values answer_key=key.clone() /> }
     });
-    let cancel_section =
-        planned.then(|| view! { <CancelSection activity=a.clone() values=cancel /> });
-    let check_in_section = (a.status == ActivityStatus::Done && !a.checked_in)
-        .then(|| view! { <CheckInSection activity=a.clone() values=check_in /> });
+    let cancel_section = planned.then(
+        || view! { <CancelSection activity=a.clone() values=cancel answer_key=key.clone() /> },
+    );
+    let check_in_section = (a.status == ActivityStatus::Done && !a.checked_in).then(
+        || view! { <CheckInSection activity=a.clone() values=check_in answer_key=key.clone() /> },
+    );
     let checked = (a.status == ActivityStatus::Done && a.checked_in).then(
         || view! { <p class="banner banner--ok" role="status">{move || i18n.t().checkin_done}</p> },
     );
@@ -410,7 +415,12 @@ fn ActivityDetail(
 }
 
 #[component]
-fn RescheduleSection(activity: ActivityView, kinds: Vec<Named>, values: PlanForm) -> impl IntoView {
+fn RescheduleSection(
+    activity: ActivityView,
+    kinds: Vec<Named>,
+    values: PlanForm,
+    answer_key: String,
+) -> impl IntoView {
     let i18n = use_i18n();
     let action = ServerAction::<RescheduleActivity>::new();
     let error = action_error(action);
@@ -421,6 +431,7 @@ fn RescheduleSection(activity: ActivityView, kinds: Vec<Named>, values: PlanForm
                 <FormError error />
                 <input type="hidden" name="id" value=activity.id />
                 <input type="hidden" name="version" value=activity.version />
+                <input type="hidden" name="key" value=answer_key.clone() />
                 <input type="hidden" name="next" value="/" />
                 <PlanFields kinds values error />
                 <button type="submit" class="btn btn--primary btn--block" disabled=move || action.pending().get()>
@@ -432,7 +443,7 @@ fn RescheduleSection(activity: ActivityView, kinds: Vec<Named>, values: PlanForm
 }
 
 #[component]
-fn CancelSection(activity: ActivityView, values: CancelForm) -> impl IntoView {
+fn CancelSection(activity: ActivityView, values: CancelForm, answer_key: String) -> impl IntoView {
     let i18n = use_i18n();
     let action = ServerAction::<CancelActivity>::new();
     let error = action_error(action);
@@ -443,6 +454,7 @@ fn CancelSection(activity: ActivityView, values: CancelForm) -> impl IntoView {
                 <FormError error />
                 <input type="hidden" name="id" value=activity.id />
                 <input type="hidden" name="version" value=activity.version />
+                <input type="hidden" name="key" value=answer_key.clone() />
                 <input type="hidden" name="next" value="/" />
                 <Input id="cancel-reason".into() name="form[reason]".into() field="reason" kind="textarea"
                     label=|t| t.field_cancel_reason required=true value=values.reason error />
@@ -456,7 +468,11 @@ fn CancelSection(activity: ActivityView, values: CancelForm) -> impl IntoView {
 
 /// Five faces with words; the words are what a screen reader reads.
 #[component]
-fn CheckInSection(activity: ActivityView, values: CheckInForm) -> impl IntoView {
+fn CheckInSection(
+    activity: ActivityView,
+    values: CheckInForm,
+    answer_key: String,
+) -> impl IntoView {
     let i18n = use_i18n();
     let action = ServerAction::<CheckInActivity>::new();
     let error = action_error(action);
@@ -469,6 +485,7 @@ fn CheckInSection(activity: ActivityView, values: CheckInForm) -> impl IntoView 
                 <FormError error />
                 <input type="hidden" name="id" value=activity.id />
                 <input type="hidden" name="version" value=activity.version />
+                <input type="hidden" name="key" value=answer_key.clone() />
                 <input type="hidden" name="next" value="/" />
                 <fieldset class="moods" aria-invalid=move || problem().map(|_| "true")
                     aria-describedby=move || problem().map(|_| "checkin-mood-error")>

@@ -81,6 +81,10 @@ impl JobRunner {
         if let Err(error) = app::db::drafts::sweep(&self.state.db, now).await {
             tracing::error!(%error, "sweeping form drafts failed; trying again next tick");
         }
+        // Answer keys outlive any retry by far after a week.
+        if let Err(error) = app::db::answer_keys::sweep(&self.state.db, now).await {
+            tracing::error!(%error, "sweeping answer keys failed; trying again next tick");
+        }
         // Once a day, by whichever instance claims the day first.
         if let Err(error) = retention::run_due(&self.state).await {
             tracing::error!(%error, "retention job failed; the next day's run finds what is due");

@@ -249,6 +249,146 @@ async fn plan_confirm_and_check_in(backend: Backend) {
 
 on_both_databases!(a_buddy_plans_moves_confirms_and_checks_in => plan_confirm_and_check_in);
 
+/// The same answer sent again with its page's key (a double tap before the page took over,
+/// a retry after a lost connection, two at the same moment) is applied once; a new page's key
+/// answers anew, and an answer the coordinator overtook is still refused.
+async fn the_same_answer_twice_is_applied_once(backend: Backend) {
+    let (server, me, duo, other, _, _) = programme(backend).await;
+    let kind = first_kind(&server).await;
+    let duo_s = duo.to_string();
+    let page: app::api::activities::PlanPage =
+        ok(&server, "plan_page", &[("duo_id", &duo_s)], &me).await;
+    assert_eq!(page.answer_key.len(), 43);
+    let before = activity_count(&server).await;
+    let mut form = plan_form(&duo_s, &kind, "2026-11-28", "14:00");
+    form.push(("key", &page.answer_key));
+    // Twice in a row, then twice at once: one activity, the same id each time.
+    let first: i32 = ok(&server, "plan_activity", &form, &me).await;
+    let again: i32 = ok(&server, "plan_activity", &form, &me).await;
+    let (x, y) = tokio::join!(
+        server.call("plan_activity", &form, Some(&me)),
+        server.call("plan_activity", &form, Some(&me))
+    );
+    assert_eq!(
+        (x.status, y.status),
+        (StatusCode::OK, StatusCode::OK),
+        "{} {}",
+        x.body,
+        y.body
+    );
+    let (x, y): (i32, i32) = (
+        serde_json::from_str(&x.body).unwrap(),
+        serde_json::from_str(&y.body).unwrap(),
+    );
+    assert_eq!([again, x, y], [first; 3]);
+    assert_eq!(activity_count(&server).await, before + 1);
+    // Another buddy with the same key makes their own (and learns nothing of this one).
+    let page_b: app::api::activities::PlanPage =
+        ok(&server, "plan_page", &[("duo_id", &duo_s)], &me).await;
+    assert_ne!(
+        page_b.answer_key, page.answer_key,
+        "a new key for every page"
+    );
+    assert_eq!(
+        refused(&server, "plan_activity", &form, &other).await,
+        AppError::NotFound
+    );
+
+    // Confirm and check in, each sent twice with the activity page's key.
+    server.state.clock.advance(chrono::Duration::days(2));
+    let me = again_session(&server).await;
+    let id_s = first.to_string();
+    let page: ActivityPage = ok(&server, "get_activity", &[("id", &id_s)], &me).await;
+    let key = page.answer_key.clone();
+    let confirm = [("id", id_s.as_str()), ("version", "0"), ("key", &key)];
+    let () = ok(&server, "confirm_activity", &confirm, &me).await;
+    let () = ok(&server, "confirm_activity", &confirm, &me).await;
+    let check_in = [
+        ("id", id_s.as_str()),
+        ("version", "1"),
+        ("form[mood]", "4"),
+        ("form[note]", ""),
+        ("key", &key),
+    ];
+    let () = ok(&server, "check_in_activity", &check_in, &me).await;
+    let () = ok(&server, "check_in_activity", &check_in, &me).await;
+    let row = stored(&server, first).await;
+    assert_eq!(
+        (row.status.as_str(), row.version, row.checkin_mood),
+        ("done", 2, Some(4))
+    );
+    let audited = app::db::entities::audit_log::Entity::find()
+        .filter(app::db::entities::audit_log::Column::RecordKind.eq("activity"))
+        .filter(app::db::entities::audit_log::Column::RecordId.eq(id_s.as_str()))
+        .count(&server.test.db)
+        .await
+        .unwrap();
+    assert_eq!(audited, 3, "plan, confirm, check in: once each");
+
+    // A cancel that the coordinator overtook (they moved it meanwhile) is refused, with or
+    // without a key; and a key that is no key is refused plainly, writing nothing.
+    let second: i32 = ok(
+        &server,
+        "plan_activity",
+        &plan_form(&duo_s, &kind, "2026-12-10", "18:00"),
+        &me,
+    )
+    .await;
+    let second_s = second.to_string();
+    let page: ActivityPage = ok(&server, "get_activity", &[("id", &second_s)], &me).await;
+    let moved = app::domain::activity::Plan {
+        kind_id: kind.parse().unwrap(),
+        starts_at: chrono::NaiveDate::from_ymd_opt(2026, 12, 11)
+            .unwrap()
+            .and_hms_opt(18, 0, 0)
+            .unwrap(),
+        place: "Elders".into(),
+        note: String::new(),
+    };
+    let at = app::domain::time::to_utc(moved.starts_at, server.state.config.time_zone);
+    app::db::activities::change(
+        &server.test.db,
+        second,
+        0,
+        app::db::activities::Change::Reschedule {
+            plan: &moved,
+            starts_at: at,
+        },
+        server.state.clock.now(),
+    )
+    .await
+    .unwrap();
+    let cancel = [
+        ("id", second_s.as_str()),
+        ("version", "0"),
+        ("form[reason]", "Ziek"),
+        ("key", &page.answer_key),
+    ];
+    assert_eq!(
+        refused(&server, "cancel_activity", &cancel, &me).await,
+        AppError::Conflict
+    );
+    let bad = [
+        ("id", second_s.as_str()),
+        ("version", "1"),
+        ("form[reason]", "Ziek"),
+        ("key", "<script>"),
+    ];
+    assert!(
+        refused(&server, "cancel_activity", &bad, &me)
+            .await
+            .problem_at("key")
+            .is_some()
+    );
+    assert_eq!(stored(&server, second).await.status, "planned");
+}
+
+async fn again_session(server: &Server) -> String {
+    again(server, "b1@example.be").await
+}
+
+on_both_databases!(the_same_answer_sent_twice_is_applied_once => the_same_answer_twice_is_applied_once);
+
 async fn bad_input_writes_nothing(backend: Backend) {
     let (server, me, duo, _, _, _) = programme(backend).await;
     let kind = first_kind(&server).await;

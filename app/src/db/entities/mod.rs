@@ -3,6 +3,7 @@
 
 pub mod activity;
 pub mod activity_kind;
+pub mod answer_key;
 pub mod audit_log;
 pub mod buddy;
 pub mod buddy_interest;
