@@ -74,3 +74,15 @@ for run in $(seq 1 "$RUNS"); do
   ' "$out.report.json"
 done
 echo "reports: $REPORTS/buddy-home-*.report.html"
+# The same page on the same profile in Playwright's Chromium: time until it works.
+if [ ! end2end/node_modules/.package-lock.json -nt end2end/package-lock.json ]; then
+  (cd end2end && npm ci --no-audit --no-fund)
+fi
+(cd end2end && node hydration-time.mjs "$BASE" "$cookie" "$RUNS")
+# What a phone downloads for the page: the hashed files it names, raw and as served (brotli).
+page="$(curl -fs -H "Cookie: $cookie" "$BASE/")"
+for file in $(printf '%s' "$page" | grep -o '/pkg/[A-Za-z0-9._-]*' | sort -u); do
+  raw="$(curl -fs "$BASE$file" | wc -c)"
+  br="$(curl -fs -H 'Accept-Encoding: br' "$BASE$file" | wc -c)"
+  echo "download $file: $raw bytes, $br with brotli"
+done
