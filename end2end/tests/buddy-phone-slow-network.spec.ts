@@ -2,22 +2,11 @@
 // posts as plain HTML, the server handles it, and the answer arrives exactly once. On the
 // stones server (demo programme), phone project only (see playwright.config.ts).
 
-import * as fs from "node:fs";
-import * as path from "node:path";
 import { type Browser, type Page, expect, test } from "@playwright/test";
-import { STONES_URL } from "../support";
-
-function account(role: string): { email: string; password: string } {
-  const file = path.join(__dirname, "..", ".tmp", "stones-accounts.txt");
-  for (const line of fs.readFileSync(file, "utf8").split("\n")) {
-    const [r, email, password] = line.trim().split(/\s+/);
-    if (r === role) return { email, password };
-  }
-  throw new Error(`no ${role} account in ${file}`);
-}
+import { STONES_URL, guardAccount } from "../support";
 
 async function signIn(page: Page, role: string) {
-  const { email, password } = account(role);
+  const { email, password } = guardAccount(role, "stones");
   await page.goto(`${STONES_URL}/login`);
   await page.locator("body[data-hydrated=true]").waitFor();
   await page.getByLabel("E-mailadres").fill(email);

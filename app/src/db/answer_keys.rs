@@ -2,7 +2,6 @@
 //! whose key is here was applied already, and is not applied again.
 
 use chrono::{DateTime, Duration, Utc};
-use sea_orm::sea_query::OnConflict;
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use super::entities::answer_key::{self, Column, Entity};
@@ -40,15 +39,7 @@ pub async fn record(
         activity_id: Set(activity_id),
         created_at: Set(now),
     };
-    let result = Entity::insert(row)
-        .on_conflict(OnConflict::column(Column::Key).do_nothing().to_owned())
-        .exec_without_returning(db)
-        .await;
-    match result {
-        Ok(rows) => Ok(rows == 1),
-        Err(sea_orm::DbErr::RecordNotInserted) => Ok(false),
-        Err(e) => Err(e.into()),
-    }
+    super::insert_once(db, row, Column::Key).await
 }
 
 /// Forgets the keys older than [`KEEP`]; how many.

@@ -48,6 +48,33 @@ pub fn decode<T: Coded>(table: &str, column: &str, code: &str) -> Result<T, AppE
         .ok_or_else(|| AppError::internal(format!("unknown code {code:?} in {table}.{column}")))
 }
 
+/// Inserts `row` unless a row with the same `key` exists; `true` when this call inserted it.
+/// Several requests or instances may race for one key: exactly one inserts it (on
+/// PostgreSQL the others wait for its transaction, then insert nothing).
+pub async fn insert_once<A>(
+    db: &impl sea_orm::ConnectionTrait,
+    row: A,
+    key: <A::Entity as sea_orm::EntityTrait>::Column,
+) -> Result<bool, AppError>
+where
+    A: sea_orm::ActiveModelTrait + Send,
+{
+    use sea_orm::EntityTrait;
+    let result = A::Entity::insert(row)
+        .on_conflict(
+            sea_orm::sea_query::OnConflict::column(key)
+                .do_nothing()
+                .to_owned(),
+        )
+        .exec_without_returning(db)
+        .await;
+    match result {
+        Ok(rows) => Ok(rows == 1),
+        Err(sea_orm::DbErr::RecordNotInserted) => Ok(false),
+        Err(e) => Err(e.into()),
+    }
+}
+
 /// An optional code (a column that may be null), decoded like [`decode`].
 pub fn decode_opt<T: Coded>(
     table: &str,

@@ -5,7 +5,6 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::OnConflict;
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use serde::Deserialize;
 
@@ -47,19 +46,7 @@ pub async fn claim_key(
         key: Set(key.to_owned()),
         created_at: Set(now),
     };
-    let result = reminder_sent::Entity::insert(row)
-        .on_conflict(
-            OnConflict::column(reminder_sent::Column::Key)
-                .do_nothing()
-                .to_owned(),
-        )
-        .exec_without_returning(db)
-        .await;
-    match result {
-        Ok(rows) => Ok(rows == 1),
-        Err(sea_orm::DbErr::RecordNotInserted) => Ok(false),
-        Err(e) => Err(e.into()),
-    }
+    super::insert_once(db, row, reminder_sent::Column::Key).await
 }
 
 /// Queues `messages` and records `key`, in one transaction: all or nothing. `false` when the

@@ -131,8 +131,8 @@ pub const TEXTS: Texts = Texts {
     setup_intro: "There is no account yet. Create the first administrator account: with it you then invite the others.",
     setup_submit: "Create administrator",
     account_title: "My account",
-    mail_language_title: "Language of your mails",
-    mail_language_now: |lang| {
+    account_language_title: "Language of your mails",
+    account_language_now: |lang| {
         let name = match lang {
             Lang::Nl => "Dutch",
             Lang::En => "English",
@@ -141,7 +141,7 @@ pub const TEXTS: Texts = Texts {
             "Mails, reminders and your calendar come in {name}. You choose the language with the button at the top."
         )
     },
-    mail_language_use_page: "My mails in English too",
+    account_language_use_page: "My mails in English too",
     password_change_title: "Change password",
     password_change_submit: "Change password",
     password_changed: "Your password was changed. Your other sessions were signed out.",

@@ -171,11 +171,11 @@ pub struct Texts {
     pub setup_intro: &'static str,
     pub setup_submit: &'static str,
     pub account_title: &'static str,
-    pub mail_language_title: &'static str,
+    pub account_language_title: &'static str,
     /// What the account's language is now: "Mails … in Dutch."
-    pub mail_language_now: fn(Lang) -> String,
+    pub account_language_now: fn(Lang) -> String,
     /// Makes the page's language the account's too.
-    pub mail_language_use_page: &'static str,
+    pub account_language_use_page: &'static str,
     pub password_change_title: &'static str,
     pub password_change_submit: &'static str,
     pub password_changed: &'static str,

@@ -132,8 +132,8 @@ pub const TEXTS: Texts = Texts {
     setup_intro: "Er is nog geen account. Maak het eerste beheerdersaccount aan: daarmee nodig je daarna de anderen uit.",
     setup_submit: "Beheerder aanmaken",
     account_title: "Mijn account",
-    mail_language_title: "Taal van je mails",
-    mail_language_now: |lang| {
+    account_language_title: "Taal van je mails",
+    account_language_now: |lang| {
         let name = match lang {
             Lang::Nl => "het Nederlands",
             Lang::En => "het Engels",
@@ -142,7 +142,7 @@ pub const TEXTS: Texts = Texts {
             "Mails, herinneringen en je agenda krijg je in {name}. Je kiest de taal met de knop bovenaan."
         )
     },
-    mail_language_use_page: "Mijn mails ook in het Nederlands",
+    account_language_use_page: "Mijn mails ook in het Nederlands",
     password_change_title: "Wachtwoord wijzigen",
     password_change_submit: "Wachtwoord wijzigen",
     password_changed: "Je wachtwoord is gewijzigd. Je andere sessies zijn afgemeld.",

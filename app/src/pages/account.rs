@@ -45,7 +45,7 @@ fn MailLanguageSection() -> impl IntoView {
     );
     view! {
         <section class="card form-card" aria-labelledby="mail-language-title">
-            <h2 id="mail-language-title">{move || i18n.t().mail_language_title}</h2>
+            <h2 id="mail-language-title">{move || i18n.t().account_language_title}</h2>
             <Transition>
                 {move || suspend(async move {
                     let lang = match stored.await {
@@ -54,13 +54,13 @@ fn MailLanguageSection() -> impl IntoView {
                     };
                     let page = i18n.lang();
                     view! {
-                        <p data-testid="mail-language">{move || (i18n.t().mail_language_now)(lang)}</p>
+                        <p data-testid="mail-language">{move || (i18n.t().account_language_now)(lang)}</p>
                         {(lang != page).then(|| view! {
                             <ActionForm action=save>
                                 <FormError error />
                                 <input type="hidden" name="lang" value=page.code() />
                                 <button type="submit" class="btn btn--ghost">
-                                    {move || i18n.t().mail_language_use_page}
+                                    {move || i18n.t().account_language_use_page}
                                 </button>
                             </ActionForm>
                         })}

@@ -381,3 +381,47 @@ async fn no_server_function_is_registered_for_get() {
         );
     }
 }
+
+/// `klik serve` turns hashed names on only for a site folder that holds the files its hash
+/// file names: a binary started beside another build's site refuses to start instead of
+/// serving pages whose scripts are missing.
+#[test]
+fn a_server_starts_only_with_the_site_of_its_own_build() {
+    let exe_dir = std::env::current_exe()
+        .unwrap()
+        .parent()
+        .unwrap()
+        .to_owned();
+    let name = format!("hash-test-{}.txt", std::process::id());
+    let hash_file = exe_dir.join(&name);
+    let site = tempfile::tempdir().unwrap();
+    std::fs::create_dir(site.path().join("pkg")).unwrap();
+    let mut options = leptos::prelude::LeptosOptions::builder()
+        .output_name("klik")
+        .site_root(site.path().to_str().unwrap())
+        .build();
+    options.hash_file = name.clone().into();
+
+    // No hash file: a development build, plain names.
+    options.hash_files = true;
+    klik_server::assets::use_hashed_names(&mut options).unwrap();
+    assert!(!options.hash_files);
+
+    std::fs::write(
+        &hash_file,
+        format!("js: {HASH}\nwasm: {HASH}\ncss: {HASH}\n"),
+    )
+    .unwrap();
+    let refused = klik_server::assets::use_hashed_names(&mut options);
+    for extension in ["js", "wasm", "css"] {
+        let file = site.path().join(format!("pkg/klik.{HASH}.{extension}"));
+        std::fs::write(file, "x").unwrap();
+    }
+    let started = klik_server::assets::use_hashed_names(&mut options);
+    std::fs::remove_file(&hash_file).unwrap();
+    let message = refused.unwrap_err();
+    assert!(message.contains(&format!("klik.{HASH}.wasm")), "{message}");
+    assert!(message.contains("make build"), "{message}");
+    started.unwrap();
+    assert!(options.hash_files);
+}
