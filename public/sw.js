@@ -1,11 +1,18 @@
-// Klik's service worker. One job: when the network is gone, a page that is opened shows
-// Klik's offline page instead of the browser's error.
+// Klik's service worker. Two jobs: when the network is gone, a page that is opened shows
+// Klik's offline page instead of the browser's error; and a buddy's home page stays
+// readable as last seen, so that they can confirm or check in at a bus stop without network
+// (the answers wait on the phone, see app/src/components/offline.rs).
 //
-// Nothing else is cached, on purpose: pages carry personal data and always come from the
-// network (and are never stored); server functions and forms (POST) are not touched at all.
-// Only the offline page, its stylesheet and icons are kept.
+// Nothing else is cached, on purpose: pages carry personal data and come from the network;
+// server functions and forms (POST) are not touched at all. The buddy's home is kept only
+// when the server marks it so (header `klik-offline: buddy-home`, on the buddy's own home),
+// is replaced each time it is loaded, removed as soon as `/` answers anything else (signed
+// out, another account), and cleared with all storage when the buddy signs out
+// (`Clear-Site-Data: "storage"`).
 
 const CACHE = "klik-offline-v1";
+const HOME_CACHE = "klik-home-v1";
+const HOME = "/";
 const OFFLINE_URL = "/offline.html";
 const PRECACHE = [OFFLINE_URL, "/offline.css", "/favicon.svg", "/icons/icon-192.png"];
 
@@ -24,7 +31,9 @@ self.addEventListener("activate", (event) => {
       .keys()
       .then((keys) =>
         Promise.all(
-          keys.filter((key) => key.startsWith("klik-") && key !== CACHE).map((key) => caches.delete(key)),
+          keys
+            .filter((key) => key.startsWith("klik-") && key !== CACHE && key !== HOME_CACHE)
+            .map((key) => caches.delete(key)),
         ),
       )
       .then(() => self.clients.claim()),
@@ -38,6 +47,10 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
 
+  if (request.mode === "navigate" && url.pathname === HOME) {
+    event.respondWith(home(request));
+    return;
+  }
   if (request.mode === "navigate") {
     // Network only; the offline page when there is no network at all.
     event.respondWith(
@@ -52,3 +65,25 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(caches.match(url.pathname).then((cached) => cached || fetch(request)));
   }
 });
+
+// The home page from the network, kept when it is the buddy's own; without network the kept
+// one, else the offline page.
+function home(request) {
+  return fetch(request)
+    .then((response) => {
+      const keep = response.ok && response.headers.get("klik-offline") === "buddy-home";
+      const copy = response.clone();
+      return caches
+        .open(HOME_CACHE)
+        .then((cache) => (keep ? cache.put(HOME, copy) : cache.delete(HOME)))
+        .catch(() => undefined)
+        .then(() => response);
+    })
+    .catch(() =>
+      caches
+        .open(HOME_CACHE)
+        .then((cache) => cache.match(HOME))
+        .then((kept) => kept || caches.match(OFFLINE_URL))
+        .then((page) => page || Response.error()),
+    );
+}

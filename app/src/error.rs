@@ -45,6 +45,10 @@ pub enum AppError {
     /// The detail names the field and what it expects, never the value that was sent.
     #[error("request failed: {0}")]
     Request(String),
+    /// The server could not be reached at all (no network, server away): raised in the
+    /// browser; what was sent may be tried again.
+    #[error("server unreachable")]
+    Unreachable,
     /// The request's body is larger than this server function takes.
     #[error("request larger than {max_kb} KB")]
     TooLarge { max_kb: u32 },
@@ -109,7 +113,7 @@ impl AppError {
             AppError::Invalid { problems } => (t.err_invalid_fields)(problems.len()),
             AppError::Internal { .. } => t.err_internal.into(),
             AppError::Unavailable => t.err_unavailable.into(),
-            AppError::Request(_) => t.err_request.into(),
+            AppError::Request(_) | AppError::Unreachable => t.err_request.into(),
             AppError::TooLarge { max_kb } => (t.err_too_large)(*max_kb),
             AppError::ErasureRefused(why) => (t.erasure_refusal)(*why).into(),
             AppError::AnswerRefused(why) => (t.answer_refusal)(*why).into(),
@@ -129,7 +133,7 @@ impl AppError {
             AppError::Expired => 410,
             AppError::Validation { .. } | AppError::Invalid { .. } => 422,
             AppError::Internal { .. } => 500,
-            AppError::Unavailable => 503,
+            AppError::Unavailable | AppError::Unreachable => 503,
             AppError::Request(_) => 400,
             AppError::TooLarge { .. } => 413,
             AppError::ErasureRefused(_) | AppError::AnswerRefused(_) => 409,
@@ -141,6 +145,9 @@ impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        if let ServerFnErrorErr::Request(_) = value {
+            return AppError::Unreachable;
+        }
         AppError::Request(describe_request_error(&value, request_field))
     }
 }

@@ -256,6 +256,14 @@ pub async fn logout() -> Result<(), AppError> {
     // Logging out names no record: `audit_by` with the signed-in user.
     cx.audit_by(&cx.state.db, Some(cx.user.id), AuditAction::Logout, None)
         .await?;
+    // The browser forgets what it kept for this account: the buddy's home kept for offline
+    // use by the service worker, and answers still waiting on the phone.
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.insert_header(
+            http::header::HeaderName::from_static("clear-site-data"),
+            http::HeaderValue::from_static("\"storage\""),
+        );
+    }
     leptos_axum::redirect("/login");
     Ok(())
 }

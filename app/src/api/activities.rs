@@ -10,6 +10,7 @@ use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 use crate::api::ctx::Ctx;
 use crate::domain::activity::{CancelForm, CheckInForm, PlanForm};
+use crate::domain::offline::{self, Answer, KeepsOffline, KeptAnswer};
 use crate::error::AppError;
 
 // The read models live in `domain` (db builds them); these paths keep working.
@@ -126,6 +127,41 @@ pub async fn confirm_activity(
     let result = server::confirm(id, version, key.as_deref()).await;
     server::redirect_on_success(&result, next);
     result
+}
+
+impl KeepsOffline for ConfirmActivity {
+    const ANSWER: &'static str = offline::CONFIRM;
+    fn kept(&self, about: &ActivityView) -> KeptAnswer {
+        kept(about, self.version, &self.key, Answer::Confirm)
+    }
+}
+
+impl KeepsOffline for CancelActivity {
+    const ANSWER: &'static str = offline::CANCEL;
+    fn kept(&self, about: &ActivityView) -> KeptAnswer {
+        let form = self.form.clone();
+        kept(about, self.version, &self.key, Answer::Cancel { form })
+    }
+}
+
+impl KeepsOffline for CheckInActivity {
+    const ANSWER: &'static str = offline::CHECK_IN;
+    fn kept(&self, about: &ActivityView) -> KeptAnswer {
+        let form = self.form.clone();
+        kept(about, self.version, &self.key, Answer::CheckIn { form })
+    }
+}
+
+/// An answer to `about` as the phone keeps it, given on `version` of the activity.
+fn kept(about: &ActivityView, version: i32, key: &Option<String>, answer: Answer) -> KeptAnswer {
+    KeptAnswer {
+        activity_id: about.id,
+        version,
+        key: key.clone(),
+        kind: about.kind.clone(),
+        starts_at: about.starts_at,
+        answer,
+    }
 }
 
 /// The check-in after a confirmed activity: how it went, and a note for the coordinator.
@@ -426,7 +462,7 @@ pub(crate) mod server {
         key: Option<&str>,
     ) -> Result<(), AppError> {
         let cx = Ctx::authorize::<CancelActivity>().await?;
-        let Some(key) = unanswered(&cx, "cancel", id, key).await? else {
+        let Some(key) = unanswered(&cx, offline::CANCEL, id, key).await? else {
             return Ok(());
         };
         allowed(&cx, id, version, ActivityAction::Cancel).await?;
@@ -437,7 +473,7 @@ pub(crate) mod server {
 
     pub async fn confirm(id: i32, version: i32, key: Option<&str>) -> Result<(), AppError> {
         let cx = Ctx::authorize::<ConfirmActivity>().await?;
-        let Some(key) = unanswered(&cx, "confirm", id, key).await? else {
+        let Some(key) = unanswered(&cx, offline::CONFIRM, id, key).await? else {
             return Ok(());
         };
         allowed(&cx, id, version, ActivityAction::Confirm).await?;
@@ -451,7 +487,7 @@ pub(crate) mod server {
         key: Option<&str>,
     ) -> Result<(), AppError> {
         let cx = Ctx::authorize::<CheckInActivity>().await?;
-        let Some(key) = unanswered(&cx, "check_in", id, key).await? else {
+        let Some(key) = unanswered(&cx, offline::CHECK_IN, id, key).await? else {
             return Ok(());
         };
         allowed(&cx, id, version, ActivityAction::CheckIn).await?;

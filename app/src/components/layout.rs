@@ -5,6 +5,9 @@ use leptos_router::hooks::use_location;
 use crate::api::account::{Logout, auth_status};
 use crate::api::programme::SetLanguage;
 use crate::components::icons::{Icon, Svg};
+use crate::components::offline::{
+    OfflineBanner, PhoneAnswersPanel, provide_phone_answers, use_phone_answers,
+};
 use crate::components::suspend::suspend;
 use crate::domain::account::{CurrentUser, Role};
 use crate::i18n::{Texts, use_i18n};
@@ -17,6 +20,7 @@ pub fn Layout(children: Children) -> impl IntoView {
     let location = use_location();
     let viewer: ViewerResource = Resource::new(move || location.pathname.get(), |_| auth_status());
     provide_context(viewer);
+    provide_phone_answers(viewer);
     view! {
         <a class="skip-link" href="#main">
             {move || i18n.t().skip_to_content}
@@ -34,6 +38,8 @@ pub fn Layout(children: Children) -> impl IntoView {
         <div class="app-body">
             <Navigation />
             <main id="main" tabindex="-1">
+                <OfflineBanner />
+                <PhoneAnswersPanel />
                 {children()}
             </main>
         </div>
@@ -129,6 +135,14 @@ fn UserMenu() -> impl IntoView {
     let i18n = use_i18n();
     let viewer = expect_context::<ViewerResource>();
     let logout = ServerAction::<Logout>::new();
+    // Signed out: what this phone kept goes too (the server's answer clears the storage as
+    // well; this clears the page that is still open).
+    let phone = use_phone_answers();
+    Effect::new(move |_| {
+        if let Some(Ok(())) = logout.value().get() {
+            phone.forget();
+        }
+    });
     view! {
         <Transition>
             {move || suspend(async move { match signed_in_user(viewer).await {

@@ -7,6 +7,7 @@ pub mod form;
 pub mod guard;
 pub mod icons;
 pub mod layout;
+pub mod offline;
 pub mod people_list;
 pub mod profile_fields;
 pub mod suspend;

@@ -15,6 +15,7 @@ pub mod import;
 pub mod language;
 pub mod lists;
 pub mod mail;
+pub mod offline;
 pub mod people;
 pub mod person_data;
 pub mod privacy;

@@ -1,6 +1,7 @@
 use super::{Lang, Texts};
 use crate::domain::account::Role;
 use crate::domain::audit::AuditAction;
+use crate::domain::offline::Answer;
 use crate::domain::privacy::{ErasureReason, ErasureRefusal, Kept, Removed};
 use crate::domain::register::{
     DataCategory, Keeping, LegalBasis, Measure, PersonCategory, Purpose, Recipient,
@@ -859,6 +860,21 @@ pub const TEXTS: Texts = Texts {
     field_checkin_note: "Anything for your coordinator? (only your coordinator reads this)",
     checkin_save: "Save",
     checkin_done: "Thank you for checking in. Until next time!",
+    offline_kept: "Saved on this phone. It will be sent when you are online again.",
+    offline_waiting_title: "Still to send",
+    offline_answer: |answer, kind, when| match answer {
+        Answer::Confirm => format!("“{kind}” on {when} happened"),
+        Answer::Cancel { .. } => format!("“{kind}” on {when} cancelled"),
+        Answer::CheckIn { .. } => format!("Check-in after “{kind}” on {when}"),
+    },
+    offline_do_not_sign_out: "Do not sign out before everything is sent: signing out clears what is on this phone.",
+    offline_send_now: "Send now",
+    offline_refused_title: "Not sent",
+    offline_conflict: "Your coordinator changed this activity in the meantime. Your answer was not \
+                       sent: look at the activity and answer again.",
+    offline_dismiss: "Got it",
+    offline_banner: "You are offline. You see your page as you last saw it; what you answer now \
+                     is saved on this phone.",
     activity_back: "Back to my duos",
     activity_not_yet: "This is possible once the activity is over.",
     cadence_title: "Duo follow-up",

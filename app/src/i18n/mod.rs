@@ -652,6 +652,17 @@ pub struct Texts {
     pub field_checkin_note: &'static str,
     pub checkin_save: &'static str,
     pub checkin_done: &'static str,
+    /// An answer kept on the phone without network.
+    pub offline_kept: &'static str,
+    pub offline_waiting_title: &'static str,
+    /// An answer that waits or was refused: what, and which activity (kind, when).
+    pub offline_answer: fn(&crate::domain::offline::Answer, &str, &str) -> String,
+    pub offline_do_not_sign_out: &'static str,
+    pub offline_send_now: &'static str,
+    pub offline_refused_title: &'static str,
+    pub offline_conflict: &'static str,
+    pub offline_dismiss: &'static str,
+    pub offline_banner: &'static str,
     pub activity_back: &'static str,
     pub activity_not_yet: &'static str,
     pub cadence_title: &'static str,

@@ -1,6 +1,7 @@
 use super::{Lang, Texts};
 use crate::domain::account::Role;
 use crate::domain::audit::AuditAction;
+use crate::domain::offline::Answer;
 use crate::domain::privacy::{ErasureReason, ErasureRefusal, Kept, Removed};
 use crate::domain::register::{
     DataCategory, Keeping, LegalBasis, Measure, PersonCategory, Purpose, Recipient,
@@ -866,6 +867,21 @@ pub const TEXTS: Texts = Texts {
     field_checkin_note: "Iets voor je coördinator? (alleen je coördinator leest dit)",
     checkin_save: "Bewaren",
     checkin_done: "Bedankt voor je check-in. Tot de volgende keer!",
+    offline_kept: "Bewaard op deze telefoon. Het wordt verstuurd zodra je weer online bent.",
+    offline_waiting_title: "Nog te versturen",
+    offline_answer: |answer, kind, when| match answer {
+        Answer::Confirm => format!("„{kind}” van {when} ging door"),
+        Answer::Cancel { .. } => format!("„{kind}” van {when} afgezegd"),
+        Answer::CheckIn { .. } => format!("Check-in na „{kind}” van {when}"),
+    },
+    offline_do_not_sign_out: "Meld je niet af voor alles verstuurd is: bij afmelden wordt wat op deze telefoon staat gewist.",
+    offline_send_now: "Nu versturen",
+    offline_refused_title: "Niet verstuurd",
+    offline_conflict: "Je coördinator heeft deze activiteit intussen gewijzigd. Je antwoord is niet \
+                       verstuurd: bekijk de activiteit en antwoord opnieuw.",
+    offline_dismiss: "Begrepen",
+    offline_banner: "Je bent offline. Je ziet je pagina zoals je ze laatst zag; wat je nu \
+                     antwoordt, wordt op deze telefoon bewaard.",
     activity_back: "Terug naar mijn duo's",
     activity_not_yet: "Dit kan pas als de activiteit voorbij is.",
     cadence_title: "Duo's opvolgen",

@@ -16,6 +16,7 @@ use crate::api::drafts::{DraftForm, draft_or};
 use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{ActionError, FormError, action_error};
 use crate::components::guard::RequireRole;
+use crate::components::offline::{AnswerForm, use_phone_answers};
 use crate::components::profile_fields::{Input, field_problem};
 use crate::components::suspend::suspend;
 use crate::domain::account::BUDDY;
@@ -35,11 +36,18 @@ fn when_view(at: chrono::NaiveDateTime) -> impl IntoView {
     }
 }
 
+/// The header that tells the service worker (`public/sw.js`) to keep a page for offline
+/// reading, and its value for the buddy's home.
+pub const OFFLINE_HEADER: &str = "klik-offline";
+pub const OFFLINE_HOME: &str = "buddy-home";
+
 /// The buddy's home page (shown at `/` to buddies).
 #[component]
 pub fn BuddyHomeView() -> impl IntoView {
     let i18n = use_i18n();
-    let home = Resource::new(|| (), |_| buddy_home());
+    // Reloaded when answers kept on the phone reached the server.
+    let phone = use_phone_answers();
+    let home = Resource::new(move || phone.sent(), |_| buddy_home());
     view! {
         <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
             {move || suspend(async move {
@@ -55,6 +63,14 @@ pub fn BuddyHomeView() -> impl IntoView {
 #[component]
 fn Home(home: BuddyHome) -> impl IntoView {
     let i18n = use_i18n();
+    // The service worker keeps this page, and only this one, for reading without network.
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.insert_header(
+            http::header::HeaderName::from_static(OFFLINE_HEADER),
+            http::HeaderValue::from_static(OFFLINE_HOME),
+        );
+    }
     let name = home.first_name.clone();
     let body = if !home.linked {
         view! { <p class="banner banner--warning" role="status">{move || i18n.t().buddy_not_linked}</p> }
@@ -204,7 +220,7 @@ fn ConfirmPrompt(activity: ActivityView, answer_key: String) -> impl IntoView {
     view! {
         <div class="buddy-prompt">
             <p>{move || (i18n.t().buddy_to_confirm)(&kind, &format_day_time(at, i18n.lang()))}</p>
-            <ActionForm action=confirm>
+            <AnswerForm action=confirm about=activity.clone()>
                 <FormError error />
                 <input type="hidden" name="id" value=activity.id />
                 <input type="hidden" name="version" value=activity.version />
@@ -213,7 +229,7 @@ fn ConfirmPrompt(activity: ActivityView, answer_key: String) -> impl IntoView {
                 <button type="submit" class="btn btn--primary btn--block" disabled=move || confirm.pending().get()>
                     {move || i18n.t().buddy_confirm_yes}
                 </button>
-            </ActionForm>
+            </AnswerForm>
             <a class="btn btn--ghost btn--block" href=cancel_href>{move || i18n.t().buddy_confirm_no}</a>
         </div>
     }
@@ -327,14 +343,18 @@ fn PlanFormView(page: PlanData, draft: PlanForm) -> impl IntoView {
 #[component]
 pub fn ActivityPage() -> impl IntoView {
     let i18n = use_i18n();
-    let data = Resource::new(route_id, |id| async move {
-        let id = id.ok_or(AppError::NotFound)?;
-        let page = get_activity(id).await?;
-        let reschedule = draft_or(DraftForm::RescheduleActivity(id), None::<PlanForm>).await;
-        let cancel = draft_or(DraftForm::CancelActivity(id), CancelForm::default()).await;
-        let check_in = draft_or(DraftForm::CheckIn(id), CheckInForm::default()).await;
-        Ok::<_, AppError>((page, reschedule, cancel, check_in))
-    });
+    let phone = use_phone_answers();
+    let data = Resource::new(
+        move || (route_id(), phone.sent()),
+        |(id, _)| async move {
+            let id = id.ok_or(AppError::NotFound)?;
+            let page = get_activity(id).await?;
+            let reschedule = draft_or(DraftForm::RescheduleActivity(id), None::<PlanForm>).await;
+            let cancel = draft_or(DraftForm::CancelActivity(id), CancelForm::default()).await;
+            let check_in = draft_or(DraftForm::CheckIn(id), CheckInForm::default()).await;
+            Ok::<_, AppError>((page, reschedule, cancel, check_in))
+        },
+    );
     view! {
         <Title text=move || i18n.t().buddy_home_title.to_owned() />
         <RequireRole roles=BUDDY>
@@ -370,6 +390,8 @@ fn ActivityDetail(
     };
     let planned = a.status == ActivityStatus::Planned;
     let happened = a.starts_at <= page.now;
+    let checked_in_before = a.status == ActivityStatus::Done && a.checked_in;
+    let id = a.id;
     let key = page.answer_key.clone();
     let status = a.status;
     let summary = view! {
@@ -386,18 +408,54 @@ fn ActivityDetail(
         place: a.place.clone(),
         note: a.note.clone(),
     });
+    // With answers that wait on the phone, the page shows what they will make of it: after
+    // a confirmation kept offline, the check-in (on the version the confirmation makes).
+    let phone = use_phone_answers();
+    let expected = {
+        let a = a.clone();
+        Memo::new(move |_| phone.expected(&a))
+    };
+    let still_planned = move || expected.get().status == ActivityStatus::Planned;
     let confirm_section = (planned && happened)
         .then(|| view! { <ConfirmPrompt activity=a.clone() answer_key=key.clone() /> });
-    let move_section = (planned && !happened).then(|| {
-        view! { <RescheduleSection activity=a.clone() kinds=page.kinds.clone() values=reschedule_values answer_key=key.clone() /> }
-    });
-    let cancel_section = planned.then(
-        || view! { <CancelSection activity=a.clone() values=cancel answer_key=key.clone() /> },
-    );
-    let check_in_section = (a.status == ActivityStatus::Done && !a.checked_in).then(
-        || view! { <CheckInSection activity=a.clone() values=check_in answer_key=key.clone() /> },
-    );
-    let checked = (a.status == ActivityStatus::Done && a.checked_in).then(
+    let move_section = {
+        let a = a.clone();
+        let key = key.clone();
+        move || {
+            (planned && !happened && still_planned()).then(|| {
+                view! { <RescheduleSection activity=a.clone() kinds=page.kinds.clone() values=reschedule_values.clone() answer_key=key.clone() /> }
+            })
+        }
+    };
+    let cancel_section = {
+        let a = a.clone();
+        let key = key.clone();
+        let shown =
+            Memo::new(move |_| still_planned() || phone.waits(id, crate::domain::offline::CANCEL));
+        move || {
+            (planned && shown.get()).then(|| {
+                view! { <CancelSection activity=a.clone() values=cancel.clone() answer_key=key.clone() /> }
+            })
+        }
+    };
+    let check_in_section =
+        {
+            let a = a.clone();
+            let key = key.clone();
+            let shown = Memo::new(move |_| {
+                expected.get().status == ActivityStatus::Done && !checked_in_before
+            });
+            move || {
+                shown.get().then(|| {
+                // Given on the version the answers before it make (untracked: the section
+                // is made again only when it appears or goes).
+                let version = expected.get_untracked().version;
+                let activity = ActivityView { version, ..a.clone() };
+                view! { <CheckInSection activity values=check_in.clone() answer_key=key.clone() /> }
+            })
+            }
+        };
+    let checked = checked_in_before.then(
         || view! { <p class="banner banner--ok" role="status">{move || i18n.t().checkin_done}</p> },
     );
     view! {
@@ -450,7 +508,7 @@ fn CancelSection(activity: ActivityView, values: CancelForm, answer_key: String)
     view! {
         <section class="card form-card" id="cancel" aria-labelledby="cancel-title">
             <h2 id="cancel-title">{move || i18n.t().activity_cancel_title}</h2>
-            <ActionForm action attr:novalidate=true>
+            <AnswerForm action about=activity.clone()>
                 <FormError error />
                 <input type="hidden" name="id" value=activity.id />
                 <input type="hidden" name="version" value=activity.version />
@@ -461,7 +519,7 @@ fn CancelSection(activity: ActivityView, values: CancelForm, answer_key: String)
                 <button type="submit" class="btn btn--danger btn--block" disabled=move || action.pending().get()>
                     {move || i18n.t().activity_cancel_save}
                 </button>
-            </ActionForm>
+            </AnswerForm>
         </section>
     }
 }
@@ -481,7 +539,7 @@ fn CheckInSection(
     view! {
         <section class="card form-card" id="checkin" aria-labelledby="checkin-title">
             <h2 id="checkin-title">{move || i18n.t().checkin_title}</h2>
-            <ActionForm action attr:novalidate=true>
+            <AnswerForm action about=activity.clone()>
                 <FormError error />
                 <input type="hidden" name="id" value=activity.id />
                 <input type="hidden" name="version" value=activity.version />
@@ -508,7 +566,7 @@ fn CheckInSection(
                 <button type="submit" class="btn btn--primary btn--block" disabled=move || action.pending().get()>
                     {move || i18n.t().checkin_save}
                 </button>
-            </ActionForm>
+            </AnswerForm>
         </section>
     }
 }
