@@ -10,6 +10,7 @@ import {
   EVENTS_SMTP_PORT,
   FRESH_PORT,
   GUARD_PORT,
+  OFFLINE_PORT,
   PORT,
   STONES_PORT,
 } from "./support";
@@ -30,6 +31,7 @@ const guardDatabase = path.join(__dirname, ".tmp", `e2e-guard-${run}.db`);
 const boardDatabase = path.join(__dirname, ".tmp", `e2e-board-${run}.db`);
 const stonesDatabase = path.join(__dirname, ".tmp", `e2e-stones-${run}.db`);
 const eventsDatabase = path.join(__dirname, ".tmp", `e2e-events-${run}.db`);
+const offlineDatabase = path.join(__dirname, ".tmp", `e2e-offline-${run}.db`);
 
 const serverEnv = (db: string, listen: number) => ({
   DATABASE_URL: `sqlite://${db}`,
@@ -199,6 +201,16 @@ export default defineConfig({
         KLIK_PUBLIC_URL: `http://127.0.0.1:${EVENTS_PORT}`,
         KLIK_JOB_INTERVAL_SECS: "1",
       },
+    },
+    {
+      // The demo programme with its own clock: the buddy's phone without network.
+      command: `mkdir -p .tmp && "${bin}" demo > .tmp/offline-accounts.txt && exec "${bin}" serve`,
+      url: `http://127.0.0.1:${OFFLINE_PORT}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: { ...serverEnv(offlineDatabase, OFFLINE_PORT), KLIK_TEST_CLOCK: "1" },
     },
   ],
 });

@@ -27,6 +27,11 @@ export const EVENTS_PORT = PORT + 6;
 export const EVENTS_URL = `http://127.0.0.1:${EVENTS_PORT}`;
 export const EVENTS_SMTP_PORT = PORT + 7;
 
+// An eighth with the demo programme and a clock of its own, for the buddy's phone without
+// network (tests/buddy-phone-offline.spec.ts).
+export const OFFLINE_PORT = PORT + 8;
+export const OFFLINE_URL = `http://127.0.0.1:${OFFLINE_PORT}`;
+
 // The admin that the main server starts with (made by `klik create-admin`).
 export const ADMIN = {
   email: "beheer@example.be",

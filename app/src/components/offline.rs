@@ -25,8 +25,9 @@ pub const STORAGE_KEY: &str = "klik.answers.v1";
 #[derive(Clone, Copy)]
 pub struct PhoneAnswers {
     state: RwSignal<OfflineAnswers>,
-    /// Goes up when an answer reached the server: pages reload what they show.
-    sent: RwSignal<u32>,
+    /// Goes up when an answer reached the server (applied or refused): pages reload what
+    /// they show.
+    settled: RwSignal<u32>,
     sending: RwSignal<bool>,
     viewer: Option<ViewerResource>,
 }
@@ -64,8 +65,8 @@ impl PhoneAnswers {
     }
 
     /// A counter that goes up whenever an answer reached the server.
-    pub fn sent(&self) -> u32 {
-        self.sent.get()
+    pub fn settled(&self) -> u32 {
+        self.settled.get()
     }
 
     /// Sends what waits, now (a button, the `online` event, a new answer).
@@ -79,7 +80,7 @@ impl PhoneAnswers {
 pub fn provide_phone_answers(viewer: ViewerResource) -> PhoneAnswers {
     let phone = PhoneAnswers {
         state: RwSignal::new(OfflineAnswers::default()),
-        sent: RwSignal::new(0),
+        settled: RwSignal::new(0),
         sending: RwSignal::new(false),
         viewer: Some(viewer),
     };
@@ -93,7 +94,7 @@ pub fn provide_phone_answers(viewer: ViewerResource) -> PhoneAnswers {
 pub fn use_phone_answers() -> PhoneAnswers {
     use_context::<PhoneAnswers>().unwrap_or_else(|| PhoneAnswers {
         state: RwSignal::new(OfflineAnswers::default()),
-        sent: RwSignal::new(0),
+        settled: RwSignal::new(0),
         sending: RwSignal::new(false),
         viewer: None,
     })
@@ -159,18 +160,17 @@ mod sender {
             return;
         }
         phone.sending.set(true);
-        let mut sent_any = false;
+        let mut settled_any = false;
         while let Some(next) = phone.state.with_untracked(|s| s.next().cloned()) {
             let outcome = send(&next).await;
             let retry = matches!(&outcome, Err(e) if worth_retrying(e));
-            let sent = outcome.is_ok();
             // Changed while on its way (given again): the new content goes next round.
             phone.state.update(|s| {
                 if s.next() == Some(&next) {
                     s.settle(outcome);
                 }
             });
-            sent_any |= sent;
+            settled_any |= !retry;
             if retry {
                 let wait = phone.state.with_untracked(|s| backoff_ms(s.attempts));
                 set_timeout(
@@ -181,8 +181,8 @@ mod sender {
             }
         }
         phone.sending.set(false);
-        if sent_any {
-            phone.sent.update(|n| *n += 1);
+        if settled_any {
+            phone.settled.update(|n| *n += 1);
         }
     }
 }

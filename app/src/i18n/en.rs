@@ -870,8 +870,8 @@ pub const TEXTS: Texts = Texts {
     offline_do_not_sign_out: "Do not sign out before everything is sent: signing out clears what is on this phone.",
     offline_send_now: "Send now",
     offline_refused_title: "Not sent",
-    offline_conflict: "Your coordinator changed this activity in the meantime. Your answer was not \
-                       sent: look at the activity and answer again.",
+    offline_conflict: "This activity was changed in the meantime (by your coordinator or on another \
+                       device). Your answer was not sent: look at the activity and answer again.",
     offline_dismiss: "Got it",
     offline_banner: "You are offline. You see your page as you last saw it; what you answer now \
                      is saved on this phone.",

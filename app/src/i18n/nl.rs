@@ -877,8 +877,9 @@ pub const TEXTS: Texts = Texts {
     offline_do_not_sign_out: "Meld je niet af voor alles verstuurd is: bij afmelden wordt wat op deze telefoon staat gewist.",
     offline_send_now: "Nu versturen",
     offline_refused_title: "Niet verstuurd",
-    offline_conflict: "Je coördinator heeft deze activiteit intussen gewijzigd. Je antwoord is niet \
-                       verstuurd: bekijk de activiteit en antwoord opnieuw.",
+    offline_conflict: "Deze activiteit werd intussen gewijzigd (door je coördinator of op een ander \
+                       toestel). Je antwoord is niet verstuurd: bekijk de activiteit en antwoord \
+                       opnieuw.",
     offline_dismiss: "Begrepen",
     offline_banner: "Je bent offline. Je ziet je pagina zoals je ze laatst zag; wat je nu \
                      antwoordt, wordt op deze telefoon bewaard.",

@@ -47,7 +47,7 @@ pub fn BuddyHomeView() -> impl IntoView {
     let i18n = use_i18n();
     // Reloaded when answers kept on the phone reached the server.
     let phone = use_phone_answers();
-    let home = Resource::new(move || phone.sent(), |_| buddy_home());
+    let home = Resource::new(move || phone.settled(), |_| buddy_home());
     view! {
         <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
             {move || suspend(async move {
@@ -345,7 +345,7 @@ pub fn ActivityPage() -> impl IntoView {
     let i18n = use_i18n();
     let phone = use_phone_answers();
     let data = Resource::new(
-        move || (route_id(), phone.sent()),
+        move || (route_id(), phone.settled()),
         |(id, _)| async move {
             let id = id.ok_or(AppError::NotFound)?;
             let page = get_activity(id).await?;
