@@ -29,6 +29,8 @@ pub struct PhoneAnswers {
     /// they show.
     settled: RwSignal<u32>,
     sending: RwSignal<bool>,
+    /// Asked to send while sending: one more round right after.
+    again: RwSignal<bool>,
     viewer: Option<ViewerResource>,
 }
 
@@ -82,6 +84,7 @@ pub fn provide_phone_answers(viewer: ViewerResource) -> PhoneAnswers {
         state: RwSignal::new(OfflineAnswers::default()),
         settled: RwSignal::new(0),
         sending: RwSignal::new(false),
+        again: RwSignal::new(false),
         viewer: Some(viewer),
     };
     provide_context(phone);
@@ -96,6 +99,7 @@ pub fn use_phone_answers() -> PhoneAnswers {
         state: RwSignal::new(OfflineAnswers::default()),
         settled: RwSignal::new(0),
         sending: RwSignal::new(false),
+        again: RwSignal::new(false),
         viewer: None,
     })
 }
@@ -137,8 +141,24 @@ mod sender {
                 phone.state.update(|s| s.belongs_to(user.id));
             }
         });
-        let online = window_event_listener(leptos::ev::online, move |_| phone.send_now());
+        // Back online: at once, and the waits start short again.
+        let online = window_event_listener(leptos::ev::online, move |_| {
+            phone.state.update(|s| s.attempts = 0);
+            phone.send_now();
+        });
         on_cleanup(move || online.remove());
+    }
+
+    thread_local! {
+        /// The one try that is planned: a new plan replaces it, so tries never pile up.
+        static PLANNED: std::cell::Cell<Option<TimeoutHandle>> = const { std::cell::Cell::new(None) };
+    }
+
+    fn retry_in(phone: PhoneAnswers, wait: Duration) {
+        let handle = set_timeout_with_handle(move || phone.send_now(), wait).ok();
+        if let Some(previous) = PLANNED.with(|p| p.replace(handle)) {
+            previous.clear();
+        }
     }
 
     async fn send(kept: &KeptAnswer) -> Result<(), AppError> {
@@ -157,9 +177,11 @@ mod sender {
     /// reach the server and tries again after a growing wait.
     pub async fn flush(phone: PhoneAnswers) {
         if phone.sending.get_untracked() {
+            phone.again.set(true);
             return;
         }
         phone.sending.set(true);
+        phone.again.set(false);
         let mut settled_any = false;
         while let Some(next) = phone.state.with_untracked(|s| s.next().cloned()) {
             let outcome = send(&next).await;
@@ -173,16 +195,17 @@ mod sender {
             settled_any |= !retry;
             if retry {
                 let wait = phone.state.with_untracked(|s| backoff_ms(s.attempts));
-                set_timeout(
-                    move || phone.send_now(),
-                    Duration::from_millis(u64::from(wait)),
-                );
+                retry_in(phone, Duration::from_millis(u64::from(wait)));
                 break;
             }
         }
         phone.sending.set(false);
         if settled_any {
             phone.settled.update(|n| *n += 1);
+        }
+        // The network came back (or a new answer came) while this round was under way.
+        if phone.again.get_untracked() {
+            phone.send_now();
         }
     }
 }

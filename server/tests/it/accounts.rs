@@ -245,6 +245,9 @@ async fn logout_ends_the_session_on_the_server() {
     );
     let cleared = reply.headers[header::SET_COOKIE].to_str().unwrap();
     assert!(cleared.starts_with("klik_session=;") && cleared.contains("Max-Age=0"));
+    // The browser forgets what it kept for the account (the home kept for offline reading,
+    // answers waiting on the phone).
+    assert_eq!(reply.headers["clear-site-data"], "\"storage\"");
     // The old cookie, replayed, no longer works.
     assert!(server.whoami(&cookie).await.is_none());
     assert_eq!(

@@ -482,6 +482,30 @@ async fn bad_input_writes_nothing(backend: Backend) {
 
 on_both_databases!(bad_activity_input_gives_field_messages_and_writes_nothing => bad_input_writes_nothing);
 
+/// The phone's service worker keeps a page for offline reading only when the server marks
+/// it: the buddy's own home, and nothing another role or a visitor sees.
+#[tokio::test]
+async fn only_the_buddys_own_home_is_marked_for_keeping_on_the_phone() {
+    use app::pages::activities::{OFFLINE_HEADER, OFFLINE_HOME};
+    let (server, me, duo, _, _, coordinator) = programme(Backend::Sqlite).await;
+    let home = server.get("/", Some(&me)).await;
+    assert_eq!(home.status, StatusCode::OK);
+    assert_eq!(home.headers[OFFLINE_HEADER], OFFLINE_HOME);
+    assert!(home.body.contains("buddy-duo"));
+    let plan = format!("/buddy/duos/{duo}/plan");
+    for (path, cookie) in [
+        ("/", Some(coordinator.as_str())),
+        ("/", None),
+        ("/calendar", Some(me.as_str())),
+        ("/account", Some(me.as_str())),
+        (plan.as_str(), Some(me.as_str())),
+    ] {
+        let page = server.get(path, cookie).await;
+        assert!(page.status.is_success(), "{path}: {}", page.status);
+        assert!(!page.headers.contains_key(OFFLINE_HEADER), "{path} marked");
+    }
+}
+
 #[tokio::test]
 async fn a_buddy_reaches_only_their_own_duos_and_sees_only_what_was_shared() {
     let (server, me, duo, other, their_duo, coordinator) = programme(Backend::Sqlite).await;
