@@ -251,6 +251,10 @@ test("the buddy's home stays readable without network, and goes at sign-out", as
     )
     .toBe(false);
   expect(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY)).toBeNull();
+  // Clearing the storage also unregistered the worker; the next page load brings it back,
+  // without the home.
+  await page.reload();
+  await ready(page);
   await controlledByServiceWorker(page);
   await offline(context, page, true);
   await page.goto(`${OFFLINE_URL}/`);

@@ -29,7 +29,8 @@ pub struct PhoneAnswers {
     /// they show.
     settled: RwSignal<u32>,
     sending: RwSignal<bool>,
-    /// Asked to send while sending: one more round right after.
+    /// Asked to send while sending: one more round right after (sending is the browser's).
+    #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
     again: RwSignal<bool>,
     viewer: Option<ViewerResource>,
 }

@@ -22,6 +22,7 @@ use crate::components::suspend::suspend;
 use crate::domain::account::BUDDY;
 use crate::domain::activity::{ActivityStatus, CancelForm, CheckInForm, Mood, PlanForm};
 use crate::domain::lists::Named;
+use crate::domain::offline::{CANCEL, CONFIRM};
 use crate::domain::time::format_day_time;
 use crate::error::AppError;
 use crate::i18n::{explain, use_i18n};
@@ -214,6 +215,8 @@ fn ConfirmPrompt(activity: ActivityView, answer_key: String) -> impl IntoView {
     let i18n = use_i18n();
     let confirm = ServerAction::<ConfirmActivity>::new();
     let error = action_error(confirm);
+    let phone = use_phone_answers();
+    let id = activity.id;
     let (kind, at) = (activity.kind.clone(), activity.starts_at);
     let next = format!("/buddy/activities/{}#checkin", activity.id);
     let cancel_href = format!("/buddy/activities/{}#cancel", activity.id);
@@ -230,7 +233,10 @@ fn ConfirmPrompt(activity: ActivityView, answer_key: String) -> impl IntoView {
                     {move || i18n.t().buddy_confirm_yes}
                 </button>
             </AnswerForm>
-            <a class="btn btn--ghost btn--block" href=cancel_href>{move || i18n.t().buddy_confirm_no}</a>
+            // Said "yes" already (kept on the phone): no "no" beside it.
+            <Show when=move || !phone.waits(id, CONFIRM)>
+                <a class="btn btn--ghost btn--block" href=cancel_href.clone()>{move || i18n.t().buddy_confirm_no}</a>
+            </Show>
         </div>
     }
 }
@@ -430,8 +436,7 @@ fn ActivityDetail(
     let cancel_section = {
         let a = a.clone();
         let key = key.clone();
-        let shown =
-            Memo::new(move |_| still_planned() || phone.waits(id, crate::domain::offline::CANCEL));
+        let shown = Memo::new(move |_| still_planned() || phone.waits(id, CANCEL));
         move || {
             (planned && shown.get()).then(|| {
                 view! { <CancelSection activity=a.clone() values=cancel.clone() answer_key=key.clone() /> }
