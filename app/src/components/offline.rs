@@ -367,8 +367,8 @@ pub fn PhoneAnswersPanel() -> impl IntoView {
         })
     };
     view! {
-        <div aria-live="polite">{waiting}</div>
-        {refused}
+        <div class="phone-status" aria-live="polite">{waiting}</div>
+        <div class="phone-status">{refused}</div>
     }
 }
 
@@ -391,7 +391,7 @@ pub fn OfflineBanner() -> impl IntoView {
     }
     view! {
         <Show when=move || away.get()>
-            <p class="banner banner--warning" role="status" data-testid="offline-banner">
+            <p class="banner banner--warning phone-status" role="status" data-testid="offline-banner">
                 {move || i18n.t().offline_banner}
             </p>
         </Show>
