@@ -98,6 +98,28 @@ export async function fillProfile(page: Page, first: string, last: string) {
   await page.getByLabel("Hoe ver kan de persoon gaan? (km)").fill("10");
 }
 
+/** Signs in with a demo server's account (see `guardAccount`) at `url`, and waits until the
+ * home page has hydrated. */
+export async function signInDemo(page: Page, url: string, server: string, role: string) {
+  const { email, password } = guardAccount(role, server);
+  await page.goto(`${url}/login`);
+  await page.locator("body[data-hydrated=true]").waitFor();
+  await page.getByLabel("E-mailadres").fill(email);
+  await page.getByLabel("Wachtwoord").fill(password);
+  await page.getByRole("button", { name: "Aanmelden" }).click();
+  await page.waitForURL(`${url}/`);
+  await page.locator("body[data-hydrated=true]").waitFor();
+}
+
+/** Moves the clock of a server started with KLIK_TEST_CLOCK forward by `days`. */
+export async function advanceDays(page: Page, url: string, days: number) {
+  const reply = await page.request.post(`${url}/test/clock`, {
+    form: { days: String(days) },
+    headers: { Origin: url },
+  });
+  if (!reply.ok()) throw new Error(`moving the clock: ${reply.status()}`);
+}
+
 /** The demo programme's accounts on the guard's server, as `klik demo` printed them when it
  * started: the one server with buddies who sign in and have duos. */
 export function guardAccount(role: string, server = "guard"): { email: string; password: string } {

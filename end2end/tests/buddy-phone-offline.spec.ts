@@ -4,34 +4,13 @@
 // On a server of its own (demo programme, a clock the test moves); phone project only.
 
 import { type Browser, type BrowserContext, type Page, expect, test } from "@playwright/test";
-import { OFFLINE_URL, guardAccount } from "../support";
+import { OFFLINE_URL, advanceDays, ready, signInDemo } from "../support";
 
 test.describe.configure({ mode: "serial" });
 
 const STORAGE_KEY = "klik.answers.v1";
 
-async function ready(page: Page) {
-  await page.locator("body[data-hydrated=true]").waitFor();
-}
-
-async function signIn(page: Page, role: string) {
-  const { email, password } = guardAccount(role, "offline");
-  await page.goto(`${OFFLINE_URL}/login`);
-  await ready(page);
-  await page.getByLabel("E-mailadres").fill(email);
-  await page.getByLabel("Wachtwoord").fill(password);
-  await page.getByRole("button", { name: "Aanmelden" }).click();
-  await page.waitForURL(`${OFFLINE_URL}/`);
-  await ready(page);
-}
-
-async function advanceDays(page: Page, days: number) {
-  const reply = await page.request.post(`${OFFLINE_URL}/test/clock`, {
-    form: { days: String(days) },
-    headers: { Origin: OFFLINE_URL },
-  });
-  expect(reply.ok()).toBeTruthy();
-}
+const signIn = (page: Page, role: string) => signInDemo(page, OFFLINE_URL, "offline", role);
 
 /** The first activity the home asks to confirm: its id and its duo's. */
 async function toConfirm(page: Page): Promise<{ id: string; duo: string }> {
@@ -42,6 +21,26 @@ async function toConfirm(page: Page): Promise<{ id: string; duo: string }> {
   const section = page.locator("section.buddy-duo", { has: form });
   const plan = await section.getByRole("link", { name: "Plan een activiteit" }).getAttribute("href");
   return { id, duo: plan!.split("/")[3] };
+}
+
+/** Plans an activity at `place` from the buddy's home, a week ahead (the form's default),
+ * and moves the clock past it: its id and its duo's. */
+async function planAndLetHappen(page: Page, place: string): Promise<{ id: string; duo: string }> {
+  await page.goto(`${OFFLINE_URL}/`);
+  await ready(page);
+  await page.getByRole("link", { name: "Plan een activiteit" }).first().click();
+  await ready(page);
+  await page.getByLabel("Wandeling").check();
+  await page.getByLabel("Waar spreken jullie af?").fill(place);
+  await page.getByRole("button", { name: "Plannen" }).click();
+  await page.waitForURL(`${OFFLINE_URL}/`);
+  await ready(page);
+  const next = page.getByTestId("next-activity").filter({ hasText: place });
+  const href = await next.getByRole("link", { name: "Verplaatsen of afzeggen" }).getAttribute("href");
+  const section = page.locator("section.buddy-duo", { has: next });
+  const plan = await section.getByRole("link", { name: "Plan een activiteit" }).getAttribute("href");
+  await advanceDays(page, OFFLINE_URL, 8);
+  return { id: href!.split("/")[3], duo: plan!.split("/")[3] };
 }
 
 /** What the coordinator sees of the duo's activities. */
@@ -91,7 +90,7 @@ test("a confirmation and a check-in without network wait on the phone and arrive
   );
   await signIn(page, "buddy");
   // The demo's planned activity has happened ten days later: the home asks about it.
-  await advanceDays(page, 10);
+  await advanceDays(page, OFFLINE_URL, 10);
   await page.goto(`${OFFLINE_URL}/`);
   await ready(page);
   const { id, duo } = await toConfirm(page);
@@ -155,22 +154,8 @@ test("an answer overtaken while it waited is shown, with what was typed", async 
   browser,
 }) => {
   await signIn(page, "buddy");
-  // A new activity, a week from now; eight days later it has happened.
-  await page.getByRole("link", { name: "Plan een activiteit" }).first().click();
-  await ready(page);
   const place = `Ingehaald ${Date.now()}`;
-  await page.getByLabel("Wandeling").check();
-  await page.getByLabel("Waar spreken jullie af?").fill(place);
-  await page.getByRole("button", { name: "Plannen" }).click();
-  await page.waitForURL(`${OFFLINE_URL}/`);
-  await ready(page);
-  const next = page.getByTestId("next-activity").filter({ hasText: place });
-  const href = await next.getByRole("link", { name: "Verplaatsen of afzeggen" }).getAttribute("href");
-  const id = href!.split("/")[3];
-  const section = page.locator("section.buddy-duo", { has: next });
-  const plan = await section.getByRole("link", { name: "Plan een activiteit" }).getAttribute("href");
-  const duo = plan!.split("/")[3];
-  await advanceDays(page, 8);
+  const { id, duo } = await planAndLetHappen(page, place);
   await page.goto(`${OFFLINE_URL}/buddy/activities/${id}`);
   await ready(page);
   await expect(page.getByRole("button", { name: "Ja, het ging door" })).toBeVisible();
@@ -208,6 +193,27 @@ test("an answer overtaken while it waited is shown, with what was typed", async 
   const seen = await coordinatorSees(browser, duo);
   expect(seen).toContain(place);
   expect(seen).not.toContain(reason);
+});
+
+test("an answer whose request is lost on a poor connection is kept and sent by a later try", async ({
+  page,
+}) => {
+  await signIn(page, "buddy");
+  const { id } = await planAndLetHappen(page, `Slecht bereik ${Date.now()}`);
+  await page.goto(`${OFFLINE_URL}/buddy/activities/${id}`);
+  await ready(page);
+  // The phone believes it is online, but the connection drops the request.
+  const confirm = "**/api/confirm_activity*";
+  await page.route(confirm, (route) => route.abort("internetdisconnected"));
+  await page.getByRole("button", { name: "Ja, het ging door" }).click();
+  await expect(page.getByTestId("kept-on-phone")).toHaveCount(1);
+  await expect(page.getByTestId("phone-answers")).toBeVisible();
+  // No error for what is kept: it waits.
+  await expect(page.locator(".form-error, [role=alert]")).toHaveCount(0);
+  await page.unroute(confirm);
+  // A later try (after 2 s, 4 s, …) gets through, without a reload or the `online` event.
+  await expect(page.getByTestId("phone-answers")).toHaveCount(0, { timeout: 20_000 });
+  await expect(page.getByRole("heading", { name: "Hoe ging het?" })).toBeVisible();
 });
 
 test("the buddy's home stays readable without network, and goes at sign-out", async ({

@@ -3,17 +3,9 @@
 // stones server (demo programme), phone project only (see playwright.config.ts).
 
 import { type Browser, type Page, expect, test } from "@playwright/test";
-import { STONES_URL, guardAccount } from "../support";
+import { STONES_URL, signInDemo } from "../support";
 
-async function signIn(page: Page, role: string) {
-  const { email, password } = guardAccount(role, "stones");
-  await page.goto(`${STONES_URL}/login`);
-  await page.locator("body[data-hydrated=true]").waitFor();
-  await page.getByLabel("E-mailadres").fill(email);
-  await page.getByLabel("Wachtwoord").fill(password);
-  await page.getByRole("button", { name: "Aanmelden" }).click();
-  await page.waitForURL(`${STONES_URL}/`);
-}
+const signIn = (page: Page, role: string) => signInDemo(page, STONES_URL, "stones", role);
 
 /** How often `place` appears among the duo's activities, as the coordinator sees them. */
 async function timesPlanned(browser: Browser, duo: string, place: string): Promise<number> {

@@ -3,45 +3,12 @@
 // a coordinator sees the duo flagged once its last activity is too long ago.
 // Phone project only (see playwright.config.ts): one clock, one story, in order.
 
-import * as fs from "node:fs";
-import * as path from "node:path";
 import { type Page, expect, test } from "@playwright/test";
-import { CLOCK_URL } from "../support";
+import { CLOCK_URL, advanceDays as advanceClock, ready, signInDemo } from "../support";
 
 test.describe.configure({ mode: "serial" });
 
-/** The demo's accounts, as `klik demo` printed them when the clock server started. */
-function account(role: string): { email: string; password: string } {
-  const file = path.join(__dirname, "..", ".tmp", "clock-accounts.txt");
-  for (const line of fs.readFileSync(file, "utf8").split("\n")) {
-    const [r, email, password] = line.trim().split(/\s+/);
-    if (r === role) return { email, password };
-  }
-  throw new Error(`no ${role} account in ${file}`);
-}
-
-async function ready(page: Page) {
-  await page.locator("body[data-hydrated=true]").waitFor();
-}
-
-async function signIn(page: Page, role: string) {
-  const { email, password } = account(role);
-  await page.goto(`${CLOCK_URL}/login`);
-  await ready(page);
-  await page.getByLabel("E-mailadres").fill(email);
-  await page.getByLabel("Wachtwoord").fill(password);
-  await page.getByRole("button", { name: "Aanmelden" }).click();
-  await page.waitForURL(`${CLOCK_URL}/`);
-  await ready(page);
-}
-
-async function advanceDays(page: Page, days: number) {
-  const reply = await page.request.post(`${CLOCK_URL}/test/clock`, {
-    form: { days: String(days) },
-    headers: { Origin: CLOCK_URL },
-  });
-  expect(reply.ok()).toBeTruthy();
-}
+const signIn = (page: Page, role: string) => signInDemo(page, CLOCK_URL, "clock", role);
 
 let duoId = "";
 
@@ -87,7 +54,7 @@ test("a buddy plans, moves, confirms and checks in on the phone", async ({ page 
   await expect(page.getByTestId("next-activity").first()).toContainText("16:30");
 
   // Eight days later both have happened: the phone asks whether they did.
-  await advanceDays(page, 8);
+  await advanceClock(page, CLOCK_URL, 8);
   await signIn(page, "buddy");
   const prompts = page.getByRole("button", { name: "Ja, het ging door" });
   await expect(prompts).toHaveCount(2);
@@ -113,7 +80,7 @@ test("a coordinator sees the duo flagged when its last activity is too old", asy
   await expect(row).not.toContainText("stilgevallen");
 
   // A month without any activity: rhythm (3 weeks) plus margin (7 days) is passed.
-  await advanceDays(page, 30);
+  await advanceClock(page, CLOCK_URL, 30);
   await signIn(page, "coordinator");
   await expect(row).toContainText("stilgevallen");
   await expect(page.getByTestId("cadence-summary")).toContainText("aandacht");
