@@ -36,6 +36,16 @@ pub struct PhoneAnswers {
 }
 
 impl PhoneAnswers {
+    fn new(viewer: Option<ViewerResource>) -> Self {
+        PhoneAnswers {
+            state: RwSignal::new(OfflineAnswers::default()),
+            settled: RwSignal::new(0),
+            sending: RwSignal::new(false),
+            again: RwSignal::new(false),
+            viewer,
+        }
+    }
+
     fn owner(&self) -> Option<i32> {
         self.viewer
             .and_then(|v| v.get_untracked())
@@ -81,13 +91,7 @@ impl PhoneAnswers {
 
 /// Makes the phone's answers for the pages below; reads and writes them in the browser.
 pub fn provide_phone_answers(viewer: ViewerResource) -> PhoneAnswers {
-    let phone = PhoneAnswers {
-        state: RwSignal::new(OfflineAnswers::default()),
-        settled: RwSignal::new(0),
-        sending: RwSignal::new(false),
-        again: RwSignal::new(false),
-        viewer: Some(viewer),
-    };
+    let phone = PhoneAnswers::new(Some(viewer));
     provide_context(phone);
     #[cfg(feature = "hydrate")]
     sender::start(phone, viewer);
@@ -96,13 +100,7 @@ pub fn provide_phone_answers(viewer: ViewerResource) -> PhoneAnswers {
 
 /// The phone's answers (a no-op set outside the layout, e.g. in a component test).
 pub fn use_phone_answers() -> PhoneAnswers {
-    use_context::<PhoneAnswers>().unwrap_or_else(|| PhoneAnswers {
-        state: RwSignal::new(OfflineAnswers::default()),
-        settled: RwSignal::new(0),
-        sending: RwSignal::new(false),
-        again: RwSignal::new(false),
-        viewer: None,
-    })
+    use_context::<PhoneAnswers>().unwrap_or_else(|| PhoneAnswers::new(None))
 }
 
 #[cfg(feature = "hydrate")]
