@@ -421,14 +421,16 @@ fn ActivityDetail(
         let a = a.clone();
         Memo::new(move |_| phone.expected(&a))
     };
-    let still_planned = move || expected.get().status == ActivityStatus::Planned;
+    // A memo, so that a section is made again only when it appears or goes (what is typed
+    // in it stays).
+    let still_planned = Memo::new(move |_| expected.get().status == ActivityStatus::Planned);
     let confirm_section = (planned && happened)
         .then(|| view! { <ConfirmPrompt activity=a.clone() answer_key=key.clone() /> });
     let move_section = {
         let a = a.clone();
         let key = key.clone();
         move || {
-            (planned && !happened && still_planned()).then(|| {
+            (planned && !happened && still_planned.get()).then(|| {
                 view! { <RescheduleSection activity=a.clone() kinds=page.kinds.clone() values=reschedule_values.clone() answer_key=key.clone() /> }
             })
         }
@@ -436,7 +438,7 @@ fn ActivityDetail(
     let cancel_section = {
         let a = a.clone();
         let key = key.clone();
-        let shown = Memo::new(move |_| still_planned() || phone.waits(id, CANCEL));
+        let shown = Memo::new(move |_| still_planned.get() || phone.waits(id, CANCEL));
         move || {
             (planned && shown.get()).then(|| {
                 view! { <CancelSection activity=a.clone() values=cancel.clone() answer_key=key.clone() /> }
