@@ -133,11 +133,15 @@ mod sender {
             }
         });
         // Someone else signed in on this phone: what the last person left is not theirs.
+        // The same person signed in again: what waited can go now.
         Effect::new(move |_| {
             if let Some(Ok(v)) = viewer.get()
                 && let Some(user) = v.user
             {
                 phone.state.update(|s| s.belongs_to(user.id));
+                if phone.state.with_untracked(|s| !s.waiting.is_empty()) {
+                    phone.send_now();
+                }
             }
         });
         // Back online: at once, and the waits start short again.
@@ -331,6 +335,12 @@ pub fn PhoneAnswersPanel() -> impl IntoView {
                     <ul>
                         {items.iter().map(|k| view! { <li>{describe(k)}</li> }).collect_view()}
                     </ul>
+                    {move || phone.state.with(|s| s.needs_sign_in()).then(|| view! {
+                        <p class="banner banner--warning">
+                            {move || i18n.t().offline_sign_in_again}" "
+                            <a href="/login">{move || i18n.t().sign_in}</a>
+                        </p>
+                    })}
                     <p class="muted">{move || i18n.t().offline_do_not_sign_out}</p>
                     <button type="button" class="btn btn--ghost" disabled=move || phone.sending.get()
                         on:click=move |_| phone.send_now()>

@@ -96,6 +96,9 @@ pub struct OfflineAnswers {
     pub refused: Vec<RefusedAnswer>,
     /// Failed tries since the last answer went through: sets the wait before the next.
     pub attempts: u32,
+    /// Why the last try failed, while answers wait (a session that ended asks the buddy to
+    /// sign in again).
+    pub last_error: Option<AppError>,
 }
 
 /// How an activity looks with the answers that wait for it.
@@ -222,9 +225,11 @@ impl OfflineAnswers {
             Ok(()) => {
                 self.waiting.remove(0);
                 self.attempts = 0;
+                self.last_error = None;
             }
             Err(error) if worth_retrying(&error) => {
                 self.attempts = self.attempts.saturating_add(1);
+                self.last_error = Some(error);
             }
             Err(error) => {
                 let first = self.waiting.remove(0);
@@ -242,8 +247,14 @@ impl OfflineAnswers {
                             }),
                     );
                 self.attempts = 0;
+                self.last_error = None;
             }
         }
+    }
+
+    /// The buddy must sign in again before what waits can go.
+    pub fn needs_sign_in(&self) -> bool {
+        !self.waiting.is_empty() && self.last_error == Some(AppError::Unauthenticated)
     }
 
     /// The buddy has read why these were refused.
@@ -361,7 +372,14 @@ mod tests {
         phone.settle(Err(AppError::Unreachable));
         assert_eq!(phone.attempts, 2);
         assert_eq!(phone.waiting.len(), 2, "nothing lost while away");
+        assert_eq!(phone.last_error, Some(AppError::Unreachable));
+        assert!(!phone.needs_sign_in());
+        // The session ended meanwhile: the answers wait for the buddy to sign in again.
+        phone.settle(Err(AppError::Unauthenticated));
+        assert!(phone.needs_sign_in());
+        assert_eq!(phone.waiting.len(), 2);
         phone.settle(Ok(()));
+        assert!(!phone.needs_sign_in());
         assert_eq!(phone.attempts, 0);
         assert_eq!(phone.next().map(|k| k.version), Some(4));
         phone.settle(Ok(()));

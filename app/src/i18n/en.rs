@@ -867,6 +867,7 @@ pub const TEXTS: Texts = Texts {
         Answer::Cancel { .. } => format!("“{kind}” on {when} cancelled"),
         Answer::CheckIn { .. } => format!("Check-in after “{kind}” on {when}"),
     },
+    offline_sign_in_again: "You were signed out in the meantime. Sign in again and this will be sent.",
     offline_do_not_sign_out: "Do not sign out before everything is sent: signing out clears what is on this phone.",
     offline_send_now: "Send now",
     offline_refused_title: "Not sent",

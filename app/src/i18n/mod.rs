@@ -657,6 +657,7 @@ pub struct Texts {
     pub offline_waiting_title: &'static str,
     /// An answer that waits or was refused: what, and which activity (kind, when).
     pub offline_answer: fn(&crate::domain::offline::Answer, &str, &str) -> String,
+    pub offline_sign_in_again: &'static str,
     pub offline_do_not_sign_out: &'static str,
     pub offline_send_now: &'static str,
     pub offline_refused_title: &'static str,

@@ -874,6 +874,7 @@ pub const TEXTS: Texts = Texts {
         Answer::Cancel { .. } => format!("„{kind}” van {when} afgezegd"),
         Answer::CheckIn { .. } => format!("Check-in na „{kind}” van {when}"),
     },
+    offline_sign_in_again: "Je bent intussen afgemeld. Meld je opnieuw aan, dan wordt dit verstuurd.",
     offline_do_not_sign_out: "Meld je niet af voor alles verstuurd is: bij afmelden wordt wat op deze telefoon staat gewist.",
     offline_send_now: "Nu versturen",
     offline_refused_title: "Niet verstuurd",
