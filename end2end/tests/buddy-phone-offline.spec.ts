@@ -216,6 +216,35 @@ test("an answer whose request is lost on a poor connection is kept and sent by a
   await expect(page.getByRole("heading", { name: "Hoe ging het?" })).toBeVisible();
 });
 
+test("answers wait while the buddy is signed out, and go once they sign in again", async ({
+  page,
+  context,
+}) => {
+  await signIn(page, "buddy");
+  const { id } = await planAndLetHappen(page, `Afgemeld ${Date.now()}`);
+  await page.goto(`${OFFLINE_URL}/buddy/activities/${id}`);
+  await ready(page);
+  await offline(context, page, true);
+  await page.getByRole("button", { name: "Ja, het ging door" }).click();
+  await expect(page.getByTestId("kept-on-phone")).toHaveCount(1);
+  // The session ends meanwhile (it expired, or the browser dropped its cookie).
+  await context.clearCookies();
+  await offline(context, page, false);
+  const waiting = page.getByTestId("phone-answers");
+  await expect(waiting).toContainText("Je bent intussen afgemeld", { timeout: 15_000 });
+  await expect(waiting.getByRole("link", { name: "Aanmelden" })).toBeVisible();
+  // Signed in again, the answer goes without anything else to do.
+  await signIn(page, "buddy");
+  await expect
+    .poll(() => page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY), {
+      timeout: 15_000,
+    })
+    .toBeNull();
+  await page.goto(`${OFFLINE_URL}/buddy/activities/${id}`);
+  await ready(page);
+  await expect(page.getByRole("heading", { name: "Hoe ging het?" })).toBeVisible();
+});
+
 test("the buddy's home stays readable without network, and goes at sign-out", async ({
   page,
   context,
