@@ -194,7 +194,6 @@ fn describe_request_error(
         ServerFnErrorErr::MissingArg(name) => {
             return clip(format!("missing field {}", quoted_name(name)));
         }
-        ServerFnErrorErr::Request(_) => return "the server could not be reached".into(),
         _ => return "the request could not be read".into(),
     };
     let field = |value: &str| {

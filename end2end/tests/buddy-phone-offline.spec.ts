@@ -24,7 +24,7 @@ async function toConfirm(page: Page): Promise<{ id: string; duo: string }> {
 }
 
 /** Plans an activity at `place` from the buddy's home, a week ahead (the form's default),
- * and moves the clock past it: its id and its duo's. */
+ * moves the clock past it and opens its page: its id and its duo's. */
 async function planAndLetHappen(page: Page, place: string): Promise<{ id: string; duo: string }> {
   await page.goto(`${OFFLINE_URL}/`);
   await ready(page);
@@ -40,7 +40,15 @@ async function planAndLetHappen(page: Page, place: string): Promise<{ id: string
   const section = page.locator("section.buddy-duo", { has: next });
   const plan = await section.getByRole("link", { name: "Plan een activiteit" }).getAttribute("href");
   await advanceDays(page, OFFLINE_URL, 8);
-  return { id: href!.split("/")[3], duo: plan!.split("/")[3] };
+  const id = href!.split("/")[3];
+  await page.goto(`${OFFLINE_URL}/buddy/activities/${id}`);
+  await ready(page);
+  return { id, duo: plan!.split("/")[3] };
+}
+
+/** What the phone keeps, as stored in the browser. */
+function stored(page: Page): Promise<string | null> {
+  return page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY);
 }
 
 /** What the coordinator sees of the duo's activities. */
@@ -117,8 +125,8 @@ test("a confirmation and a check-in without network wait on the phone and arrive
   await expect(kept).toHaveCount(2);
   await expect(waiting.locator("li")).toHaveCount(2);
   await expect(waiting.locator("li").nth(1)).toContainText("Check-in na");
-  const stored = await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY);
-  const phone = JSON.parse(stored!);
+  const saved = await stored(page);
+  const phone = JSON.parse(saved!);
   expect(phone.waiting.map((w: { answer: string }) => w.answer)).toEqual(["confirm", "check_in"]);
   // Nothing reached the server yet.
   expect(await coordinatorSees(browser, duo)).not.toContain(note);
@@ -128,16 +136,16 @@ test("a confirmation and a check-in without network wait on the phone and arrive
   await expect(waiting).toHaveCount(0, { timeout: 15_000 });
   await expect(page.getByText("Bedankt voor je check-in.")).toBeVisible();
   await expect
-    .poll(() => page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY))
+    .poll(() => stored(page))
     .toBeNull();
 
   // The same two answers once more, as after a reply lost on the way back: the server
   // knows their keys, applies nothing twice and refuses nothing.
-  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [STORAGE_KEY, stored!]);
+  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [STORAGE_KEY, saved!]);
   await page.reload();
   await ready(page);
   await expect
-    .poll(() => page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY))
+    .poll(() => stored(page))
     .toBeNull();
   await expect(page.getByTestId("phone-answers-refused")).toHaveCount(0);
   await expect(page.getByText("Bedankt voor je check-in.")).toBeVisible();
@@ -156,8 +164,6 @@ test("an answer overtaken while it waited is shown, with what was typed", async 
   await signIn(page, "buddy");
   const place = `Ingehaald ${Date.now()}`;
   const { id, duo } = await planAndLetHappen(page, place);
-  await page.goto(`${OFFLINE_URL}/buddy/activities/${id}`);
-  await ready(page);
   await expect(page.getByRole("button", { name: "Ja, het ging door" })).toBeVisible();
 
   // Offline, the buddy says it did not go on, with a reason.
@@ -199,9 +205,7 @@ test("an answer whose request is lost on a poor connection is kept and sent by a
   page,
 }) => {
   await signIn(page, "buddy");
-  const { id } = await planAndLetHappen(page, `Slecht bereik ${Date.now()}`);
-  await page.goto(`${OFFLINE_URL}/buddy/activities/${id}`);
-  await ready(page);
+  await planAndLetHappen(page, `Slecht bereik ${Date.now()}`);
   // The phone believes it is online, but the connection drops the request.
   const confirm = "**/api/confirm_activity*";
   await page.route(confirm, (route) => route.abort("internetdisconnected"));
@@ -222,8 +226,6 @@ test("answers wait while the buddy is signed out, and go once they sign in again
 }) => {
   await signIn(page, "buddy");
   const { id } = await planAndLetHappen(page, `Afgemeld ${Date.now()}`);
-  await page.goto(`${OFFLINE_URL}/buddy/activities/${id}`);
-  await ready(page);
   await offline(context, page, true);
   await page.getByRole("button", { name: "Ja, het ging door" }).click();
   await expect(page.getByTestId("kept-on-phone")).toHaveCount(1);
@@ -236,7 +238,7 @@ test("answers wait while the buddy is signed out, and go once they sign in again
   // Signed in again, the answer goes without anything else to do.
   await signIn(page, "buddy");
   await expect
-    .poll(() => page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY), {
+    .poll(() => stored(page), {
       timeout: 15_000,
     })
     .toBeNull();
@@ -285,7 +287,7 @@ test("the buddy's home stays readable without network, and goes at sign-out", as
       page.evaluate(async () => !!(await (await caches.open("klik-home-v1")).match("/"))),
     )
     .toBe(false);
-  expect(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY)).toBeNull();
+  expect(await stored(page)).toBeNull();
   // Clearing the storage also unregistered the worker; the next page load brings it back,
   // without the home.
   await page.reload();
