@@ -27,7 +27,7 @@ pub mod state;
 use leptos::prelude::*;
 use leptos_meta::{HashedStylesheet, Link, Meta, MetaTags, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{SsrMode, path};
+use leptos_router::{Lazy, SsrMode, path};
 
 use crate::api::account::Viewer;
 use crate::api::programme::{Programme, load_programme};
@@ -37,40 +37,12 @@ use crate::i18n::provide_i18n;
 use crate::pages::{
     account::AccountPage,
     activities::{ActivityPage, PlanActivityPage},
-    admin_audit::AuditPage,
-    admin_lists::ListsPage,
-    admin_matching::WeightsPage,
-    admin_outbox::OutboxPage,
-    admin_settings::SettingsPage,
-    admin_users::UsersPage,
-    board::{BoardPage, DuoMovePage},
-    buddies::{
-        ApplicationThanksPage, BecomeBuddyPage, BuddiesPage, BuddyPage, EditBuddyPage, NewBuddyPage,
-    },
     calendar::CalendarPage,
-    duo::{AgreementPage, DuoPage},
-    events::{
-        AnswerLinkPage, AnsweredPage, AttendancePage, EventPage, EventsPage, LettersPage,
-        NewEventPage,
-    },
     home::HomePage,
-    import::ImportPage,
     login::LoginPage,
     login_code::LoginCodePage,
-    matching::{BuddyMatchPage, EveryonePage, ParticipantMatchPage},
     not_found::NotFound,
-    participants::{EditParticipantPage, NewParticipantPage, ParticipantPage, ParticipantsPage},
-    person_data::{BuddyDataPage, DataPage, UserDataPage},
-    privacy::PrivacyPage,
-    registrations::{RegisterPage, RegisterThanksPage, RegistrationIntakePage, RegistrationPage},
-    reports::{
-        ActivityReportPage, BuddiesReportPage, PrintReportPage, ReportsPage, WaitingReportPage,
-    },
-    rights::{ErasePage, RegistersPage, RetentionPage},
-    setup::SetupPage,
-    stones::{EditStonePage, NewStonePage, SheetPage, StonesPage},
-    waiting::WaitingPage,
-    welcome::WelcomePage,
+    lazy::*,
 };
 
 /// The HTML document around the app, rendered on the server only.
@@ -129,13 +101,6 @@ pub fn App() -> impl IntoView {
     let i18n = provide_i18n();
     let programme: ProgrammeResource = Resource::new(|| (), |_| load_programme());
     provide_context(programme);
-    // Marks the page once the browser has taken over, for styles and tests that need it.
-    #[cfg(feature = "hydrate")]
-    Effect::new(|_| {
-        if let Some(body) = document().body() {
-            let _ = body.set_attribute("data-hydrated", "true");
-        }
-    });
 
     view! {
         <leptos_meta::Html {..} lang=move || i18n.lang().code() />
@@ -148,67 +113,67 @@ pub fn App() -> impl IntoView {
                 // error can still set the HTTP status.
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
-                    <Route path=path!("/privacy") view=PrivacyPage ssr=SsrMode::Async />
+                    <Route path=path!("/privacy") view={Lazy::<PrivacyRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
                     <Route path=path!("/login/code") view=LoginCodePage ssr=SsrMode::Async />
-                    <Route path=path!("/welcome") view=WelcomePage ssr=SsrMode::Async />
-                    <Route path=path!("/setup") view=SetupPage ssr=SsrMode::Async />
+                    <Route path=path!("/welcome") view={Lazy::<WelcomeRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/setup") view={Lazy::<SetupRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
-                    <Route path=path!("/participants") view=ParticipantsPage ssr=SsrMode::Async />
-                    <Route path=path!("/import") view=ImportPage ssr=SsrMode::Async />
-                    <Route path=path!("/waiting") view=WaitingPage ssr=SsrMode::Async />
-                    <Route path=path!("/participants/new") view=NewParticipantPage ssr=SsrMode::Async />
-                    <Route path=path!("/participants/:id") view=ParticipantPage ssr=SsrMode::Async />
-                    <Route path=path!("/participants/:id/edit") view=EditParticipantPage ssr=SsrMode::Async />
-                    <Route path=path!("/participants/:id/erase") view=|| view! { <ErasePage kind=crate::domain::privacy::PersonKind::Participant /> } ssr=SsrMode::Async />
-                    <Route path=path!("/participants/:id/data") view=DataPage ssr=SsrMode::Async />
-                    <Route path=path!("/retention") view=RetentionPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/registers") view=RegistersPage ssr=SsrMode::Async />
-                    <Route path=path!("/participants/:id/sheet") view=SheetPage ssr=SsrMode::Async />
-                    <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async />
-                    <Route path=path!("/register/thanks") view=RegisterThanksPage ssr=SsrMode::Async />
-                    <Route path=path!("/registrations/:id") view=RegistrationPage ssr=SsrMode::Async />
-                    <Route path=path!("/registrations/:id/intake") view=RegistrationIntakePage ssr=SsrMode::Async />
-                    <Route path=path!("/stones") view=StonesPage ssr=SsrMode::Async />
-                    <Route path=path!("/stones/new") view=NewStonePage ssr=SsrMode::Async />
-                    <Route path=path!("/stones/:id/edit") view=EditStonePage ssr=SsrMode::Async />
-                    <Route path=path!("/reports") view=ReportsPage ssr=SsrMode::Async />
-                    <Route path=path!("/reports/waiting") view=WaitingReportPage ssr=SsrMode::Async />
-                    <Route path=path!("/reports/activity") view=ActivityReportPage ssr=SsrMode::Async />
-                    <Route path=path!("/reports/buddies") view=BuddiesReportPage ssr=SsrMode::Async />
-                    <Route path=path!("/reports/print") view=PrintReportPage ssr=SsrMode::Async />
-                    <Route path=path!("/become-a-buddy") view=BecomeBuddyPage ssr=SsrMode::Async />
-                    <Route path=path!("/become-a-buddy/thanks") view=ApplicationThanksPage ssr=SsrMode::Async />
-                    <Route path=path!("/buddies") view=BuddiesPage ssr=SsrMode::Async />
-                    <Route path=path!("/buddies/new") view=NewBuddyPage ssr=SsrMode::Async />
-                    <Route path=path!("/buddies/:id") view=BuddyPage ssr=SsrMode::Async />
-                    <Route path=path!("/buddies/:id/edit") view=EditBuddyPage ssr=SsrMode::Async />
-                    <Route path=path!("/buddies/:id/data") view=BuddyDataPage ssr=SsrMode::Async />
-                    <Route path=path!("/buddies/:id/erase") view=|| view! { <ErasePage kind=crate::domain::privacy::PersonKind::Buddy /> } ssr=SsrMode::Async />
-                    <Route path=path!("/buddies/:id/match") view=BuddyMatchPage ssr=SsrMode::Async />
-                    <Route path=path!("/participants/:id/match") view=ParticipantMatchPage ssr=SsrMode::Async />
-                    <Route path=path!("/matching") view=EveryonePage ssr=SsrMode::Async />
-                    <Route path=path!("/board") view=BoardPage ssr=SsrMode::Async />
-                    <Route path=path!("/duos/:id") view=DuoPage ssr=SsrMode::Async />
-                    <Route path=path!("/duos/:id/move") view=DuoMovePage ssr=SsrMode::Async />
-                    <Route path=path!("/duos/:id/agreement") view=AgreementPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/matching") view=WeightsPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/users") view=UsersPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/users/:id/data") view=UserDataPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/audit") view=AuditPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/outbox") view=OutboxPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/lists") view=ListsPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/settings") view=SettingsPage ssr=SsrMode::Async />
+                    <Route path=path!("/participants") view={Lazy::<ParticipantsRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/import") view={Lazy::<ImportRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/waiting") view={Lazy::<WaitingRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/participants/new") view={Lazy::<NewParticipantRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/participants/:id") view={Lazy::<ParticipantRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/participants/:id/edit") view={Lazy::<EditParticipantRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/participants/:id/erase") view={Lazy::<ParticipantEraseRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/participants/:id/data") view={Lazy::<DataRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/retention") view={Lazy::<RetentionRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/registers") view={Lazy::<RegistersRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/participants/:id/sheet") view={Lazy::<SheetRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/register") view={Lazy::<RegisterRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/register/thanks") view={Lazy::<RegisterThanksRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/registrations/:id") view={Lazy::<RegistrationRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/registrations/:id/intake") view={Lazy::<RegistrationIntakeRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/stones") view={Lazy::<StonesRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/stones/new") view={Lazy::<NewStoneRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/stones/:id/edit") view={Lazy::<EditStoneRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/reports") view={Lazy::<ReportsRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/reports/waiting") view={Lazy::<WaitingReportRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/reports/activity") view={Lazy::<ActivityReportRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/reports/buddies") view={Lazy::<BuddiesReportRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/reports/print") view={Lazy::<PrintReportRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/become-a-buddy") view={Lazy::<BecomeBuddyRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/become-a-buddy/thanks") view={Lazy::<ApplicationThanksRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/buddies") view={Lazy::<BuddiesRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/buddies/new") view={Lazy::<NewBuddyRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/buddies/:id") view={Lazy::<BuddyRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/buddies/:id/edit") view={Lazy::<EditBuddyRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/buddies/:id/data") view={Lazy::<BuddyDataRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/buddies/:id/erase") view={Lazy::<BuddyEraseRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/buddies/:id/match") view={Lazy::<BuddyMatchRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/participants/:id/match") view={Lazy::<ParticipantMatchRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/matching") view={Lazy::<EveryoneRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/board") view={Lazy::<BoardRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/duos/:id") view={Lazy::<DuoRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/duos/:id/move") view={Lazy::<DuoMoveRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/duos/:id/agreement") view={Lazy::<AgreementRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/matching") view={Lazy::<WeightsRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/users") view={Lazy::<UsersRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/users/:id/data") view={Lazy::<UserDataRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/audit") view={Lazy::<AuditRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/outbox") view={Lazy::<OutboxRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/lists") view={Lazy::<ListsRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/settings") view={Lazy::<SettingsRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/buddy/duos/:id/plan") view=PlanActivityPage ssr=SsrMode::Async />
                     <Route path=path!("/buddy/activities/:id") view=ActivityPage ssr=SsrMode::Async />
                     <Route path=path!("/calendar") view=CalendarPage ssr=SsrMode::Async />
-                    <Route path=path!("/events") view=EventsPage ssr=SsrMode::Async />
-                    <Route path=path!("/events/new") view=NewEventPage ssr=SsrMode::Async />
-                    <Route path=path!("/events/answer") view=AnswerLinkPage ssr=SsrMode::Async />
-                    <Route path=path!("/events/answered") view=AnsweredPage ssr=SsrMode::Async />
-                    <Route path=path!("/events/:id") view=EventPage ssr=SsrMode::Async />
-                    <Route path=path!("/events/:id/attendance") view=AttendancePage ssr=SsrMode::Async />
-                    <Route path=path!("/events/:id/letters") view=LettersPage ssr=SsrMode::Async />
+                    <Route path=path!("/events") view={Lazy::<EventsRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/events/new") view={Lazy::<NewEventRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/events/answer") view={Lazy::<AnswerLinkRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/events/answered") view={Lazy::<AnsweredRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/events/:id") view={Lazy::<EventRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/events/:id/attendance") view={Lazy::<AttendanceRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/events/:id/letters") view={Lazy::<LettersRoute>::new()} ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>

@@ -7,6 +7,7 @@
 //! binary; Leptos reads that file for every page. A phone may then keep a hashed file for a
 //! year (a new build has new names), and an old `klik.js` can never meet a new `klik.wasm`.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use leptos::prelude::LeptosOptions;
@@ -101,20 +102,47 @@ pub fn use_hashed_names(options: &mut LeptosOptions) -> Result<(), String> {
 }
 
 /// The files named by a hash file (`js: <hash>` lines, as cargo-leptos writes them) that are
-/// not in `pkg`. A hash file without the three files is broken too.
+/// not in `pkg`. A hash file without the three files is broken too. A split build (`--split`)
+/// also names the loader of the split-off files (`split:`) and their manifest (`manifest:`),
+/// whose every file must be there as well.
 pub fn missing_files(hash_file: &str, output_name: &str, pkg: &Path) -> Vec<String> {
+    let hash = |kind: &str| {
+        hash_file.lines().find_map(|line| {
+            let (k, hash) = line.split_once(':')?;
+            (k.trim() == kind).then(|| hash.trim().to_owned())
+        })
+    };
     let mut missing = Vec::new();
     for extension in ["js", "wasm", "css"] {
-        let hash = hash_file.lines().find_map(|line| {
-            let (kind, hash) = line.split_once(':')?;
-            (kind.trim() == extension).then(|| hash.trim().to_owned())
-        });
-        let name = match hash {
+        let name = match hash(extension) {
             Some(hash) => format!("{output_name}.{hash}.{extension}"),
             None => format!("{output_name}.<hash>.{extension}"),
         };
         if !pkg.join(&name).is_file() {
             missing.push(name);
+        }
+    }
+    if let Some(hash) = hash("split") {
+        let loader = format!("__wasm_split.{hash}.js");
+        if !pkg.join(&loader).is_file() {
+            missing.push(loader);
+        }
+    }
+    if let Some(hash) = hash("manifest") {
+        let manifest = format!("__wasm_split_manifest.{hash}.json");
+        match std::fs::read_to_string(pkg.join(&manifest))
+            .ok()
+            .and_then(|text| serde_json::from_str::<BTreeMap<String, Vec<String>>>(&text).ok())
+        {
+            Some(splits) => {
+                let files: BTreeSet<String> = splits
+                    .into_values()
+                    .flatten()
+                    .map(|module| format!("{module}.wasm"))
+                    .collect();
+                missing.extend(files.into_iter().filter(|file| !pkg.join(file).is_file()));
+            }
+            None => missing.push(manifest),
         }
     }
     missing
@@ -178,5 +206,40 @@ mod tests {
             missing_files(&partial, "klik", pkg.path()),
             vec!["klik.<hash>.css".to_owned()]
         );
+    }
+
+    #[test]
+    fn a_split_build_must_hold_its_loader_and_every_file_of_its_manifest() {
+        let pkg = tempfile::tempdir().unwrap();
+        for extension in ["js", "wasm", "css"] {
+            std::fs::write(pkg.path().join(format!("klik.{HASH}.{extension}")), "x").unwrap();
+        }
+        let text = format!(
+            "js: {HASH}\nwasm: {HASH}\ncss: {HASH}\nmanifest: {HASH}\nsplit: {HASH}\n"
+        );
+        let manifest = format!("__wasm_split_manifest.{HASH}.json");
+        let loader = format!("__wasm_split.{HASH}.js");
+        assert_eq!(
+            missing_files(&text, "klik", pkg.path()),
+            vec![loader.clone(), manifest.clone()]
+        );
+        std::fs::write(pkg.path().join(&loader), "x").unwrap();
+        // A manifest that is no manifest is as bad as none.
+        std::fs::write(pkg.path().join(&manifest), "not json").unwrap();
+        assert_eq!(missing_files(&text, "klik", pkg.path()), vec![manifest.clone()]);
+        let staff = format!("split_staff.{HASH}");
+        let chunk = format!("chunk_1.{HASH}");
+        std::fs::write(
+            pkg.path().join(&manifest),
+            format!(r#"{{"staff_page": ["{chunk}", "{staff}"], "public_page": ["{chunk}"]}}"#),
+        )
+        .unwrap();
+        assert_eq!(
+            missing_files(&text, "klik", pkg.path()),
+            vec![format!("{chunk}.wasm"), format!("{staff}.wasm")]
+        );
+        std::fs::write(pkg.path().join(format!("{chunk}.wasm")), "x").unwrap();
+        std::fs::write(pkg.path().join(format!("{staff}.wasm")), "x").unwrap();
+        assert!(missing_files(&text, "klik", pkg.path()).is_empty());
     }
 }

@@ -21,6 +21,22 @@ pub fn Layout(children: Children) -> impl IntoView {
     let viewer: ViewerResource = Resource::new(move || location.pathname.get(), |_| auth_status());
     provide_context(viewer);
     provide_phone_answers(viewer);
+    // Staff get the code of their pages in the background once signed in (pages::lazy).
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |fetched: Option<bool>| {
+        if fetched == Some(true) {
+            return true;
+        }
+        let staff = viewer
+            .get()
+            .and_then(Result::ok)
+            .and_then(|v| v.user)
+            .is_some_and(|u| u.role.is_staff());
+        if staff {
+            crate::pages::lazy::fetch_staff_pages();
+        }
+        staff
+    });
     view! {
         <a class="skip-link" href="#main">
             {move || i18n.t().skip_to_content}

@@ -16,6 +16,7 @@ pub mod duo;
 pub mod events;
 pub mod home;
 pub mod import;
+pub mod lazy;
 pub mod login;
 pub mod login_code;
 pub mod matching;

@@ -18,6 +18,18 @@ use crate::domain::time::{format_date, format_date_time};
 use crate::i18n::use_i18n;
 use crate::pages::route_id;
 
+/// `/participants/:id/erase`.
+#[component]
+pub fn ParticipantErasePage() -> impl IntoView {
+    view! { <ErasePage kind=PersonKind::Participant /> }
+}
+
+/// `/buddies/:id/erase`.
+#[component]
+pub fn BuddyErasePage() -> impl IntoView {
+    view! { <ErasePage kind=PersonKind::Buddy /> }
+}
+
 #[component]
 pub fn ErasePage(kind: PersonKind) -> impl IntoView {
     let i18n = use_i18n();

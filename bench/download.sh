@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# What a browser downloads to show a page and make it work, empty cache (`make bench-download`,
+# not part of `make test`): the demo programme on a fresh SQLite file, the release server, the
+# buddy's pages signed in as the demo buddy, the coordinator's as the demo coordinator, each
+# page loaded in Chromium until it is hydrated (end2end/download-size.mjs).
+#
+# Needs KLIK_BIN (release server).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+: "${KLIK_BIN:?path of the release klik binary}"
+SITE_ROOT="${LEPTOS_SITE_ROOT:-target/site}"
+PORT="${PORT:-3420}"
+export CHROME_PATH="${CHROME_PATH:-/usr/bin/chromium}"
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/klik-download.XXXXXX")"
+BASE="http://127.0.0.1:$PORT"
+
+server_pid=""
+cleanup() {
+  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
+    kill -TERM "$server_pid"
+    wait "$server_pid" 2>/dev/null || true
+  fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+export DATABASE_URL="sqlite://$WORK/demo.db" KLIK_ADDR="127.0.0.1:$PORT" \
+  LEPTOS_SITE_ROOT="$SITE_ROOT" LEPTOS_ENV=PROD
+"$KLIK_BIN" demo > "$WORK/accounts.txt"
+"$KLIK_BIN" serve > "$WORK/server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 100); do
+  if curl -fs "$BASE/healthz" > /dev/null; then break; fi
+  sleep 0.1
+done
+
+# Signs in as the demo account of a role, the way the sign-in form's fetch does.
+session() {
+  local email password
+  read -r _ email password < <(grep -E "^ *$1 " "$WORK/accounts.txt")
+  curl -fs -D - -o /dev/null -X POST "$BASE/api/login" \
+    -H "Origin: $BASE" -H 'Accept: application/json' \
+    --data-urlencode "input[email]=$email" --data-urlencode "input[password]=$password" \
+    | tr -d '\r' | sed -n 's/^set-cookie: \(klik_session=[^;]*\).*/\1/Ip' | head -n 1
+}
+buddy="$(session buddy)"
+coordinator="$(session coordinator)"
+[ -n "$buddy" ] && [ -n "$coordinator" ] || { echo "sign-in failed"; cat "$WORK/accounts.txt"; exit 1; }
+
+# The buddy's first activity and duo, as their home links them.
+home="$(curl -fs -H "Cookie: $buddy" "$BASE/")"
+activity="$(grep -o '/buddy/activities/[0-9]*' <<< "$home" | head -n 1)"
+plan="$(grep -o '/buddy/duos/[0-9]*/plan' <<< "$home" | head -n 1)"
+
+echo "buddy:"
+node end2end/download-size.mjs "$BASE" "$buddy" / "$activity" "$plan" /calendar /account
+echo "visitor:"
+node end2end/download-size.mjs "$BASE" - /login /register
+echo "coordinator:"
+node end2end/download-size.mjs "$BASE" "$coordinator" / /participants /board /reports
