@@ -6,7 +6,9 @@ import * as path from "node:path";
 import { expect, test } from "@playwright/test";
 
 const siteRoot = process.env.LEPTOS_SITE_ROOT ?? path.join(__dirname, "..", "..", "target/site");
-const HASHED = /^klik\.[A-Za-z0-9_-]{22}\.(js|wasm|css)$/;
+// `klik.<hash>.js`, the split-off views' `split_<group>.<hash>.wasm` and their loader
+// `__wasm_split.<hash>.js` (`cargo leptos build --split`, see app/src/pages/lazy.rs).
+const HASHED = /^[A-Za-z0-9_]+\.[A-Za-z0-9_-]{22}\.(js|wasm|css)$/;
 
 /** The files under /pkg/ that a page's HTML names (links, the hydration script). */
 function pkgFiles(html: string): string[] {
@@ -22,18 +24,38 @@ function pkgFiles(html: string): string[] {
 }
 
 test("every page names exactly the built files, and those are kept a year", async ({ request }) => {
-  const built = fs
-    .readdirSync(path.join(siteRoot, "pkg"))
-    .filter((f) => HASHED.test(f))
-    .sort();
-  expect(built.map((f) => f.split(".").pop()).sort()).toEqual(["css", "js", "wasm"]);
+  const pkg = path.join(siteRoot, "pkg");
+  const built = fs.readdirSync(pkg).filter((f) => HASHED.test(f)).sort();
+  const main = built.filter((f) => f.startsWith("klik."));
+  expect(main.map((f) => f.split(".").pop()).sort()).toEqual(["css", "js", "wasm"]);
+  const loader = built.filter((f) => f.startsWith("__wasm_split."));
+  expect(loader).toHaveLength(1);
+  const loaderText = fs.readFileSync(path.join(pkg, loader[0]), "utf8");
+  // The main bundle's script imports the loader; the loader fetches the split-off files.
+  const mainJs = main.find((f) => f.endsWith(".js")) ?? "";
+  const fetched = fs.readFileSync(path.join(pkg, mainJs), "utf8") + loaderText;
 
-  for (const page of ["/login", "/privacy", "/register", "/no-such-page"]) {
+  // Every page names the main bundle; a page of another group gets its split-off file through
+  // the loader once the main bundle runs.
+  const named = new Set<string>();
+  for (const page of ["/login", "/no-such-page", "/privacy", "/register"]) {
     const reply = await request.get(page);
     expect(reply.headers()["cache-control"], page).toBe("no-store");
-    const named = pkgFiles(await reply.text());
-    expect(named, page).toEqual(built);
+    const files = pkgFiles(await reply.text());
+    for (const file of main) expect(files, page).toContain(file);
+    for (const file of files) {
+      expect(built, `${page} names ${file}`).toContain(file);
+      named.add(file);
+    }
   }
+  // Every other built file is one the bundle can fetch: nothing is left over, nothing missing.
+  for (const file of built) {
+    if (!named.has(file)) expect(fetched, file).toContain(file);
+  }
+  for (const m of loaderText.matchAll(/[A-Za-z0-9_]+\.[A-Za-z0-9_-]{22}\.wasm/g)) {
+    expect(built, `the loader names ${m[0]}`).toContain(m[0]);
+  }
+
   for (const file of built) {
     const reply = await request.get(`/pkg/${file}`, { headers: { "Accept-Encoding": "br" } });
     expect(reply.status(), file).toBe(200);
@@ -61,13 +83,17 @@ test("a second visit loads the bundle from the phone's cache @js", async ({ page
       fromNetwork.push(new URL(r.url).pathname);
     }
   });
-  await page.goto("/login");
-  await page.locator("body[data-hydrated=true]").waitFor();
-  expect(fromNetwork.length, "the first visit downloads the bundle").toBeGreaterThanOrEqual(3);
-  fromNetwork.length = 0;
-  // A new page load (not a client-side navigation): nothing under /pkg/ over the network, not
-  // even a question whether it changed.
+  // A page of the public group: the main bundle, the loader and the group's file.
   await page.goto("/privacy");
   await page.locator("body[data-hydrated=true]").waitFor();
-  expect(fromNetwork).toEqual([]);
+  expect(fromNetwork.some((f) => /\/split_public_page_/.test(f)), fromNetwork.join()).toBe(true);
+  expect(fromNetwork.length, "the first visit downloads the bundle").toBeGreaterThanOrEqual(4);
+  fromNetwork.length = 0;
+  // New page loads (not client-side navigations), of the same group and of the main bundle's:
+  // nothing under /pkg/ over the network, not even a question whether it changed.
+  for (const next of ["/register", "/login"]) {
+    await page.goto(next);
+    await page.locator("body[data-hydrated=true]").waitFor();
+    expect(fromNetwork, next).toEqual([]);
+  }
 });
