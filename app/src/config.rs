@@ -136,7 +136,9 @@ impl Config {
             None => DEFAULT_TIME_ZONE,
             Some(name) => parse_time_zone(&name).ok_or(ConfigError {
                 variable: "KLIK_TIME_ZONE",
-                reason: format!("unknown time zone {name:?}; use a name such as Europe/Brussels"),
+                reason: format!(
+                    "unknown time zone {name:?}; use a European one such as Europe/Brussels, or UTC"
+                ),
             })?,
         };
         let log_format = match get("KLIK_LOG_FORMAT").as_deref().map(str::trim) {
