@@ -28,7 +28,7 @@ export CHRONO_TZ_TIMEZONE_FILTER := (Europe/.*|UTC)
 say = @printf '\n\033[1m==> %s\033[0m\n' "$(1)"
 
 .PHONY: help setup setup-test run build test lint unit e2e bench-load bench-load-postgres bench-crash \
-        bench-lighthouse load-generator \
+        bench-lighthouse bench-download load-generator \
         tool-wasm-target tool-cargo-leptos tool-wasm-bindgen tool-wasm-opt tool-chromium tool-e2e-npm
 
 help:
@@ -39,6 +39,7 @@ help:
 	@echo "make bench-load-postgres  the same on PostgreSQL with three instances"
 	@echo "make bench-crash       the same with kill -9, SIGTERM and PostgreSQL stopped for 10 s"
 	@echo "make bench-lighthouse  Lighthouse (mobile) on the buddy's home page (release)"
+	@echo "make bench-download    what a browser downloads per page, empty cache (release)"
 
 ## Tools ---------------------------------------------------------------------------------
 
@@ -191,3 +192,7 @@ bench-lighthouse: build load-generator
 	$(call say,Lighthouse (mobile) on the buddy's home page)
 	KLIK_BIN="$(KLIK_BIN)" LOAD_BIN="$(LOAD_BIN)" LEPTOS_SITE_ROOT="$(SITE_ROOT)" \
 	  bench/lighthouse.sh
+
+bench-download: build
+	$(call say,what a browser downloads to show each page and make it work)
+	KLIK_BIN="$(KLIK_BIN)" LEPTOS_SITE_ROOT="$(SITE_ROOT)" bench/download.sh

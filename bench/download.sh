@@ -2,7 +2,8 @@
 # What a browser downloads to show a page and make it work, empty cache (`make bench-download`,
 # not part of `make test`): the demo programme on a fresh SQLite file, the release server, the
 # buddy's pages signed in as the demo buddy, the coordinator's as the demo coordinator, each
-# page loaded in Chromium until it is hydrated (end2end/download-size.mjs).
+# page loaded in Chromium until it is hydrated (end2end/download-size.mjs); then how long the
+# coordinator waits for their pages to work (end2end/hydration-time.mjs; TIMES=0 skips it).
 #
 # Needs KLIK_BIN (release server).
 set -euo pipefail
@@ -59,3 +60,12 @@ echo "visitor:"
 node end2end/download-size.mjs "$BASE" - /login /register
 echo "coordinator:"
 node end2end/download-size.mjs "$BASE" "$coordinator" / /participants /board /reports
+
+# How long until the coordinator's pages work, on a desk (no throttling) and on the phone
+# profile (slow 4G, 4x CPU): the home needs the main bundle only, the others the staff file too.
+if [ "${TIMES:-1}" = 1 ]; then
+  for path in / /participants /board; do
+    node end2end/hydration-time.mjs "$BASE" "$coordinator" 5 "$path" desktop
+    node end2end/hydration-time.mjs "$BASE" "$coordinator" 5 "$path"
+  done
+fi

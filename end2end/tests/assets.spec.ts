@@ -35,8 +35,8 @@ test("every page names exactly the built files, and those are kept a year", asyn
   const mainJs = main.find((f) => f.endsWith(".js")) ?? "";
   const fetched = fs.readFileSync(path.join(pkg, mainJs), "utf8") + loaderText;
 
-  // Every page names the main bundle; a page of another group gets its split-off file through
-  // the loader once the main bundle runs.
+  // Every page names the main bundle; a page of the public group also its group's file and the
+  // loader, for the browser to fetch them alongside (the buddy's pages: the main bundle only).
   const named = new Set<string>();
   for (const page of ["/login", "/no-such-page", "/privacy", "/register"]) {
     const reply = await request.get(page);
@@ -47,6 +47,10 @@ test("every page names exactly the built files, and those are kept a year", asyn
       expect(built, `${page} names ${file}`).toContain(file);
       named.add(file);
     }
+    const lazy = page === "/privacy" || page === "/register";
+    expect(files.some((f) => f.startsWith("split_public_page_")), page).toBe(lazy);
+    expect(files.includes(loader[0]), page).toBe(lazy);
+    if (!lazy) expect(files, page).toEqual(main);
   }
   // Every other built file is one the bundle can fetch: nothing is left over, nothing missing.
   for (const file of built) {

@@ -101,6 +101,17 @@ pub fn use_hashed_names(options: &mut LeptosOptions) -> Result<(), String> {
     Ok(())
 }
 
+/// The split build's files, for the pages that name them in their `<head>` (none without
+/// hashed names: a development build).
+pub fn split_files(options: &LeptosOptions) -> app::pages::lazy::split::SplitFiles {
+    let text = hash_file_path(options)
+        .filter(|_| options.hash_files)
+        .and_then(|path| std::fs::read_to_string(path).ok())
+        .unwrap_or_default();
+    let pkg = Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref());
+    app::pages::lazy::split::SplitFiles::read(&text, &pkg)
+}
+
 /// The files named by a hash file (`js: <hash>` lines, as cargo-leptos writes them) that are
 /// not in `pkg`. A hash file without the three files is broken too. A split build (`--split`)
 /// also names the loader of the split-off files (`split:`) and their manifest (`manifest:`),
@@ -241,5 +252,28 @@ mod tests {
         std::fs::write(pkg.path().join(format!("{chunk}.wasm")), "x").unwrap();
         std::fs::write(pkg.path().join(format!("{staff}.wasm")), "x").unwrap();
         assert!(missing_files(&text, "klik", pkg.path()).is_empty());
+    }
+
+    #[test]
+    fn a_group_of_the_split_build_is_named_by_its_files() {
+        let pkg = tempfile::tempdir().unwrap();
+        std::fs::write(
+            pkg.path().join(format!("__wasm_split_manifest.{HASH}.json")),
+            r#"{"staff_page_123": ["chunk_3.A", "split_staff_page_123.B"],
+                "public_page_123": ["chunk_3.A", "split_public_page_123.C"]}"#,
+        )
+        .unwrap();
+        let text = format!("js: {HASH}\nmanifest: {HASH}\nsplit: {HASH}\n");
+        let split = app::pages::lazy::split::SplitFiles::read(&text, pkg.path());
+        assert_eq!(
+            split.files("staff_page"),
+            vec!["/pkg/chunk_3.A.wasm", "/pkg/split_staff_page_123.B.wasm"]
+        );
+        // Only the whole name of the loading function, followed by its hash.
+        assert!(split.files("staff").is_empty());
+        assert!(split.files("staff_page_1").is_empty());
+        // A development build: no hash file, no split files.
+        let none = app::pages::lazy::split::SplitFiles::read("", pkg.path());
+        assert!(none.files("staff_page").is_empty());
     }
 }

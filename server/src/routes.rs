@@ -46,8 +46,13 @@ pub fn router(state: AppState) -> Router {
     if state.config.test_clock {
         router = router.route("/test/clock", axum::routing::post(advance_clock));
     }
+    let split = crate::assets::split_files(&options);
+    let page_context = move || {
+        security::provide_nonce();
+        leptos::prelude::provide_context(split.clone());
+    };
     router
-        .leptos_routes_with_context(&state, routes, security::provide_nonce, move || {
+        .leptos_routes_with_context(&state, routes, page_context, move || {
             shell(options.clone())
         })
         .fallback(file_and_error_handler_with_context::<AppState, _>(

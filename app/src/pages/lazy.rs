@@ -27,9 +27,12 @@ macro_rules! lazy_pages {
 
         #[lazy]
         fn $load(page: $group) -> AnyView {
-            match page {
-                $($group::$route => $module::$page().into_any(),)*
-            }
+            with_preload(
+                stringify!($load),
+                match page {
+                    $($group::$route => $module::$page().into_any(),)*
+                },
+            )
         }
 
         $(
@@ -118,6 +121,94 @@ lazy_pages! {
     EventRoute => events::EventPage,
     AttendanceRoute => events::AttendancePage,
     LettersRoute => events::LettersPage,
+}
+
+/// A group's page; the server also puts links to the group's files into the `<head>` (and
+/// nothing into the page, which the browser hydrates as the same view).
+fn with_preload(load: &'static str, page: AnyView) -> AnyView {
+    #[cfg(feature = "ssr")]
+    split::preload(load);
+    #[cfg(not(feature = "ssr"))]
+    let _ = load;
+    page
+}
+
+/// The files of the split build, for the page's `<head>`: the browser then fetches a group's
+/// file alongside the main bundle instead of after it. (Leptos's own preload links need a
+/// context the page does not see; the server provides this one, `server/src/routes.rs`.)
+#[cfg(feature = "ssr")]
+pub mod split {
+    use std::collections::BTreeMap;
+    use std::path::Path;
+    use std::sync::Arc;
+
+    use leptos::prelude::*;
+    use leptos_meta::Link;
+
+    #[derive(Clone, Debug, Default)]
+    pub struct SplitFiles {
+        /// `/pkg/__wasm_split.<hash>.js`, which fetches the groups' files.
+        loader: Option<String>,
+        /// Per group (`staff_page_<hash>`, as `#[lazy]` names it): its files, without `.wasm`.
+        groups: Arc<BTreeMap<String, Vec<String>>>,
+    }
+
+    impl SplitFiles {
+        /// From a hash file's text (`split:` and `manifest:` lines, as cargo-leptos writes
+        /// them) and the site's `pkg` folder; nothing without a split build.
+        pub fn read(hash_file: &str, pkg: &Path) -> Self {
+            let hash = |kind: &str| {
+                hash_file.lines().find_map(|line| {
+                    let (k, hash) = line.split_once(':')?;
+                    (k.trim() == kind).then(|| hash.trim().to_owned())
+                })
+            };
+            let groups = hash("manifest")
+                .and_then(|h| {
+                    std::fs::read_to_string(pkg.join(format!("__wasm_split_manifest.{h}.json"))).ok()
+                })
+                .and_then(|text| serde_json::from_str(&text).ok())
+                .unwrap_or_default();
+            SplitFiles {
+                loader: hash("split").map(|h| format!("/pkg/__wasm_split.{h}.js")),
+                groups: Arc::new(groups),
+            }
+        }
+
+        /// The files of the group whose loading function is `load`.
+        pub fn files(&self, load: &str) -> Vec<String> {
+            self.groups
+                .iter()
+                .filter(|(key, _)| {
+                    // `<function>_<hash of where #[lazy] stands>`
+                    key.strip_prefix(load)
+                        .and_then(|rest| rest.strip_prefix('_'))
+                        .is_some_and(|hash| !hash.is_empty() && hash.bytes().all(|b| b.is_ascii_digit()))
+                })
+                .flat_map(|(_, files)| files.iter().map(|f| format!("/pkg/{f}.wasm")))
+                .collect()
+        }
+    }
+
+    /// `<link rel="preload">` for the group's files and the loader, in the page's `<head>`:
+    /// rendering a `Link` to HTML hands it to the `<head>` and leaves nothing where it stands
+    /// (as Leptos does for its own preload links).
+    pub fn preload(load: &'static str) {
+        let split = use_context::<SplitFiles>().unwrap_or_default();
+        let files = split.files(load);
+        if files.is_empty() {
+            return;
+        }
+        if let Some(href) = split.loader {
+            let _ = view! { <Link rel="modulepreload" href /> }.to_html();
+        }
+        for href in files {
+            let _ = view! {
+                <Link rel="preload" href as_="fetch" type_="application/wasm" crossorigin="" />
+            }
+            .to_html();
+        }
+    }
 }
 
 /// Fetches the staff's pages in the background, so that the first of them opens as fast as
