@@ -39,10 +39,10 @@ use crate::pages::{
     activities::{ActivityPage, PlanActivityPage},
     calendar::CalendarPage,
     home::HomePage,
+    lazy::*,
     login::LoginPage,
     login_code::LoginCodePage,
     not_found::NotFound,
-    lazy::*,
 };
 
 /// The HTML document around the app, rendered on the server only.

@@ -225,9 +225,8 @@ mod tests {
         for extension in ["js", "wasm", "css"] {
             std::fs::write(pkg.path().join(format!("klik.{HASH}.{extension}")), "x").unwrap();
         }
-        let text = format!(
-            "js: {HASH}\nwasm: {HASH}\ncss: {HASH}\nmanifest: {HASH}\nsplit: {HASH}\n"
-        );
+        let text =
+            format!("js: {HASH}\nwasm: {HASH}\ncss: {HASH}\nmanifest: {HASH}\nsplit: {HASH}\n");
         let manifest = format!("__wasm_split_manifest.{HASH}.json");
         let loader = format!("__wasm_split.{HASH}.js");
         assert_eq!(
@@ -237,7 +236,10 @@ mod tests {
         std::fs::write(pkg.path().join(&loader), "x").unwrap();
         // A manifest that is no manifest is as bad as none.
         std::fs::write(pkg.path().join(&manifest), "not json").unwrap();
-        assert_eq!(missing_files(&text, "klik", pkg.path()), vec![manifest.clone()]);
+        assert_eq!(
+            missing_files(&text, "klik", pkg.path()),
+            vec![manifest.clone()]
+        );
         let staff = format!("split_staff.{HASH}");
         let chunk = format!("chunk_1.{HASH}");
         std::fs::write(
@@ -258,7 +260,8 @@ mod tests {
     fn a_group_of_the_split_build_is_named_by_its_files() {
         let pkg = tempfile::tempdir().unwrap();
         std::fs::write(
-            pkg.path().join(format!("__wasm_split_manifest.{HASH}.json")),
+            pkg.path()
+                .join(format!("__wasm_split_manifest.{HASH}.json")),
             r#"{"staff_page_123": ["chunk_3.A", "split_staff_page_123.B"],
                 "public_page_123": ["chunk_3.A", "split_public_page_123.C"]}"#,
         )

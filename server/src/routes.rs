@@ -52,9 +52,7 @@ pub fn router(state: AppState) -> Router {
         leptos::prelude::provide_context(split.clone());
     };
     router
-        .leptos_routes_with_context(&state, routes, page_context, move || {
-            shell(options.clone())
-        })
+        .leptos_routes_with_context(&state, routes, page_context, move || shell(options.clone()))
         .fallback(file_and_error_handler_with_context::<AppState, _>(
             security::provide_nonce,
             shell,

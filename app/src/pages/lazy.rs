@@ -165,7 +165,8 @@ pub mod split {
             };
             let groups = hash("manifest")
                 .and_then(|h| {
-                    std::fs::read_to_string(pkg.join(format!("__wasm_split_manifest.{h}.json"))).ok()
+                    std::fs::read_to_string(pkg.join(format!("__wasm_split_manifest.{h}.json")))
+                        .ok()
                 })
                 .and_then(|text| serde_json::from_str(&text).ok())
                 .unwrap_or_default();
@@ -183,7 +184,9 @@ pub mod split {
                     // `<function>_<hash of where #[lazy] stands>`
                     key.strip_prefix(load)
                         .and_then(|rest| rest.strip_prefix('_'))
-                        .is_some_and(|hash| !hash.is_empty() && hash.bytes().all(|b| b.is_ascii_digit()))
+                        .is_some_and(|hash| {
+                            !hash.is_empty() && hash.bytes().all(|b| b.is_ascii_digit())
+                        })
                 })
                 .flat_map(|(_, files)| files.iter().map(|f| format!("/pkg/{f}.wasm")))
                 .collect()
