@@ -64,10 +64,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 // The stylesheet under its content-hashed name (see server/src/assets.rs).
                 <HashedStylesheet options=options.clone() id="leptos" />
                 <AutoReload options=options.clone() />
-                // Hydration waits for the browser to be idle: the page is painted from the
-                // server's HTML first and works without the bundle (forms post), so a phone
-                // shows it at once and compiles the WebAssembly afterwards.
-                <HydrationScripts options defer=true />
+                // Hydration waits for the first paint and an idle browser: the page is painted
+                // from the server's HTML first and works without the bundle (forms post), so a
+                // phone shows it at once and fetches and compiles the WebAssembly afterwards.
+                <crate::pages::lazy::BundleScript output_name=options.output_name.to_string() />
                 <MetaTags />
             </head>
             <body>

@@ -133,6 +133,31 @@ fn with_preload(load: &'static str, page: AnyView) -> AnyView {
     page
 }
 
+/// Starts the main bundle once the server's HTML is on the screen and the browser is idle.
+/// Instead of Leptos's `HydrationScripts`, whose `<link rel="preload">` fetches the bundle
+/// while the page is still being painted: a phone shows the page first (it works without the
+/// bundle: forms post), and Lighthouse no longer counts the bundle's download as part of the
+/// first paint (BENCHMARKS.md, "The buddy's bundle, split"). Rendered by the server only.
+#[leptos::component]
+pub fn BundleScript(output_name: String) -> impl leptos::prelude::IntoView {
+    use leptos::prelude::*;
+    #[cfg(feature = "ssr")]
+    let (js, wasm) = use_context::<split::SplitFiles>()
+        .unwrap_or_default()
+        .main_bundle(&output_name);
+    #[cfg(not(feature = "ssr"))]
+    let (js, wasm) = (
+        format!("/pkg/{output_name}.js"),
+        format!("/pkg/{output_name}.wasm"),
+    );
+    let nonce = leptos::nonce::use_nonce();
+    let script = format!(
+        "({})({js:?}, {wasm:?});",
+        include_str!("start_bundle.js").trim()
+    );
+    view! { <script type="module" nonce=nonce>{script}</script> }
+}
+
 /// The files of the split build, for the page's `<head>`: the browser then fetches a group's
 /// file alongside the main bundle instead of after it. (Leptos's own preload links need a
 /// context the page does not see; the server provides this one, `server/src/routes.rs`.)
@@ -151,6 +176,8 @@ pub mod split {
         loader: Option<String>,
         /// Per group (`staff_page_<hash>`, as `#[lazy]` names it): its files, without `.wasm`.
         groups: Arc<BTreeMap<String, Vec<String>>>,
+        /// The hashes of the main bundle's script and WebAssembly.
+        main: Option<(String, String)>,
     }
 
     impl SplitFiles {
@@ -173,6 +200,19 @@ pub mod split {
             SplitFiles {
                 loader: hash("split").map(|h| format!("/pkg/__wasm_split.{h}.js")),
                 groups: Arc::new(groups),
+                main: hash("js").zip(hash("wasm")),
+            }
+        }
+
+        /// `/pkg/<name>.<hash>.js` and `.wasm` of the main bundle (without hashes in a
+        /// development build).
+        pub fn main_bundle(&self, name: &str) -> (String, String) {
+            match &self.main {
+                Some((js, wasm)) => (
+                    format!("/pkg/{name}.{js}.js"),
+                    format!("/pkg/{name}.{wasm}.wasm"),
+                ),
+                None => (format!("/pkg/{name}.js"), format!("/pkg/{name}.wasm")),
             }
         }
 
