@@ -52,9 +52,12 @@ pub fn router(state: AppState) -> Router {
         leptos::prelude::provide_context(split.clone());
     };
     router
-        .leptos_routes_with_context(&state, routes, page_context, move || shell(options.clone()))
+        .leptos_routes_with_context(&state, routes, page_context.clone(), move || {
+            shell(options.clone())
+        })
+        // The 404 page names the bundle's files as every other page does.
         .fallback(file_and_error_handler_with_context::<AppState, _>(
-            security::provide_nonce,
+            page_context,
             shell,
         ))
         .layer(axum::middleware::from_fn(no_impossible_file_names))
