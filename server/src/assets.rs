@@ -117,12 +117,7 @@ pub fn split_files(options: &LeptosOptions) -> app::pages::lazy::split::SplitFil
 /// also names the loader of the split-off files (`split:`) and their manifest (`manifest:`),
 /// whose every file must be there as well.
 pub fn missing_files(hash_file: &str, output_name: &str, pkg: &Path) -> Vec<String> {
-    let hash = |kind: &str| {
-        hash_file.lines().find_map(|line| {
-            let (k, hash) = line.split_once(':')?;
-            (k.trim() == kind).then(|| hash.trim().to_owned())
-        })
-    };
+    let hash = |kind: &str| app::pages::lazy::split::hash_in(hash_file, kind);
     let mut missing = Vec::new();
     for extension in ["js", "wasm", "css"] {
         let name = match hash(extension) {

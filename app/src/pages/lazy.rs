@@ -170,6 +170,15 @@ pub mod split {
     use leptos::prelude::*;
     use leptos_meta::Link;
 
+    /// The hash of one kind of file (`js`, `wasm`, `css`, `split`, `manifest`) in a hash file
+    /// as cargo-leptos writes it: one `kind: hash` line each.
+    pub fn hash_in(hash_file: &str, kind: &str) -> Option<String> {
+        hash_file.lines().find_map(|line| {
+            let (k, hash) = line.split_once(':')?;
+            (k.trim() == kind).then(|| hash.trim().to_owned())
+        })
+    }
+
     #[derive(Clone, Debug, Default)]
     pub struct SplitFiles {
         /// `/pkg/__wasm_split.<hash>.js`, which fetches the groups' files.
@@ -184,12 +193,7 @@ pub mod split {
         /// From a hash file's text (`split:` and `manifest:` lines, as cargo-leptos writes
         /// them) and the site's `pkg` folder; nothing without a split build.
         pub fn read(hash_file: &str, pkg: &Path) -> Self {
-            let hash = |kind: &str| {
-                hash_file.lines().find_map(|line| {
-                    let (k, hash) = line.split_once(':')?;
-                    (k.trim() == kind).then(|| hash.trim().to_owned())
-                })
-            };
+            let hash = |kind: &str| hash_in(hash_file, kind);
             let groups = hash("manifest")
                 .and_then(|h| {
                     std::fs::read_to_string(pkg.join(format!("__wasm_split_manifest.{h}.json")))
