@@ -7,6 +7,7 @@ pub mod calendar;
 pub mod cli;
 pub mod jobs;
 pub mod load;
+pub mod memory;
 pub mod person_data;
 pub mod reports;
 pub mod routes;

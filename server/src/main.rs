@@ -9,6 +9,7 @@ use leptos::prelude::get_configuration;
 
 #[tokio::main]
 async fn main() -> ExitCode {
+    klik_server::memory::keep_large_blocks_mapped();
     let cli = Cli::parse();
     // A missing .env file is normal; the environment alone is enough.
     let _ = dotenvy::dotenv();
