@@ -25,7 +25,8 @@ export KLIK_TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 # fifth of what a buddy's phone downloads. `domain::time::parse_time_zone` accepts the same.
 export CHRONO_TZ_TIMEZONE_FILTER := (Europe/.*|UTC)
 
-say = @printf '\n\033[1m==> %s\033[0m\n' "$(1)"
+# Each step with the time it starts, so that a CI log shows where its minutes go.
+say = @printf '\n\033[1m==> %s  [%s]\033[0m\n' "$(1)" "$$(date +%T)"
 
 .PHONY: help setup setup-test run build test lint unit e2e bench-load bench-load-postgres bench-crash \
         bench-lighthouse bench-download load-generator \
