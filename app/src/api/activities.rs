@@ -425,9 +425,8 @@ pub(crate) mod server {
             txn.rollback().await?;
             return Ok(());
         }
-        activities::change(&txn, id, version, change, cx.now).await?;
-        let record = Record::new(RecordKind::Activity, id);
-        cx.audit(&txn, AuditAction::Update, record).await?;
+        let audit = cx.audit_row(AuditAction::Update, Record::new(RecordKind::Activity, id));
+        activities::change_audited(&txn, id, version, change, cx.now, &audit).await?;
         txn.commit().await?;
         Ok(())
     }

@@ -86,6 +86,20 @@ impl Ctx<CurrentUser> {
         self.audit_by(db, Some(self.user.id), action, Some(record))
             .await
     }
+
+    /// The audit row of [`Ctx::audit`], for a change that writes it in one batch with itself.
+    pub fn audit_row(
+        &self,
+        action: AuditAction,
+        record: Record,
+    ) -> crate::db::audit::NewRow<'static> {
+        crate::audit::row(
+            &self.state,
+            Some(self.user.id),
+            action,
+            Some(record.parts()),
+        )
+    }
 }
 
 impl Ctx<Option<CurrentUser>> {

@@ -17,3 +17,19 @@ pub async fn record(
 ) -> Result<(), AppError> {
     db::audit::insert(db, state.clock.now(), actor, action, record).await
 }
+
+/// The row [`record`] would append, for a change that writes it in the same batch
+/// (`db::writes::execute_with`).
+pub fn row<'a>(
+    state: &AppState,
+    actor: Option<i32>,
+    action: AuditAction,
+    record: Option<(&'a str, String)>,
+) -> db::audit::NewRow<'a> {
+    db::audit::NewRow {
+        at: state.clock.now(),
+        actor_id: actor,
+        action,
+        record,
+    }
+}

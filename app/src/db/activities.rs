@@ -111,6 +111,8 @@ pub enum Change<'a> {
     CheckIn(&'a CheckIn),
 }
 
+/// Writes `change` over `version` of activity `id` (a conflict when another answer came
+/// first).
 pub async fn change(
     db: &impl ConnectionTrait,
     id: i32,
@@ -118,6 +120,33 @@ pub async fn change(
     change: Change<'_>,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
+    let update = change_statement(db.get_database_backend(), id, version, change, now);
+    one_changed(db.execute_raw(update).await?.rows_affected())
+}
+
+/// [`change`] with `audit`, the row that records it, sent to the database in the same batch.
+pub async fn change_audited(
+    db: &impl ConnectionTrait,
+    id: i32,
+    version: i32,
+    change: Change<'_>,
+    now: DateTime<Utc>,
+    audit: &super::audit::NewRow<'_>,
+) -> Result<(), AppError> {
+    let backend = db.get_database_backend();
+    let update = change_statement(backend, id, version, change, now);
+    let audit = super::audit::insert_statement(backend, audit);
+    // On a conflict the caller's transaction rolls back, the audit row with it.
+    one_changed(super::writes::execute_with(db, update, audit).await?)
+}
+
+fn change_statement(
+    backend: sea_orm::DbBackend,
+    id: i32,
+    version: i32,
+    change: Change<'_>,
+    now: DateTime<Utc>,
+) -> sea_orm::Statement {
     let status = |s: ActivityStatus| -> SimpleExpr { Expr::value(s.code()) };
     let mut update = Entity::update_many()
         .col_expr(Column::Version, Expr::value(version + 1))
@@ -141,12 +170,14 @@ pub async fn change(
             )
             .col_expr(Column::CheckinNote, Expr::value(check_in.note.clone())),
     };
-    let rows = update
+    update
         .filter(Column::Id.eq(id))
         .filter(Column::Version.eq(version))
-        .exec(db)
-        .await?
-        .rows_affected;
+        .build(backend)
+}
+
+/// The version matched (one row changed), or another answer came first.
+fn one_changed(rows: u64) -> Result<(), AppError> {
     if rows == 1 {
         Ok(())
     } else {

@@ -2,8 +2,8 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect, QueryTrait, Statement,
 };
 
 use super::entities::{audit_log, user};
@@ -17,21 +17,42 @@ pub async fn insert(
     action: AuditAction,
     record: Option<(&str, String)>,
 ) -> Result<(), AppError> {
-    let (kind, id) = match record {
-        Some((kind, id)) => (Some(kind.to_owned()), Some(id)),
+    let row = NewRow {
+        at,
+        actor_id,
+        action,
+        record,
+    };
+    db.execute_raw(insert_statement(db.get_database_backend(), &row))
+        .await?;
+    Ok(())
+}
+
+/// One row to append: when, by whom, what, and the kind and id of the record.
+#[derive(Clone, Debug)]
+pub struct NewRow<'a> {
+    pub at: DateTime<Utc>,
+    pub actor_id: Option<i32>,
+    pub action: AuditAction,
+    pub record: Option<(&'a str, String)>,
+}
+
+/// The insert of `row`: run alone ([`insert`]) or together with the change it records
+/// ([`super::writes::execute_with`]).
+pub fn insert_statement(backend: DbBackend, row: &NewRow) -> Statement {
+    let (kind, id) = match &row.record {
+        Some((kind, id)) => (Some((*kind).to_owned()), Some(id.clone())),
         None => (None, None),
     };
     audit_log::Entity::insert(audit_log::ActiveModel {
-        at: Set(at),
-        actor_id: Set(actor_id),
-        action: Set(action.code().to_owned()),
+        at: Set(row.at),
+        actor_id: Set(row.actor_id),
+        action: Set(row.action.code().to_owned()),
         record_kind: Set(kind),
         record_id: Set(id),
         ..Default::default()
     })
-    .exec(db)
-    .await?;
-    Ok(())
+    .build(backend)
 }
 
 #[derive(Clone, Debug, Default)]
