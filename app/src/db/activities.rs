@@ -120,8 +120,8 @@ pub async fn change(
     change: Change<'_>,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
-    let update = change_statement(db.get_database_backend(), id, version, change, now);
-    one_changed(db.execute_raw(update).await?.rows_affected())
+    let update = change_statement(id, version, change, now);
+    one_changed(db.execute(&update).await?.rows_affected())
 }
 
 /// [`change`] with `audit`, the row that records it, sent to the database in the same batch.
@@ -133,20 +133,17 @@ pub async fn change_audited(
     now: DateTime<Utc>,
     audit: &super::audit::NewRow<'_>,
 ) -> Result<(), AppError> {
-    let backend = db.get_database_backend();
-    let update = change_statement(backend, id, version, change, now);
-    let audit = super::audit::insert_statement(backend, audit);
+    let update = change_statement(id, version, change, now);
     // On a conflict the caller's transaction rolls back, the audit row with it.
-    one_changed(super::writes::execute_with(db, update, audit).await?)
+    one_changed(super::audit::with_change(db, update, audit).await?)
 }
 
 fn change_statement(
-    backend: sea_orm::DbBackend,
     id: i32,
     version: i32,
     change: Change<'_>,
     now: DateTime<Utc>,
-) -> sea_orm::Statement {
+) -> sea_orm::sea_query::UpdateStatement {
     let status = |s: ActivityStatus| -> SimpleExpr { Expr::value(s.code()) };
     let mut update = Entity::update_many()
         .col_expr(Column::Version, Expr::value(version + 1))
@@ -173,7 +170,7 @@ fn change_statement(
     update
         .filter(Column::Id.eq(id))
         .filter(Column::Version.eq(version))
-        .build(backend)
+        .into_query()
 }
 
 /// The version matched (one row changed), or another answer came first.

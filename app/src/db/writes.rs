@@ -98,31 +98,3 @@ impl ConnectionTrait for WriteTxn {
         self.txn.support_returning()
     }
 }
-
-/// Runs `change`, then `audit` (the insert of the one audit row that records it), in `db`: a
-/// write transaction. On SQLite the two go to the connection's thread as one batch: every
-/// statement is a round trip to that thread, and while a write transaction waits for one,
-/// every other write waits for its turn (one round trip fewer: about a sixth more
-/// confirmations a second, BENCHMARKS.md). Returns the rows that `change` affected.
-pub async fn execute_with(
-    db: &impl ConnectionTrait,
-    change: Statement,
-    audit: Statement,
-) -> Result<u64, DbErr> {
-    if db.get_database_backend() != DbBackend::Sqlite {
-        let rows = db.execute_raw(change).await?.rows_affected();
-        db.execute_raw(audit).await?;
-        return Ok(rows);
-    }
-    let mut values = change.values.map(|v| v.0).unwrap_or_default();
-    values.extend(audit.values.map(|v| v.0).unwrap_or_default());
-    // SQLite binds the `?`s of the statements one after the other, and sums their changes.
-    let both = Statement::from_sql_and_values(
-        DbBackend::Sqlite,
-        format!("{}; {}", change.sql, audit.sql),
-        values,
-    );
-    let rows = db.execute_raw(both).await?.rows_affected();
-    // The audit row is one row, always inserted (or the batch failed).
-    Ok(rows.saturating_sub(1))
-}

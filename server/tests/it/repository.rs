@@ -163,25 +163,24 @@ on_both_databases! {
     }
 }
 
-// A change and its audit row go to the database as one batch on SQLite (`db::writes::
-// execute_with`): the change's own row count comes back, and the batch is all or nothing.
+// A change and its audit row go to the database in one round trip (`db::audit::
+// with_change`): the change's own row count comes back, and it is all or nothing.
 on_both_databases! {
     async fn a_change_and_its_audit_row_are_written_together(test: &TestDb) {
-        use app::db::audit::{NewRow, insert_statement};
+        use app::db::audit::{NewRow, with_change};
         use app::db::entities::{audit_log, setting};
-        use app::db::writes::{WriteGate, execute_with};
+        use app::db::writes::WriteGate;
         use app::domain::audit::AuditAction;
         use sea_orm::sea_query::Expr;
         use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryTrait};
         let db = &test.db;
-        let backend = db.get_database_backend();
         settings::put(db, "colour", "red", None, test_now()).await.unwrap();
         let gate = WriteGate::for_url(&test.url);
         let set = |key: &str, value: &str| {
             setting::Entity::update_many()
                 .col_expr(setting::Column::Value, Expr::value(value))
                 .filter(setting::Column::Key.eq(key))
-                .build(backend)
+                .into_query()
         };
         let row = |id: &str| NewRow {
             at: test_now(),
@@ -192,12 +191,10 @@ on_both_databases! {
         let audited = || async { audit_log::Entity::find().count(db).await.unwrap() };
         let before = audited().await;
 
-        // Twice, so that the second batch runs from the statement cache.
+        // Twice, so that the second runs from the statement cache.
         for value in ["green", "blue"] {
             let txn = gate.begin(db).await.unwrap();
-            let rows = execute_with(&txn, set("colour", value), insert_statement(backend, &row(value)))
-                .await
-                .unwrap();
+            let rows = with_change(&txn, set("colour", value), &row(value)).await.unwrap();
             assert_eq!(rows, 1, "the change's own rows, not the audit row's");
             txn.commit().await.unwrap();
         }
@@ -209,28 +206,33 @@ on_both_databases! {
             .await
             .unwrap()
             .expect("the audit row of the second change");
-        assert_eq!((last.actor_id, last.record_kind.as_deref()), (Some(7), Some("setting")));
+        assert_eq!(
+            (last.actor_id, last.action.as_str(), last.record_kind.as_deref()),
+            (Some(7), "update", Some("setting"))
+        );
+        assert_eq!(last.at, test_now());
 
         // Nothing to change (another answer came first): 0, and the caller rolls back.
         let txn = gate.begin(db).await.unwrap();
-        let rows = execute_with(&txn, set("no such key", "x"), insert_statement(backend, &row("none")))
-            .await
-            .unwrap();
+        let rows = with_change(&txn, set("no such key", "x"), &row("none")).await.unwrap();
         assert_eq!(rows, 0);
         txn.rollback().await.unwrap();
         assert_eq!(audited().await, before + 2);
 
-        // The second statement fails (the log refuses changes): the first is not kept.
+        // A change the database refuses (the log is append-only): no row appended either.
         let refused = audit_log::Entity::update_many()
             .col_expr(audit_log::Column::RecordId, Expr::value("changed"))
-            .build(backend);
+            .into_query();
         let txn = gate.begin(db).await.unwrap();
-        execute_with(&txn, set("colour", "black"), refused)
-            .await
-            .expect_err("the audit log is append-only");
+        with_change(&txn, refused, &row("refused")).await.expect_err("append-only");
         txn.rollback().await.unwrap();
-        assert_eq!(settings::get(db, "colour").await.unwrap().unwrap().value, "blue");
         assert_eq!(audited().await, before + 2);
+        let changed = audit_log::Entity::find()
+            .filter(audit_log::Column::RecordId.eq("changed"))
+            .count(db)
+            .await
+            .unwrap();
+        assert_eq!(changed, 0);
     }
 }
 
