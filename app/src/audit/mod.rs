@@ -19,7 +19,7 @@ pub async fn record(
 }
 
 /// The row [`record`] would append, for a change that writes it in the same batch
-/// (`db::writes::execute_with`).
+/// (`db::audit::with_change`).
 pub fn row<'a>(
     state: &AppState,
     actor: Option<i32>,
