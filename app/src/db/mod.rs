@@ -146,11 +146,18 @@ pub async fn connect(url: &str, max_connections: u32) -> Result<DatabaseConnecti
         }
     }
     let mut options = ConnectOptions::new(url);
-    options
-        .max_connections(max_connections)
+    if is_sqlite(url) {
         // A SQLite file cannot go stale the way a network connection can: no ping before
         // each use (a round trip to the connection's thread per statement).
-        .test_before_acquire(!is_sqlite(url))
+        options.test_before_acquire(false);
+    } else {
+        // A ping before every statement doubled the round trips to PostgreSQL. A connection
+        // in use a moment ago is alive, or broke in use and was dropped (sqlx pings each one
+        // it takes back); one idle for longer may have been cut, and is pinged first.
+        options.test_before_acquire_if_idle_for(IDLE_BEFORE_PING);
+    }
+    options
+        .max_connections(max_connections)
         .connect_timeout(PATIENCE)
         // While PostgreSQL is down a request waits this long for a connection, then answers
         // 503 (`AppError::Unavailable`) instead of hanging; sqlx keeps retrying until then.
@@ -172,6 +179,9 @@ pub async fn connect(url: &str, max_connections: u32) -> Result<DatabaseConnecti
         });
     Database::connect(options).await
 }
+
+/// How long a PostgreSQL connection may have been idle before it is pinged ([`connect`]).
+const IDLE_BEFORE_PING: Duration = Duration::from_secs(1);
 
 /// How many connections [`connect_readers`] opens on SQLite.
 const SQLITE_READERS: u32 = 4;
