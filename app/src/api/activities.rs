@@ -409,7 +409,7 @@ pub(crate) mod server {
         Ok(done.is_none().then_some(key))
     }
 
-    /// Writes one change in a transaction with its audit row (and its answer's key: a
+    /// Writes one change with its audit row, and its answer's key in the same transaction (a
     /// request with the same key at the same moment leaves it to the other).
     async fn write(
         cx: &Ctx,
@@ -418,14 +418,17 @@ pub(crate) mod server {
         change: Change<'_>,
         key: Option<&str>,
     ) -> Result<(), AppError> {
+        let audit = cx.audit_row(AuditAction::Update, Record::new(RecordKind::Activity, id));
+        let Some(key) = key else {
+            let (gate, db) = (&cx.state.writes, &cx.state.db);
+            return activities::change_audited_alone(gate, db, id, version, change, cx.now, &audit)
+                .await;
+        };
         let txn = cx.begin().await?;
-        if let Some(key) = key
-            && !answer_keys::record(&txn, key, cx.user.id, id, cx.now).await?
-        {
+        if !answer_keys::record(&txn, key, cx.user.id, id, cx.now).await? {
             txn.rollback().await?;
             return Ok(());
         }
-        let audit = cx.audit_row(AuditAction::Update, Record::new(RecordKind::Activity, id));
         activities::change_audited(&txn, id, version, change, cx.now, &audit).await?;
         txn.commit().await?;
         Ok(())

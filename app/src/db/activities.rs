@@ -8,8 +8,8 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use sea_orm::sea_query::{Alias, Expr, Query, SimpleExpr};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter,
-    QueryOrder, QuerySelect, QueryTrait,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, ExprTrait,
+    QueryFilter, QueryOrder, QuerySelect, QueryTrait,
 };
 
 use super::entities::activity::{self, Column, Entity};
@@ -136,6 +136,21 @@ pub async fn change_audited(
     let update = change_statement(id, version, change, now);
     // On a conflict the caller's transaction rolls back, the audit row with it.
     one_changed(super::audit::with_change(db, update, audit).await?)
+}
+
+/// [`change_audited`] as a write of its own (`audit::with_change_alone`): for an answer
+/// that writes nothing else.
+pub async fn change_audited_alone(
+    gate: &super::writes::WriteGate,
+    db: &DatabaseConnection,
+    id: i32,
+    version: i32,
+    change: Change<'_>,
+    now: DateTime<Utc>,
+    audit: &super::audit::NewRow<'_>,
+) -> Result<(), AppError> {
+    let update = change_statement(id, version, change, now);
+    one_changed(super::audit::with_change_alone(gate, db, update, audit).await?)
 }
 
 fn change_statement(

@@ -167,7 +167,7 @@ on_both_databases! {
 // with_change`): the change's own row count comes back, and it is all or nothing.
 on_both_databases! {
     async fn a_change_and_its_audit_row_are_written_together(test: &TestDb) {
-        use app::db::audit::{NewRow, with_change};
+        use app::db::audit::{NewRow, with_change, with_change_alone};
         use app::db::entities::{audit_log, setting};
         use app::db::writes::WriteGate;
         use app::domain::audit::AuditAction;
@@ -233,6 +233,27 @@ on_both_databases! {
             .await
             .unwrap();
         assert_eq!(changed, 0);
+
+        // As a write of its own (on PostgreSQL one statement, without BEGIN and COMMIT):
+        // the same three cases, each committed or not by itself.
+        let rows = with_change_alone(&gate, db, set("colour", "white"), &row("white"))
+            .await
+            .unwrap();
+        assert_eq!(rows, 1);
+        assert_eq!(settings::get(db, "colour").await.unwrap().unwrap().value, "white");
+        assert_eq!(audited().await, before + 3);
+        let rows = with_change_alone(&gate, db, set("no such key", "x"), &row("none"))
+            .await
+            .unwrap();
+        assert_eq!(rows, 0);
+        assert_eq!(audited().await, before + 3, "nothing changed, nothing appended");
+        let refused = audit_log::Entity::update_many()
+            .col_expr(audit_log::Column::RecordId, Expr::value("changed"))
+            .into_query();
+        with_change_alone(&gate, db, refused, &row("refused"))
+            .await
+            .expect_err("append-only");
+        assert_eq!(audited().await, before + 3);
     }
 }
 
