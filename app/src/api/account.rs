@@ -122,10 +122,10 @@ pub async fn login(input: LoginInput) -> Result<LoginStep, AppError> {
         users::find_for_login(&state.db, &typed).await?
     };
     let verified = match &account {
-        Some((user, Some(hash))) if user.active => password::verify(&input.password, hash),
+        Some((user, Some(hash))) if user.active => password::verify(&input.password, hash).await?,
         _ => {
             // Same work as a real check: the answer's timing tells nothing.
-            password::verify_dummy(&input.password);
+            password::verify_dummy(&input.password).await;
             Verified::No
         }
     };
@@ -135,7 +135,7 @@ pub async fn login(input: LoginInput) -> Result<LoginStep, AppError> {
                 users::set_password_hash(
                     &state.db,
                     user.id,
-                    &password::hash(&input.password)?,
+                    &password::hash(&input.password).await?,
                     now,
                 )
                 .await?;
@@ -283,7 +283,7 @@ pub async fn change_password(input: PasswordChange) -> Result<(), AppError> {
         .await?
         .unwrap_or_default();
     if input.current.chars().count() > PASSWORD_MAX
-        || password::verify(&input.current, &stored) == Verified::No
+        || password::verify(&input.current, &stored).await? == Verified::No
     {
         return Err(AppError::validation(
             "current",
@@ -292,7 +292,13 @@ pub async fn change_password(input: PasswordChange) -> Result<(), AppError> {
     }
     password::check_new(&input.new, &[&user.email, &user.display_name])
         .map_err(|p| AppError::validation("new", p))?;
-    users::set_password_hash(&state.db, user.id, &password::hash(&input.new)?, cx.now).await?;
+    users::set_password_hash(
+        &state.db,
+        user.id,
+        &password::hash(&input.new).await?,
+        cx.now,
+    )
+    .await?;
     let current = current_session_hash(state).unwrap_or_default();
     for session in sessions::list_for_user(&state.db, user.id).await? {
         if session.id_hash != current {

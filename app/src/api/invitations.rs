@@ -239,7 +239,7 @@ pub async fn accept_invitation(token: String, password: String) -> Result<(), Ap
     let (invitation, user) = open_invitation(&cx, &token).await?;
     password::check_new(&password, &[&user.email, &user.display_name])
         .map_err(|p| AppError::validation("password", p))?;
-    let hash = password::hash(&password)?;
+    let hash = password::hash(&password).await?;
     let now = cx.now;
     let txn = cx.begin().await?;
     // Single use, even when the link is opened twice at the same moment.

@@ -132,7 +132,7 @@ async fn check_password(
     let stored = crate::db::users::password_hash(&state.db, user_id)
         .await?
         .unwrap_or_default();
-    if password.chars().count() > PASSWORD_MAX || verify(password, &stored) == Verified::No {
+    if password.chars().count() > PASSWORD_MAX || verify(password, &stored).await? == Verified::No {
         return Err(AppError::validation(
             "password",
             crate::domain::validation::Problem::Invalid,

@@ -24,7 +24,7 @@ pub async fn create_with_password(
         text(name_input, 1, NAME_MAX).map_err(|p| AppError::validation("display_name", p))?;
     password::check_new(password_input, &[&email, &name])
         .map_err(|p| AppError::validation("password", p))?;
-    let hash = password::hash(password_input)?;
+    let hash = password::hash(password_input).await?;
     let new = NewUser {
         email: &email,
         display_name: &name,

@@ -20,7 +20,28 @@ fn hasher() -> Argon2<'static> {
     Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
 }
 
-pub fn hash(password: &str) -> Result<String, AppError> {
+/// Hashes `password` on a blocking thread: argon2 takes tens of milliseconds of one core,
+/// which on the async threads would hold up every other request they serve.
+pub async fn hash(password: &str) -> Result<String, AppError> {
+    let password = password.to_owned();
+    off_thread(move || hash_now(&password)).await?
+}
+
+/// Checks `password` against `stored` on a blocking thread (see [`hash`]).
+pub async fn verify(password: &str, stored: &str) -> Result<Verified, AppError> {
+    let (password, stored) = (password.to_owned(), stored.to_owned());
+    off_thread(move || verify_now(&password, &stored)).await
+}
+
+async fn off_thread<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, AppError> {
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(AppError::internal)
+}
+
+fn hash_now(password: &str) -> Result<String, AppError> {
     let salt = SaltString::generate(&mut OsRng);
     hasher()
         .hash_password(password.as_bytes(), &salt)
@@ -36,7 +57,7 @@ pub enum Verified {
     YesRehash,
 }
 
-pub fn verify(password: &str, stored: &str) -> Verified {
+fn verify_now(password: &str, stored: &str) -> Verified {
     let Ok(parsed) = PasswordHash::new(stored) else {
         return Verified::No;
     };
@@ -59,10 +80,14 @@ pub fn verify(password: &str, stored: &str) -> Verified {
 
 /// Work of the same cost as a real check, for unknown accounts: the answer then takes as
 /// long whether the address exists or not.
-pub fn verify_dummy(password: &str) {
+pub async fn verify_dummy(password: &str) {
     static DUMMY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    let stored = DUMMY.get_or_init(|| hash("klik-dummy-password").unwrap_or_default());
-    let _ = verify(password, stored);
+    let password = password.to_owned();
+    let _ = off_thread(move || {
+        let stored = DUMMY.get_or_init(|| hash_now("klik-dummy-password").unwrap_or_default());
+        verify_now(&password, stored)
+    })
+    .await;
 }
 
 /// A new password: 12 to 128 characters, not common nor guessable from the person's own
@@ -103,20 +128,20 @@ mod tests {
 
     #[test]
     fn hashes_are_argon2id_with_the_minimum_parameters() {
-        let stored = hash("paarse-olifant-fietst-naar-Lier").unwrap();
+        let stored = hash_now("paarse-olifant-fietst-naar-Lier").unwrap();
         assert!(
             stored.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"),
             "{stored}"
         );
         assert_eq!(
-            verify("paarse-olifant-fietst-naar-Lier", &stored),
+            verify_now("paarse-olifant-fietst-naar-Lier", &stored),
             Verified::Yes
         );
         assert_eq!(
-            verify("paarse-olifant-fietst-naar-lier", &stored),
+            verify_now("paarse-olifant-fietst-naar-lier", &stored),
             Verified::No
         );
-        assert_eq!(verify("x", "not a hash"), Verified::No);
+        assert_eq!(verify_now("x", "not a hash"), Verified::No);
     }
 
     #[test]
@@ -131,7 +156,10 @@ mod tests {
             .hash_password(b"paarse-olifant-fietst", &salt)
             .unwrap()
             .to_string();
-        assert_eq!(verify("paarse-olifant-fietst", &old), Verified::YesRehash);
+        assert_eq!(
+            verify_now("paarse-olifant-fietst", &old),
+            Verified::YesRehash
+        );
         let argon2i = Argon2::new(
             Algorithm::Argon2i,
             Version::V0x13,
@@ -141,7 +169,10 @@ mod tests {
             .hash_password(b"paarse-olifant-fietst", &salt)
             .unwrap()
             .to_string();
-        assert_eq!(verify("paarse-olifant-fietst", &old), Verified::YesRehash);
+        assert_eq!(
+            verify_now("paarse-olifant-fietst", &old),
+            Verified::YesRehash
+        );
     }
 
     #[test]

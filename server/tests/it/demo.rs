@@ -22,7 +22,7 @@ on_both_databases! {
             let (user, hash) = app::db::users::find_for_login(&test.db, email).await.unwrap().unwrap();
             assert_eq!(user.role, *role);
             assert_ne!(
-                app::auth::password::verify(password, &hash.unwrap()),
+                app::auth::password::verify(password, &hash.unwrap()).await.unwrap(),
                 app::auth::password::Verified::No
             );
         }
