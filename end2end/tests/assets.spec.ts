@@ -77,15 +77,24 @@ test("every page names exactly the built files, and those are kept a year", asyn
 });
 
 test("a second visit loads the bundle from the phone's cache @js", async ({ page }) => {
-  // Chromium's own account of each response: from the network, or from its cache.
+  // Chromium's own account of each response: from the network, or from its cache. Its flags
+  // once called a module served from the cache (no byte over the wire) a network response, so
+  // a file counts only when bytes came for it.
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Network.enable");
   const fromNetwork: string[] = [];
+  const cached = new Set<string>();
+  const asked = new Map<string, string>();
+  cdp.on("Network.requestServedFromCache", (e) => cached.add(e.requestId));
   cdp.on("Network.responseReceived", (e) => {
     const r = e.response;
     if (r.url.includes("/pkg/") && !r.fromDiskCache && !r.fromMemoryCache) {
-      fromNetwork.push(new URL(r.url).pathname);
+      asked.set(e.requestId, new URL(r.url).pathname);
     }
+  });
+  cdp.on("Network.loadingFinished", (e) => {
+    const file = asked.get(e.requestId);
+    if (file && !cached.has(e.requestId) && e.encodedDataLength > 0) fromNetwork.push(file);
   });
   // A page of the public group: the main bundle, the loader and the group's file.
   await page.goto("/privacy");
