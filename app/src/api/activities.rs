@@ -234,6 +234,7 @@ pub(crate) mod server {
     use crate::db::activities::{self, Activity, Change};
     use crate::db::answer_keys;
     use crate::db::entities::duo;
+    use crate::db::writes::Write;
     use crate::domain::account::Role;
     use crate::domain::activity::{ActivityAction, ActivityRefusal, answer_key, check_action};
     use crate::domain::audit::{AuditAction, Record, RecordKind};
@@ -420,16 +421,15 @@ pub(crate) mod server {
     ) -> Result<(), AppError> {
         let audit = cx.audit_row(AuditAction::Update, Record::new(RecordKind::Activity, id));
         let Some(key) = key else {
-            let (gate, db) = (&cx.state.writes, &cx.state.db);
-            return activities::change_audited_alone(gate, db, id, version, change, cx.now, &audit)
-                .await;
+            let alone = Write::Alone(&cx.state.writes, &cx.state.db);
+            return activities::change_audited(alone, id, version, change, cx.now, &audit).await;
         };
         let txn = cx.begin().await?;
         if !answer_keys::record(&txn, key, cx.user.id, id, cx.now).await? {
             txn.rollback().await?;
             return Ok(());
         }
-        activities::change_audited(&txn, id, version, change, cx.now, &audit).await?;
+        activities::change_audited(Write::In(&txn), id, version, change, cx.now, &audit).await?;
         txn.commit().await?;
         Ok(())
     }

@@ -8,12 +8,13 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use sea_orm::sea_query::{Alias, Expr, Query, SimpleExpr};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, ExprTrait,
-    QueryFilter, QueryOrder, QuerySelect, QueryTrait,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter,
+    QueryOrder, QuerySelect, QueryTrait,
 };
 
 use super::entities::activity::{self, Column, Entity};
 use super::entities::{activity_kind, buddy, duo, interest, participant};
+use super::writes::Write;
 use crate::domain::activity::{ActivityStatus, CadenceFacts, CheckIn, Mood, Plan, cadence};
 use crate::domain::activity_view::{
     ActivityView, BuddyDuo, BuddyHome, CadenceRow, CadenceWatch, RECENT_ON_HOME, SharedParticipant,
@@ -124,33 +125,23 @@ pub async fn change(
     one_changed(db.execute(&update).await?.rows_affected())
 }
 
-/// [`change`] with `audit`, the row that records it, sent to the database in the same batch.
+/// [`change`] with `audit`, the row that records it, sent to the database in the same batch:
+/// in the caller's transaction (on a conflict it rolls back, the audit row with it), or as a
+/// write of its own (`audit::with_change_alone`).
 pub async fn change_audited(
-    db: &impl ConnectionTrait,
+    into: Write<'_>,
     id: i32,
     version: i32,
     change: Change<'_>,
     now: DateTime<Utc>,
     audit: &super::audit::NewRow<'_>,
 ) -> Result<(), AppError> {
+    use super::audit::{with_change, with_change_alone};
     let update = change_statement(id, version, change, now);
-    // On a conflict the caller's transaction rolls back, the audit row with it.
-    one_changed(super::audit::with_change(db, update, audit).await?)
-}
-
-/// [`change_audited`] as a write of its own (`audit::with_change_alone`): for an answer
-/// that writes nothing else.
-pub async fn change_audited_alone(
-    gate: &super::writes::WriteGate,
-    db: &DatabaseConnection,
-    id: i32,
-    version: i32,
-    change: Change<'_>,
-    now: DateTime<Utc>,
-    audit: &super::audit::NewRow<'_>,
-) -> Result<(), AppError> {
-    let update = change_statement(id, version, change, now);
-    one_changed(super::audit::with_change_alone(gate, db, update, audit).await?)
+    one_changed(match into {
+        Write::In(txn) => with_change(txn, update, audit).await?,
+        Write::Alone(gate, db) => with_change_alone(gate, db, update, audit).await?,
+    })
 }
 
 fn change_statement(

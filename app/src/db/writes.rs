@@ -54,6 +54,13 @@ impl WriteGate {
     }
 }
 
+/// Where a write goes: into the caller's transaction, or on its own (a transaction of its own
+/// where it needs one).
+pub enum Write<'a> {
+    In(&'a WriteTxn),
+    Alone(&'a WriteGate, &'a DatabaseConnection),
+}
+
 /// A transaction that holds the turn to write until it is committed or rolled back (or
 /// dropped: then it rolls back).
 pub struct WriteTxn {
