@@ -65,8 +65,9 @@ fn active_row(row: &NewRow) -> audit_log::ActiveModel {
 
 /// [`with_change`] as a write of its own, committed only when `change` changed rows. On
 /// PostgreSQL the one statement is atomic by itself, so it runs without BEGIN and COMMIT:
-/// two round trips fewer per answer (BENCHMARKS.md, "Without BEGIN and COMMIT"); SQLite's
-/// batch of two statements needs the transaction, and takes its turn to write (`gate`).
+/// two round trips fewer per answer (BENCHMARKS.md, "A ping before every statement, and BEGIN
+/// and COMMIT around one"); SQLite's batch of two statements needs the transaction, and takes
+/// its turn to write (`gate`).
 pub async fn with_change_alone(
     gate: &super::writes::WriteGate,
     db: &DatabaseConnection,
