@@ -16,34 +16,17 @@ export CHROME_PATH="${CHROME_PATH:-/usr/bin/chromium}"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/klik-download.XXXXXX")"
 BASE="http://127.0.0.1:$PORT"
 
-server_pid=""
-cleanup() {
-  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
-    kill -TERM "$server_pid"
-    wait "$server_pid" 2>/dev/null || true
-  fi
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+# shellcheck source=bench/serve.sh
+. bench/serve.sh
 
-export DATABASE_URL="sqlite://$WORK/demo.db" KLIK_ADDR="127.0.0.1:$PORT" \
-  LEPTOS_SITE_ROOT="$SITE_ROOT" LEPTOS_ENV=PROD
-"$KLIK_BIN" demo > "$WORK/accounts.txt"
-"$KLIK_BIN" serve > "$WORK/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 1 100); do
-  if curl -fs "$BASE/healthz" > /dev/null; then break; fi
-  sleep 0.1
-done
+DATABASE_URL="sqlite://$WORK/demo.db" "$KLIK_BIN" demo > "$WORK/accounts.txt"
+start_server "$WORK/demo.db"
 
-# Signs in as the demo account of a role, the way the sign-in form's fetch does.
+# Signs in as the demo account of a role.
 session() {
   local email password
   read -r _ email password < <(grep -E "^ *$1 " "$WORK/accounts.txt")
-  curl -fs -D - -o /dev/null -X POST "$BASE/api/login" \
-    -H "Origin: $BASE" -H 'Accept: application/json' \
-    --data-urlencode "input[email]=$email" --data-urlencode "input[password]=$password" \
-    | tr -d '\r' | sed -n 's/^set-cookie: \(klik_session=[^;]*\).*/\1/Ip' | head -n 1
+  sign_in "$email" "$password"
 }
 buddy="$(session buddy)"
 coordinator="$(session coordinator)"

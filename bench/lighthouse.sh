@@ -19,35 +19,18 @@ REPORTS="bench/lighthouse/reports"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/klik-lighthouse.XXXXXX")"
 BASE="http://127.0.0.1:$PORT"
 
-server_pid=""
-cleanup() {
-  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
-    kill -TERM "$server_pid"
-    wait "$server_pid" 2>/dev/null || true
-  fi
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+# shellcheck source=bench/serve.sh
+. bench/serve.sh
 
 if [ ! bench/lighthouse/node_modules/.package-lock.json -nt bench/lighthouse/package-lock.json ]; then
   (cd bench/lighthouse && npm ci --no-audit --no-fund)
 fi
 
 "$LOAD_BIN" seed "$WORK/lh.db" --buddies 1 --activities 1
-DATABASE_URL="sqlite://$WORK/lh.db" KLIK_ADDR="127.0.0.1:$PORT" LEPTOS_SITE_ROOT="$SITE_ROOT" \
-  LEPTOS_ENV=PROD "$KLIK_BIN" serve > "$WORK/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 1 100); do
-  if curl -fs "$BASE/healthz" > /dev/null; then break; fi
-  sleep 0.1
-done
+start_server "$WORK/lh.db"
 
-# Sign in as the seeded buddy, the way the sign-in form's fetch does.
-cookie="$(curl -fs -D - -o /dev/null -X POST "$BASE/api/login" \
-  -H "Origin: $BASE" -H 'Accept: application/json' \
-  --data-urlencode 'input[email]=buddy000@load.klik' \
-  --data-urlencode 'input[password]=paarse olifant fietst naar Lier' \
-  | tr -d '\r' | sed -n 's/^set-cookie: \(klik_session=[^;]*\).*/\1/Ip' | head -n 1)"
+# Sign in as the seeded buddy.
+cookie="$(sign_in buddy000@load.klik 'paarse olifant fietst naar Lier')"
 [ -n "$cookie" ] || { echo "sign-in failed"; cat "$WORK/server.log"; exit 1; }
 # The page must be the buddy's home, not the sign-in page.
 curl -fs -H "Cookie: $cookie" "$BASE/" | grep -q 'Vrijbroekpark' \
