@@ -55,11 +55,7 @@ pub fn router(state: AppState) -> Router {
         .leptos_routes_with_context(&state, routes, page_context.clone(), move || {
             shell(options.clone())
         })
-        // The 404 page names the bundle's files as every other page does.
-        .fallback(file_and_error_handler_with_context::<AppState, _>(
-            page_context,
-            shell,
-        ))
+        .fallback_service(static_files(&state, page_context))
         .layer(axum::middleware::from_fn(no_impossible_file_names))
         // The calendar feed and the .ics downloads, ahead of the pages (see `calendar`).
         .layer(from_fn_with_state(state.clone(), crate::calendar::serve))
@@ -83,6 +79,27 @@ pub fn router(state: AppState) -> Router {
             }),
         )
         .with_state(state)
+}
+
+/// The site's files (precompressed ones as built), else the 404 page. Files are served here,
+/// not by Leptos's file handler: that one extends a file's response with the response options
+/// of whatever page is being rendered on the same thread, so a `.wasm` could leave with that
+/// page's `Location` or `Set-Cookie`, and the page without them (seen in a browser test).
+fn static_files(
+    state: &AppState,
+    page_context: impl Fn() + Clone + Send + Sync + 'static,
+) -> tower_http::services::ServeDir<Router> {
+    // The 404 page names the bundle's files as every other page does.
+    let not_found = Router::new()
+        .fallback(file_and_error_handler_with_context::<AppState, _>(
+            page_context,
+            shell,
+        ))
+        .with_state(state.clone());
+    tower_http::services::ServeDir::new(&*state.leptos_options.site_root)
+        .precompressed_br()
+        .precompressed_gzip()
+        .fallback(not_found)
 }
 
 /// The longest file or folder name a file system takes.

@@ -425,3 +425,37 @@ fn a_server_starts_only_with_the_site_of_its_own_build() {
     started.unwrap();
     assert!(options.hash_files);
 }
+
+/// Files and pages answered side by side each keep their own status and headers. Leptos's file
+/// handler, which served the files until stop 43, extended a file's response with the response
+/// options of whatever page was current on its thread: a browser test saw a `.wasm` go out as
+/// a 302 to `/login` and the page it belonged to as a 302 without `Location` (an empty page).
+/// Files are now served before Leptos (`routes::static_files`). This in-process router did not
+/// reproduce that interleaving (it needs hyper polling a page's body on a shared thread), so
+/// the test guards the property, and the browser test `accounts.spec.ts` the symptom.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_static_file_never_carries_the_status_or_headers_of_a_page_rendered_beside_it() {
+    let (_db, _site, router) = site_router().await;
+    let mut tasks = tokio::task::JoinSet::new();
+    for round in 0..400 {
+        let router = router.clone();
+        tasks.spawn(async move {
+            if round % 2 == 0 {
+                let page = send(&router, get("/admin/users")).await;
+                assert_eq!(
+                    page.header("location"),
+                    Some("/login"),
+                    "signed out: sent to sign in"
+                );
+            } else {
+                let file = send(&router, get(&format!("/pkg/klik.{HASH}.wasm"))).await;
+                assert_eq!(file.status, StatusCode::OK, "{:?}", file.headers);
+                assert_eq!(file.header("location"), None);
+                assert_eq!(file.header("set-cookie"), None);
+            }
+        });
+    }
+    while let Some(done) = tasks.join_next().await {
+        done.expect("every answer is its own");
+    }
+}
